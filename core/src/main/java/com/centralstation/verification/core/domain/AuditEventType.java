@@ -1,0 +1,20 @@
+package com.centralstation.verification.core.domain;
+
+/** The steps of a verification that the audit trail records. */
+public enum AuditEventType {
+    VERIFICATION_RECEIVED,
+    DUPLICATE_DELIVERY,
+    CONTACT_NOTIFIED,
+    NOTIFICATION_FAILED,
+    NO_CONTACT_LEFT,
+    ESCALATED,
+    OPERATOR_ALERTED,
+    HANDED_OVER_TO_OPERATOR,
+    DECISION_RECEIVED,
+    DECISION_REFUSED,
+    DECISION_SUBMITTED,
+    SUBMISSION_FAILED,
+    CLOSED_BY_CHEKT,
+    CLOSED_UNVERIFIED,
+    CANCELLED
+}

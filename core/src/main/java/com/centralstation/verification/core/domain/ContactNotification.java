@@ -1,0 +1,19 @@
+package com.centralstation.verification.core.domain;
+
+import java.util.Objects;
+
+/**
+ * One message to one contact about one verification.
+ *
+ * @param position the contact's place in the call list, from 1
+ */
+public record ContactNotification(Verification verification, Contact contact, int position) {
+
+    public ContactNotification {
+        Objects.requireNonNull(verification, "verification");
+        Objects.requireNonNull(contact, "contact");
+        if (position < 1) {
+            throw new IllegalArgumentException("position counts from 1, was " + position);
+        }
+    }
+}

@@ -1,0 +1,11 @@
+package com.centralstation.verification.core.domain;
+
+/**
+ * What the escalation policy says to do at one step.
+ *
+ * @param notifyNextContact call the next contact on the call list
+ * @param alertOperator tell an operator now, while contacts are still being called
+ * @param handOverToOperator an operator takes over the verification (a Tasklist task)
+ */
+public record EscalationAdvice(boolean notifyNextContact, boolean alertOperator, boolean handOverToOperator) {
+}

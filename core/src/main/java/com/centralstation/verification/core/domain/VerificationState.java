@@ -1,0 +1,21 @@
+package com.centralstation.verification.core.domain;
+
+/** Where a verification stands, as supervisors and the read API see it. */
+public enum VerificationState {
+    /** Contacts are being called or an operator is working on it; no decision yet. */
+    OPEN,
+    /** A decision was taken and is being submitted to CHeKT. */
+    DECIDED,
+    /** CHeKT accepted the decision. */
+    SUBMITTED,
+    /** CHeKT answered that the verification is closed or unknown; our decision did not land. */
+    CLOSED_BY_CHEKT,
+    /** An operator closed it without a contact's decision; nothing was sent to CHeKT. */
+    CLOSED_UNVERIFIED,
+    /** CHeKT cancelled it (verification cancelled or alarm resolved). */
+    CANCELLED;
+
+    public boolean isOpen() {
+        return this == OPEN;
+    }
+}

@@ -1,0 +1,22 @@
+package com.centralstation.verification.core.port.out;
+
+import com.centralstation.verification.core.domain.AuditEvent;
+
+import java.util.List;
+import java.util.UUID;
+
+/** The append-only record of everything that happened to each verification. */
+public interface AuditTrail {
+
+    /** Records in the caller's transaction: the event stands or falls with the step it describes. */
+    void record(AuditEvent event);
+
+    /**
+     * Records in a transaction of its own, so the event survives when the caller's work rolls back
+     * (a failed CHeKT call that the engine will retry, a refused decision).
+     */
+    void recordIndependently(AuditEvent event);
+
+    /** A verification's events, oldest first. */
+    List<AuditEvent> timeline(UUID verificationId);
+}

@@ -1,0 +1,26 @@
+package com.centralstation.verification.core.port.out;
+
+import com.centralstation.verification.core.domain.ContactDecision;
+import com.centralstation.verification.core.domain.Verification;
+
+import java.util.UUID;
+
+/** The running workflow of each verification (the engine, behind our own small interface). */
+public interface VerificationProcess {
+
+    /** Starts the workflow in the caller's transaction; nothing outside runs before it commits. */
+    void start(Verification verification);
+
+    /** Hands a decision that has already been claimed to the waiting workflow. */
+    Correlation decide(UUID verificationId, ContactDecision decision);
+
+    /** Ends a running workflow; false when none was running. */
+    boolean cancel(UUID verificationId, String reason);
+
+    enum Correlation {
+        /** The workflow took the decision and will submit it. */
+        ACCEPTED,
+        /** The workflow is no longer waiting for a decision (decided, closed or ended). */
+        NOT_WAITING
+    }
+}

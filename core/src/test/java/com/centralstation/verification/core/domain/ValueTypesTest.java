@@ -1,0 +1,64 @@
+package com.centralstation.verification.core.domain;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ValueTypesTest {
+
+    private static final Instant NOTIFIED = Instant.parse("2026-05-26T10:21:35Z");
+
+    @ParameterizedTest(name = "{0}s after the first notification is {1}")
+    @CsvSource({"0,IDEAL", "119,IDEAL", "120,IDEAL", "121,ACCEPTABLE", "300,ACCEPTABLE", "301,LATE", "600,LATE",
+            "601,TOO_LATE", "7200,TOO_LATE"})
+    void responseTimeBandsFollowChektsTable(long seconds, ResponseTime expected) {
+        assertThat(ResponseTime.of(NOTIFIED, NOTIFIED.plus(Duration.ofSeconds(seconds)))).isEqualTo(expected);
+    }
+
+    @Test
+    void actionsParseOnlyTheirExactLowerCaseCodes() {
+        assertThat(VerificationAction.fromCode("dispatch")).contains(VerificationAction.DISPATCH);
+        assertThat(VerificationAction.fromCode("disregard")).contains(VerificationAction.DISREGARD);
+        assertThat(VerificationAction.fromCode("DISPATCH")).isEmpty();
+        assertThat(VerificationAction.fromCode("cancel")).isEmpty();
+        assertThat(VerificationAction.fromCode(null)).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"fire", "Panic", "duress", "hold-up", "MEDICAL"})
+    void lifeSafetyTriggersAreRecognisedWhateverTheirCase(String trigger) {
+        assertThat(new Alarm("A", trigger, "HIGH", null, null, null).isLifeSafety()).isTrue();
+    }
+
+    @Test
+    void alarmNormalisesTriggerAndPriority() {
+        Alarm alarm = new Alarm("A", " Motion ", null, null, null, null);
+
+        assertThat(alarm.trigger()).isEqualTo("motion");
+        assertThat(alarm.priority()).isEqualTo("MEDIUM");
+        assertThat(alarm.isLifeSafety()).isFalse();
+    }
+
+    @Test
+    void escalationStepsRoundTripTheirDmnCodes() {
+        for (EscalationStep step : EscalationStep.values()) {
+            assertThat(EscalationStep.fromCode(step.code())).contains(step);
+        }
+        assertThat(EscalationStep.fromCode("3min")).isEmpty();
+    }
+
+    @Test
+    void identifiersAreValidated() {
+        assertThatThrownBy(() -> new SiteRef(" ", "1")).hasMessageContaining("dealerId");
+        assertThatThrownBy(() -> new Contact(0, "A", "B", null, null)).hasMessageContaining("contactId");
+        assertThatThrownBy(() -> new ChektReference(new SiteRef("1", "2"), 0, java.util.UUID.randomUUID()))
+                .hasMessageContaining("alarmVerificationId");
+    }
+}

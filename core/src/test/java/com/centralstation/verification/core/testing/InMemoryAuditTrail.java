@@ -1,0 +1,38 @@
+package com.centralstation.verification.core.testing;
+
+import com.centralstation.verification.core.domain.AuditEvent;
+import com.centralstation.verification.core.domain.AuditEventType;
+import com.centralstation.verification.core.port.out.AuditTrail;
+
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/** Keeps audit events in memory for tests. */
+public final class InMemoryAuditTrail implements AuditTrail {
+
+    private final List<AuditEvent> events = new CopyOnWriteArrayList<>();
+
+    @Override
+    public void record(AuditEvent event) {
+        events.add(event);
+    }
+
+    @Override
+    public void recordIndependently(AuditEvent event) {
+        events.add(event);
+    }
+
+    @Override
+    public List<AuditEvent> timeline(UUID verificationId) {
+        return events.stream().filter(e -> e.verificationId().equals(verificationId)).toList();
+    }
+
+    public List<AuditEventType> types(UUID verificationId) {
+        return timeline(verificationId).stream().map(AuditEvent::type).toList();
+    }
+
+    public void clear() {
+        events.clear();
+    }
+}
