@@ -1,0 +1,86 @@
+package com.centralstation.verification.adapters.persistence;
+
+import com.centralstation.verification.core.port.out.AuditTrail;
+import com.centralstation.verification.core.port.out.CallListDirectory;
+import com.centralstation.verification.core.port.out.DeliveryInbox;
+import com.centralstation.verification.core.port.out.NotificationLog;
+import com.centralstation.verification.core.port.out.ResponseTokenStore;
+import com.centralstation.verification.core.port.out.VerificationRepository;
+import org.springframework.boot.autoconfigure.flyway.FlywayConfigurationCustomizer;
+import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+
+import javax.sql.DataSource;
+import java.time.Clock;
+
+/**
+ * The JDBC adapters of core's persistence ports, on the application's DataSource and transaction
+ * manager (the same ones the Camunda engine uses, so our rows and the engine's commit together).
+ * The schema is migrated by Flyway from {@value #MIGRATIONS}; the beans wait for it when Spring
+ * Boot runs Flyway.
+ */
+@Configuration(proxyBeanMethods = false)
+public class PersistenceConfiguration {
+
+    /**
+     * Where our Flyway migrations live (our tables only; Camunda manages its own ACT_* tables). It is
+     * Flyway's and Spring Boot's default location, so the app needs no {@code spring.flyway.locations}.
+     */
+    public static final String MIGRATIONS = "classpath:db/migration";
+
+    private final StoredJson json = new StoredJson();
+
+    @Bean
+    @DependsOnDatabaseInitialization
+    public VerificationRepository jdbcVerificationRepository(DataSource dataSource,
+                                                             PlatformTransactionManager transactionManager, Clock clock) {
+        return new JdbcVerificationRepository(JdbcClient.create(dataSource), Transactions.underSavepoint(transactionManager),
+                json, clock);
+    }
+
+    @Bean
+    @DependsOnDatabaseInitialization
+    public AuditTrail jdbcAuditTrail(DataSource dataSource, PlatformTransactionManager transactionManager) {
+        return new JdbcAuditTrail(JdbcClient.create(dataSource), Transactions.independent(transactionManager), json);
+    }
+
+    @Bean
+    @DependsOnDatabaseInitialization
+    public CallListDirectory jdbcCallListDirectory(DataSource dataSource, PlatformTransactionManager transactionManager,
+                                                   Clock clock) {
+        return new JdbcCallListDirectory(JdbcClient.create(dataSource), new JdbcTemplate(dataSource),
+                Transactions.atomic(transactionManager), Transactions.underSavepoint(transactionManager), clock);
+    }
+
+    @Bean
+    @DependsOnDatabaseInitialization
+    public DeliveryInbox jdbcDeliveryInbox(DataSource dataSource, PlatformTransactionManager transactionManager) {
+        return new JdbcDeliveryInbox(JdbcClient.create(dataSource), Transactions.underSavepoint(transactionManager));
+    }
+
+    @Bean
+    @DependsOnDatabaseInitialization
+    public ResponseTokenStore jdbcResponseTokenStore(DataSource dataSource) {
+        return new JdbcResponseTokenStore(JdbcClient.create(dataSource));
+    }
+
+    @Bean
+    @DependsOnDatabaseInitialization
+    public NotificationLog jdbcNotificationLog(DataSource dataSource, PlatformTransactionManager transactionManager) {
+        return new JdbcNotificationLog(JdbcClient.create(dataSource), Transactions.independent(transactionManager));
+    }
+
+    /**
+     * Lets Flyway start on a schema where Camunda already created its tables (the engine may build
+     * before Flyway runs): such a schema is baselined at version 0, below our first migration, so
+     * every one of ours still runs. An empty schema migrates as usual.
+     */
+    @Bean
+    public FlywayConfigurationCustomizer migrationsBesideCamunda() {
+        return flyway -> flyway.baselineOnMigrate(true).baselineVersion("0");
+    }
+}

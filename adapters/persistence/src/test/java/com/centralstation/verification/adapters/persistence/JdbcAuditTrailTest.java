@@ -1,0 +1,114 @@
+package com.centralstation.verification.adapters.persistence;
+
+import com.centralstation.verification.core.domain.AuditEvent;
+import com.centralstation.verification.core.domain.AuditEventType;
+import com.centralstation.verification.core.port.out.AuditTrail;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class JdbcAuditTrailTest {
+
+    @Nested
+    class OnH2 extends Contract {
+        OnH2() {
+            super(Engine.H2);
+        }
+    }
+
+    @Nested
+    class OnPostgres extends Contract {
+        OnPostgres() {
+            super(Engine.POSTGRES);
+        }
+    }
+
+    abstract static class Contract extends DatabaseContract {
+
+        private final UUID verificationId = UUID.randomUUID();
+
+        Contract(Engine engine) {
+            super(engine);
+        }
+
+        AuditTrail audit() {
+            return adapter(AuditTrail.class);
+        }
+
+        AuditEvent event(AuditEventType type, Instant at, Map<String, String> details) {
+            return new AuditEvent(verificationId, at, type, "engine", details);
+        }
+
+        @Test
+        void readsATimelineBackOldestFirstWithItsDetails() {
+            AuditEvent received = new AuditEvent(verificationId, Instant.parse("2026-05-26T10:21:34.000001Z"),
+                    AuditEventType.VERIFICATION_RECEIVED, "chekt", Map.of("alarmId", "A-10293", "contacts", "3"));
+            AuditEvent notified = event(AuditEventType.CONTACT_NOTIFIED, Instant.parse("2026-05-26T10:21:35Z"),
+                    Map.of("contactId", "67890", "position", "1"));
+            AuditEvent submitted = new AuditEvent(verificationId, Instant.parse("2026-05-26T10:23:02.5Z"),
+                    AuditEventType.DECISION_SUBMITTED, "contact:67890",
+                    Map.of("traceId", UUID.randomUUID().toString(), "message", "quotes \" and \\ and ümlaut ✓\nnewline"));
+            AuditEvent otherVerification = new AuditEvent(UUID.randomUUID(), Instant.parse("2026-05-26T10:21:36Z"),
+                    AuditEventType.CANCELLED, "chekt", Map.of());
+            audit().record(submitted);
+            audit().record(otherVerification);
+            audit().record(received);
+            audit().recordIndependently(notified);
+
+            assertThat(audit().timeline(verificationId)).containsExactly(received, notified, submitted);
+        }
+
+        @Test
+        void keepsTheOrderOfWritingForEventsOfTheSameInstant() {
+            Instant same = Instant.parse("2026-05-26T10:21:34Z");
+            AuditEvent refused = event(AuditEventType.DECISION_REFUSED, same, Map.of("reason", "already decided"));
+            AuditEvent received = event(AuditEventType.DECISION_RECEIVED, same, Map.of());
+            audit().record(refused);
+            audit().record(received);
+
+            assertThat(audit().timeline(verificationId)).containsExactly(refused, received);
+        }
+
+        @Test
+        void anEventRecordedInTheCallersTransactionRollsBackWithIt() {
+            AuditEvent event = event(AuditEventType.DECISION_SUBMITTED, clock.instant(), Map.of());
+            transaction.executeWithoutResult(status -> {
+                audit().record(event);
+                status.setRollbackOnly();
+            });
+
+            assertThat(audit().timeline(verificationId)).isEmpty();
+        }
+
+        @Test
+        void anIndependentlyRecordedEventSurvivesTheCallersRollback() {
+            AuditEvent step = event(AuditEventType.DECISION_SUBMITTED, clock.instant(), Map.of());
+            AuditEvent failure = event(AuditEventType.SUBMISSION_FAILED, clock.instant().plusMillis(1),
+                    Map.of("status", "503"));
+
+            assertThatThrownBy(() -> transaction.executeWithoutResult(status -> {
+                audit().record(step);
+                audit().recordIndependently(failure);
+                throw new IllegalStateException("CHeKT unavailable");
+            })).hasMessage("CHeKT unavailable");
+
+            assertThat(audit().timeline(verificationId)).containsExactly(failure);
+        }
+
+        @Test
+        void recordsForAVerificationNotYetCommitted() {
+            // The audit table has no foreign key: an independent event must not wait on, or fail for,
+            // a verification row the caller's transaction is still holding.
+            AuditEvent event = event(AuditEventType.NOTIFICATION_FAILED, clock.instant(), Map.of("permanent", "false"));
+            audit().recordIndependently(event);
+
+            assertThat(audit().timeline(verificationId)).containsExactly(event);
+        }
+    }
+}
