@@ -1,0 +1,64 @@
+package com.centralstation.verification.adapters.notification;
+
+import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
+import org.springframework.boot.http.client.ClientHttpRequestFactorySettings;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.client.ClientHttpRequestFactory;
+import org.springframework.web.client.ResourceAccessException;
+import org.springframework.web.client.RestClientException;
+import org.springframework.web.client.RestClientResponseException;
+
+import java.net.http.HttpClient;
+import java.time.Duration;
+
+/** What the HTTP channels share: a client with short timeouts, and how an HTTP failure is judged. */
+final class HttpDelivery {
+
+    private static final int MAX_REASON_LENGTH = 300;
+
+    private HttpDelivery() {
+    }
+
+    /**
+     * Timeouts in seconds keep a hung gateway far below the engine's 5-minute job lock. Redirects are
+     * not followed: a POST that is redirected is a misconfigured URL, not something to chase.
+     */
+    static ClientHttpRequestFactory requestFactory(Duration connectTimeout, Duration readTimeout) {
+        return ClientHttpRequestFactoryBuilder.jdk()
+                .withHttpClientCustomizer(client -> client.version(HttpClient.Version.HTTP_1_1))
+                .build(ClientHttpRequestFactorySettings.defaults()
+                        .withTimeouts(connectTimeout, readTimeout)
+                        .withRedirects(ClientHttpRequestFactorySettings.Redirects.DONT_FOLLOW));
+    }
+
+    /**
+     * 4xx means the receiver refused this message (bad number, invalid address): trying again cannot
+     * help. Timeouts, rate limits, 5xx and I/O errors can pass.
+     */
+    static DeliveryFailedException failure(String what, RestClientException exception) {
+        if (exception instanceof RestClientResponseException response) {
+            HttpStatusCode status = response.getStatusCode();
+            String reason = what + " answered HTTP " + status.value() + body(response);
+            return isRetryable(status) ? DeliveryFailedException.transientFailure(reason, exception)
+                    : DeliveryFailedException.permanent(reason, exception);
+        }
+        if (exception instanceof ResourceAccessException) {
+            return DeliveryFailedException.transientFailure(what + " unreachable: " + exception.getMostSpecificCause(),
+                    exception);
+        }
+        return DeliveryFailedException.transientFailure(what + " failed: " + exception.getMessage(), exception);
+    }
+
+    private static boolean isRetryable(HttpStatusCode status) {
+        int code = status.value();
+        return !status.is4xxClientError() || code == 408 || code == 425 || code == 429;
+    }
+
+    private static String body(RestClientResponseException response) {
+        String body = response.getResponseBodyAsString().strip().replaceAll("\\s+", " ");
+        if (body.isEmpty()) {
+            return "";
+        }
+        return ": " + (body.length() > MAX_REASON_LENGTH ? body.substring(0, MAX_REASON_LENGTH) + "..." : body);
+    }
+}

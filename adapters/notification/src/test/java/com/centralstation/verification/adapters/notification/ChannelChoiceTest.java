@@ -1,0 +1,137 @@
+package com.centralstation.verification.adapters.notification;
+
+import com.centralstation.verification.core.domain.Contact;
+import com.centralstation.verification.core.domain.NotificationAttempt;
+import com.centralstation.verification.core.port.in.ResponseLinks;
+import com.centralstation.verification.core.port.out.ContactNotifier;
+import com.centralstation.verification.core.port.out.NotificationFailedException;
+import com.centralstation.verification.core.port.out.NotificationLog;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import jakarta.mail.Message;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
+
+import java.net.URI;
+import java.util.List;
+
+import static com.centralstation.verification.core.testing.TestVerifications.ANN;
+import static com.centralstation.verification.core.testing.TestVerifications.CHO;
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+/** Which channel each contact gets, with the real channels wired by the configuration. */
+class ChannelChoiceTest {
+
+    private static final Contact EMAIL_ONLY = new Contact(67893, "Dee", "Ray", null, "dee@example.com");
+    private static final Contact NO_ADDRESS = new Contact(67894, "Eli", "Moss", null, null);
+
+    @RegisterExtension
+    static final WireMockExtension SMS_GATEWAY = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+
+    @RegisterExtension
+    static final GreenMailExtension MAIL_SERVER = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort());
+
+    private final NotificationFixture fixture = new NotificationFixture(EMAIL_ONLY, NO_ADDRESS);
+
+    @Test
+    void smsFirstThenEmail() {
+        run("sms,email", notifier -> {
+            notifier.notify(fixture.notificationFor(ANN));
+            notifier.notify(fixture.notificationFor(EMAIL_ONLY));
+
+            SMS_GATEWAY.verify(1, postRequestedFor(urlPathMatching(".*/Messages.json")).withFormParam("To", equalTo(ANN.phoneNumber())));
+            assertThat(recipientsOfReceivedMail()).containsExactly(EMAIL_ONLY.email());
+            assertThat(fixture.log.all()).extracting(NotificationAttempt::contactId, NotificationAttempt::channel)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple(ANN.contactId(), "sms"),
+                            org.assertj.core.groups.Tuple.tuple(EMAIL_ONLY.contactId(), "email"));
+        });
+    }
+
+    @Test
+    void emailFirstThenSms() {
+        run("email,sms", notifier -> {
+            notifier.notify(fixture.notificationFor(ANN));
+            notifier.notify(fixture.notificationFor(CHO));
+
+            assertThat(recipientsOfReceivedMail()).containsExactly(ANN.email());
+            SMS_GATEWAY.verify(1, postRequestedFor(urlPathMatching(".*/Messages.json")).withFormParam("To", equalTo(CHO.phoneNumber())));
+        });
+    }
+
+    @Test
+    void aContactNoEnabledChannelCanReachIsUnreachableForGoodAndThatIsRecorded() {
+        run("sms,email", notifier -> {
+            NotificationFailedException failure = catchThrowableOfType(NotificationFailedException.class,
+                    () -> notifier.notify(fixture.notificationFor(NO_ADDRESS)));
+
+            assertThat(failure.isPermanent()).isTrue();
+            assertThat(failure.getMessage()).contains("no enabled channel (sms, email)");
+            SMS_GATEWAY.verify(0, postRequestedFor(urlPathMatching(".*")));
+            assertThat(MAIL_SERVER.getReceivedMessages()).isEmpty();
+            assertThat(fixture.tokens.size()).as("no link is issued for a message that is never sent").isZero();
+            assertThat(fixture.log.all()).singleElement().satisfies(attempt -> {
+                assertThat(attempt.channel()).isEqualTo("none");
+                assertThat(attempt.delivered()).isFalse();
+            });
+        });
+    }
+
+    @Test
+    void theLogChannelCatchesWhoeverTheChannelsBeforeItCannotReach() {
+        run("sms,log", notifier -> {
+            notifier.notify(fixture.notificationFor(EMAIL_ONLY));
+
+            assertThat(MAIL_SERVER.getReceivedMessages()).isEmpty();
+            assertThat(fixture.log.all()).extracting(NotificationAttempt::channel).containsExactly("log");
+        });
+    }
+
+    private void run(String channels, ThrowingConsumer notifierTest) {
+        SMS_GATEWAY.stubFor(post(urlPathMatching(".*/Messages.json")).willReturn(aResponse().withStatus(201).withBody("{\"sid\":\"SM1\"}")));
+        new ApplicationContextRunner()
+                .withUserConfiguration(NotificationConfiguration.class)
+                .withBean(ResponseLinks.class, () -> fixture.responseLinks)
+                .withBean(NotificationLog.class, () -> fixture.log)
+                .withBean(JavaMailSender.class, () -> {
+                    JavaMailSenderImpl sender = new JavaMailSenderImpl();
+                    sender.setHost("127.0.0.1");
+                    sender.setPort(MAIL_SERVER.getSmtp().getPort());
+                    return sender;
+                })
+                .withPropertyValues(
+                        "verification.notification.public-base-url=" + NotificationFixture.PUBLIC_BASE_URL,
+                        "verification.notification.channels=" + channels,
+                        "verification.notification.sms.base-url=" + SMS_GATEWAY.baseUrl(),
+                        "verification.notification.sms.account-sid=AC1",
+                        "verification.notification.sms.auth-token=token",
+                        "verification.notification.sms.from=+15550009999",
+                        "verification.notification.email.from=alarms@station.example")
+                .run(context -> notifierTest.accept(context.getBean(ContactNotifier.class)));
+    }
+
+    private static List<String> recipientsOfReceivedMail() throws Exception {
+        List<String> recipients = new java.util.ArrayList<>();
+        for (var mail : MAIL_SERVER.getReceivedMessages()) {
+            for (var address : mail.getRecipients(Message.RecipientType.TO)) {
+                recipients.add(address.toString());
+            }
+        }
+        return recipients;
+    }
+
+    @FunctionalInterface
+    private interface ThrowingConsumer {
+        void accept(ContactNotifier notifier) throws Exception;
+    }
+}

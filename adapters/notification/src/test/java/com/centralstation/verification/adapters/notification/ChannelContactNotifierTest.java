@@ -1,0 +1,62 @@
+package com.centralstation.verification.adapters.notification;
+
+import com.centralstation.verification.core.domain.Contact;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import static com.centralstation.verification.core.testing.TestVerifications.ANN;
+import static com.centralstation.verification.core.testing.TestVerifications.BEN;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ChannelContactNotifierTest {
+
+    private final NotificationFixture fixture = new NotificationFixture();
+    private final List<ContactMessage> sent = new ArrayList<>();
+
+    @Test
+    void theLinkSitsUnderThePublicBaseUrlsPathAndCarriesA256BitToken() {
+        new ChannelContactNotifier(List.of(capturing()), fixture.responseLinks, fixture.log,
+                URI.create("https://station.example/verify/"), 3, fixture.clock).notify(fixture.notificationFor(ANN));
+
+        assertThat(sent).singleElement().extracting(m -> m.responseLink().toString()).asString()
+                .matches("https://station\\.example/verify/respond/[A-Za-z0-9_-]{43}");
+    }
+
+    @Test
+    void everyNotificationCarriesItsOwnLinkBoundToItsContact() {
+        ChannelContactNotifier notifier = fixture.notifier(3, capturing());
+
+        notifier.notify(fixture.notificationFor(ANN));
+        notifier.notify(fixture.notificationFor(BEN));
+        notifier.notify(fixture.notificationFor(ANN));
+
+        assertThat(sent).extracting(m -> m.responseLink().toString()).doesNotHaveDuplicates();
+        assertThat(sent).extracting(m -> fixture.contactOfLinkIn(m.responseLink().toString()).orElseThrow())
+                .containsExactly(ANN.contactId(), BEN.contactId(), ANN.contactId());
+        assertThat(sent).extracting(ContactMessage::position).containsExactly(1, 2, 1);
+    }
+
+    private NotificationChannel capturing() {
+        return new NotificationChannel() {
+            @Override
+            public String name() {
+                return "capture";
+            }
+
+            @Override
+            public Optional<String> addressOf(Contact contact) {
+                return Optional.of("capture");
+            }
+
+            @Override
+            public String send(String address, ContactMessage message) {
+                sent.add(message);
+                return null;
+            }
+        };
+    }
+}

@@ -1,0 +1,168 @@
+package com.centralstation.verification.adapters.notification;
+
+import com.centralstation.verification.core.domain.NotificationAttempt;
+import com.centralstation.verification.core.port.in.ResponseLinks;
+import com.centralstation.verification.core.port.out.ContactNotifier;
+import com.centralstation.verification.core.port.out.NotificationLog;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.ZoneId;
+
+import static com.centralstation.verification.core.testing.TestVerifications.ANN;
+import static org.assertj.core.api.Assertions.assertThat;
+
+@ExtendWith(OutputCaptureExtension.class)
+class NotificationConfigurationTest {
+
+    private static final String BASE_URL = "verification.notification.public-base-url=" + NotificationFixture.PUBLIC_BASE_URL;
+
+    private final NotificationFixture fixture = new NotificationFixture();
+
+    private final ApplicationContextRunner runner = new ApplicationContextRunner()
+            .withUserConfiguration(NotificationConfiguration.class)
+            .withBean(ResponseLinks.class, () -> fixture.responseLinks)
+            .withBean(NotificationLog.class, () -> fixture.log);
+
+    @Test
+    void theLogChannelAloneNeedsNoOtherSettingAndTheDefaultsAreTheDocumentedOnes() {
+        runner.withPropertyValues(BASE_URL, "verification.notification.channels=log").run(context -> {
+            assertThat(context).hasNotFailed().hasSingleBean(ContactNotifier.class);
+            NotificationProperties properties = context.getBean(NotificationProperties.class);
+            assertThat(properties.linkValidity()).isEqualTo(Duration.ofHours(24));
+            assertThat(properties.maxAttempts()).isEqualTo(3);
+            assertThat(properties.connectTimeout()).isEqualTo(Duration.ofSeconds(5));
+            assertThat(properties.readTimeout()).isEqualTo(Duration.ofSeconds(10));
+            assertThat(properties.timeZone()).isEqualTo(ZoneId.of("UTC"));
+            assertThat(properties.sms().baseUrl()).isEqualTo(URI.create("https://api.twilio.com"));
+        });
+    }
+
+    @Test
+    void theLogChannelWritesTheContactsNameAndLinkButNotTheirAddresses(CapturedOutput output) {
+        runner.withPropertyValues(BASE_URL, "verification.notification.channels=log").run(context -> {
+            context.getBean(ContactNotifier.class).notify(fixture.notificationFor(ANN));
+
+            String line = output.getOut().lines().filter(l -> l.contains("Response link for")).findFirst().orElseThrow();
+            assertThat(line).contains("Ann Lee");
+            assertThat(fixture.contactOfLinkIn(line)).contains(ANN.contactId());
+            assertThat(output.getAll()).doesNotContain(ANN.phoneNumber()).doesNotContain(ANN.email());
+            assertThat(fixture.log.all()).extracting(NotificationAttempt::channel, NotificationAttempt::delivered)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple("log", true));
+        });
+    }
+
+    @Test
+    void aMissingPublicBaseUrlStopsStartUpNamingTheProperty() {
+        runner.withPropertyValues("verification.notification.channels=log")
+                .run(context -> assertThat(failure(context)).contains("verification.notification.public-base-url is required"));
+    }
+
+    @Test
+    void aPublicBaseUrlThatIsNoUrlStopsStartUpNamingTheProperty() {
+        runner.withPropertyValues("verification.notification.public-base-url=verify.station.example",
+                        "verification.notification.channels=log")
+                .run(context -> assertThat(failure(context)).contains("verification.notification.public-base-url must be an absolute"));
+    }
+
+    @Test
+    void noChannelAtAllStopsStartUpNamingTheProperty() {
+        runner.withPropertyValues(BASE_URL)
+                .run(context -> assertThat(failure(context)).contains("verification.notification.channels must name"));
+    }
+
+    @Test
+    void anUnknownChannelStopsStartUpNamingTheProperty() {
+        runner.withPropertyValues(BASE_URL, "verification.notification.channels=sms,fax")
+                .run(context -> assertThat(failure(context)).contains("verification.notification.channels").contains("fax"));
+    }
+
+    @Test
+    void anEnabledSmsChannelWithoutItsSettingsStopsStartUpNamingEachMissingProperty() {
+        runner.withPropertyValues(BASE_URL, "verification.notification.channels=sms,log",
+                        "verification.notification.sms.account-sid=AC1")
+                .run(context -> assertThat(failure(context))
+                        .contains("verification.notification.sms.auth-token is required when channel sms is enabled")
+                        .contains("verification.notification.sms.from is required")
+                        .doesNotContain("verification.notification.sms.account-sid is required"));
+    }
+
+    @Test
+    void anEnabledWebhookWithoutSecretOrWithANonHttpUrlStopsStartUpNamingTheProperties() {
+        runner.withPropertyValues(BASE_URL, "verification.notification.channels=webhook",
+                        "verification.notification.webhook.url=ftp://station.example/hook")
+                .run(context -> assertThat(failure(context))
+                        .contains("verification.notification.webhook.secret is required")
+                        .contains("verification.notification.webhook.url must be an absolute http(s) URL"));
+    }
+
+    @Test
+    void anEnabledEmailChannelNeedsASenderAddressAndAMailServer() {
+        runner.withPropertyValues(BASE_URL, "verification.notification.channels=email")
+                .run(context -> assertThat(failure(context)).contains("verification.notification.email.from is required"));
+        runner.withPropertyValues(BASE_URL, "verification.notification.channels=email",
+                        "verification.notification.email.from=alarms@station.example")
+                .run(context -> assertThat(failure(context)).contains("spring.mail.host"));
+        runner.withPropertyValues(BASE_URL, "verification.notification.channels=email",
+                        "verification.notification.email.from=alarms@station.example")
+                .withBean(JavaMailSender.class, JavaMailSenderImpl::new)
+                .run(context -> assertThat(context).hasNotFailed().hasSingleBean(ContactNotifier.class));
+    }
+
+    @Test
+    void aSenderThatIsNoEmailAddressStopsStartUpNamingTheProperty() {
+        runner.withPropertyValues(BASE_URL, "verification.notification.channels=email",
+                        "verification.notification.email.from=alarms at station")
+                .withBean(JavaMailSender.class, JavaMailSenderImpl::new)
+                .run(context -> assertThat(failure(context)).contains("verification.notification.email.from must be an e-mail address"));
+    }
+
+    @Test
+    void maxAttemptsBelowOneStopsStartUpNamingTheProperty() {
+        runner.withPropertyValues(BASE_URL, "verification.notification.channels=log", "verification.notification.max-attempts=0")
+                .run(context -> assertThat(failure(context)).contains("verification.notification.max-attempts must be at least 1"));
+    }
+
+    @Test
+    void aTimeoutNearTheJobLockTimeStopsStartUpNamingTheProperty() {
+        runner.withPropertyValues(BASE_URL, "verification.notification.channels=log", "verification.notification.read-timeout=5m")
+                .run(context -> assertThat(failure(context)).contains("verification.notification.read-timeout must be at most a minute"));
+    }
+
+    @Test
+    void settingsOfDisabledChannelsMayStayEmpty() {
+        runner.withPropertyValues(BASE_URL, "verification.notification.channels=log", "verification.notification.sms.from=")
+                .run(context -> assertThat(context).hasNotFailed());
+    }
+
+    @Test
+    void secretsAreMaskedWhenThePropertiesArePrinted() {
+        runner.withPropertyValues(BASE_URL, "verification.notification.channels=sms,webhook",
+                        "verification.notification.sms.account-sid=AC1", "verification.notification.sms.auth-token=sms-token-value",
+                        "verification.notification.sms.from=+15550009999",
+                        "verification.notification.webhook.url=https://station.example/hook",
+                        "verification.notification.webhook.secret=webhook-secret-value")
+                .run(context -> {
+                    assertThat(context).hasNotFailed();
+                    String printed = context.getBean(NotificationProperties.class).toString();
+                    assertThat(printed).doesNotContain("sms-token-value", "webhook-secret-value").contains("AC1", "******");
+                });
+    }
+
+    private static String failure(AssertableApplicationContext context) {
+        assertThat(context).hasFailed();
+        StringBuilder messages = new StringBuilder();
+        for (Throwable t = context.getStartupFailure(); t != null; t = t.getCause()) {
+            messages.append(t.getMessage()).append('\n');
+        }
+        return messages.toString();
+    }
+}

@@ -1,0 +1,89 @@
+package com.centralstation.verification.app.web;
+
+import com.centralstation.verification.core.port.out.ChektGatewayException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+import java.net.URI;
+import java.util.Locale;
+
+/**
+ * Every error our endpoints answer is RFC 9457 problem+json, naming the offending field in {@code field}.
+ * Bad input never becomes a 500.
+ */
+@RestControllerAdvice(basePackages = "com.centralstation.verification.app.web")
+public class ApiProblems extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiProblems.class);
+
+    public static ResponseEntity<ProblemDetail> problem(HttpStatusCode status, String title, String field, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setTitle(title);
+        problem.setType(URI.create("https://alarm-verification.local/problems/" + title.toLowerCase(Locale.ROOT).replace(' ', '-')));
+        if (field != null) {
+            problem.setProperty("field", field);
+        }
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+
+    @ExceptionHandler(InvalidInputException.class)
+    ResponseEntity<ProblemDetail> invalidInput(InvalidInputException e) {
+        return problem(HttpStatus.BAD_REQUEST, "Invalid input", e.field(), e.field() + " " + e.getMessage());
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<ProblemDetail> badPathOrParameter(MethodArgumentTypeMismatchException e) {
+        String expected = e.getRequiredType() == null ? "value" : e.getRequiredType().getSimpleName();
+        return problem(HttpStatus.BAD_REQUEST, "Invalid input", e.getName(),
+                e.getName() + " must be a " + (expected.equals("UUID") ? "UUID" : expected));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
+                                                                  HttpStatusCode status, WebRequest request) {
+        return new ResponseEntity<>(problem(HttpStatus.BAD_REQUEST, "Invalid input", "body",
+                "the request body could not be read as JSON").getBody(), problemHeaders(), HttpStatus.BAD_REQUEST);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMissingServletRequestParameter(MissingServletRequestParameterException e,
+                                                                          HttpHeaders headers, HttpStatusCode status,
+                                                                          WebRequest request) {
+        return new ResponseEntity<>(problem(HttpStatus.BAD_REQUEST, "Invalid input", e.getParameterName(),
+                e.getParameterName() + " is required").getBody(), problemHeaders(), HttpStatus.BAD_REQUEST);
+    }
+
+    /** CHeKT did not answer a call we made on the caller's behalf (the call-list import). */
+    @ExceptionHandler(ChektGatewayException.class)
+    ResponseEntity<ProblemDetail> chektFailed(ChektGatewayException e) {
+        return problem(HttpStatus.BAD_GATEWAY, "CHeKT unavailable", null,
+                "CHeKT answered " + (e.httpStatus() == 0 ? "nothing" : e.httpStatus()) + ": " + e.getMessage());
+    }
+
+    /** The last resort: logged with its stack trace for us, a plain problem for the caller. */
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        log.error("Unexpected failure handling a request", e);
+        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error", null,
+                "the request could not be handled; it has been logged");
+    }
+
+    private static HttpHeaders problemHeaders() {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        return headers;
+    }
+}

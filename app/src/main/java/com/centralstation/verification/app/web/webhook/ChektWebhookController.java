@@ -1,0 +1,72 @@
+package com.centralstation.verification.app.web.webhook;
+
+import com.centralstation.verification.app.web.ApiProblems;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * {@code POST /webhooks/chekt}: CHeKT's signed deliveries. The raw bytes are read (bounded) and the
+ * signature checked before anything is parsed.
+ */
+@RestController
+public class ChektWebhookController {
+
+    static final String TIMESTAMP_HEADER = "X-CHeKT-Timestamp";
+    static final String SIGNATURE_HEADER = "X-CHeKT-Signature";
+    static final String LEGACY_SIGNATURE_HEADER = "x-webhook-signature";
+
+    private final WebhookSignature signature;
+    private final WebhookProperties properties;
+    private final ChektWebhookMapper mapper;
+    private final WebhookIntake intake;
+
+    public ChektWebhookController(WebhookSignature signature, WebhookProperties properties, ChektWebhookMapper mapper,
+                                  WebhookIntake intake) {
+        this.signature = signature;
+        this.properties = properties;
+        this.mapper = mapper;
+        this.intake = intake;
+    }
+
+    @PostMapping(path = "/webhooks/chekt")
+    public ResponseEntity<?> receive(HttpServletRequest request) throws IOException {
+        long limit = properties.webhookMaxBody().toBytes();
+        if (request.getContentLengthLong() > limit) {
+            return ApiProblems.problem(HttpStatus.CONTENT_TOO_LARGE, "Body too large", "body",
+                    "the body is larger than " + limit + " bytes");
+        }
+        byte[] body;
+        try (InputStream in = request.getInputStream()) {
+            body = in.readNBytes((int) limit + 1);
+        }
+        if (body.length > limit) {
+            return ApiProblems.problem(HttpStatus.CONTENT_TOO_LARGE, "Body too large", "body",
+                    "the body is larger than " + limit + " bytes");
+        }
+        boolean legacy = properties.webhookSignatureScheme() == WebhookProperties.SignatureScheme.LEGACY;
+        String refusal = signature.refusal(request.getHeader(TIMESTAMP_HEADER),
+                request.getHeader(legacy ? LEGACY_SIGNATURE_HEADER : SIGNATURE_HEADER), body);
+        if (refusal != null) {
+            return ApiProblems.problem(HttpStatus.UNAUTHORIZED, "Signature refused",
+                    legacy ? LEGACY_SIGNATURE_HEADER : SIGNATURE_HEADER, refusal);
+        }
+        if (request.getContentType() == null || !MediaType.parseMediaType(request.getContentType()).isCompatibleWith(MediaType.APPLICATION_JSON)) {
+            return ApiProblems.problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type", "Content-Type",
+                    "deliveries must be application/json");
+        }
+        ChektEvent event = mapper.event(body);
+        WebhookIntake.Result result = intake.handle(event);
+        HttpStatus status = result == WebhookIntake.Result.ACCEPTED ? HttpStatus.ACCEPTED : HttpStatus.OK;
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("event_id", event.id(), "result", result.name().toLowerCase(Locale.ROOT)));
+    }
+}

@@ -1,0 +1,86 @@
+package com.centralstation.verification.app.web.webhook;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Locale;
+
+/**
+ * Checks that a delivery comes from CHeKT: HMAC-SHA256 with the shared secret, compared in constant
+ * time over the raw bytes, and (current scheme) a fresh timestamp so a captured delivery cannot be replayed.
+ */
+public final class WebhookSignature {
+
+    private final byte[] secret;
+    private final WebhookProperties.SignatureScheme scheme;
+    private final Duration tolerance;
+    private final Clock clock;
+
+    public WebhookSignature(String secret, WebhookProperties.SignatureScheme scheme, Duration tolerance, Clock clock) {
+        this.secret = secret.getBytes(StandardCharsets.UTF_8);
+        this.scheme = scheme;
+        this.tolerance = tolerance;
+        this.clock = clock;
+    }
+
+    /**
+     * @param timestamp the {@code X-CHeKT-Timestamp} header (unix seconds), null for the legacy scheme
+     * @param signature {@code X-CHeKT-Signature} (hex), or {@code x-webhook-signature} ({@code sha256=<hex>}) for legacy
+     * @return why the delivery is refused, or null when it is authentic
+     */
+    public String refusal(String timestamp, String signature, byte[] body) {
+        if (signature == null || signature.isBlank()) {
+            return "the signature header is missing";
+        }
+        if (scheme == WebhookProperties.SignatureScheme.LEGACY) {
+            String hex = signature.strip();
+            if (!hex.toLowerCase(Locale.ROOT).startsWith("sha256=")) {
+                return "the signature must have the form sha256=<hex>";
+            }
+            return matches(hex.substring("sha256=".length()), body, null) ? null : "the signature does not match";
+        }
+        if (timestamp == null || timestamp.isBlank()) {
+            return "the X-CHeKT-Timestamp header is missing";
+        }
+        long seconds;
+        try {
+            seconds = Long.parseLong(timestamp.strip());
+        } catch (NumberFormatException e) {
+            return "the X-CHeKT-Timestamp header must be unix seconds";
+        }
+        Duration age = Duration.between(Instant.ofEpochSecond(seconds), clock.instant()).abs();
+        if (age.compareTo(tolerance) > 0) {
+            return "the signature timestamp is more than " + tolerance.toMinutes() + " minutes away from now";
+        }
+        return matches(signature.strip(), body, timestamp.strip()) ? null : "the signature does not match";
+    }
+
+    private boolean matches(String hexSignature, byte[] body, String timestamp) {
+        byte[] given;
+        try {
+            given = HexFormat.of().parseHex(hexSignature.toLowerCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+        return MessageDigest.isEqual(expected(body, timestamp), given);
+    }
+
+    private byte[] expected(byte[] body, String timestamp) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret, "HmacSHA256"));
+            if (timestamp != null) {
+                mac.update((timestamp + ".").getBytes(StandardCharsets.UTF_8));
+            }
+            return mac.doFinal(body);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is part of every Java runtime", e);
+        }
+    }
+}
