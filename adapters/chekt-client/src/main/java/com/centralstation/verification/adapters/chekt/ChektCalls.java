@@ -1,0 +1,102 @@
+package com.centralstation.verification.adapters.chekt;
+
+import com.centralstation.verification.core.port.out.ChektGatewayException;
+import feign.FeignException;
+import feign.RetryableException;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.UUID;
+import java.util.function.Function;
+
+/**
+ * Runs one CHeKT operation: a new trace id per HTTP request, the single token refresh after a 401, every
+ * failure turned into a {@link ChektGatewayException}, and the {@code chekt.requests} timer by outcome.
+ */
+final class ChektCalls {
+
+    private static final Logger log = LoggerFactory.getLogger(ChektCalls.class);
+
+    private final ChektAccessTokens tokens;
+    private final MeterRegistry meters;
+
+    ChektCalls(ChektAccessTokens tokens, MeterRegistry meters) {
+        this.tokens = tokens;
+        this.meters = meters;
+    }
+
+    /**
+     * @param operation the {@code operation} tag, e.g. {@code submit}
+     * @param request   one HTTP request to CHeKT, given the trace id to send
+     */
+    <T> T call(String operation, Function<UUID, T> request) {
+        Timer.Sample sample = Timer.start(meters);
+        String outcome = "unavailable";
+        try {
+            T result = withOneTokenRefresh(operation, request);
+            outcome = "success";
+            return result;
+        } catch (ChektGatewayException failure) {
+            outcome = outcomeOf(failure);
+            log.warn("CHeKT {} failed: {} [outcome {}, status {}, trace id {}, request_id {}]", operation,
+                    failure.getMessage(), outcome, failure.httpStatus(), failure.traceId().orElse(null),
+                    failure.requestId().orElse(null));
+            throw failure;
+        } finally {
+            sample.stop(Timer.builder("chekt.requests")
+                    .description("Calls to CHeKT's Partner API, including a token refresh and its retry")
+                    .tag("operation", operation)
+                    .tag("outcome", outcome)
+                    .register(meters));
+        }
+    }
+
+    private <T> T withOneTokenRefresh(String operation, Function<UUID, T> request) {
+        try {
+            return attempt(request);
+        } catch (CredentialsRefused refused) {
+            log.info("CHeKT refused the access token for {}; fetching a new one and trying once more", operation);
+            tokens.discard(refused.refusedToken());
+            try {
+                return attempt(request);
+            } catch (CredentialsRefused again) {
+                throw again.asNotAllowed();
+            }
+        }
+    }
+
+    private static <T> T attempt(Function<UUID, T> request) {
+        UUID traceId = UUID.randomUUID();
+        try {
+            return request.apply(traceId);
+        } catch (RetryableException noAnswer) {
+            // Feign's wrapper for I/O: connection refused, connect or read timeout, a connection cut mid-answer.
+            throw new ChektGatewayException.Unavailable("no answer from CHeKT: " + describe(noAnswer.getCause()), 0,
+                    null, null, null, traceId, noAnswer);
+        } catch (FeignException unreadable) {
+            // A 2xx whose body could not be read. With the Idempotency-Key a retry is harmless.
+            throw new ChektGatewayException.Unavailable("CHeKT's answer could not be read: "
+                    + describe(unreadable.getCause()), Math.max(unreadable.status(), 0), null, null, null, traceId,
+                    unreadable);
+        }
+    }
+
+    private static String describe(Throwable cause) {
+        return cause == null ? "unknown cause" : cause.getClass().getSimpleName() + " " + cause.getMessage();
+    }
+
+    private static String outcomeOf(ChektGatewayException failure) {
+        if (failure instanceof ChektGatewayException.Rejected) {
+            return "rejected";
+        }
+        if (failure instanceof ChektGatewayException.NotAllowed) {
+            return "not_allowed";
+        }
+        if (failure instanceof ChektGatewayException.ClosedOrUnknown) {
+            return "closed_or_unknown";
+        }
+        return "unavailable";
+    }
+}

@@ -1,0 +1,48 @@
+package com.centralstation.verification.adapters.chekt;
+
+import com.centralstation.verification.core.domain.ChektReference;
+import com.centralstation.verification.core.domain.ContactDecision;
+import com.centralstation.verification.core.domain.SubmissionReceipt;
+import com.centralstation.verification.core.port.out.ChektGateway;
+import com.centralstation.verification.core.port.out.ChektGatewayException;
+
+import java.time.Clock;
+import java.util.List;
+
+/** Submits a contact's decision with CHeKT's {@code PATCH .../alarm-verifications/{id}}. */
+final class ChektFeignGateway implements ChektGateway {
+
+    private final AlarmVerificationsClient alarmVerifications;
+    private final ChektCalls calls;
+    private final Clock clock;
+
+    ChektFeignGateway(AlarmVerificationsClient alarmVerifications, ChektCalls calls, Clock clock) {
+        this.alarmVerifications = alarmVerifications;
+        this.calls = calls;
+        this.clock = clock;
+    }
+
+    @Override
+    public SubmissionReceipt submit(ChektReference verification, ContactDecision decision) {
+        AlarmVerificationPatch patch = AlarmVerificationPatch.of(verification, decision);
+        String idempotencyKey = "verification-" + verification.verificationId();
+        return calls.call("submit", traceId -> {
+            AlarmVerificationAnswer answer = alarmVerifications.respond(verification.site().dealerId(),
+                    verification.site().siteId(), verification.alarmVerificationId(), traceId.toString(),
+                    idempotencyKey, patch);
+            if (answer == null || answer.id() == null) {
+                // CHeKT took something but did not say what; the same Idempotency-Key makes a retry harmless.
+                throw new ChektGatewayException.Unavailable("CHeKT answered 2xx without the id of the response", 200,
+                        null, null, null, traceId, null);
+            }
+            List<String> disagreements = answer.disagreementsWith(patch);
+            if (!disagreements.isEmpty()) {
+                // CHeKT recorded something other than the decision: sending it again would get the same answer,
+                // and calling it a success would report a decision CHeKT does not have. A person must look.
+                throw new ChektGatewayException.Rejected("CHeKT's answer disagrees with the decision sent: "
+                        + String.join("; ", disagreements), 200, null, null, traceId);
+            }
+            return new SubmissionReceipt(answer.id(), traceId, clock.instant());
+        });
+    }
+}
