@@ -1,0 +1,239 @@
+package com.centralstation.verification.bpmn;
+
+import com.jayway.jsonpath.JsonPath;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.BaseElement;
+import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
+import org.camunda.bpm.model.bpmn.instance.BusinessRuleTask;
+import org.camunda.bpm.model.bpmn.instance.EndEvent;
+import org.camunda.bpm.model.bpmn.instance.FlowNode;
+import org.camunda.bpm.model.bpmn.instance.Message;
+import org.camunda.bpm.model.bpmn.instance.Process;
+import org.camunda.bpm.model.bpmn.instance.ReceiveTask;
+import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
+import org.camunda.bpm.model.bpmn.instance.ServiceTask;
+import org.camunda.bpm.model.bpmn.instance.StartEvent;
+import org.camunda.bpm.model.bpmn.instance.SubProcess;
+import org.camunda.bpm.model.bpmn.instance.TerminateEventDefinition;
+import org.camunda.bpm.model.bpmn.instance.TimerEventDefinition;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnEdge;
+import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnShape;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaFailedJobRetryTimeCycle;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaInputParameter;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
+import org.camunda.bpm.model.bpmn.instance.dc.Bounds;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The process model as analysts see it in Modeler and supervisors in Cockpit. */
+class AlarmVerificationModelTest {
+
+    private static BpmnModelInstance model;
+
+    @BeforeAll
+    static void readModel() throws IOException {
+        try (InputStream bpmn = resource("alarm-verification.bpmn")) {
+            model = Bpmn.readModelFromStream(bpmn);
+        }
+        Bpmn.validateModel(model);
+    }
+
+    @Test
+    void isTheExecutableAlarmVerificationProcessWithHistoryTimeToLive() {
+        Process process = model.getModelElementById("alarm-verification");
+        assertThat(process.isExecutable()).isTrue();
+        assertThat(process.getCamundaHistoryTimeToLiveString()).isEqualTo("P30D");
+    }
+
+    @Test
+    void everyFlowNodeHasAShapeAndEveryFlowAnEdge() {
+        Map<String, BpmnShape> shapes = shapesByElement();
+        for (FlowNode node : model.getModelElementsByType(FlowNode.class)) {
+            assertThat(shapes).as("shape for " + node.getId()).containsKey(node.getId());
+        }
+        Map<String, BpmnEdge> edges = model.getModelElementsByType(BpmnEdge.class).stream()
+                .collect(Collectors.toMap(e -> e.getBpmnElement().getId(), Function.identity()));
+        for (SequenceFlow flow : model.getModelElementsByType(SequenceFlow.class)) {
+            assertThat(edges).as("edge for " + flow.getId()).containsKey(flow.getId());
+            assertThat(edges.get(flow.getId()).getWaypoints()).as("waypoints of " + flow.getId()).hasSizeGreaterThanOrEqualTo(2);
+        }
+    }
+
+    @Test
+    void shapesDoNotOverlapExceptBoundaryEventsAndNesting() {
+        List<BpmnShape> shapes = new ArrayList<>(model.getModelElementsByType(BpmnShape.class));
+        List<String> overlaps = new ArrayList<>();
+        for (int i = 0; i < shapes.size(); i++) {
+            for (int j = i + 1; j < shapes.size(); j++) {
+                BaseElement a = shapes.get(i).getBpmnElement();
+                BaseElement b = shapes.get(j).getBpmnElement();
+                if (related(a, b) || related(b, a)) {
+                    continue;
+                }
+                if (intersect(shapes.get(i).getBounds(), shapes.get(j).getBounds())) {
+                    overlaps.add(a.getId() + " / " + b.getId());
+                }
+            }
+        }
+        assertThat(overlaps).isEmpty();
+    }
+
+    @Test
+    void threeTimersWaitOnTheOneDecisionWaitWithClearlyNamedExpressionsAndDocumentedDefaults() {
+        ReceiveTask await = model.getModelElementById("Activity_AwaitContactDecision");
+        assertThat(await.getMessage().getName()).isEqualTo("ContactDecisionReceived");
+
+        List<BoundaryEvent> timers = model.getModelElementsByType(BoundaryEvent.class).stream()
+                .filter(b -> !b.getChildElementsByType(TimerEventDefinition.class).isEmpty())
+                .toList();
+        assertThat(timers).hasSize(3);
+        assertThat(timers).allSatisfy(timer -> {
+            assertThat(timer.getAttachedTo().getId()).isEqualTo(await.getId());
+            assertThat(timer.cancelActivity()).as("non-interrupting " + timer.getId()).isFalse();
+        });
+        assertThat(timers.stream().map(AlarmVerificationModelTest::timerSummary))
+                .containsExactlyInAnyOrder(
+                        "${escalationTimers.first} default PT2M from verification.escalation.first",
+                        "${escalationTimers.second} default PT5M from verification.escalation.second",
+                        "${escalationTimers.third} default PT10M from verification.escalation.third");
+    }
+
+    @ParameterizedTest(name = "{0} asks the policy at step {1}")
+    @CsvSource({
+            "Activity_PolicyInitial, initial",
+            "Activity_PolicyTwoMinutes, 2min",
+            "Activity_PolicyFiveMinutes, 5min",
+            "Activity_PolicyTenMinutes, 10min"})
+    void eachStepAsksTheEscalationPolicyWithItsStepCode(String taskId, String step) {
+        BusinessRuleTask task = model.getModelElementById(taskId);
+        assertThat(task.getCamundaDecisionRef()).isEqualTo("escalationPolicy");
+        List<CamundaInputParameter> inputs = new ArrayList<>(task.getExtensionElements()
+                .getElementsQuery().filterByType(org.camunda.bpm.model.bpmn.instance.camunda.CamundaInputOutput.class)
+                .singleResult().getCamundaInputParameters());
+        assertThat(inputs).singleElement().satisfies(input -> {
+            assertThat(input.getCamundaName()).isEqualTo("escalationStep");
+            assertThat(input.getTextContent()).isEqualTo(step);
+        });
+    }
+
+    @ParameterizedTest(name = "{0} runs in its own job retried on {1}")
+    @CsvSource({
+            "Activity_NotifyFirstContact, 'PT5S,PT15S,PT30S'",
+            "Activity_NotifyNextContact, 'PT5S,PT15S,PT30S'",
+            "Activity_SubmitDecision, 'PT10S,PT30S,PT1M,PT2M,PT5M'"})
+    void everythingThatTalksToTheOutsideIsAsynchronousWithARetryCycle(String taskId, String cycle) {
+        ServiceTask task = model.getModelElementById(taskId);
+        assertThat(task.isCamundaAsyncBefore()).isTrue();
+        CamundaFailedJobRetryTimeCycle retry = task.getExtensionElements().getElementsQuery()
+                .filterByType(CamundaFailedJobRetryTimeCycle.class).singleResult();
+        assertThat(retry.getTextContent()).isEqualTo(cycle);
+    }
+
+    @Test
+    void theStartRunsOutsideTheCallersTransaction() {
+        StartEvent start = model.getModelElementById("Event_VerificationRequested");
+        assertThat(start.isCamundaAsyncBefore()).isTrue();
+    }
+
+    @Test
+    void messagesAreNamedForCorrelation() {
+        assertThat(model.getModelElementsByType(Message.class)).extracting(Message::getName)
+                .containsExactlyInAnyOrder("ContactDecisionReceived", "VerificationCancelled");
+        SubProcess cancelled = model.getModelElementById("Activity_CancelledByChekt");
+        assertThat(cancelled.triggeredByEvent()).isTrue();
+        StartEvent cancelStart = model.getModelElementById("Event_CancelReceived");
+        assertThat(cancelStart.isInterrupting()).isTrue();
+    }
+
+    @Test
+    void theOperatorTaskUsesTheDeployedCamundaFormAndValidatesOnCompletion() throws IOException {
+        UserTask review = model.getModelElementById("Activity_OperatorReview");
+        assertThat(review.getCamundaFormRef()).isEqualTo("operator-review");
+        assertThat(review.getCamundaFormRefBinding()).isEqualTo("deployment");
+        assertThat(review.getCamundaCandidateGroups()).isEqualTo("operators");
+        assertThat(review.getExtensionElements().getDomElement().getChildElements().stream()
+                .filter(e -> e.getLocalName().equals("taskListener"))
+                .map(e -> e.getAttribute("event") + " " + e.getAttribute("delegateExpression")))
+                .containsExactly("complete ${operatorReviewListener}");
+
+        String form;
+        try (InputStream json = resource("operator-review.form")) {
+            form = new String(json.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        assertThat((String) JsonPath.read(form, "$.id")).isEqualTo("operator-review");
+        assertThat((List<String>) JsonPath.read(form, "$.components[*].key"))
+                .contains("operatorOutcome", "operatorContactId", "operatorNote", "callListSummary", "alarmSummary");
+        assertThat((List<String>) JsonPath.read(form, "$.components[?(@.key == 'operatorOutcome')].values[*].value"))
+                .containsExactly("dispatch", "disregard", "close-unverified");
+    }
+
+    @Test
+    void distinctEndsTellSupervisorsHowAVerificationEnded() {
+        Collection<String> processEnds = model.getModelElementsByType(EndEvent.class).stream()
+                .filter(end -> end.getParentElement() instanceof Process
+                        || ((BaseElement) end.getParentElement()).getId().equals("Activity_CancelledByChekt"))
+                .map(EndEvent::getName)
+                .toList();
+        assertThat(processEnds).containsExactlyInAnyOrder("Decision submitted", "Verification closed by CHeKT",
+                "Verification closed unverified", "Verification cancelled");
+        EndEvent contactDecided = model.getModelElementById("Event_ContactDecided");
+        EndEvent operatorDecided = model.getModelElementById("Event_OperatorDecided");
+        assertThat(contactDecided.getEventDefinitions()).singleElement().isInstanceOf(TerminateEventDefinition.class);
+        assertThat(operatorDecided.getEventDefinitions()).singleElement().isInstanceOf(TerminateEventDefinition.class);
+    }
+
+    private static String timerSummary(BoundaryEvent timer) {
+        TimerEventDefinition definition = timer.getChildElementsByType(TimerEventDefinition.class).iterator().next();
+        Map<String, String> properties = timer.getExtensionElements().getElementsQuery()
+                .filterByType(org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties.class).singleResult()
+                .getCamundaProperties().stream()
+                .collect(Collectors.toMap(CamundaProperty::getCamundaName, CamundaProperty::getCamundaValue));
+        return definition.getTimeDuration().getTextContent() + " default " + properties.get("defaultDuration")
+                + " from " + properties.get("configurationProperty");
+    }
+
+    private static Map<String, BpmnShape> shapesByElement() {
+        return model.getModelElementsByType(BpmnShape.class).stream()
+                .collect(Collectors.toMap(s -> s.getBpmnElement().getId(), Function.identity()));
+    }
+
+    /** b sits on a's border (a boundary event) or inside it (a sub-process and its content). */
+    private static boolean related(BaseElement a, BaseElement b) {
+        if (b instanceof BoundaryEvent boundary && boundary.getAttachedTo() == a) {
+            return true;
+        }
+        for (var parent = b.getParentElement(); parent != null; parent = parent.getParentElement()) {
+            if (parent == a) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean intersect(Bounds a, Bounds b) {
+        return a.getX() < b.getX() + b.getWidth() && b.getX() < a.getX() + a.getWidth()
+                && a.getY() < b.getY() + b.getHeight() && b.getY() < a.getY() + a.getHeight();
+    }
+
+    static InputStream resource(String name) {
+        InputStream stream = AlarmVerificationModelTest.class.getClassLoader().getResourceAsStream(name);
+        assertThat(stream).as(name + " on the classpath").isNotNull();
+        return stream;
+    }
+}

@@ -1,0 +1,157 @@
+package com.centralstation.verification.bpmn;
+
+import org.camunda.bpm.dmn.engine.DmnDecision;
+import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
+import org.camunda.bpm.dmn.engine.DmnEngine;
+import org.camunda.bpm.dmn.engine.delegate.DmnDecisionTableEvaluationEvent;
+import org.camunda.bpm.dmn.engine.delegate.DmnDecisionTableEvaluationListener;
+import org.camunda.bpm.dmn.engine.delegate.DmnEvaluatedDecisionRule;
+import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
+import org.camunda.bpm.model.dmn.Dmn;
+import org.camunda.bpm.model.dmn.DmnModelInstance;
+import org.camunda.bpm.model.dmn.HitPolicy;
+import org.camunda.bpm.model.dmn.instance.Decision;
+import org.camunda.bpm.model.dmn.instance.DecisionTable;
+import org.camunda.bpm.model.dmn.instance.Rule;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.io.InputStream;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Pins every rule of the shipped escalation policy. An analyst who changes the table changes this
+ * list with it, so each behaviour change is deliberate and visible in review.
+ */
+class EscalationPolicyTest {
+
+    private static final String DMN = "escalation-policy.dmn";
+
+    /** One row per case: the inputs, the rule expected to match, and the advice it gives. */
+    record Case(String why, String step, String trigger, String priority, int contactsNotified, int contactsLeft,
+                String rule, boolean notifyNextContact, boolean alertOperator, boolean handOverToOperator) {
+        @Override
+        public String toString() {
+            return why;
+        }
+    }
+
+    static List<Case> cases() {
+        return List.of(
+                new Case("fire at once goes to an operator", "initial", "fire", "HIGH", 1, 2, "Rule_LifeSafetyAtOnce", false, true, true),
+                new Case("panic at once goes to an operator", "initial", "panic", "LOW", 1, 0, "Rule_LifeSafetyAtOnce", false, true, true),
+                new Case("duress at once goes to an operator", "initial", "duress", "MEDIUM", 1, 1, "Rule_LifeSafetyAtOnce", false, true, true),
+                new Case("hold-up at once goes to an operator", "initial", "hold-up", "HIGH", 1, 2, "Rule_LifeSafetyAtOnce", false, true, true),
+                new Case("medical at once goes to an operator", "initial", "medical", "HIGH", 1, 2, "Rule_LifeSafetyAtOnce", false, true, true),
+                new Case("life-safety wins over an empty call list", "initial", "fire", "HIGH", 0, 0, "Rule_LifeSafetyAtOnce", false, true, true),
+                new Case("empty call list goes to an operator at once", "initial", "motion", "HIGH", 0, 0, "Rule_NobodyToCall", false, true, true),
+                new Case("ordinary alarm waits for the first contact", "initial", "motion", "HIGH", 1, 2, "Rule_WaitForFirstContact", false, false, false),
+                new Case("a single contact is waited for too", "initial", "door-forced", "MEDIUM", 1, 0, "Rule_WaitForFirstContact", false, false, false),
+                new Case("no contact left at 2 min", "2min", "motion", "MEDIUM", 1, 0, "Rule_NoContactLeft", false, true, true),
+                new Case("no contact left at 5 min", "5min", "fire", "HIGH", 3, 0, "Rule_NoContactLeft", false, true, true),
+                new Case("no contact left at 10 min", "10min", "motion", "LOW", 3, 0, "Rule_NoContactLeft", false, true, true),
+                new Case("10 min hands over and still calls", "10min", "motion", "LOW", 3, 1, "Rule_TenMinutes", true, true, true),
+                new Case("high priority at 5 min alerts an operator", "5min", "motion", "HIGH", 2, 1, "Rule_HighPriorityFiveMinutes", true, true, false),
+                new Case("medium priority at 5 min calls the next contact", "5min", "motion", "MEDIUM", 2, 1, "Rule_NextContact", true, false, false),
+                new Case("2 min calls the next contact", "2min", "motion", "HIGH", 1, 2, "Rule_NextContact", true, false, false),
+                new Case("life-safety keeps calling contacts at 2 min", "2min", "fire", "HIGH", 1, 2, "Rule_NextContact", true, false, false),
+                new Case("an unknown step falls to the safety net", "15min", "motion", "LOW", 1, 2, "Rule_SafetyNet", false, true, true));
+    }
+
+    private static final RecordingListener matched = new RecordingListener();
+    private static DmnEngine dmnEngine;
+    private static DmnDecision decision;
+
+    @BeforeAll
+    static void parseTheShippedTable() throws Exception {
+        DefaultDmnEngineConfiguration configuration = (DefaultDmnEngineConfiguration) DefaultDmnEngineConfiguration
+                .createDefaultDmnEngineConfiguration();
+        configuration.customPostDecisionTableEvaluationListeners(List.of(matched));
+        dmnEngine = configuration.buildEngine();
+        try (InputStream dmn = resource()) {
+            decision = dmnEngine.parseDecision("escalationPolicy", dmn);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void eachCaseMatchesItsRuleAndAdvice(Case c) {
+        DmnDecisionResultEntries advice = evaluate(c);
+
+        assertThat(matched.lastRuleIds).containsExactly(c.rule());
+        assertThat((Boolean) advice.getEntry("notifyNextContact")).as("notifyNextContact").isEqualTo(c.notifyNextContact());
+        assertThat((Boolean) advice.getEntry("alertOperator")).as("alertOperator").isEqualTo(c.alertOperator());
+        assertThat((Boolean) advice.getEntry("handOverToOperator")).as("handOverToOperator").isEqualTo(c.handOverToOperator());
+    }
+
+    @Test
+    void everyRuleOfTheShippedTableIsPinnedByACase() throws Exception {
+        Set<String> pinned = cases().stream().map(Case::rule).collect(Collectors.toSet());
+        for (Case c : cases()) {
+            evaluate(c);
+            assertThat(matched.lastRuleIds).as(c.why()).containsExactly(c.rule());
+        }
+        assertThat(pinned).containsExactlyInAnyOrderElementsOf(ruleIds());
+    }
+
+    @Test
+    void theTableIsReadTopDownAndKeepsHistoryForAWhile() throws Exception {
+        DmnModelInstance model;
+        try (InputStream dmn = resource()) {
+            model = Dmn.readModelFromStream(dmn);
+        }
+        Decision policy = model.getModelElementById("escalationPolicy");
+        DecisionTable table = (DecisionTable) policy.getExpression();
+
+        assertThat(table.getHitPolicy()).isEqualTo(HitPolicy.FIRST);
+        assertThat(policy.getCamundaHistoryTimeToLiveString()).isEqualTo("P30D");
+        assertThat(table.getInputs()).extracting(input -> input.getInputExpression().getText().getTextContent())
+                .containsExactly("escalationStep", "trigger", "priority", "contactsNotified", "contactsLeft");
+        assertThat(table.getOutputs()).extracting(output -> output.getName())
+                .containsExactly("notifyNextContact", "alertOperator", "handOverToOperator");
+        // analysts read the table by its rule descriptions: none may be left blank
+        for (Rule rule : table.getRules()) {
+            assertThat(rule.getDescription()).as(rule.getId()).isNotNull();
+            assertThat(rule.getDescription().getTextContent()).as(rule.getId()).isNotBlank();
+        }
+    }
+
+    private static DmnDecisionResultEntries evaluate(Case c) {
+        Map<String, Object> variables = new HashMap<>();
+        variables.put("escalationStep", c.step());
+        variables.put("trigger", c.trigger());
+        variables.put("priority", c.priority());
+        variables.put("contactsNotified", c.contactsNotified());
+        variables.put("contactsLeft", c.contactsLeft());
+        return dmnEngine.evaluateDecision(decision, variables).getSingleResult();
+    }
+
+    private static List<String> ruleIds() throws Exception {
+        try (InputStream dmn = resource()) {
+            return Dmn.readModelFromStream(dmn).getModelElementsByType(Rule.class).stream().map(Rule::getId).toList();
+        }
+    }
+
+    private static InputStream resource() {
+        InputStream stream = EscalationPolicyTest.class.getClassLoader().getResourceAsStream(DMN);
+        assertThat(stream).as(DMN + " on the classpath").isNotNull();
+        return stream;
+    }
+
+    private static final class RecordingListener implements DmnDecisionTableEvaluationListener {
+        volatile List<String> lastRuleIds = List.of();
+
+        @Override
+        public void notify(DmnDecisionTableEvaluationEvent event) {
+            lastRuleIds = event.getMatchingRules().stream().map(DmnEvaluatedDecisionRule::getId).toList();
+        }
+    }
+}

@@ -1,0 +1,30 @@
+package com.centralstation.verification.workflow;
+
+import com.centralstation.verification.core.domain.ResponseTime;
+import com.centralstation.verification.core.port.in.AcceptDecision;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+
+/**
+ * "Accept decision": claims the decision in the transaction that delivered it (the message
+ * correlation or the operator's task completion). A refused claim throws
+ * {@link AcceptDecision.DecisionConflictException}, which rolls that transaction back: the first
+ * decision wins.
+ */
+public final class AcceptDecisionDelegate implements JavaDelegate {
+
+    public static final String BEAN_NAME = "acceptDecisionDelegate";
+
+    private final AcceptDecision acceptDecision;
+
+    public AcceptDecisionDelegate(AcceptDecision acceptDecision) {
+        this.acceptDecision = acceptDecision;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        ResponseTime band = acceptDecision.accept(ProcessVariables.verificationId(execution.getProcessBusinessKey()),
+                ProcessVariables.decision(execution));
+        execution.setVariable(ProcessVariables.RESPONSE_TIME, band.label());
+    }
+}

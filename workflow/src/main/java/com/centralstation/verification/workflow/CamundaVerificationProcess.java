@@ -1,0 +1,102 @@
+package com.centralstation.verification.workflow;
+
+import com.centralstation.verification.core.domain.ContactDecision;
+import com.centralstation.verification.core.domain.Verification;
+import com.centralstation.verification.core.port.in.AcceptDecision;
+import com.centralstation.verification.core.port.out.VerificationProcess;
+import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.MessageCorrelationBuilder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.UUID;
+import java.util.function.Supplier;
+
+/**
+ * The verification workflow behind core's {@link VerificationProcess} port: the only class that
+ * starts, correlates into and cancels process instances.
+ *
+ * <p>{@link #decide} and {@link #cancel} retry optimistic-locking conflicts, which two messages
+ * into one instance at once (or a message racing a timer job) produce. A retry only helps outside
+ * a transaction: inside one, the failed command has already marked it for rollback.
+ */
+public final class CamundaVerificationProcess implements VerificationProcess {
+
+    static final int DEFAULT_ATTEMPTS = 5;
+
+    private static final Logger log = LoggerFactory.getLogger(CamundaVerificationProcess.class);
+
+    private final RuntimeService runtimeService;
+    private final int attempts;
+
+    public CamundaVerificationProcess(RuntimeService runtimeService) {
+        this(runtimeService, DEFAULT_ATTEMPTS);
+    }
+
+    CamundaVerificationProcess(RuntimeService runtimeService, int attempts) {
+        if (attempts < 1) {
+            throw new IllegalArgumentException("attempts must be at least 1, was " + attempts);
+        }
+        this.runtimeService = runtimeService;
+        this.attempts = attempts;
+    }
+
+    @Override
+    public void start(Verification verification) {
+        runtimeService.createProcessInstanceByKey(ProcessVariables.PROCESS_KEY)
+                .businessKey(verification.id().toString())
+                .setVariables(ProcessVariables.atStart(verification))
+                .execute();
+    }
+
+    @Override
+    public Correlation decide(UUID verificationId, ContactDecision decision) {
+        boolean delivered = deliver(verificationId, () -> runtimeService
+                .createMessageCorrelation(ProcessVariables.MESSAGE_CONTACT_DECISION)
+                .processInstanceBusinessKey(verificationId.toString())
+                .setVariables(ProcessVariables.of(decision)));
+        return delivered ? Correlation.ACCEPTED : Correlation.NOT_WAITING;
+    }
+
+    @Override
+    public boolean cancel(UUID verificationId, String reason) {
+        return deliver(verificationId, () -> runtimeService
+                .createMessageCorrelation(ProcessVariables.MESSAGE_VERIFICATION_CANCELLED)
+                .processInstanceBusinessKey(verificationId.toString())
+                .setVariable(ProcessVariables.CANCEL_REASON, reason));
+    }
+
+    /** @return false when nothing waits for the message, or the verification refused it as already decided */
+    private boolean deliver(UUID verificationId, Supplier<MessageCorrelationBuilder> message) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                message.get().correlateWithResult();
+                return true;
+            } catch (MismatchingMessageCorrelationException notWaiting) {
+                return false;
+            } catch (OptimisticLockingException conflict) {
+                if (attempt >= attempts) {
+                    throw conflict;
+                }
+                log.debug("Verification {} changed while a message was delivered; attempt {} of {}",
+                        verificationId, attempt + 1, attempts);
+            } catch (RuntimeException failure) {
+                if (causedBy(failure, AcceptDecision.DecisionConflictException.class)) {
+                    return false;
+                }
+                throw failure;
+            }
+        }
+    }
+
+    private static boolean causedBy(Throwable failure, Class<? extends Throwable> type) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (type.isInstance(cause)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

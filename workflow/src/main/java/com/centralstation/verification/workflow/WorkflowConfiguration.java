@@ -1,0 +1,65 @@
+package com.centralstation.verification.workflow;
+
+import com.centralstation.verification.core.port.in.AcceptDecision;
+import com.centralstation.verification.core.port.in.CloseUnverified;
+import com.centralstation.verification.core.port.in.NotifyNextContact;
+import com.centralstation.verification.core.port.in.RecordEscalation;
+import com.centralstation.verification.core.port.in.SubmitDecision;
+import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import java.time.Clock;
+
+/**
+ * The engine glue for the app to import: the beans the model's expressions name (delegates, the
+ * operator form's listener, the escalation timers) and the {@link CamundaVerificationProcess}.
+ * Expects from the app: the core use cases NotifyNextContact, RecordEscalation, AcceptDecision,
+ * SubmitDecision and CloseUnverified, a {@link Clock} (an {@link EngineClock}, so core and the
+ * engine's timers share one time) and the engine's {@link RuntimeService}.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(EscalationProperties.class)
+public class WorkflowConfiguration {
+
+    @Bean(EscalationTimers.BEAN_NAME)
+    public EscalationTimers escalationTimers(EscalationProperties properties) {
+        return new EscalationTimers(properties);
+    }
+
+    @Bean(NotifyContactDelegate.BEAN_NAME)
+    public NotifyContactDelegate notifyContactDelegate(NotifyNextContact notifyNextContact) {
+        return new NotifyContactDelegate(notifyNextContact);
+    }
+
+    @Bean(RecordEscalationDelegate.BEAN_NAME)
+    public RecordEscalationDelegate recordEscalationDelegate(RecordEscalation recordEscalation) {
+        return new RecordEscalationDelegate(recordEscalation);
+    }
+
+    @Bean(AcceptDecisionDelegate.BEAN_NAME)
+    public AcceptDecisionDelegate acceptDecisionDelegate(AcceptDecision acceptDecision) {
+        return new AcceptDecisionDelegate(acceptDecision);
+    }
+
+    @Bean(SubmitDecisionDelegate.BEAN_NAME)
+    public SubmitDecisionDelegate submitDecisionDelegate(SubmitDecision submitDecision) {
+        return new SubmitDecisionDelegate(submitDecision);
+    }
+
+    @Bean(CloseUnverifiedDelegate.BEAN_NAME)
+    public CloseUnverifiedDelegate closeUnverifiedDelegate(CloseUnverified closeUnverified) {
+        return new CloseUnverifiedDelegate(closeUnverified);
+    }
+
+    @Bean(OperatorReviewListener.BEAN_NAME)
+    public OperatorReviewListener operatorReviewListener(Clock clock) {
+        return new OperatorReviewListener(clock);
+    }
+
+    @Bean
+    public CamundaVerificationProcess camundaVerificationProcess(RuntimeService runtimeService) {
+        return new CamundaVerificationProcess(runtimeService);
+    }
+}

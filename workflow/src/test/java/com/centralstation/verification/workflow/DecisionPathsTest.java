@@ -1,0 +1,94 @@
+package com.centralstation.verification.workflow;
+
+import com.centralstation.verification.core.domain.AuditEventType;
+import com.centralstation.verification.core.domain.VerificationAction;
+import com.centralstation.verification.core.domain.VerificationState;
+import com.centralstation.verification.core.port.in.RecordDecision;
+import com.centralstation.verification.core.port.out.VerificationProcess.Correlation;
+import com.centralstation.verification.core.testing.RecordingChektGateway.Submitted;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import java.time.Duration;
+import java.util.UUID;
+
+import static com.centralstation.verification.workflow.WorkflowFixture.ANN;
+import static com.centralstation.verification.workflow.WorkflowFixture.BEN;
+import static com.centralstation.verification.workflow.WorkflowFixture.CHO;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+/** A contact decides before the first escalation; the decision reaches CHeKT. */
+class DecisionPathsTest extends WorkflowTestBase {
+
+    @Test
+    void theStartRunsNothingInTheCallersTransaction() {
+        UUID id = f.requestVerification("motion", ANN, BEN, CHO);
+
+        assertThat(f.instance(id)).isWaitingAt("Event_VerificationRequested");
+        assertThat(f.notifier.contactIdsNotified()).isEmpty();
+
+        f.executeDueJobs();
+
+        assertThat(f.instance(id)).isWaitingAt("Activity_AwaitContactDecision");
+        assertThat(f.notifier.contactIdsNotified()).containsExactly(ANN.contactId());
+        assertThat(f.audit.types(id)).contains(AuditEventType.CONTACT_NOTIFIED);
+        assertThat(f.operatorTasks(id)).isEmpty();
+    }
+
+    @ParameterizedTest
+    @EnumSource(VerificationAction.class)
+    void aDecisionBeforeTwoMinutesIsSubmittedToChekt(VerificationAction action) {
+        UUID id = f.waitingVerification("motion", ANN, BEN, CHO);
+        f.advance(Duration.ofSeconds(75));
+
+        RecordDecision.Outcome outcome = f.recordDecision.record(id, f.decision(ANN, action));
+
+        assertThat(outcome).isEqualTo(RecordDecision.Outcome.ACCEPTED);
+        assertThat(f.instance(id)).isWaitingAt("Activity_SubmitDecision");
+        assertThat(f.timers(id)).as("escalation timers end with the wait").isEmpty();
+        assertThat(f.record(id).state()).isEqualTo(VerificationState.DECIDED);
+
+        f.executeDueJobs();
+
+        assertThat(f.chekt.submitted()).singleElement().satisfies(submitted -> {
+            assertThat(submitted.verification().verificationId()).isEqualTo(id);
+            assertThat(submitted.decision().contactId()).isEqualTo(ANN.contactId());
+            assertThat(submitted.decision().action()).isEqualTo(action);
+        });
+        assertThat(f.instance(id)).isEnded().hasPassed("Event_ContactDecided", "Activity_AcceptDecision", "Event_DecisionSubmitted");
+        assertThat(f.record(id).state()).isEqualTo(VerificationState.SUBMITTED);
+        assertThat(f.notifier.contactIdsNotified()).containsExactly(ANN.contactId());
+        assertThat(f.audit.types(id)).contains(AuditEventType.DECISION_RECEIVED, AuditEventType.DECISION_SUBMITTED)
+                .doesNotContain(AuditEventType.ESCALATED);
+    }
+
+    @Test
+    void theResponseTimeBandIsMeasuredFromTheFirstNotification() {
+        UUID id = f.waitingVerification("motion", ANN, BEN);
+        f.advance(Duration.ofMinutes(2).plusSeconds(1));
+        f.executeDueJobs();
+
+        assertThat(f.process.decide(id, f.decision(BEN, VerificationAction.DISREGARD))).isEqualTo(Correlation.ACCEPTED);
+
+        assertThat(f.variable(id, ProcessVariables.RESPONSE_TIME)).isEqualTo("2-5m");
+    }
+
+    @Test
+    void aSecondDecisionIsRefused() {
+        UUID id = f.waitingVerification("motion", ANN, BEN, CHO);
+        assertThat(f.recordDecision.record(id, f.decision(ANN, VerificationAction.DISPATCH)))
+                .isEqualTo(RecordDecision.Outcome.ACCEPTED);
+
+        assertThat(f.process.decide(id, f.decision(ANN, VerificationAction.DISREGARD))).isEqualTo(Correlation.NOT_WAITING);
+        assertThat(f.recordDecision.record(id, f.decision(ANN, VerificationAction.DISREGARD)))
+                .isEqualTo(RecordDecision.Outcome.ALREADY_DECIDED);
+        f.executeDueJobs();
+        assertThat(f.process.decide(id, f.decision(ANN, VerificationAction.DISREGARD))).isEqualTo(Correlation.NOT_WAITING);
+
+        assertThat(f.chekt.submitted()).extracting(Submitted::decision)
+                .singleElement().satisfies(decision -> assertThat(decision.action()).isEqualTo(VerificationAction.DISPATCH));
+        assertThat(f.audit.types(id)).containsOnlyOnce(AuditEventType.DECISION_SUBMITTED);
+    }
+}

@@ -1,0 +1,109 @@
+package com.centralstation.verification.workflow;
+
+import com.centralstation.verification.core.domain.AuditEventType;
+import com.centralstation.verification.core.domain.VerificationAction;
+import com.centralstation.verification.core.domain.VerificationState;
+import com.centralstation.verification.core.port.out.ChektGatewayException;
+import com.centralstation.verification.core.testing.RecordingChektGateway;
+import org.camunda.bpm.engine.runtime.Incident;
+import org.camunda.bpm.engine.runtime.Job;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+
+import static com.centralstation.verification.workflow.WorkflowFixture.ANN;
+import static com.centralstation.verification.workflow.WorkflowFixture.BEN;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+/** What CHeKT answers to the submission, and how the engine's job retries handle it. */
+class SubmissionTest extends WorkflowTestBase {
+
+    static Stream<Arguments> closedOrUnknown() {
+        return Stream.of(
+                Arguments.of(404, (Supplier<ChektGatewayException>) () -> RecordingChektGateway.closed(404)),
+                Arguments.of(409, (Supplier<ChektGatewayException>) () -> RecordingChektGateway.closed(409)),
+                Arguments.of(422, (Supplier<ChektGatewayException>) () -> new ChektGatewayException.Rejected(
+                        "CHeKT answered 422", 422, "verification_not_pending", "req_2", null)));
+    }
+
+    @ParameterizedTest(name = "CHeKT answers {0}")
+    @MethodSource("closedOrUnknown")
+    void chektClosedOrUnknownEndsInItsOwnAuditedEndEvent(int status, Supplier<ChektGatewayException> answer) {
+        UUID id = decidedVerification();
+        f.chekt.failNext(1, answer);
+
+        f.executeDueJobs();
+
+        assertThat(f.instance(id)).isEnded().hasPassed("Event_ClosedByChekt").hasNotPassed("Event_DecisionSubmitted");
+        assertThat(f.record(id).state()).isEqualTo(VerificationState.CLOSED_BY_CHEKT);
+        assertThat(f.audit.timeline(id)).filteredOn(e -> e.type() == AuditEventType.CLOSED_BY_CHEKT)
+                .singleElement().satisfies(e -> assertThat(e.details()).containsEntry("status", String.valueOf(status)));
+        assertThat(f.engine.getRuntimeService().createIncidentQuery().count()).isZero();
+    }
+
+    @Test
+    void chektDownIsRetriedOnTheBackoffCycleThenRaisesAnIncident() {
+        UUID id = decidedVerification();
+        f.chekt.failNext(100, RecordingChektGateway::unavailable);
+        Job submit = submitJob(id);
+        // the first attempt and one retry per interval of the cycle
+        assertThat(submit.getRetries()).isEqualTo(6);
+
+        List<Integer> retriesLeft = new ArrayList<>();
+        List<Duration> waits = new ArrayList<>();
+        for (int attempt = 0; attempt < 10 && f.engine.getRuntimeService().createIncidentQuery().count() == 0; attempt++) {
+            assertThat(f.runDueJobs()).as("attempt " + attempt).hasSize(1);
+            Job failed = submitJob(id);
+            retriesLeft.add(failed.getRetries());
+            if (failed.getRetries() > 0) {
+                Duration wait = Duration.between(f.now(), failed.getDuedate().toInstant());
+                waits.add(wait);
+                // not a moment before the backoff: the job is not due yet
+                f.advance(wait.minusSeconds(1));
+                assertThat(f.runDueJobs()).isEmpty();
+                f.advance(Duration.ofSeconds(1));
+            }
+        }
+
+        assertThat(retriesLeft).containsExactly(5, 4, 3, 2, 1, 0);
+        assertThat(waits).containsExactly(Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofMinutes(1),
+                Duration.ofMinutes(2), Duration.ofMinutes(5));
+        Incident incident = f.engine.getRuntimeService().createIncidentQuery().processInstanceId(f.instance(id).getId())
+                .singleResult();
+        assertThat(incident.getActivityId()).isEqualTo("Activity_SubmitDecision");
+        assertThat(incident.getIncidentMessage()).contains("CHeKT answered 503");
+        assertThat(f.audit.types(id).stream().filter(t -> t == AuditEventType.SUBMISSION_FAILED)).hasSize(6);
+        assertThat(f.record(id).state()).isEqualTo(VerificationState.DECIDED);
+
+        // a supervisor retries from Cockpit, due now, once CHeKT is back
+        f.chekt.reset();
+        f.engine.getManagementService().setJobRetries(1).jobId(submitJob(id).getId()).dueDate(Date.from(f.now())).execute();
+        f.executeDueJobs();
+
+        assertThat(f.instance(id)).isEnded().hasPassed("Event_DecisionSubmitted");
+        assertThat(f.chekt.submitted()).hasSize(1);
+        assertThat(f.engine.getRuntimeService().createIncidentQuery().count()).isZero();
+    }
+
+    private UUID decidedVerification() {
+        UUID id = f.waitingVerification("motion", ANN, BEN);
+        f.process.decide(id, f.decision(ANN, VerificationAction.DISPATCH));
+        assertThat(f.instance(id)).isWaitingAt("Activity_SubmitDecision");
+        return id;
+    }
+
+    private Job submitJob(UUID id) {
+        return f.engine.getManagementService().createJobQuery().processInstanceId(f.instance(id).getId())
+                .activityId("Activity_SubmitDecision").singleResult();
+    }
+}

@@ -1,0 +1,46 @@
+package com.centralstation.verification.workflow;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngineConfiguration;
+import org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * One in-memory engine for all workflow tests (building it is the slow part). Its expression beans
+ * are a live map: each test puts in delegates over fresh fakes. The job executor is off: tests run
+ * jobs themselves and move time with ClockUtil.
+ */
+final class TestEngine {
+
+    private static final Map<Object, Object> BEANS = new ConcurrentHashMap<>();
+    private static ProcessEngine engine;
+
+    private TestEngine() {
+    }
+
+    static synchronized ProcessEngine engine() {
+        if (engine == null) {
+            StandaloneInMemProcessEngineConfiguration configuration = new StandaloneInMemProcessEngineConfiguration();
+            configuration.setProcessEngineName("workflow-tests");
+            // a named in-memory H2 that several connections share, for the concurrent-decision tests
+            configuration.setJdbcUrl("jdbc:h2:mem:workflow-tests;DB_CLOSE_DELAY=-1;DEFAULT_LOCK_TIMEOUT=10000");
+            configuration.setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_CREATE_DROP);
+            configuration.setJobExecutorActivate(false);
+            configuration.setHistory(ProcessEngineConfiguration.HISTORY_FULL);
+            configuration.setBeans(BEANS);
+            engine = configuration.buildProcessEngine();
+        }
+        return engine;
+    }
+
+    static void useBeans(Map<String, Object> beans) {
+        BEANS.clear();
+        BEANS.putAll(beans);
+    }
+
+    static void replaceBean(String name, Object bean) {
+        BEANS.put(name, bean);
+    }
+}

@@ -1,0 +1,174 @@
+package com.centralstation.verification.workflow;
+
+import com.centralstation.verification.core.port.in.AcceptDecision;
+import com.centralstation.verification.core.port.in.CloseUnverified;
+import com.centralstation.verification.core.port.in.NotifyNextContact;
+import com.centralstation.verification.core.port.in.RecordEscalation;
+import com.centralstation.verification.core.port.in.SubmitDecision;
+import com.centralstation.verification.core.port.out.VerificationMetrics;
+import com.centralstation.verification.core.testing.InMemoryAuditTrail;
+import com.centralstation.verification.core.testing.InMemoryVerificationRepository;
+import com.centralstation.verification.core.testing.RecordingChektGateway;
+import com.centralstation.verification.core.testing.RecordingContactNotifier;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
+import org.camunda.bpm.model.bpmn.instance.TimerEventDefinition;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The module's one Spring configuration, as the app imports it. */
+class WorkflowConfigurationTest {
+
+    private final ApplicationContextRunner context = new ApplicationContextRunner()
+            .withUserConfiguration(CoreUseCases.class, WorkflowConfiguration.class);
+
+    @Test
+    void definesEveryBeanTheModelNames() throws IOException {
+        Set<String> named = beanNamesInTheModel();
+        assertThat(named).contains(EscalationTimers.BEAN_NAME, NotifyContactDelegate.BEAN_NAME,
+                OperatorReviewListener.BEAN_NAME);
+
+        context.run(app -> {
+            assertThat(app).hasNotFailed();
+            for (String name : named) {
+                assertThat(app.containsBean(name)).as("bean " + name).isTrue();
+            }
+            assertThat(app).hasSingleBean(CamundaVerificationProcess.class);
+        });
+    }
+
+    @Test
+    void theDefaultTimersAreTheOnesTheModelDocuments() throws IOException {
+        Map<String, String> documented = documentedTimerDefaults();
+
+        context.run(app -> {
+            EscalationTimers timers = app.getBean(EscalationTimers.BEAN_NAME, EscalationTimers.class);
+            assertThat(Map.of("first", timers.getFirst(), "second", timers.getSecond(), "third", timers.getThird()))
+                    .isEqualTo(documented)
+                    .isEqualTo(Map.of("first", "PT2M", "second", "PT5M", "third", "PT10M"));
+        });
+    }
+
+    @Test
+    void configuredTimersAreHonoured() {
+        context.withPropertyValues("verification.escalation.first=PT30S", "verification.escalation.second=1m",
+                        "verification.escalation.third=PT90S")
+                .run(app -> {
+                    EscalationTimers timers = app.getBean(EscalationTimers.class);
+                    assertThat(timers.getFirst()).isEqualTo("PT30S");
+                    assertThat(timers.getSecond()).isEqualTo("PT1M");
+                    assertThat(timers.getThird()).isEqualTo("PT1M30S");
+                });
+    }
+
+    @ParameterizedTest(name = "{0}={1}")
+    @CsvSource(delimiter = '|', value = {
+            "verification.escalation.first  | PT0S  | verification.escalation.first must be a positive duration",
+            "verification.escalation.first  | -PT1M | verification.escalation.first must be a positive duration",
+            "verification.escalation.second | PT1M  | must increase strictly (first < second < third)",
+            "verification.escalation.third  | PT5M  | must increase strictly (first < second < third)",
+            "verification.escalation.first  | soon  | verification.escalation.first"})
+    void aBadValueStopsStartUpNamingTheProperty(String property, String value, String message) {
+        context.withPropertyValues(property + "=" + value).run(app -> {
+            assertThat(app).hasFailed();
+            assertThat(app.getStartupFailure()).hasStackTraceContaining(message);
+        });
+    }
+
+    private static Set<String> beanNamesInTheModel() throws IOException {
+        String bpmn;
+        try (InputStream in = WorkflowConfigurationTest.class.getClassLoader().getResourceAsStream("alarm-verification.bpmn")) {
+            bpmn = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        Set<String> names = new TreeSet<>();
+        Matcher delegates = Pattern.compile("delegateExpression=\"\\$\\{(\\w+)}\"").matcher(bpmn);
+        while (delegates.find()) {
+            names.add(delegates.group(1));
+        }
+        Matcher beanProperties = Pattern.compile("\\$\\{(\\w+)\\.\\w+}</bpmn:timeDuration>").matcher(bpmn);
+        while (beanProperties.find()) {
+            names.add(beanProperties.group(1));
+        }
+        return names;
+    }
+
+    private static Map<String, String> documentedTimerDefaults() throws IOException {
+        BpmnModelInstance model;
+        try (InputStream in = WorkflowConfigurationTest.class.getClassLoader().getResourceAsStream("alarm-verification.bpmn")) {
+            model = Bpmn.readModelFromStream(in);
+        }
+        return model.getModelElementsByType(BoundaryEvent.class).stream()
+                .filter(event -> !event.getChildElementsByType(TimerEventDefinition.class).isEmpty())
+                .collect(Collectors.toMap(
+                        event -> event.getChildElementsByType(TimerEventDefinition.class).iterator().next()
+                                .getTimeDuration().getTextContent().replaceAll("\\$\\{escalationTimers\\.(\\w+)}", "$1"),
+                        event -> event.getExtensionElements().getElementsQuery().filterByType(CamundaProperties.class)
+                                .singleResult().getCamundaProperties().stream()
+                                .filter(p -> p.getCamundaName().equals("defaultDuration"))
+                                .map(CamundaProperty::getCamundaValue).findFirst().orElseThrow()));
+    }
+
+    /** What the app provides: core's use cases (over fakes here), the shared clock and the engine. */
+    @Configuration(proxyBeanMethods = false)
+    static class CoreUseCases {
+        private final EngineClock clock = new EngineClock();
+        private final InMemoryVerificationRepository verifications = new InMemoryVerificationRepository();
+        private final InMemoryAuditTrail audit = new InMemoryAuditTrail();
+
+        @Bean
+        Clock clock() {
+            return clock;
+        }
+
+        @Bean
+        NotifyNextContact notifyNextContact() {
+            return new NotifyNextContact(verifications, new RecordingContactNotifier(), audit, clock);
+        }
+
+        @Bean
+        RecordEscalation recordEscalation() {
+            return new RecordEscalation(audit, VerificationMetrics.NONE, clock);
+        }
+
+        @Bean
+        AcceptDecision acceptDecision() {
+            return new AcceptDecision(verifications, VerificationMetrics.NONE);
+        }
+
+        @Bean
+        SubmitDecision submitDecision() {
+            return new SubmitDecision(verifications, new RecordingChektGateway(clock), audit, VerificationMetrics.NONE, clock);
+        }
+
+        @Bean
+        CloseUnverified closeUnverified() {
+            return new CloseUnverified(verifications, audit, VerificationMetrics.NONE, clock);
+        }
+
+        @Bean
+        RuntimeService runtimeService() {
+            return TestEngine.engine().getRuntimeService();
+        }
+    }
+}
