@@ -41,7 +41,7 @@ public class ChektWebhookController {
     public ResponseEntity<?> receive(HttpServletRequest request) throws IOException {
         long limit = properties.webhookMaxBody().toBytes();
         if (request.getContentLengthLong() > limit) {
-            return ApiProblems.problem(HttpStatus.CONTENT_TOO_LARGE, "Body too large", "body",
+            return ApiProblems.problem(HttpStatus.PAYLOAD_TOO_LARGE, "Body too large", "body",
                     "the body is larger than " + limit + " bytes");
         }
         byte[] body;
@@ -49,7 +49,7 @@ public class ChektWebhookController {
             body = in.readNBytes((int) limit + 1);
         }
         if (body.length > limit) {
-            return ApiProblems.problem(HttpStatus.CONTENT_TOO_LARGE, "Body too large", "body",
+            return ApiProblems.problem(HttpStatus.PAYLOAD_TOO_LARGE, "Body too large", "body",
                     "the body is larger than " + limit + " bytes");
         }
         boolean legacy = properties.webhookSignatureScheme() == WebhookProperties.SignatureScheme.LEGACY;

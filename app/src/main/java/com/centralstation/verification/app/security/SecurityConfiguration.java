@@ -1,0 +1,137 @@
+package com.centralstation.verification.app.security;
+
+import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
+import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+
+import java.util.Map;
+
+/**
+ * One filter chain per kind of caller, on purpose (the OAuth2 client starter would otherwise lock every
+ * endpoint behind a generated password):
+ * <ul>
+ *   <li>{@code /webhooks/**}: CHeKT; authenticated by the HMAC signature in the controller, no session.</li>
+ *   <li>{@code /respond/**}: site contacts; authenticated by the token in the link, CSRF-protected forms.</li>
+ *   <li>{@code /api/**}: the station's software; HTTP Basic with {@code verification.api.*}.</li>
+ *   <li>{@code /camunda/**}: Cockpit, Tasklist, Admin; they have their own login and CSRF filter.</li>
+ *   <li>{@code /engine-rest/**}: Modeler deploys here; Camunda's own Basic filter against its identity service.</li>
+ *   <li>{@code /actuator/health}: open for load balancers; other actuator endpoints need the station login.</li>
+ * </ul>
+ * Anything else is closed.
+ */
+@Configuration
+@EnableWebSecurity
+@EnableConfigurationProperties({AdminUserProperties.class, StationApiProperties.class})
+public class SecurityConfiguration {
+
+    static final String STATION_ROLE = "STATION";
+
+    private static PathPatternRequestMatcher path(String pattern) {
+        return PathPatternRequestMatcher.withDefaults().matcher(pattern);
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain webhookChain(HttpSecurity http) throws Exception {
+        return http.securityMatcher(path("/webhooks/**"))
+                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain responsePageChain(HttpSecurity http) throws Exception {
+        return http.securityMatcher(path("/respond/**"))
+                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
+                        "default-src 'self'; img-src 'self' https: data:; style-src 'self' 'unsafe-inline'; form-action 'self'")))
+                .build();
+    }
+
+    @Bean
+    @Order(3)
+    SecurityFilterChain stationApiChain(HttpSecurity http) throws Exception {
+        return http.securityMatcher(path("/api/**"))
+                .authorizeHttpRequests(requests -> requests.anyRequest().hasRole(STATION_ROLE))
+                .httpBasic(basic -> basic.realmName("alarm-verification"))
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .build();
+    }
+
+    @Bean
+    @Order(4)
+    SecurityFilterChain camundaChain(HttpSecurity http) throws Exception {
+        return http.securityMatcher(new OrRequestMatcher(path("/camunda/**"), path("/engine-rest/**")))
+                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+                .csrf(csrf -> csrf.disable())
+                .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()))
+                .build();
+    }
+
+    @Bean
+    @Order(5)
+    SecurityFilterChain actuatorChain(HttpSecurity http) throws Exception {
+        return http.securityMatcher(path("/actuator/**"))
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers(path("/actuator/health"), path("/actuator/health/**")).permitAll()
+                        .anyRequest().hasRole(STATION_ROLE))
+                .httpBasic(basic -> basic.realmName("alarm-verification"))
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .build();
+    }
+
+    @Bean
+    @Order(100)
+    SecurityFilterChain closedByDefaultChain(HttpSecurity http) throws Exception {
+        return http
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers(path("/"), path("/error"), path("/favicon.ico")).permitAll()
+                        .anyRequest().denyAll())
+                .csrf(csrf -> csrf.disable())
+                .build();
+    }
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    UserDetailsService stationUsers(StationApiProperties station, PasswordEncoder encoder) {
+        return new InMemoryUserDetailsManager(User.withUsername(station.username())
+                .password(encoder.encode(station.password()))
+                .roles(STATION_ROLE)
+                .build());
+    }
+
+    /** Camunda's own Basic authentication for the engine REST API, checked against its identity service. */
+    @Bean
+    FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {
+        FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration =
+                new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
+        registration.setName("camunda-engine-rest-auth");
+        registration.addUrlPatterns("/engine-rest/*");
+        registration.setInitParameters(Map.of(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
+                HttpBasicAuthenticationProvider.class.getName()));
+        return registration;
+    }
+}

@@ -1,0 +1,81 @@
+package com.centralstation.verification.app.architecture;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Keeps the dependencies pointing inwards, as DESIGN.md draws them. */
+class ArchitectureTest {
+
+    private static final String ROOT = "com.centralstation.verification";
+    private static JavaClasses production;
+
+    @BeforeAll
+    static void importProductionClasses() {
+        // Sibling modules arrive as jars in a reactor build, so jars are imported too (only ours, by package).
+        production = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages(ROOT);
+    }
+
+    @Test
+    void everyModuleIsOnTheClasspathOfThisTest() {
+        // Guards the rules below against passing vacuously because a module's classes were not imported.
+        for (String pkg : new String[]{"core.domain", "core.port.in", "core.port.out", "workflow", "adapters.chekt",
+                "adapters.notification", "adapters.persistence", "app"}) {
+            assertThat(production.stream().anyMatch(c -> c.getPackageName().startsWith(ROOT + "." + pkg)))
+                    .as("classes of %s imported", pkg).isTrue();
+        }
+    }
+
+    @Test
+    void coreIsPlainJava() {
+        noClasses().that().resideInAPackage(ROOT + ".core..")
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        "org.springframework..", "org.camunda..", "org.operaton..", "feign..", "jakarta..",
+                        "javax.persistence..", "com.fasterxml.jackson..", "io.micrometer..")
+                .check(production);
+    }
+
+    @Test
+    void coreDependsOnNothingOfOurs() {
+        noClasses().that().resideInAPackage(ROOT + ".core..")
+                .should().dependOnClassesThat().resideInAnyPackage(ROOT + ".workflow..", ROOT + ".adapters..", ROOT + ".app..")
+                .check(production);
+    }
+
+    @Test
+    void adaptersDoNotDependOnEachOther() {
+        slices().matching(ROOT + ".adapters.(*)..").should().notDependOnEachOther().check(production);
+    }
+
+    @Test
+    void adaptersAndWorkflowDoNotReachOutwards() {
+        noClasses().that().resideInAnyPackage(ROOT + ".adapters..")
+                .should().dependOnClassesThat().resideInAnyPackage(ROOT + ".workflow..", ROOT + ".app..")
+                .check(production);
+        noClasses().that().resideInAnyPackage(ROOT + ".workflow..")
+                .should().dependOnClassesThat().resideInAnyPackage(ROOT + ".adapters..", ROOT + ".app..")
+                .check(production);
+    }
+
+    @Test
+    void onlyTheWorkflowModuleTalksToTheEngine() {
+        noClasses().that().resideInAnyPackage(ROOT + ".adapters..", ROOT + ".core..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.camunda..")
+                .check(production);
+    }
+
+    @Test
+    void onlyTheChektClientTalksFeign() {
+        noClasses().that().resideOutsideOfPackage(ROOT + ".adapters.chekt..")
+                .should().dependOnClassesThat().resideInAnyPackage("feign..", "org.springframework.cloud.openfeign..")
+                .check(production);
+    }
+}

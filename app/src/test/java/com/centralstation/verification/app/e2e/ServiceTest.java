@@ -1,0 +1,150 @@
+package com.centralstation.verification.app.e2e;
+
+import com.centralstation.verification.app.AlarmVerificationApplication;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.UUID;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+
+/**
+ * The assembled service on a random port and an in-memory H2, with CHeKT played by WireMock over real
+ * HTTP. Every subclass shares one Spring context (same configuration), so keep the configuration here.
+ * Time is the engine's: {@link #advanceClock} moves ClockUtil, which the job executor and the use cases
+ * (through EngineClock) both read.
+ */
+@SpringBootTest(classes = AlarmVerificationApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+public abstract class ServiceTest {
+
+    public static final String WEBHOOK_SECRET = "whsec_test_secret";
+    public static final String STATION_USER = "station";
+    public static final String STATION_PASSWORD = "station-test-password";
+    public static final String ADMIN_PASSWORD = "admin-test-password";
+    public static final String TOKEN_PATH = "/oauth/token";
+
+    protected static final WireMockServer CHEKT = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
+
+    static {
+        CHEKT.start();
+    }
+
+    @DynamicPropertySource
+    static void serviceProperties(DynamicPropertyRegistry properties) {
+        properties.add("spring.datasource.url", () -> "jdbc:h2:mem:service-test;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000");
+        properties.add("camunda.bpm.admin-user.password", () -> ADMIN_PASSWORD);
+        properties.add("verification.api.username", () -> STATION_USER);
+        properties.add("verification.api.password", () -> STATION_PASSWORD);
+        properties.add("chekt.base-url", CHEKT::baseUrl);
+        properties.add("chekt.token-url", () -> CHEKT.baseUrl() + TOKEN_PATH);
+        properties.add("chekt.client-id", () -> "station-client");
+        properties.add("chekt.client-secret", () -> "station-client-secret");
+        properties.add("chekt.webhook-secret", () -> WEBHOOK_SECRET);
+        properties.add("verification.notification.public-base-url", () -> "http://localhost:8080");
+        properties.add("verification.notification.channels", () -> "log");
+    }
+
+    protected final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    protected final ObjectMapper json = new ObjectMapper();
+
+    @LocalServerPort
+    protected int port;
+
+    @BeforeEach
+    void chektAcceptsEveryDecision() {
+        CHEKT.resetAll();
+        CHEKT.stubFor(post(urlEqualTo(TOKEN_PATH)).willReturn(okJson(
+                "{\"access_token\":\"test-access-token\",\"token_type\":\"Bearer\",\"expires_in\":3600}")));
+        ChektStubs.acceptPatches(CHEKT);
+    }
+
+    @AfterEach
+    void resetEngineClock() {
+        ClockUtil.reset();
+    }
+
+    /** Moves the engine's clock (and so EngineClock) forward; due timers then fire through the real job executor. */
+    protected static void advanceClock(Duration duration) {
+        ClockUtil.setCurrentTime(java.util.Date.from(ClockUtil.getCurrentTime().toInstant().plus(duration)));
+    }
+
+    protected static Instant now() {
+        return ClockUtil.getCurrentTime().toInstant();
+    }
+
+    protected URI uri(String path) {
+        return URI.create("http://localhost:" + port + path);
+    }
+
+    /** Signs as CHeKT does: hex HMAC-SHA256(secret, "{timestamp}.{raw body}"), timestamped with the engine's clock. */
+    protected HttpResponse<String> deliverWebhook(String body) throws IOException, InterruptedException {
+        String timestamp = String.valueOf(now().getEpochSecond());
+        return http.send(HttpRequest.newBuilder(uri("/webhooks/chekt"))
+                .header("Content-Type", "application/json")
+                .header("X-CHeKT-Timestamp", timestamp)
+                .header("X-CHeKT-Signature", sign(timestamp, body))
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    protected static String sign(String timestamp, String body) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(WEBHOOK_SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return HexFormat.of().formatHex(mac.doFinal((timestamp + "." + body).getBytes(StandardCharsets.UTF_8)));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    protected HttpResponse<String> decide(UUID verificationId, String body) throws IOException, InterruptedException {
+        return http.send(station(HttpRequest.newBuilder(uri("/api/verifications/" + verificationId + "/decisions")))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    protected JsonNode verification(UUID verificationId) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(station(HttpRequest.newBuilder(uri("/api/verifications/" + verificationId)))
+                .GET().build(), HttpResponse.BodyHandlers.ofString());
+        return response.statusCode() == 200 ? json.readTree(response.body()) : null;
+    }
+
+    protected HttpRequest.Builder station(HttpRequest.Builder request) {
+        return request.header("Authorization", "Basic " + Base64.getEncoder()
+                .encodeToString((STATION_USER + ":" + STATION_PASSWORD).getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** Contacts notified so far, read through the public API. */
+    protected int contactsNotified(UUID verificationId) throws IOException, InterruptedException {
+        JsonNode view = verification(verificationId);
+        return view == null ? 0 : view.get("contacts_notified").asInt();
+    }
+
+    protected static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder status(int status) {
+        return aResponse().withStatus(status);
+    }
+}

@@ -1,0 +1,67 @@
+package com.centralstation.verification.app.web.webhook;
+
+import org.junit.jupiter.api.Test;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.HexFormat;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class WebhookSignatureTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-27T10:00:00Z");
+    private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+    private final byte[] body = "{\"id\":\"evt_1\"}".getBytes(StandardCharsets.UTF_8);
+
+    private static String hmac(String secret, String data) throws Exception {
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        return HexFormat.of().formatHex(mac.doFinal(data.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private WebhookSignature timestamped() {
+        return new WebhookSignature("s3cret", WebhookProperties.SignatureScheme.TIMESTAMPED, Duration.ofMinutes(5), clock);
+    }
+
+    @Test
+    void timestampsOlderOrNewerThanTheToleranceAreRefusedEvenWhenCorrectlySigned() throws Exception {
+        String stale = String.valueOf(NOW.minusSeconds(301).getEpochSecond());
+        String fresh = String.valueOf(NOW.minusSeconds(299).getEpochSecond());
+        String future = String.valueOf(NOW.plusSeconds(301).getEpochSecond());
+
+        assertThat(timestamped().refusal(stale, hmac("s3cret", stale + "." + new String(body)), body)).contains("minutes");
+        assertThat(timestamped().refusal(future, hmac("s3cret", future + "." + new String(body)), body)).contains("minutes");
+        assertThat(timestamped().refusal(fresh, hmac("s3cret", fresh + "." + new String(body)), body)).isNull();
+    }
+
+    @Test
+    void missingOrMalformedHeadersAreRefusedWithAReason() {
+        String ts = String.valueOf(NOW.getEpochSecond());
+        assertThat(timestamped().refusal(ts, null, body)).isEqualTo("the signature header is missing");
+        assertThat(timestamped().refusal(null, "ab", body)).contains("X-CHeKT-Timestamp");
+        assertThat(timestamped().refusal("yesterday", "ab", body)).contains("unix seconds");
+        assertThat(timestamped().refusal(ts, "not-hex", body)).isEqualTo("the signature does not match");
+    }
+
+    @Test
+    void theWrongSecretIsRefused() throws Exception {
+        String ts = String.valueOf(NOW.getEpochSecond());
+        assertThat(timestamped().refusal(ts, hmac("other", ts + "." + new String(body)), body)).isNotNull();
+    }
+
+    @Test
+    void theLegacySchemeSignsTheBodyAloneWithASha256Prefix() throws Exception {
+        WebhookSignature legacy = new WebhookSignature("s3cret", WebhookProperties.SignatureScheme.LEGACY, Duration.ofMinutes(5), clock);
+        String hex = hmac("s3cret", new String(body));
+
+        assertThat(legacy.refusal(null, "sha256=" + hex, body)).isNull();
+        assertThat(legacy.refusal(null, hex, body)).contains("sha256=");
+        assertThat(legacy.refusal(null, "sha256=" + hmac("s3cret", "x"), body)).isEqualTo("the signature does not match");
+    }
+}
