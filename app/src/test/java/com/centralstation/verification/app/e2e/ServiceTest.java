@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -40,6 +41,8 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
  * (through EngineClock) both read.
  */
 @SpringBootTest(classes = AlarmVerificationApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// Tests switch metric export off by default; the Prometheus scrape is part of what is tested.
+@AutoConfigureObservability(tracing = false)
 public abstract class ServiceTest {
 
     public static final String WEBHOOK_SECRET = "whsec_test_secret";
@@ -56,7 +59,7 @@ public abstract class ServiceTest {
 
     @DynamicPropertySource
     static void serviceProperties(DynamicPropertyRegistry properties) {
-        properties.add("spring.datasource.url", () -> "jdbc:h2:mem:service-test;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000");
+        ServiceDatabase.register(properties);
         properties.add("camunda.bpm.admin-user.password", () -> ADMIN_PASSWORD);
         properties.add("verification.api.username", () -> STATION_USER);
         properties.add("verification.api.password", () -> STATION_PASSWORD);

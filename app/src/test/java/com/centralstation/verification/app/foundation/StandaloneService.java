@@ -1,0 +1,51 @@
+package com.centralstation.verification.app.foundation;
+
+import com.centralstation.verification.app.AlarmVerificationApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Starts the real application outside Spring's test context cache, for tests about start-up and restarts.
+ * Each run gets its own engine name, so it never displaces the engine of a cached test context in
+ * Camunda's JVM-wide engine registry.
+ */
+final class StandaloneService {
+
+    private StandaloneService() {
+    }
+
+    /** Settings a production start needs, with the H2 file under {@code dataDir}; override any of them. */
+    static Map<String, Object> settings(Path dataDir) {
+        Map<String, Object> settings = new HashMap<>();
+        settings.put("server.port", 0);
+        settings.put("verification.data-dir", dataDir.toString());
+        settings.put("camunda.bpm.process-engine-name", "standalone-" + UUID.randomUUID());
+        settings.put("camunda.bpm.admin-user.password", "admin-test-password");
+        settings.put("verification.api.password", "station-test-password");
+        // CHeKT is never called by these tests; a closed loopback port makes sure nothing leaves the machine.
+        settings.put("chekt.base-url", "http://127.0.0.1:9");
+        settings.put("chekt.token-url", "http://127.0.0.1:9/oauth/token");
+        settings.put("chekt.client-id", "station-client");
+        settings.put("chekt.client-secret", "station-client-secret");
+        settings.put("chekt.webhook-secret", "whsec_test_secret");
+        settings.put("verification.notification.public-base-url", "http://localhost:8080");
+        settings.put("verification.notification.channels", "log");
+        return settings;
+    }
+
+    /** Settings go in as command-line arguments, so they win over application.yml as an operator's would. */
+    static ConfigurableApplicationContext start(Map<String, Object> settings) {
+        String[] arguments = settings.entrySet().stream()
+                .map(setting -> "--" + setting.getKey() + "=" + setting.getValue()).toArray(String[]::new);
+        return new SpringApplicationBuilder(AlarmVerificationApplication.class).run(arguments);
+    }
+
+    static int port(ConfigurableApplicationContext context) {
+        return Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
+    }
+}
