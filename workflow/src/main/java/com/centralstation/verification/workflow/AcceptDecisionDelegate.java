@@ -23,8 +23,9 @@ public final class AcceptDecisionDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
+        Object operator = execution.getVariable(ProcessVariables.OPERATOR_ID);
         ResponseTime band = acceptDecision.accept(ProcessVariables.verificationId(execution.getProcessBusinessKey()),
-                ProcessVariables.decision(execution));
+                ProcessVariables.decision(execution), operator == null ? null : operator.toString());
         execution.setVariable(ProcessVariables.RESPONSE_TIME, band.label());
     }
 }

@@ -73,6 +73,12 @@ class OperatorReviewTest extends WorkflowTestBase {
         });
         assertThat(f.instance(id)).isEnded().hasPassed("Event_DecisionSubmitted");
         assertThat(f.record(id).state()).isEqualTo(VerificationState.SUBMITTED);
+        assertThat(f.audit.timeline(id)).filteredOn(e -> e.type() == AuditEventType.DECISION_RECEIVED).singleElement()
+                .satisfies(e -> {
+                    assertThat(e.actor()).isEqualTo("operator:jane");
+                    assertThat(e.details()).containsEntry("contactId", String.valueOf(CHO.contactId()))
+                            .containsEntry("action", "dispatch");
+                });
     }
 
     @Test

@@ -153,7 +153,7 @@ class WorkflowConfigurationTest {
 
         @Bean
         AcceptDecision acceptDecision() {
-            return new AcceptDecision(verifications, VerificationMetrics.NONE);
+            return new AcceptDecision(verifications, audit, VerificationMetrics.NONE, clock);
         }
 
         @Bean

@@ -62,7 +62,7 @@ final class WorkflowFixture {
 
     final NotifyNextContact notifyNextContact = new NotifyNextContact(verifications, notifier, audit, clock);
     final RecordEscalation recordEscalation = new RecordEscalation(audit, VerificationMetrics.NONE, clock);
-    final AcceptDecision acceptDecision = new AcceptDecision(verifications, VerificationMetrics.NONE);
+    final AcceptDecision acceptDecision = new AcceptDecision(verifications, audit, VerificationMetrics.NONE, clock);
     final SubmitDecision submitDecision = new SubmitDecision(verifications, chekt, audit, VerificationMetrics.NONE, clock);
     final CloseUnverified closeUnverified = new CloseUnverified(verifications, audit, VerificationMetrics.NONE, clock);
 

@@ -68,8 +68,9 @@ public class UseCaseConfiguration {
     }
 
     @Bean
-    AcceptDecision acceptDecision(VerificationRepository verifications, VerificationMetrics metrics) {
-        return new AcceptDecision(verifications, metrics);
+    AcceptDecision acceptDecision(VerificationRepository verifications, AuditTrail audit, VerificationMetrics metrics,
+                                  Clock clock) {
+        return new AcceptDecision(verifications, audit, metrics, clock);
     }
 
     @Bean

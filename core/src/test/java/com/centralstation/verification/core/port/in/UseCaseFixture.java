@@ -31,7 +31,7 @@ final class UseCaseFixture {
     final InMemoryCallListDirectory callLists = new InMemoryCallListDirectory();
     final RecordingContactNotifier notifier = new RecordingContactNotifier();
     final RecordingChektGateway chekt = new RecordingChektGateway(clock);
-    final AcceptDecision acceptDecision = new AcceptDecision(verifications, VerificationMetrics.NONE);
+    final AcceptDecision acceptDecision = new AcceptDecision(verifications, audit, VerificationMetrics.NONE, clock);
     final InProcessWorkflow process = new InProcessWorkflow();
 
     final ReceiveVerificationRequest receive = new ReceiveVerificationRequest(verifications, callLists, process, audit, clock);
