@@ -16,6 +16,8 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 
@@ -26,7 +28,8 @@ import java.util.Map;
  * endpoint behind a generated password):
  * <ul>
  *   <li>{@code /webhooks/**}: CHeKT; authenticated by the HMAC signature in the controller, no session.</li>
- *   <li>{@code /respond/**}: site contacts; authenticated by the token in the link, CSRF-protected forms.</li>
+ *   <li>{@code /respond/**}: site contacts; authenticated by the token in the link, CSRF-protected forms
+ *       (token in a cookie, no session), no Referer leaves the page.</li>
  *   <li>{@code /api/**}: the station's software; HTTP Basic with {@code verification.api.*}.</li>
  *   <li>{@code /camunda/**}: Cockpit, Tasklist, Admin; they have their own login and CSRF filter.</li>
  *   <li>{@code /engine-rest/**}: Modeler deploys here; Camunda's own Basic filter against its identity service.</li>
@@ -58,10 +61,22 @@ public class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain responsePageChain(HttpSecurity http) throws Exception {
+        // The CSRF token travels in a cookie (double submit) instead of a server session: contacts have no
+        // account, and a confirmation page must still post after a restart or to another node of a cluster.
+        CookieCsrfTokenRepository csrfTokens = new CookieCsrfTokenRepository();
+        csrfTokens.setCookieName("RESPOND-CSRF");
+        csrfTokens.setCookiePath("/respond");
         return http.securityMatcher(path("/respond/**"))
                 .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
-                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
-                        "default-src 'self'; img-src 'self' https: data:; style-src 'self' 'unsafe-inline'; form-action 'self'")))
+                .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens))
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                // A refused form gets a page a contact understands (with the way back to the alarm), not a bare 403.
+                .exceptionHandling(errors -> errors.accessDeniedPage("/respond/refused"))
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(
+                                "default-src 'self'; img-src 'self' https: data:; style-src 'self' 'unsafe-inline'; form-action 'self'"))
+                        // The token is in the page's own URL: the snapshot's host must not receive it as a Referer.
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER)))
                 .build();
     }
 

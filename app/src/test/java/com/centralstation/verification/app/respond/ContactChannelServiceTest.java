@@ -1,0 +1,280 @@
+package com.centralstation.verification.app.respond;
+
+import com.centralstation.verification.app.AlarmVerificationApplication;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Date;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.patch;
+import static com.github.tomakehurst.wiremock.client.WireMock.patchRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The assembled service as contacts meet it: notified by SMS through a Twilio-compatible gateway (WireMock), with
+ * a response link that points at this very server, and CHeKT played by WireMock. It is the one extra Spring
+ * context of the contact-channel tests: ServiceTest's context notifies through the log channel, and Spring
+ * applies a superclass's {@code @DynamicPropertySource} after a subclass's, so a subclass could not switch it.
+ *
+ * <p>The server listens on a port chosen before start-up, because the links in the messages must name it.
+ */
+@SpringBootTest(classes = AlarmVerificationApplication.class, webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
+public abstract class ContactChannelServiceTest {
+
+    protected static final String WEBHOOK_SECRET = "whsec_contact_channels";
+    protected static final String STATION_USER = "station";
+    protected static final String STATION_PASSWORD = "station-test-password";
+    protected static final String SMS_ACCOUNT = "AC00000000000000000000000000000001";
+    protected static final String SMS_MESSAGES = "/2010-04-01/Accounts/" + SMS_ACCOUNT + "/Messages.json";
+    protected static final Duration PATIENCE = Duration.ofSeconds(30);
+
+    private static final String TOKEN_PATH = "/oauth/token";
+    private static final Pattern LINK = Pattern.compile("(https?://\\S+/respond/[A-Za-z0-9_-]+)");
+
+    protected static final WireMockServer CHEKT = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
+    protected static final WireMockServer SMS_GATEWAY = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
+    protected static final int PORT = freePort();
+
+    static {
+        CHEKT.start();
+        SMS_GATEWAY.start();
+    }
+
+    @DynamicPropertySource
+    static void contactChannelProperties(DynamicPropertyRegistry properties) {
+        properties.add("server.port", () -> PORT);
+        properties.add("spring.datasource.url", () -> "jdbc:h2:mem:contact-channels;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000");
+        properties.add("camunda.bpm.admin-user.password", () -> "admin-test-password");
+        properties.add("verification.api.username", () -> STATION_USER);
+        properties.add("verification.api.password", () -> STATION_PASSWORD);
+        properties.add("chekt.base-url", CHEKT::baseUrl);
+        properties.add("chekt.token-url", () -> CHEKT.baseUrl() + TOKEN_PATH);
+        properties.add("chekt.client-id", () -> "station-client");
+        properties.add("chekt.client-secret", () -> "station-client-secret");
+        properties.add("chekt.webhook-secret", () -> WEBHOOK_SECRET);
+        properties.add("verification.notification.public-base-url", () -> "http://localhost:" + PORT);
+        properties.add("verification.notification.channels", () -> "sms");
+        properties.add("verification.notification.sms.base-url", SMS_GATEWAY::baseUrl);
+        properties.add("verification.notification.sms.account-sid", () -> SMS_ACCOUNT);
+        properties.add("verification.notification.sms.auth-token", () -> "sms-test-auth-token");
+        properties.add("verification.notification.sms.from", () -> "+15550009999");
+    }
+
+    protected final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    protected final ObjectMapper json = new ObjectMapper();
+
+    @BeforeEach
+    void gatewaysAcceptEverything() {
+        CHEKT.resetAll();
+        CHEKT.stubFor(post(urlEqualTo(TOKEN_PATH)).willReturn(okJson(
+                "{\"access_token\":\"test-access-token\",\"token_type\":\"Bearer\",\"expires_in\":3600}")));
+        CHEKT.stubFor(patch(urlPathMatching("/partner/v1/dealers/[^/]+/sites/[^/]+/alarm-verifications/[0-9]+"))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                        .withBody("{\"id\": 4242, \"verification_id\": \"{{jsonPath request.body '$.verification_id'}}\", "
+                                + "\"contact_id\": {{jsonPath request.body '$.contact_id'}}, "
+                                + "\"action\": \"{{jsonPath request.body '$.action'}}\", "
+                                + "\"responded_at\": \"{{jsonPath request.body '$.responded_at'}}\"}")
+                        .withTransformers("response-template")));
+        SMS_GATEWAY.resetAll();
+        SMS_GATEWAY.stubFor(post(urlPathEqualTo(SMS_MESSAGES)).willReturn(aResponse().withStatus(201)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"sid\":\"SM{{randomValue length=32 type='HEXADECIMAL'}}\",\"status\":\"queued\"}")
+                .withTransformers("response-template")));
+    }
+
+    @AfterEach
+    void resetEngineClock() {
+        ClockUtil.reset();
+    }
+
+    // ---- time
+
+    protected static Instant now() {
+        return ClockUtil.getCurrentTime().toInstant();
+    }
+
+    /** Stops the engine's clock, so every timestamp the service writes from here on is known exactly. */
+    protected static Instant freezeClock() {
+        ClockUtil.setCurrentTime(new Date());
+        return now();
+    }
+
+    protected static void setClock(Instant instant) {
+        ClockUtil.setCurrentTime(Date.from(instant));
+    }
+
+    protected static void advanceClock(Duration duration) {
+        setClock(now().plus(duration));
+    }
+
+    // ---- CHeKT's side
+
+    protected TestAlarm newAlarm() {
+        return TestAlarm.fresh(now().minusSeconds(5));
+    }
+
+    /** Delivers the alarm as CHeKT would: signed with the engine's clock as timestamp. */
+    protected void deliver(TestAlarm alarm) {
+        HttpResponse<String> response = deliverWebhook(alarm.body(json));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+    }
+
+    protected HttpResponse<String> deliverWebhook(String body) {
+        String timestamp = String.valueOf(now().getEpochSecond());
+        return send(HttpRequest.newBuilder(local("/webhooks/chekt"))
+                .header("Content-Type", "application/json")
+                .header("X-CHeKT-Timestamp", timestamp)
+                .header("X-CHeKT-Signature", sign(timestamp + "." + body))
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
+    protected List<LoggedRequest> patchesFor(TestAlarm alarm) {
+        return CHEKT.findAll(patchRequestedFor(urlEqualTo(alarm.patchPath())));
+    }
+
+    // ---- the contact's phone
+
+    /** Every SMS the gateway received for this number, oldest first. */
+    protected List<LoggedRequest> smsTo(TestAlarm.TestContact contact) {
+        return SMS_GATEWAY.findAll(postRequestedFor(urlPathEqualTo(SMS_MESSAGES))
+                .withRequestBody(containing("To=" + URLEncoder.encode(contact.phone(), StandardCharsets.UTF_8))));
+    }
+
+    /**
+     * Waits for the contact's SMS and returns the link in it, exactly as the contact would tap it. The gateway has
+     * the SMS a moment before the notification's transaction (which stores the link's token) commits, so this
+     * also waits until the verification lists the contact as notified.
+     */
+    protected URI awaitResponseLink(TestAlarm alarm, TestAlarm.TestContact contact) {
+        String text = await().atMost(PATIENCE).until(() -> smsTo(contact).stream().reduce((a, b) -> b)
+                .map(sms -> formField(sms.getBodyAsString(), "Body")), Optional::isPresent).orElseThrow();
+        Matcher link = LINK.matcher(text);
+        assertThat(link.find()).as("a response link in the SMS: %s", text).isTrue();
+        await().atMost(PATIENCE).until(() -> wasNotified(alarm, contact));
+        return URI.create(link.group(1));
+    }
+
+    protected boolean wasNotified(TestAlarm alarm, TestAlarm.TestContact contact) {
+        for (JsonNode notified : verification(alarm.verificationId()).get("notified")) {
+            if (notified.get("contact_id").asLong() == contact.contactId()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    protected static String formField(String form, String name) {
+        for (String pair : form.split("&")) {
+            int eq = pair.indexOf('=');
+            if (eq > 0 && URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8).equals(name)) {
+                return URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+            }
+        }
+        return null;
+    }
+
+    // ---- the station's read API
+
+    protected JsonNode verification(UUID verificationId) {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(local("/api/verifications/" + verificationId))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                        (STATION_USER + ":" + STATION_PASSWORD).getBytes(StandardCharsets.UTF_8)))
+                .GET().build());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        try {
+            return json.readTree(response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    protected int contactsNotified(TestAlarm alarm) {
+        return verification(alarm.verificationId()).get("contacts_notified").asInt();
+    }
+
+    /** The audit events of one type, oldest first. */
+    protected List<JsonNode> timeline(TestAlarm alarm, String type) {
+        List<JsonNode> events = new java.util.ArrayList<>();
+        verification(alarm.verificationId()).get("timeline").forEach(event -> {
+            if (event.get("type").asText().equals(type)) {
+                events.add(event);
+            }
+        });
+        return events;
+    }
+
+    // ---- plumbing
+
+    protected static URI local(String path) {
+        return URI.create("http://localhost:" + PORT + path);
+    }
+
+    protected HttpResponse<String> send(HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String sign(String content) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(WEBHOOK_SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return HexFormat.of().formatHex(mac.doFinal(content.getBytes(StandardCharsets.UTF_8)));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
