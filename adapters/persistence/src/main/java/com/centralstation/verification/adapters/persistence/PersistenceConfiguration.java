@@ -64,8 +64,8 @@ public class PersistenceConfiguration {
 
     @Bean
     @DependsOnDatabaseInitialization
-    public ResponseTokenStore jdbcResponseTokenStore(DataSource dataSource) {
-        return new JdbcResponseTokenStore(JdbcClient.create(dataSource));
+    public ResponseTokenStore jdbcResponseTokenStore(DataSource dataSource, PlatformTransactionManager transactionManager) {
+        return new JdbcResponseTokenStore(JdbcClient.create(dataSource), Transactions.independent(transactionManager));
     }
 
     @Bean

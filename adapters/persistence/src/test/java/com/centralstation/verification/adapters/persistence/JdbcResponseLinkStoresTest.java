@@ -71,6 +71,17 @@ class JdbcResponseLinkStoresTest {
         }
 
         @Test
+        void aSavedTokenSurvivesTheRollbackOfTheNotificationJobThatSentIt() {
+            transaction.executeWithoutResult(status -> {
+                tokens().save(new ResponseToken(HASH, CONTRACT_VERIFICATION_ID, 67890, clock.instant().plusSeconds(60),
+                        Optional.empty()));
+                status.setRollbackOnly();
+            });
+
+            assertThat(tokens().find(HASH)).isPresent();
+        }
+
+        @Test
         void ofConcurrentClicksExactlyOneUsesTheToken() throws InterruptedException {
             tokens().save(new ResponseToken(HASH, CONTRACT_VERIFICATION_ID, 67890, clock.instant().plusSeconds(60), Optional.empty()));
 
