@@ -1,0 +1,174 @@
+package com.centralstation.verification.app.demo;
+
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import com.centralstation.verification.app.AlarmVerificationApplication;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The service in the demo profile, configured by application-demo.yml alone, except what a test JVM must change:
+ * an in-memory database, its own engine name (Camunda's engine registry is JVM-wide and other test contexts own
+ * "default") and a free port fixed before start, so the profile's {@code ${server.port}} URLs (the sandbox, the
+ * response links) point at this very server as they do on a laptop. One Spring context for every subclass.
+ */
+@SpringBootTest(classes = AlarmVerificationApplication.class, webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
+@ActiveProfiles(DemoProfile.NAME)
+abstract class DemoServiceTest {
+
+    static final String ENGINE = "demotest";
+    static final String STATION_USER = "station";
+    static final String DEMO_PASSWORD = "demo";
+    static final int PORT = freePort();
+    static final Pattern RESPONSE_LINK = Pattern.compile("Response link for (.+?) \\(alarm .*\\): (http\\S+)");
+    private static final ListAppender<ILoggingEvent> PRINTED = new ListAppender<>();
+
+    @DynamicPropertySource
+    static void demoTestProperties(DynamicPropertyRegistry properties) {
+        properties.add("server.port", () -> PORT);
+        properties.add("spring.datasource.url", () -> "jdbc:h2:mem:demo-test;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000");
+        properties.add("camunda.bpm.process-engine-name", () -> ENGINE);
+    }
+
+    protected final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    protected final ObjectMapper json = new ObjectMapper();
+
+    /** Logback is set up by Spring Boot when the context starts, so the log channel is listened to after that. */
+    @BeforeEach
+    void listenToTheLogChannel() {
+        Logger logChannel = (Logger) LoggerFactory.getLogger("com.centralstation.verification.adapters.notification.LogChannel");
+        if (logChannel.getAppender("demo-test-links") == null) {
+            PRINTED.setName("demo-test-links");
+            PRINTED.start();
+            logChannel.addAppender(PRINTED);
+        }
+    }
+
+    @AfterEach
+    void resetEngineClock() {
+        ClockUtil.reset();
+    }
+
+    static URI uri(String path) {
+        return URI.create("http://localhost:" + PORT + path);
+    }
+
+    /** {@code POST /api/test-alarms} with the demo's station credentials; returns the verification it started. */
+    protected JsonNode triggerTestAlarm(String trigger) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(station(HttpRequest.newBuilder(uri("/api/test-alarms")))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"trigger\":\"" + trigger + "\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+        return json.readTree(response.body());
+    }
+
+    protected static HttpRequest.Builder station(HttpRequest.Builder request) {
+        return request.header("Authorization", basic(STATION_USER, DEMO_PASSWORD));
+    }
+
+    static String basic(String user, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    protected JsonNode verification(String verificationId) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(station(HttpRequest.newBuilder(uri("/api/verifications/" + verificationId)))
+                .GET().build(), HttpResponse.BodyHandlers.ofString());
+        return response.statusCode() == 200 ? json.readTree(response.body()) : null;
+    }
+
+    /** What the sandbox received, through its public listing. */
+    protected List<JsonNode> received() throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri("/demo/chekt/received")).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+        List<JsonNode> requests = new ArrayList<>();
+        json.readTree(response.body()).get("requests").forEach(requests::add);
+        return requests;
+    }
+
+    protected List<JsonNode> patchesFor(long alarmVerificationId) throws IOException, InterruptedException {
+        return received().stream().filter(request -> request.get("method").asText().equals("PATCH")
+                && request.get("path").asText().endsWith("/alarm-verifications/" + alarmVerificationId)).toList();
+    }
+
+    /** Where the log channel's output stands now: links printed later belong to what the test does next. */
+    protected static int printedSoFar() {
+        synchronized (PRINTED) {
+            return PRINTED.list.size();
+        }
+    }
+
+    /**
+     * Waits for the log channel to print a response link for the contact, after the mark. The line names the
+     * contact, not the verification; every test ends its verifications, so links printed after a test's mark are
+     * that test's.
+     */
+    protected static URI awaitResponseLink(String contactName, int mark) {
+        return await().atMost(Duration.ofSeconds(30)).until(() -> printedLink(contactName, mark), Optional::isPresent)
+                .orElseThrow();
+    }
+
+    private static Optional<URI> printedLink(String contactName, int mark) {
+        List<ILoggingEvent> events;
+        synchronized (PRINTED) {
+            events = List.copyOf(PRINTED.list.subList(Math.min(mark, PRINTED.list.size()), PRINTED.list.size()));
+        }
+        Optional<URI> link = Optional.empty();
+        for (ILoggingEvent event : events) {
+            Matcher line = RESPONSE_LINK.matcher(event.getFormattedMessage());
+            if (line.matches() && line.group(1).equals(contactName)) {
+                link = Optional.of(URI.create(line.group(2)));
+            }
+        }
+        return link;
+    }
+
+    /** Moves the engine's clock; due timers then fire through the real job executor. */
+    protected static void advanceClock(Duration duration) {
+        ClockUtil.setCurrentTime(Date.from(ClockUtil.getCurrentTime().toInstant().plus(duration)));
+    }
+
+    protected static Instant now() {
+        return ClockUtil.getCurrentTime().toInstant();
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,155 @@
+package com.centralstation.verification.app.demo;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The supervisor's path in a real headless Chromium, in the demo profile: log into Cockpit with the configured
+ * admin, open the alarm verification process (its diagram and a running instance), then log into Tasklist, claim
+ * the operator's review of a fire alarm (life-safety: an operator takes over at once), fill in its form and complete
+ * it; the CHeKT sandbox receives the PATCH. Screenshots go to target/screenshots/.
+ */
+class SupervisorBrowserTest extends DemoServiceTest {
+
+    private static final String ADMIN = "admin";
+    private static HeadlessChromium chromium;
+
+    @Autowired
+    RepositoryService repository;
+
+    @Autowired
+    RuntimeService runtime;
+
+    @Autowired
+    TaskService tasks;
+
+    @BeforeAll
+    static void startChromium() throws IOException {
+        chromium = new HeadlessChromium();
+    }
+
+    @AfterAll
+    static void stopChromium() throws IOException {
+        if (chromium != null) {
+            chromium.close();
+        }
+    }
+
+    @Test
+    void aSupervisorSeesTheVerificationInCockpitAndAnOperatorDecidesItInTasklist() throws Exception {
+        try {
+            supervise();
+        } catch (Exception | AssertionError failure) {
+            chromium.screenshot("supervisor-failure");
+            throw failure;
+        }
+    }
+
+    private void supervise() throws Exception {
+        WebDriver browser = chromium.driver;
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+
+        // The demo's start page: its button triggers the test alarm through the signed webhook.
+        browser.get(uri("/demo").toString());
+        chromium.screenshot("demo-start-page");
+        browser.findElement(By.id("trigger-fire")).click();
+        WebElement newest = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#alarms tr:nth-child(2)")));
+        List<WebElement> cells = newest.findElements(By.tagName("td"));
+        String verificationId = cells.get(0).getText();
+        long alarmVerificationId = Long.parseLong(cells.get(1).getText());
+        assertThat(cells.get(2).getText()).isEqualTo("fire");
+        assertThat(verification(verificationId)).as("verification %s", verificationId).isNotNull();
+        Task review = await().atMost(Duration.ofSeconds(30)).until(() -> tasks.createTaskQuery()
+                .processInstanceBusinessKey(verificationId).taskName("Operator review").singleResult(), task -> task != null);
+        // Tasklist's authorization: candidate group "operators", while the admin is only in camunda-admin. With
+        // camunda.bpm.authorization off (the default, as here) the admin still sees and may claim every task.
+        assertThat(review.getAssignee()).isNull();
+        assertThat(tasks.getIdentityLinksForTask(review.getId())).anySatisfy(link ->
+                assertThat(link.getGroupId()).isEqualTo("operators"));
+
+        // Cockpit: log in, open the process from the processes list, see its diagram and the running instance.
+        browser.get(uri("/camunda/app/cockpit/" + ENGINE + "/").toString());
+        logIn(wait);
+        browser.get(uri("/camunda/app/cockpit/" + ENGINE + "/#/processes").toString());
+        wait.until(ExpectedConditions.elementToBeClickable(By.linkText("Alarm verification"))).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".djs-container svg")));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-element-id='Activity_OperatorReview']")));
+        String instanceId = runtime.createProcessInstanceQuery().processInstanceBusinessKey(verificationId).singleResult().getId();
+        wait.until(driver -> driver.getPageSource().contains(instanceId));
+        assertThat(browser.getPageSource()).contains(verificationId);
+        chromium.screenshot("cockpit-alarm-verification-process");
+
+        // Tasklist: the "All tasks" filter lists the review; claim it, fill in the form, complete it.
+        browser.get(uri("/camunda/app/tasklist/" + ENGINE + "/").toString());
+        if (!browser.findElements(By.cssSelector("input[ng-model='username']")).isEmpty()) {
+            logIn(wait);
+        }
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".task-filters"), "All tasks"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".tasks-list"), "Operator review"));
+        browser.get(uri("/camunda/app/tasklist/" + ENGINE + "/#/?task=" + review.getId()).toString());
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button.claim"))).click();
+        wait.until(driver -> ADMIN.equals(tasks.createTaskQuery().taskId(review.getId()).singleResult().getAssignee()));
+        WebElement dispatch = wait.until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector(".fjs-form-field-radio input[type='radio']")));
+        assertThat(browser.findElement(By.cssSelector(".fjs-form-field-radio")).getText()).contains("Dispatch");
+        wait.until(driver -> driver.findElements(By.cssSelector(".fjs-form-field-textarea textarea")).stream()
+                .anyMatch(area -> String.valueOf(area.getDomProperty("value")).contains("Alice Adams (contact id 7001)")));
+        click(browser, dispatch);
+        WebElement contactId = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".fjs-form-field-number input")));
+        contactId.sendKeys("7001");
+        browser.findElement(By.cssSelector(".fjs-form-field-textarea:not(.fjs-disabled) textarea"))
+                .sendKeys("Alice confirmed smoke by phone.");
+        chromium.screenshot("tasklist-operator-review");
+        WebElement complete = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button[ng-click='complete()']")));
+        click(browser, complete);
+
+        List<JsonNode> patches = await().atMost(Duration.ofSeconds(30)).until(() -> patchesFor(alarmVerificationId), list -> !list.isEmpty());
+        chromium.screenshot("tasklist-after-complete");
+        JsonNode body = json.readTree(patches.get(0).get("body").asText());
+        assertThat(patches.get(0).get("answeredStatus").asInt()).isEqualTo(200);
+        assertThat(body.get("verification_id").asText()).isEqualTo(verificationId);
+        assertThat(body.get("contact_id").asLong()).isEqualTo(7001);
+        assertThat(body.get("action").asText()).isEqualTo("dispatch");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(verification(verificationId).get("state").asText()).isEqualTo("submitted"));
+        assertThat(verification(verificationId).at("/decision/source").asText()).isEqualTo("operator");
+
+        browser.get(uri("/demo").toString());
+        assertThat(browser.findElement(By.cssSelector("#alarms tr:nth-child(2) .state")).getText())
+                .startsWith("submitted").contains("dispatch by contact 7001");
+        chromium.screenshot("demo-start-page-after-decision");
+    }
+
+    private static void logIn(WebDriverWait wait) {
+        WebElement user = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']")));
+        user.sendKeys(ADMIN);
+        user.findElement(By.xpath("//input[@ng-model='password']")).sendKeys(DEMO_PASSWORD);
+        user.findElement(By.xpath("//form//button[@type='submit']")).click();
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("input[ng-model='username']")));
+    }
+
+    /** Radio inputs in form-js are styled over; clicking through JavaScript is what the label does. */
+    private static void click(WebDriver browser, WebElement element) {
+        ((JavascriptExecutor) browser).executeScript("arguments[0].click();", element);
+    }
+}
