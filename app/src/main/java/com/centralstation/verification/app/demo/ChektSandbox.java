@@ -72,7 +72,9 @@ public final class ChektSandbox {
             issuedTokens.add(token);
             answer = new Answer(200, Map.of("access_token", token, "token_type", "Bearer", "expires_in", TOKEN_LIFETIME_SECONDS));
         }
-        record("POST", "/oauth/token", headers, shown.toString(), answer.status());
+        Map<String, Object> answered = new LinkedHashMap<>(answer.body());
+        answered.computeIfPresent("access_token", (name, token) -> "****");
+        record("POST", "/oauth/token", headers, shown.toString(), answer.status(), answered);
         return answer;
     }
 
@@ -81,7 +83,7 @@ public final class ChektSandbox {
                                           Map<String, String> headers) {
         Answer answer = decide(dealerId, siteId, alarmVerificationId, body, headers);
         record("PATCH", "/partner/v1/dealers/" + dealerId + "/sites/" + siteId + "/alarm-verifications/" + alarmVerificationId,
-                headers, body, answer.status());
+                headers, body, answer.status(), answer.body());
         return answer;
     }
 
@@ -147,11 +149,12 @@ public final class ChektSandbox {
         return new Answer(status, Map.of("error", error));
     }
 
-    private void record(String method, String path, Map<String, String> headers, String body, int status) {
+    private void record(String method, String path, Map<String, String> headers, String body, int status,
+                        Map<String, Object> answer) {
         Map<String, String> shown = new LinkedHashMap<>(headers);
         shown.computeIfPresent("authorization", (name, value) -> value.startsWith("Bearer ") ? "Bearer ****" : "****");
         received.addLast(new ReceivedRequest(sequence.incrementAndGet(), clock.instant(), method, path,
-                Map.copyOf(shown), body, status));
+                Map.copyOf(shown), body, status, answer));
         while (received.size() > KEPT_REQUESTS) {
             received.removeFirst();
         }
@@ -171,9 +174,12 @@ public final class ChektSandbox {
         this.down = down;
     }
 
-    /** One request as it arrived: header names in lower case, the Authorization value masked. */
+    /**
+     * One request as it arrived, with the sandbox's answer: header names in lower case, the Authorization value, the
+     * client secret and issued tokens masked.
+     */
     public record ReceivedRequest(long sequence, Instant receivedAt, String method, String path, Map<String, String> headers,
-                                  String body, int answeredStatus) {
+                                  String body, int answeredStatus, Map<String, Object> answer) {
 
         public String header(String name) {
             return headers.get(name.toLowerCase(Locale.ROOT));

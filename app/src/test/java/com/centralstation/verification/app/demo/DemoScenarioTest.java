@@ -65,6 +65,7 @@ class DemoScenarioTest extends DemoServiceTest {
         JsonNode patch = await().atMost(Duration.ofSeconds(30)).until(() -> patchesFor(alarmVerificationId), list -> !list.isEmpty()).get(0);
         assertThat(patch.get("path").asText()).isEqualTo("/partner/v1/dealers/demo-dealer/sites/demo-site/alarm-verifications/" + alarmVerificationId);
         assertThat(patch.get("answeredStatus").asInt()).isEqualTo(200);
+        assertThat(patch.at("/answer/id").isIntegralNumber()).isTrue();
         JsonNode body = json.readTree(patch.get("body").asText());
         assertThat(body.get("verification_id").asText()).isEqualTo(verificationId);
         assertThat(body.get("contact_id").isIntegralNumber()).isTrue();
@@ -78,12 +79,14 @@ class DemoScenarioTest extends DemoServiceTest {
             assertThat(token.get("answeredStatus").asInt()).isEqualTo(200);
             assertThat(token.get("body").asText()).contains("client_id=demo-client", "client_secret=****")
                     .doesNotContain("demo-secret");
+            assertThat(token.at("/answer/access_token").asText()).isEqualTo("****");
         });
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 assertThat(verification(verificationId).get("state").asText()).isEqualTo("submitted"));
         JsonNode submitted = verification(verificationId);
         assertThat(submitted.at("/submission/trace_id").asText()).isEqualTo(patch.at("/headers/x-partner-trace-id").asText());
+        assertThat(submitted.at("/submission/chekt_id").asLong()).isEqualTo(patch.at("/answer/id").asLong());
         assertThat(submitted.at("/decision/source").asText()).isEqualTo("response_link");
         assertThat(patchesFor(alarmVerificationId)).hasSize(1);
     }
