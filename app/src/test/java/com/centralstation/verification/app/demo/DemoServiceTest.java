@@ -6,10 +6,14 @@ import ch.qos.logback.core.read.ListAppender;
 import com.centralstation.verification.app.AlarmVerificationApplication;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -75,9 +79,64 @@ abstract class DemoServiceTest {
         }
     }
 
+    @Autowired
+    protected ManagementService management;
+
+    @Autowired
+    protected RuntimeService runtime;
+
     @AfterEach
-    void resetEngineClock() {
+    void resetEngineClockAndChekt() throws IOException, InterruptedException {
         ClockUtil.reset();
+        outage(false);
+    }
+
+    /** Switches the sandbox's outage through its own endpoint: while down, CHeKT answers every PATCH 503. */
+    protected void outage(boolean down) throws IOException, InterruptedException {
+        HttpResponse<String> switched = http.send(HttpRequest.newBuilder(uri("/demo/chekt/outage?down=" + down))
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(switched.statusCode()).isEqualTo(200);
+    }
+
+    /**
+     * A test alarm whose first contact disregards it while CHeKT is down, until the submission's retries are spent:
+     * the submission job then stands as an incident. CHeKT stays down; the caller brings it back.
+     */
+    protected Decided decidedWhileChektIsDown() throws IOException, InterruptedException {
+        outage(true);
+        int mark = printedSoFar();
+        JsonNode alarm = triggerTestAlarm("motion");
+        String verificationId = alarm.get("verification_id").asText();
+        long alarmVerificationId = alarm.get("alarm_verification_id").asLong();
+        awaitResponseLink("Alice Adams", mark);
+        await().atMost(Duration.ofSeconds(30)).until(() -> verification(verificationId).get("contacts_notified").asInt() == 1);
+        HttpResponse<String> decided = http.send(station(HttpRequest.newBuilder(uri("/api/verifications/" + verificationId + "/decisions")))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"contact_id\":7001,\"action\":\"disregard\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(decided.statusCode()).as(decided.body()).isEqualTo(202);
+        String instanceId = runtime.createProcessInstanceQuery().processInstanceBusinessKey(verificationId).singleResult().getId();
+
+        // Each failure sets the job's next due date (the model's retry cycle); move the engine clock there, until none is left.
+        await().atMost(Duration.ofSeconds(90)).until(() -> {
+            Job failing = management.createJobQuery().processInstanceId(instanceId).withException().singleResult();
+            if (failing == null) {
+                return false;
+            }
+            if (failing.getRetries() == 0) {
+                return true;
+            }
+            if (failing.getDuedate() != null && failing.getDuedate().toInstant().isAfter(now())) {
+                advanceClock(Duration.between(now(), failing.getDuedate().toInstant()).plusSeconds(1));
+            }
+            return false;
+        });
+        List<JsonNode> refused = patchesFor(alarmVerificationId);
+        assertThat(refused).hasSizeGreaterThan(1).allSatisfy(patch -> assertThat(patch.get("answeredStatus").asInt()).isEqualTo(503));
+        return new Decided(verificationId, alarmVerificationId, instanceId);
+    }
+
+    protected record Decided(String verificationId, long alarmVerificationId, String instanceId) {
     }
 
     static URI uri(String path) {

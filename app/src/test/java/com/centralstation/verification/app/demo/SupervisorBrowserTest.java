@@ -2,7 +2,6 @@ package com.centralstation.verification.app.demo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterAll;
@@ -36,9 +35,6 @@ class SupervisorBrowserTest extends DemoServiceTest {
 
     @Autowired
     RepositoryService repository;
-
-    @Autowired
-    RuntimeService runtime;
 
     @Autowired
     TaskService tasks;
@@ -89,7 +85,7 @@ class SupervisorBrowserTest extends DemoServiceTest {
 
         // Cockpit: log in, open the process from the processes list, see its diagram and the running instance.
         browser.get(uri("/camunda/app/cockpit/" + ENGINE + "/").toString());
-        logIn(wait);
+        logInUnlessLoggedIn(wait);
         browser.get(uri("/camunda/app/cockpit/" + ENGINE + "/#/processes").toString());
         wait.until(ExpectedConditions.elementToBeClickable(By.linkText("Alarm verification"))).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".djs-container svg")));
@@ -101,9 +97,7 @@ class SupervisorBrowserTest extends DemoServiceTest {
 
         // Tasklist: the "All tasks" filter lists the review; claim it, fill in the form, complete it.
         browser.get(uri("/camunda/app/tasklist/" + ENGINE + "/").toString());
-        if (!browser.findElements(By.cssSelector("input[ng-model='username']")).isEmpty()) {
-            logIn(wait);
-        }
+        logInUnlessLoggedIn(wait);
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".task-filters"), "All tasks"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".tasks-list"), "Operator review"));
         browser.get(uri("/camunda/app/tasklist/" + ENGINE + "/#/?task=" + review.getId()).toString());
@@ -138,6 +132,59 @@ class SupervisorBrowserTest extends DemoServiceTest {
         assertThat(browser.findElement(By.cssSelector("#alarms tr:nth-child(2) .state")).getText())
                 .startsWith("submitted").contains("dispatch by contact 7001");
         chromium.screenshot("demo-start-page-after-decision");
+    }
+
+    @Test
+    void aSupervisorRetriesAFailedSubmissionFromItsIncidentInCockpitOnceChektIsBack() throws Exception {
+        try {
+            retryFromCockpit();
+        } catch (Exception | AssertionError failure) {
+            chromium.screenshot("supervisor-incident-failure");
+            throw failure;
+        }
+    }
+
+    private void retryFromCockpit() throws Exception {
+        Decided decided = decidedWhileChektIsDown();
+        WebDriver browser = chromium.driver;
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        browser.get(uri("/camunda/app/cockpit/" + ENGINE + "/").toString());
+        logInUnlessLoggedIn(wait);
+        browser.get(uri("/camunda/app/cockpit/" + ENGINE + "/#/process-instance/" + decided.instanceId()
+                + "/runtime?tab=incidents-tab").toString());
+        WebElement retry = wait.until(ExpectedConditions.elementToBeClickable(
+                By.cssSelector("a[ng-click='openJobRetryDialog(incident)']")));
+        assertThat(browser.findElement(By.cssSelector(".ctn-tabbed-content, body")).getText()).contains("Submit decision to CHeKT");
+        chromium.screenshot("cockpit-incident");
+
+        outage(false);
+        click(browser, retry);
+        click(browser, wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button[ng-click='incrementRetry()']"))));
+        click(browser, wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector(".modal-footer button.btn-primary[ng-click='close(status)']"))));
+        // Cockpit keeps the job's due date (its last failure's next retry); let the engine's clock pass it.
+        advanceClock(Duration.ofMinutes(6));
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(verification(decided.verificationId()).get("state").asText()).isEqualTo("submitted"));
+        List<JsonNode> patches = patchesFor(decided.alarmVerificationId());
+        assertThat(patches.get(patches.size() - 1).get("answeredStatus").asInt()).isEqualTo(200);
+        assertThat(patches.stream().filter(patch -> patch.get("answeredStatus").asInt() == 200)).hasSize(1);
+        assertThat(management.createJobQuery().processInstanceId(decided.instanceId()).withException().count()).isZero();
+    }
+
+    /** The webapps share one login per browser session: log in when the page asks for it, once it has rendered. */
+    private static void logInUnlessLoggedIn(WebDriverWait wait) {
+        // (A wait ends on a non-null, non-false value: hence words rather than booleans.)
+        String page = wait.until(driver -> {
+            if (!driver.findElements(By.cssSelector("input[ng-model='username']")).isEmpty()) {
+                return "login";
+            }
+            return driver.findElement(By.tagName("body")).getText().contains("Supervisor Admin") ? "logged in" : null;
+        });
+        if (page.equals("login")) {
+            logIn(wait);
+        }
     }
 
     private static void logIn(WebDriverWait wait) {

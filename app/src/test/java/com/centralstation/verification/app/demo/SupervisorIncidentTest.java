@@ -1,12 +1,7 @@
 package com.centralstation.verification.app.demo;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.runtime.Job;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -27,49 +22,12 @@ class SupervisorIncidentTest extends DemoServiceTest {
     /** The engine REST API of this context's engine (the test names it; a laptop's demo has "default" at /engine-rest). */
     private static final String ENGINE_REST = "/engine-rest/engine/" + ENGINE;
 
-    @Autowired
-    ManagementService management;
-
-    @Autowired
-    RuntimeService runtime;
-
-    @AfterEach
-    void chektBack() throws Exception {
-        outage(false);
-    }
-
     @Test
     void aSubmissionThatFailedUntilItsRetriesRanOutIsRetriedFromTheIncidentOnceChektIsBack() throws Exception {
-        outage(true);
-        int mark = printedSoFar();
-        JsonNode alarm = triggerTestAlarm("motion");
-        String verificationId = alarm.get("verification_id").asText();
-        long alarmVerificationId = alarm.get("alarm_verification_id").asLong();
-        awaitResponseLink("Alice Adams", mark);
-        await().atMost(Duration.ofSeconds(30)).until(() -> verification(verificationId).get("contacts_notified").asInt() == 1);
-        HttpResponse<String> decided = http.send(station(HttpRequest.newBuilder(uri("/api/verifications/" + verificationId + "/decisions")))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"contact_id\":7001,\"action\":\"disregard\"}")).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(decided.statusCode()).as(decided.body()).isEqualTo(202);
-        String instanceId = runtime.createProcessInstanceQuery().processInstanceBusinessKey(verificationId).singleResult().getId();
-
-        // Each failure sets the job's next due date (the model's retry cycle); move the engine clock there, until none is left.
-        await().atMost(Duration.ofSeconds(90)).until(() -> {
-            Job failing = management.createJobQuery().processInstanceId(instanceId).withException().singleResult();
-            if (failing == null) {
-                return false;
-            }
-            if (failing.getRetries() == 0) {
-                return true;
-            }
-            if (failing.getDuedate() != null && failing.getDuedate().toInstant().isAfter(now())) {
-                advanceClock(Duration.between(now(), failing.getDuedate().toInstant()).plusSeconds(1));
-            }
-            return false;
-        });
-        List<JsonNode> refused = patchesFor(alarmVerificationId);
-        assertThat(refused).hasSizeGreaterThan(1).allSatisfy(patch -> assertThat(patch.get("answeredStatus").asInt()).isEqualTo(503));
+        Decided decided = decidedWhileChektIsDown();
+        String verificationId = decided.verificationId();
+        long alarmVerificationId = decided.alarmVerificationId();
+        String instanceId = decided.instanceId();
 
         JsonNode incidents = engineRest("/incident?processInstanceId=" + instanceId);
         assertThat(incidents).hasSize(1);
@@ -93,12 +51,6 @@ class SupervisorIncidentTest extends DemoServiceTest {
         assertThat(patches.get(patches.size() - 1).get("answeredStatus").asInt()).isEqualTo(200);
         assertThat(engineRest("/incident?processInstanceId=" + instanceId)).isEmpty();
         assertThat(patches).extracting(patch -> patch.at("/headers/idempotency-key").asText()).containsOnly("verification-" + verificationId);
-    }
-
-    private void outage(boolean down) throws Exception {
-        HttpResponse<String> switched = http.send(HttpRequest.newBuilder(uri("/demo/chekt/outage?down=" + down))
-                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(switched.statusCode()).isEqualTo(200);
     }
 
     private JsonNode engineRest(String path) throws Exception {
