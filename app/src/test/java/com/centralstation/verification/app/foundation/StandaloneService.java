@@ -11,7 +11,7 @@ import java.util.UUID;
 
 /**
  * Starts the real application outside Spring's test context cache, for tests about start-up and restarts.
- * Each run gets its own engine name, so it never displaces the engine of a cached test context in
+ * Each run gets its own engine name (letters and digits: Camunda ignores a name with a hyphen), so it never displaces the engine of a cached test context in
  * Camunda's JVM-wide engine registry.
  */
 final class StandaloneService {
@@ -24,7 +24,7 @@ final class StandaloneService {
         Map<String, Object> settings = new HashMap<>();
         settings.put("server.port", 0);
         settings.put("verification.data-dir", dataDir.toString());
-        settings.put("camunda.bpm.process-engine-name", "standalone-" + UUID.randomUUID());
+        settings.put("camunda.bpm.process-engine-name", "standalone" + UUID.randomUUID().toString().replace("-", ""));
         settings.put("camunda.bpm.admin-user.password", "admin-test-password");
         settings.put("verification.api.password", "station-test-password");
         // CHeKT is never called by these tests; a closed loopback port makes sure nothing leaves the machine.
