@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.runtime.MessageCorrelationBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.sql.SQLException;
 import java.util.UUID;
 import java.util.function.Supplier;
 
@@ -21,10 +22,16 @@ import java.util.function.Supplier;
  * <p>{@link #decide} and {@link #cancel} retry optimistic-locking conflicts, which two messages
  * into one instance at once (or a message racing a timer job) produce. A retry only helps outside
  * a transaction: inside one, the failed command has already marked it for rollback.
+ *
+ * <p>On PostgreSQL a message racing a timer job can also fail with a foreign key violation instead:
+ * the message ends the "Verify with contacts" scope and deletes its executions while the timer job has
+ * just committed a new child execution under it. Camunda reports a foreign key violation as a
+ * concurrent modification only for inserts and updates, not for deletes, so it is retried here too.
  */
 public final class CamundaVerificationProcess implements VerificationProcess {
 
     static final int DEFAULT_ATTEMPTS = 5;
+    private static final String FOREIGN_KEY_VIOLATION = "23503";
 
     private static final Logger log = LoggerFactory.getLogger(CamundaVerificationProcess.class);
 
@@ -86,9 +93,27 @@ public final class CamundaVerificationProcess implements VerificationProcess {
                 if (causedBy(failure, AcceptDecision.DecisionConflictException.class)) {
                     return false;
                 }
-                throw failure;
+                if (!foreignKeyConflict(failure) || attempt >= attempts) {
+                    throw failure;
+                }
+                log.debug("Verification {} changed under a message (foreign key conflict); attempt {} of {}",
+                        verificationId, attempt + 1, attempts);
             }
         }
+    }
+
+    /** SQLSTATE 23503, foreign key violation, on PostgreSQL and H2 alike. */
+    private static boolean foreignKeyConflict(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql) {
+                for (SQLException next = sql; next != null; next = next.getNextException()) {
+                    if (FOREIGN_KEY_VIOLATION.equals(next.getSQLState())) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
     }
 
     private static boolean causedBy(Throwable failure, Class<? extends Throwable> type) {

@@ -1,0 +1,83 @@
+package com.centralstation.verification.workflow;
+
+import com.centralstation.verification.core.domain.ContactDecision;
+import com.centralstation.verification.core.domain.DecisionSource;
+import com.centralstation.verification.core.domain.VerificationAction;
+import com.centralstation.verification.core.port.out.VerificationProcess.Correlation;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.ProcessEnginePersistenceException;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.MessageCorrelationBuilder;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.sql.BatchUpdateException;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyMap;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+/**
+ * The failure PostgreSQL reports when a decision ends the contacts' scope while a timer job has just added
+ * an execution under it: a foreign key violation on the delete, which Camunda passes on as a persistence
+ * error rather than an optimistic-locking conflict (seen in the restart test on PostgreSQL). It is a
+ * conflict like any other, retried; other persistence errors are not. The race itself is timing-dependent;
+ * here the engine's answer is played back so each path runs every time.
+ */
+class ForeignKeyConflictRetryTest {
+
+    private final RuntimeService runtime = mock(RuntimeService.class);
+    private final MessageCorrelationBuilder correlation = mock(MessageCorrelationBuilder.class);
+    private final CamundaVerificationProcess process = new CamundaVerificationProcess(runtime, 3);
+    private final ContactDecision decision = new ContactDecision(67890, VerificationAction.DISPATCH,
+            Instant.parse("2026-05-26T10:22:05Z"), DecisionSource.STATION_API);
+
+    @BeforeEach
+    void correlationBuilder() {
+        when(runtime.createMessageCorrelation(anyString())).thenReturn(correlation);
+        when(correlation.processInstanceBusinessKey(anyString())).thenReturn(correlation);
+        when(correlation.setVariables(anyMap())).thenReturn(correlation);
+    }
+
+    @Test
+    void aForeignKeyConflictIsRetriedAndTheDecisionDelivered() {
+        when(correlation.correlateWithResult()).thenThrow(postgresForeignKeyViolationOnDelete()).thenReturn(null);
+
+        assertThat(process.decide(UUID.randomUUID(), decision)).isEqualTo(Correlation.ACCEPTED);
+        verify(correlation, times(2)).correlateWithResult();
+    }
+
+    @Test
+    void aConflictThatOutlastsTheAttemptsReachesTheCaller() {
+        when(correlation.correlateWithResult()).thenThrow(postgresForeignKeyViolationOnDelete());
+
+        assertThatThrownBy(() -> process.decide(UUID.randomUUID(), decision)).isInstanceOf(ProcessEnginePersistenceException.class);
+        verify(correlation, times(3)).correlateWithResult();
+    }
+
+    @Test
+    void otherPersistenceErrorsAreNotRetried() {
+        when(correlation.correlateWithResult()).thenThrow(new ProcessEnginePersistenceException("An exception occurred in the persistence layer.",
+                new ProcessEngineException("flush failed", new SQLException("value too long", "22001"))));
+
+        assertThatThrownBy(() -> process.decide(UUID.randomUUID(), decision)).isInstanceOf(ProcessEnginePersistenceException.class);
+        verify(correlation, times(1)).correlateWithResult();
+    }
+
+    /** Shaped as the engine threw it: the SQLSTATE sits on the batch's next exception. */
+    private static ProcessEnginePersistenceException postgresForeignKeyViolationOnDelete() {
+        BatchUpdateException batch = new BatchUpdateException("Batch entry 1 delete from ACT_RU_EXECUTION ... was aborted", "23503", new int[0]);
+        batch.setNextException(new SQLException("update or delete on table \"act_ru_execution\" violates foreign key constraint"
+                + " \"act_fk_exe_parent\"", "23503"));
+        return new ProcessEnginePersistenceException("An exception occurred in the persistence layer.", new ProcessEngineException("ENGINE-03004 DELETE ExecutionEntity failed", batch));
+    }
+}
