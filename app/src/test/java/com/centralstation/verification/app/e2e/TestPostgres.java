@@ -6,6 +6,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -47,6 +48,12 @@ public final class TestPostgres {
 
         public String jdbcUrl() {
             return "jdbc:postgresql://" + host + ":" + port + "/" + name;
+        }
+
+        /** The environment the service's postgres profile reads. */
+        public Map<String, String> environment() {
+            return Map.of("POSTGRES_HOST", host, "POSTGRES_PORT", String.valueOf(port), "POSTGRES_DB", name,
+                    "POSTGRES_USER", USER, "POSTGRES_PASSWORD", PASSWORD);
         }
     }
 }

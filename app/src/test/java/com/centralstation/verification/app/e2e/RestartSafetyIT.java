@@ -1,0 +1,189 @@
+package com.centralstation.verification.app.e2e;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Restart safety: the packaged service as its own process, killed with SIGKILL while escalation ladders are
+ * running and while PATCHes to CHeKT are in flight, then started again on the same database. Every
+ * verification still ends submitted, every escalation step ran exactly once, and CHeKT accepted exactly one
+ * decision per verification (see {@link ChektDouble} for what a re-sent PATCH counts as). On the default
+ * H2 file and on PostgreSQL with the postgres profile.
+ */
+class RestartSafetyIT {
+
+    private static final long ANN = 67890;
+    private static final long CHO = 67892;
+    private static final int ESCALATING = 10;
+    private static final int SUBMITTING = 10;
+    private static final Duration PATCH_DELAY = Duration.ofMillis(1500);
+    /** Leaves the service time to have read CHeKT's answer and committed before the kill; such a PATCH is not resent. */
+    static final Duration IN_FLIGHT_MARGIN = Duration.ofMillis(500);
+    private static final Duration LOCK_TIME = Duration.ofSeconds(15);
+    /**
+     * Demo-like settings on the command line: the 2/5/10-minute ladder in 5/10/15 seconds, and a dead node's job
+     * locks expiring after 15 s instead of 5 minutes, so that recovery fits in a build. The lock must still
+     * outlast a job's wait in the executor's queue plus its run, or a live node runs the job twice.
+     */
+    private static final Map<String, String> COMPRESSED = Map.of(
+            "verification.escalation.first", "PT5S",
+            "verification.escalation.second", "PT10S",
+            "verification.escalation.third", "PT15S",
+            "camunda.bpm.job-execution.lock-time-in-millis", String.valueOf(LOCK_TIME.toMillis()));
+
+    enum Storage { H2_FILE, POSTGRESQL }
+
+    @ParameterizedTest
+    @EnumSource(Storage.class)
+    void killedMidEscalationAndMidSubmissionEveryVerificationEndsWithOneAcceptedPatch(Storage storage) {
+        try (ChektDouble chekt = new ChektDouble(PATCH_DELAY); ServiceNode node = node(storage, chekt)) {
+            Duration firstStart = node.start();
+            List<Alarms.Alarm> escalating = fresh(ESCALATING);
+            List<Alarms.Alarm> submitting = fresh(SUBMITTING);
+            List<Alarms.Alarm> all = Stream.concat(escalating.stream(), submitting.stream()).toList();
+
+            all.forEach(alarm -> assertThat(node.deliver(alarm)).isEqualTo(202));
+            await().atMost(Duration.ofSeconds(60)).until(() -> allNotified(node, all));
+            // The ladders are under way once a first escalation step has called a second contact.
+            await().atMost(Duration.ofSeconds(60))
+                    .until(() -> contactsNotified(node, escalating).values().stream().anyMatch(n -> n >= 2));
+            Map<Integer, Long> ladderAtKill = histogram(contactsNotified(node, escalating));
+            submitting.forEach(alarm -> assertThat(node.decide(alarm.verificationId(), ANN, "dispatch")).isEqualTo(202));
+            // Kill while the first PATCHes wait for CHeKT's (delayed) answer: right after one has arrived.
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20))
+                    .until(() -> chekt.patches().size() >= 3 && chekt.justReceivedFrom(node.name()));
+            Instant killedAt = Instant.now();
+            node.kill();
+            List<ChektDouble.Patch> beforeKill = chekt.patches();
+
+            Duration restart = node.start();
+            await().atMost(Duration.ofSeconds(90)).until(() -> submitting.stream()
+                    .allMatch(alarm -> node.view(alarm.verificationId()).get("state").asText().equals("submitted")));
+            Duration submissionsRecovered = Duration.between(killedAt, Instant.now());
+            // The ladders go on where they stood: each reaches its 10-minute step, then the third contact decides.
+            await().atMost(Duration.ofSeconds(90)).until(() -> escalating.stream()
+                    .allMatch(alarm -> escalatedSteps(node.view(alarm.verificationId())).contains("10min")));
+            escalating.forEach(alarm -> assertThat(node.decide(alarm.verificationId(), CHO, "disregard")).isEqualTo(202));
+            await().atMost(Duration.ofSeconds(90)).until(() -> all.stream()
+                    .allMatch(alarm -> node.view(alarm.verificationId()).get("state").asText().equals("submitted")));
+            Duration recovery = Duration.between(killedAt, Instant.now());
+
+            int stepsAfterKill = 0;
+            for (Alarms.Alarm alarm : all) {
+                JsonNode view = node.view(alarm.verificationId());
+                boolean wasEscalating = escalating.contains(alarm);
+                assertThat(view.at("/decision/contact_id").asLong()).isEqualTo(wasEscalating ? CHO : ANN);
+                assertThat(types(view)).as("timeline of %s", alarm.verificationId()).containsOnlyOnce("decision_submitted");
+                if (wasEscalating) {
+                    assertThat(escalatedSteps(view)).as("escalation steps of %s", alarm.verificationId())
+                            .containsExactlyInAnyOrder("2min", "5min", "10min");
+                    stepsAfterKill += (int) events(view, "escalated").stream()
+                            .filter(event -> Instant.parse(event.get("at").asText()).isAfter(killedAt)).count();
+                }
+            }
+            Map<Integer, Long> requestsPerVerification = chekt.assertOneAcceptedDecisionEach(all);
+            // A PATCH received well within the delay before the kill never got its answer: it must have been sent again.
+            Set<Long> inFlightAtKill = beforeKill.stream()
+                    .filter(patch -> patch.receivedAt().isAfter(killedAt.minus(PATCH_DELAY).plus(IN_FLIGHT_MARGIN)))
+                    .map(ChektDouble.Patch::alarmVerificationId).collect(Collectors.toSet());
+            assertThat(inFlightAtKill).as("PATCHes in flight when the service was killed").isNotEmpty();
+            Map<Long, Long> sendsOfInFlight = chekt.patches().stream()
+                    .filter(patch -> inFlightAtKill.contains(patch.alarmVerificationId()))
+                    .collect(Collectors.groupingBy(ChektDouble.Patch::alarmVerificationId, Collectors.counting()));
+            assertThat(sendsOfInFlight.values()).as("PATCHes in flight at the kill are sent again after the restart")
+                    .hasSize(inFlightAtKill.size()).allMatch(sends -> sends >= 2);
+            assertThat(stepsAfterKill).as("escalation steps that fired after the kill").isPositive();
+
+            String run = "[restart-safety " + storage + "] ";
+            System.out.println(run + "verifications started: " + all.size() + " (" + ESCALATING + " mid-escalation, "
+                    + SUBMITTING + " mid-submission); completed (submitted): " + all.size());
+            System.out.println(run + "at the kill: " + inFlightAtKill.size() + " PATCHes in flight; escalating verifications "
+                    + "by contacts notified just before the decisions " + ladderAtKill);
+            System.out.println(run + "PATCH requests received per verification " + requestsPerVerification
+                    + "; accepted by CHeKT (one Idempotency-Key, one body): exactly 1 each");
+            System.out.println(run + "escalation steps fired after the kill: " + stepsAfterKill + " of " + 3 * ESCALATING
+                    + "; each step exactly once per verification");
+            System.out.println(run + "first start to ready " + seconds(firstStart) + "; restart to ready " + seconds(restart)
+                    + "; kill to the interrupted submissions done " + seconds(submissionsRecovered)
+                    + " (job lock time " + seconds(LOCK_TIME) + "); kill to every verification submitted " + seconds(recovery));
+        }
+    }
+
+    private static ServiceNode node(Storage storage, ChektDouble chekt) {
+        Map<String, String> properties = new TreeMap<>(COMPRESSED);
+        Map<String, String> environment = Map.of();
+        String name = "restart-" + storage.name().toLowerCase(Locale.ROOT);
+        if (storage == Storage.H2_FILE) {
+            // The default datasource: an H2 file under verification.data-dir.
+            properties.put("verification.data-dir", Path.of("target", "service-data", name + "-" + UUID.randomUUID())
+                    .toAbsolutePath().toString());
+        } else {
+            TestPostgres.Database database = TestPostgres.freshDatabase();
+            properties.put("spring.profiles.active", "postgres");
+            environment = database.environment();
+        }
+        return new ServiceNode(name, chekt, properties, environment);
+    }
+
+    private static List<Alarms.Alarm> fresh(int count) {
+        return IntStream.range(0, count).mapToObj(i -> Alarms.fresh("motion")).toList();
+    }
+
+    /** Contacts notified per verification, from the list of open ones (decided ones drop out of it). */
+    private static Map<UUID, Integer> contactsNotified(ServiceNode node, List<Alarms.Alarm> alarms) {
+        Set<String> wanted = alarms.stream().map(alarm -> alarm.verificationId().toString()).collect(Collectors.toSet());
+        return node.inState("open").stream()
+                .filter(summary -> wanted.contains(summary.get("verification_id").asText()))
+                .collect(Collectors.toMap(summary -> UUID.fromString(summary.get("verification_id").asText()),
+                        summary -> summary.get("contacts_notified").asInt()));
+    }
+
+    private static boolean allNotified(ServiceNode node, List<Alarms.Alarm> alarms) {
+        Map<UUID, Integer> notified = contactsNotified(node, alarms);
+        return notified.size() == alarms.size() && notified.values().stream().allMatch(n -> n >= 1);
+    }
+
+    private static Map<Integer, Long> histogram(Map<UUID, Integer> values) {
+        return values.values().stream().collect(Collectors.groupingBy(n -> n, TreeMap::new, Collectors.counting()));
+    }
+
+    private static List<String> escalatedSteps(JsonNode view) {
+        return events(view, "escalated").stream().map(event -> event.at("/details/step").asText()).toList();
+    }
+
+    private static List<JsonNode> events(JsonNode view, String type) {
+        List<JsonNode> events = new ArrayList<>();
+        view.get("timeline").forEach(event -> {
+            if (event.get("type").asText().equals(type)) {
+                events.add(event);
+            }
+        });
+        return events;
+    }
+
+    private static List<String> types(JsonNode view) {
+        return view.get("timeline").findValuesAsText("type");
+    }
+
+    static String seconds(Duration duration) {
+        return String.format(Locale.ROOT, "%.1f s", duration.toMillis() / 1000.0);
+    }
+}
