@@ -6,6 +6,7 @@ import com.centralstation.verification.core.port.in.AcceptDecision;
 import com.centralstation.verification.core.port.out.VerificationProcess;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.MessageCorrelationBuilder;
 import org.slf4j.Logger;
@@ -23,15 +24,17 @@ import java.util.function.Supplier;
  * into one instance at once (or a message racing a timer job) produce. A retry only helps outside
  * a transaction: inside one, the failed command has already marked it for rollback.
  *
- * <p>On PostgreSQL a message racing a timer job can also fail with a foreign key violation instead:
- * the message ends the "Verify with contacts" scope and deletes its executions while the timer job has
- * just committed a new child execution under it. Camunda reports a foreign key violation as a
- * concurrent modification only for inserts and updates, not for deletes, so it is retried here too.
+ * <p>On PostgreSQL a message racing a timer job shows two more faces, both retried here too (seen in
+ * RestartSafetyIT and ClusterIT): a foreign key violation when the message deletes the scope's executions
+ * while the timer job has just committed a new child under it (Camunda counts a foreign key violation as a
+ * concurrent modification for inserts and updates only, not for deletes), and ENGINE-03077 when the
+ * message's execution lost its parent to the timer job's commit ("perhaps it was deleted in the meantime").
  */
 public final class CamundaVerificationProcess implements VerificationProcess {
 
     static final int DEFAULT_ATTEMPTS = 5;
     private static final String FOREIGN_KEY_VIOLATION = "23503";
+    private static final String PARENT_DELETED_MEANWHILE = "ENGINE-03077";
 
     private static final Logger log = LoggerFactory.getLogger(CamundaVerificationProcess.class);
 
@@ -93,18 +96,22 @@ public final class CamundaVerificationProcess implements VerificationProcess {
                 if (causedBy(failure, AcceptDecision.DecisionConflictException.class)) {
                     return false;
                 }
-                if (!foreignKeyConflict(failure) || attempt >= attempts) {
+                if (!concurrentChange(failure) || attempt >= attempts) {
                     throw failure;
                 }
-                log.debug("Verification {} changed under a message (foreign key conflict); attempt {} of {}",
-                        verificationId, attempt + 1, attempts);
+                log.debug("Verification {} changed under a message ({}); attempt {} of {}",
+                        verificationId, failure.getMessage(), attempt + 1, attempts);
             }
         }
     }
 
-    /** SQLSTATE 23503, foreign key violation, on PostgreSQL and H2 alike. */
-    private static boolean foreignKeyConflict(Throwable failure) {
+    /** SQLSTATE 23503 (foreign key violation, on PostgreSQL and H2 alike) or a parent deleted meanwhile. */
+    private static boolean concurrentChange(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ProcessEngineException engine && engine.getMessage() != null
+                    && engine.getMessage().startsWith(PARENT_DELETED_MEANWHILE)) {
+                return true;
+            }
             if (cause instanceof SQLException sql) {
                 for (SQLException next = sql; next != null; next = next.getNextException()) {
                     if (FOREIGN_KEY_VIOLATION.equals(next.getSQLState())) {

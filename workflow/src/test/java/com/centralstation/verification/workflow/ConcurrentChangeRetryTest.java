@@ -27,13 +27,14 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 /**
- * The failure PostgreSQL reports when a decision ends the contacts' scope while a timer job has just added
- * an execution under it: a foreign key violation on the delete, which Camunda passes on as a persistence
- * error rather than an optimistic-locking conflict (seen in the restart test on PostgreSQL). It is a
- * conflict like any other, retried; other persistence errors are not. The race itself is timing-dependent;
- * here the engine's answer is played back so each path runs every time.
+ * The failures PostgreSQL produces when a decision races a timer job on the same verification, which Camunda
+ * passes on as plain engine errors rather than optimistic-locking conflicts (seen in RestartSafetyIT and
+ * ClusterIT on PostgreSQL): a foreign key violation when the decision deletes the contacts' scope just after
+ * the timer job added an execution under it, and ENGINE-03077 when the decision's execution lost its parent.
+ * They are conflicts like any other, retried; other persistence errors are not. The race itself is
+ * timing-dependent; here the engine's answer is played back so each path runs every time.
  */
-class ForeignKeyConflictRetryTest {
+class ConcurrentChangeRetryTest {
 
     private final RuntimeService runtime = mock(RuntimeService.class);
     private final MessageCorrelationBuilder correlation = mock(MessageCorrelationBuilder.class);
@@ -51,6 +52,15 @@ class ForeignKeyConflictRetryTest {
     @Test
     void aForeignKeyConflictIsRetriedAndTheDecisionDelivered() {
         when(correlation.correlateWithResult()).thenThrow(postgresForeignKeyViolationOnDelete()).thenReturn(null);
+
+        assertThat(process.decide(UUID.randomUUID(), decision)).isEqualTo(Correlation.ACCEPTED);
+        verify(correlation, times(2)).correlateWithResult();
+    }
+
+    @Test
+    void anExecutionWhoseParentATimerJobJustDeletedIsRetried() {
+        when(correlation.correlateWithResult()).thenThrow(new ProcessEngineException("ENGINE-03077 Cannot resolve parent with id"
+                + " 'dc655eaf' of execution 'ccca0239', perhaps it was deleted in the meantime")).thenReturn(null);
 
         assertThat(process.decide(UUID.randomUUID(), decision)).isEqualTo(Correlation.ACCEPTED);
         verify(correlation, times(2)).correlateWithResult();
