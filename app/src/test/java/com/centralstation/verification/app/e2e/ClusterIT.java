@@ -40,13 +40,13 @@ class ClusterIT {
     private static final int VERIFICATIONS = 300;
     /** Decided by the first contact before the kill: their submissions are what A has in flight. */
     private static final int DECIDED_BEFORE_THE_KILL = 60;
-    private static final Duration DISPATCH_DELAY = Duration.ofMillis(1000);
+    private static final Duration DISPATCH_DELAY = Duration.ofMillis(2000);
     private static final Duration DISREGARD_DELAY = Duration.ofMillis(100);
     private static final Duration LOCK_TIME = Duration.ofSeconds(15);
     private static final Map<String, String> COMPRESSED = Map.of(
-            "verification.escalation.first", "PT6S",
-            "verification.escalation.second", "PT12S",
-            "verification.escalation.third", "PT18S",
+            "verification.escalation.first", "PT10S",
+            "verification.escalation.second", "PT20S",
+            "verification.escalation.third", "PT30S",
             "camunda.bpm.job-execution.lock-time-in-millis", String.valueOf(LOCK_TIME.toMillis()));
 
     @Test
@@ -65,16 +65,16 @@ class ClusterIT {
             List<Alarms.Alarm> all = IntStream.range(0, VERIFICATIONS).mapToObj(i -> Alarms.fresh("motion")).toList();
             List<Alarms.Alarm> decidedEarly = all.subList(0, DECIDED_BEFORE_THE_KILL);
             List<Alarms.Alarm> escalating = all.subList(DECIDED_BEFORE_THE_KILL, VERIFICATIONS);
-            // The ones decided early come in first, so that their contacts are notified when the others arrive.
+            // The ones decided early come in first, and are decided once every ladder has started.
             assertThat(roundRobin(decidedEarly, both, ServiceNode::deliver)).as("webhook answers").containsOnly(202);
             await().atMost(Duration.ofSeconds(120)).until(() -> notified(jdbc, decidedEarly) == decidedEarly.size());
             assertThat(roundRobin(escalating, both, ServiceNode::deliver)).as("webhook answers").containsOnly(202);
+            await().atMost(Duration.ofSeconds(120)).until(() -> notified(jdbc, all) == VERIFICATIONS);
             assertThat(roundRobin(decidedEarly, both, (node, alarm) -> node.decide(alarm.verificationId(), ANN, "dispatch")))
                     .as("decision answers").containsOnly(202);
-            await().atMost(Duration.ofSeconds(120)).until(() -> notified(jdbc, all) == VERIFICATIONS);
             // Kill A while its PATCHes wait for CHeKT's (delayed) answer: right after one has arrived.
             await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20))
-                    .until(() -> sentBy("node-a", chekt) >= 5 && chekt.justReceivedFrom("node-a"));
+                    .until(() -> chekt.justReceivedFrom("node-a"));
             Instant killedAt = Instant.now();
             a.kill();
             List<ChektDouble.Patch> beforeKill = chekt.patches();
@@ -129,10 +129,6 @@ class ClusterIT {
                     + seconds(LOCK_TIME) + "); kill to every ladder at its last step " + seconds(laddersDone)
                     + "; kill to all " + VERIFICATIONS + " submitted " + seconds(allSubmitted));
         }
-    }
-
-    private static long sentBy(String node, ChektDouble chekt) {
-        return chekt.patches().stream().filter(patch -> node.equals(patch.node())).count();
     }
 
     private static void assertEachStepOnce(JdbcTemplate jdbc, List<Alarms.Alarm> escalating) {

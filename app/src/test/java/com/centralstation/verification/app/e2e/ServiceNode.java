@@ -91,6 +91,9 @@ final class ServiceNode implements AutoCloseable {
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             builder.environment().putAll(environment);
             process = builder.start();
+            // Should the test JVM go away without closing this node, the service must not outlive it.
+            Process started = process;
+            Runtime.getRuntime().addShutdownHook(new Thread(started::destroyForcibly, name + "-stop"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
