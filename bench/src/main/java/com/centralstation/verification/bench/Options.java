@@ -24,7 +24,7 @@ record Options(List<String> databases, boolean quick, int alarms, int open, int 
               --senders=N            concurrent senders (default 16)
               --warmup=N             alarms sent and drained first to warm the JIT (default 500)
               --first=PT60S          the storm's first escalation timer (second PT30M, third PT60M: not reached);
-                                     the decision scenario runs with the shipped timers (PT2M/PT5M/PT10M)
+                                     the decision scenario runs with timers far out (PT30M/PT60M/PT90M)
               --reps=N               repeat each database's suite N times, report medians (default 1)
               --no-bare              skip the bare-engine baseline
               --no-decisions         skip the decision scenario (its own service JVM)
