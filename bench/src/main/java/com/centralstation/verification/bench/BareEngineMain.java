@@ -59,7 +59,7 @@ public final class BareEngineMain {
         configuration.setProcessEngineName("bare");
         configuration.setDataSource(dataSource);
         configuration.setDatabaseSchemaUpdate("true");
-        configuration.setHistory(settings.getOrDefault("history-level", "audit"));
+        configuration.setHistory(settings.getOrDefault("history-level", "activity"));
         configuration.setIdGenerator(new StrongUuidGenerator());
         configuration.setJobExecutorActivate(true);
         configuration.setJobExecutorPreferTimerJobs(Boolean.parseBoolean(settings.getOrDefault("prefer-timer-jobs", "true")));

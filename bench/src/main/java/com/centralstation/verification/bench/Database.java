@@ -25,7 +25,9 @@ record Database(String kind, String jdbcUrl, String user, String password, Path 
     static Database fresh(String kind, Path workDir, String name) throws IOException, SQLException {
         if (kind.equals("h2")) {
             Path dir = workDir.resolve("h2-" + name);
-            return new Database(kind, "jdbc:h2:file:" + dir.toAbsolutePath() + "/alarm-verification;LOCK_TIMEOUT=10000;DB_CLOSE_ON_EXIT=FALSE",
+            // The shipped URL's settings (app/src/main/resources/application.yml), for the service and the baseline alike.
+            return new Database(kind, "jdbc:h2:file:" + dir.toAbsolutePath()
+                    + "/alarm-verification;WRITE_DELAY=0;CACHE_SIZE=65536;LOCK_TIMEOUT=10000;DB_CLOSE_ON_EXIT=FALSE",
                     "sa", "", dir);
         }
         if (!kind.equals("postgres")) {
