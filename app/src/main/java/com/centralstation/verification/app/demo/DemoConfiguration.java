@@ -1,7 +1,7 @@
 package com.centralstation.verification.app.demo;
 
 import com.centralstation.verification.adapters.chekt.ChektProperties;
-import com.centralstation.verification.app.web.webhook.WebhookProperties;
+import com.centralstation.verification.app.web.webhook.WebhookSignature;
 import com.centralstation.verification.core.port.in.ManageCallLists;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.slf4j.Logger;
@@ -40,8 +40,8 @@ public class DemoConfiguration {
     }
 
     @Bean
-    TestAlarms testAlarms(WebhookProperties webhook, ObjectMapper mapper, Clock clock, Environment environment) {
-        return new TestAlarms(webhook, mapper, clock, environment);
+    TestAlarms testAlarms(WebhookSignature signature, ObjectMapper mapper, Clock clock, Environment environment) {
+        return new TestAlarms(signature, mapper, clock, environment);
     }
 
     /**

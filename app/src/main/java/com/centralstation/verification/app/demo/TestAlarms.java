@@ -1,25 +1,21 @@
 package com.centralstation.verification.app.demo;
 
-import com.centralstation.verification.app.web.webhook.WebhookProperties;
+import com.centralstation.verification.app.web.webhook.WebhookSignature;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.core.env.Environment;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -36,7 +32,7 @@ public class TestAlarms {
     static final String WEBHOOK_PATH = "/webhooks/chekt";
     static final int KEPT_RECENT = 10;
 
-    private final WebhookProperties webhook;
+    private final WebhookSignature signature;
     private final ObjectMapper mapper;
     private final Clock clock;
     private final Environment environment;
@@ -45,9 +41,9 @@ public class TestAlarms {
     private final AtomicLong alarmVerificationIds;
     private final Deque<Triggered> recent = new ArrayDeque<>();
 
-    public TestAlarms(WebhookProperties webhook, ObjectMapper mapper, Clock clock, Environment environment) {
+    public TestAlarms(WebhookSignature signature, ObjectMapper mapper, Clock clock, Environment environment) {
         DemoProfile.require(environment, TestAlarms.class);
-        this.webhook = webhook;
+        this.signature = signature;
         this.mapper = mapper;
         this.clock = clock;
         this.environment = environment;
@@ -66,11 +62,7 @@ public class TestAlarms {
                 .timeout(Duration.ofSeconds(10))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
-        if (webhook.webhookSignatureScheme() == WebhookProperties.SignatureScheme.LEGACY) {
-            request.header("x-webhook-signature", "sha256=" + hmac(body));
-        } else {
-            request.header("X-CHeKT-Timestamp", timestamp).header("X-CHeKT-Signature", hmac(timestamp + "." + body));
-        }
+        signature.headersFor(timestamp, body.getBytes(StandardCharsets.UTF_8)).forEach(request::header);
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             Triggered triggered = new Triggered(verificationId, alarmVerificationId, eventId, trigger, now,
@@ -120,16 +112,6 @@ public class TestAlarms {
             return mapper.writeValueAsString(event);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    private String hmac(String signed) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(webhook.webhookSecret().getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return HexFormat.of().formatHex(mac.doFinal(signed.getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is part of every Java runtime", e);
         }
     }
 

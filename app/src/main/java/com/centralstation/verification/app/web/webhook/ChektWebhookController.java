@@ -20,10 +20,6 @@ import java.util.Map;
 @RestController
 public class ChektWebhookController {
 
-    static final String TIMESTAMP_HEADER = "X-CHeKT-Timestamp";
-    static final String SIGNATURE_HEADER = "X-CHeKT-Signature";
-    static final String LEGACY_SIGNATURE_HEADER = "x-webhook-signature";
-
     private final WebhookSignature signature;
     private final WebhookProperties properties;
     private final ChektWebhookMapper mapper;
@@ -52,12 +48,10 @@ public class ChektWebhookController {
             return ApiProblems.problem(HttpStatus.PAYLOAD_TOO_LARGE, "Body too large", "body",
                     "the body is larger than " + limit + " bytes");
         }
-        boolean legacy = properties.webhookSignatureScheme() == WebhookProperties.SignatureScheme.LEGACY;
-        String refusal = signature.refusal(request.getHeader(TIMESTAMP_HEADER),
-                request.getHeader(legacy ? LEGACY_SIGNATURE_HEADER : SIGNATURE_HEADER), body);
+        String refusal = signature.refusal(request.getHeader(WebhookSignature.TIMESTAMP_HEADER),
+                request.getHeader(signature.signatureHeader()), body);
         if (refusal != null) {
-            return ApiProblems.problem(HttpStatus.UNAUTHORIZED, "Signature refused",
-                    legacy ? LEGACY_SIGNATURE_HEADER : SIGNATURE_HEADER, refusal);
+            return ApiProblems.problem(HttpStatus.UNAUTHORIZED, "Signature refused", signature.signatureHeader(), refusal);
         }
         if (request.getContentType() == null || !MediaType.parseMediaType(request.getContentType()).isCompatibleWith(MediaType.APPLICATION_JSON)) {
             return ApiProblems.problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type", "Content-Type",

@@ -10,12 +10,17 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Checks that a delivery comes from CHeKT: HMAC-SHA256 with the shared secret, compared in constant
  * time over the raw bytes, and (current scheme) a fresh timestamp so a captured delivery cannot be replayed.
  */
 public final class WebhookSignature {
+
+    public static final String TIMESTAMP_HEADER = "X-CHeKT-Timestamp";
+    public static final String SIGNATURE_HEADER = "X-CHeKT-Signature";
+    public static final String LEGACY_SIGNATURE_HEADER = "x-webhook-signature";
 
     private final byte[] secret;
     private final WebhookProperties.SignatureScheme scheme;
@@ -59,6 +64,22 @@ public final class WebhookSignature {
             return "the signature timestamp is more than " + tolerance.toMinutes() + " minutes away from now";
         }
         return matches(signature.strip(), body, timestamp.strip()) ? null : "the signature does not match";
+    }
+
+    /** The header carrying the signature in the configured scheme. */
+    public String signatureHeader() {
+        return scheme == WebhookProperties.SignatureScheme.LEGACY ? LEGACY_SIGNATURE_HEADER : SIGNATURE_HEADER;
+    }
+
+    /**
+     * The headers CHeKT sends with {@code body} signed in the configured scheme (the demo's test alarms go in
+     * through the real webhook path, signed like CHeKT's).
+     */
+    public Map<String, String> headersFor(String timestamp, byte[] body) {
+        if (scheme == WebhookProperties.SignatureScheme.LEGACY) {
+            return Map.of(LEGACY_SIGNATURE_HEADER, "sha256=" + HexFormat.of().formatHex(expected(body, null)));
+        }
+        return Map.of(TIMESTAMP_HEADER, timestamp, SIGNATURE_HEADER, HexFormat.of().formatHex(expected(body, timestamp)));
     }
 
     private boolean matches(String hexSignature, byte[] body, String timestamp) {

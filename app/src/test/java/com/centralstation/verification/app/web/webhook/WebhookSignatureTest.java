@@ -64,4 +64,19 @@ class WebhookSignatureTest {
         assertThat(legacy.refusal(null, hex, body)).contains("sha256=");
         assertThat(legacy.refusal(null, "sha256=" + hmac("s3cret", "x"), body)).isEqualTo("the signature does not match");
     }
+
+    @Test
+    void headersMadeForABodyVerifyInBothSchemesAndNameTheirHeaders() {
+        String ts = String.valueOf(NOW.getEpochSecond());
+        WebhookSignature legacy = new WebhookSignature("s3cret", WebhookProperties.SignatureScheme.LEGACY, Duration.ofMinutes(5), clock);
+
+        var signed = timestamped().headersFor(ts, body);
+        var signedLegacy = legacy.headersFor(ts, body);
+
+        assertThat(signed).containsOnlyKeys(WebhookSignature.TIMESTAMP_HEADER, WebhookSignature.SIGNATURE_HEADER);
+        assertThat(timestamped().refusal(signed.get(WebhookSignature.TIMESTAMP_HEADER),
+                signed.get(timestamped().signatureHeader()), body)).isNull();
+        assertThat(signedLegacy).containsOnlyKeys(WebhookSignature.LEGACY_SIGNATURE_HEADER);
+        assertThat(legacy.refusal(null, signedLegacy.get(legacy.signatureHeader()), body)).isNull();
+    }
 }
