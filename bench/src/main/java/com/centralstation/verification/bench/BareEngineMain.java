@@ -1,5 +1,6 @@
 package com.centralstation.verification.bench;
 
+import com.centralstation.verification.workflow.TimeOrderedIdGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
@@ -13,7 +14,6 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.cfg.StandaloneProcessEngineConfiguration;
 import org.camunda.bpm.engine.impl.jobexecutor.DefaultJobExecutor;
-import org.camunda.bpm.engine.impl.persistence.StrongUuidGenerator;
 import org.camunda.bpm.engine.runtime.JobQuery;
 
 import java.io.IOException;
@@ -33,7 +33,7 @@ import java.util.concurrent.Executors;
  * verification rows, real delegates, audit) is what the app/bare ratio prices.
  *
  * <p>Same settings as the service where they matter: Hikari pool size, history level, job executor (fetch size,
- * pool, queue, wait times), timer preference and acquisition by due date with the same index, UUID ids.
+ * pool, queue, wait times), job priorities, timer preference and acquisition by due date with the same index, the same time-ordered ids.
  * It answers {@code GET /engine-rest/job/count} like the engine REST API, so the harness polls both alike.
  */
 public final class BareEngineMain {
@@ -60,7 +60,9 @@ public final class BareEngineMain {
         configuration.setDataSource(dataSource);
         configuration.setDatabaseSchemaUpdate("true");
         configuration.setHistory(settings.getOrDefault("history-level", "activity"));
-        configuration.setIdGenerator(new StrongUuidGenerator());
+        configuration.setIdGenerator(new TimeOrderedIdGenerator());
+        configuration.setEnsureJobDueDateNotNull(true);
+        configuration.setJobExecutorAcquireByPriority(true);
         configuration.setJobExecutorActivate(true);
         configuration.setJobExecutorPreferTimerJobs(Boolean.parseBoolean(settings.getOrDefault("prefer-timer-jobs", "true")));
         configuration.setJobExecutorAcquireByDueDate(Boolean.parseBoolean(settings.getOrDefault("acquire-by-due-date", "true")));
@@ -83,7 +85,7 @@ public final class BareEngineMain {
             dataSource.close();
         }));
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-            statement.execute("CREATE INDEX IF NOT EXISTS AV_IDX_JOB_ACQUISITION ON ACT_RU_JOB (TYPE_, DUEDATE_)");
+            statement.execute("CREATE INDEX IF NOT EXISTS AV_IDX_JOB_DUEDATE ON ACT_RU_JOB (DUEDATE_)");
             connection.commit();
         }
         engine.getRepositoryService().createDeployment().name("bare")

@@ -146,9 +146,11 @@ class AlarmVerificationModelTest {
     }
 
     @Test
-    void theStartRunsOutsideTheCallersTransaction() {
+    void theCallersTransactionEndsAtTheFirstNotificationsJob() {
         StartEvent start = model.getModelElementById("Event_VerificationRequested");
-        assertThat(start.isCamundaAsyncBefore()).isTrue();
+        ServiceTask firstNotification = model.getModelElementById("Activity_NotifyFirstContact");
+        assertThat(start.isCamundaAsyncBefore()).as("a job that only waits for the next one").isFalse();
+        assertThat(firstNotification.isCamundaAsyncBefore()).isTrue();
     }
 
     @Test

@@ -26,7 +26,7 @@ class DecisionPathsTest extends WorkflowTestBase {
     void theStartRunsNothingInTheCallersTransaction() {
         UUID id = f.requestVerification("motion", ANN, BEN, CHO);
 
-        assertThat(f.instance(id)).isWaitingAt("Event_VerificationRequested");
+        assertThat(f.instance(id)).isWaitingAt("Activity_NotifyFirstContact");
         assertThat(f.notifier.contactIdsNotified()).isEmpty();
 
         f.executeDueJobs();

@@ -30,6 +30,10 @@ final class TestEngine {
             configuration.setJobExecutorActivate(false);
             configuration.setHistory(ProcessEngineConfiguration.HISTORY_FULL);
             configuration.setBeans(BEANS);
+            // As the service's engine (app EngineConfiguration, JobAcquisitionIndex, application.yml).
+            configuration.setIdGenerator(new TimeOrderedIdGenerator());
+            configuration.setEnsureJobDueDateNotNull(true);
+            configuration.setJobExecutorAcquireByPriority(true);
             engine = configuration.buildProcessEngine();
         }
         return engine;

@@ -95,7 +95,7 @@ final class WorkflowFixture {
         return beans;
     }
 
-    /** CHeKT's request arrives and is stored; the process starts (its first job not yet run). */
+    /** CHeKT's request arrives and is stored; the process starts (its first notification's job not yet run). */
     UUID requestVerification(String trigger, Contact... contacts) {
         UUID id = UUID.randomUUID();
         assertThat(receive.receive(TestVerifications.request(id, alarmVerificationIds.getAndIncrement(), trigger,

@@ -1,17 +1,24 @@
 package com.centralstation.verification.app.config;
 
 import com.centralstation.verification.app.engine.JobAcquisitionIndex;
+import com.centralstation.verification.workflow.TimeOrderedIdGenerator;
+import org.camunda.bpm.engine.impl.cfg.IdGenerator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import javax.sql.DataSource;
 
-/** Engine plugins of our own (Camunda's starter picks up every ProcessEnginePlugin bean). */
+/** Engine plugins and parts of our own (Camunda's starter picks up every ProcessEnginePlugin and an IdGenerator bean). */
 @Configuration
 public class EngineConfiguration {
 
     @Bean
     JobAcquisitionIndex jobAcquisitionIndex(DataSource dataSource) {
         return new JobAcquisitionIndex(dataSource);
+    }
+
+    @Bean
+    IdGenerator timeOrderedIdGenerator() {
+        return new TimeOrderedIdGenerator();
     }
 }
