@@ -39,7 +39,8 @@ final class Report {
                 .append("; storm ").append(options.alarms()).append(" alarms from ").append(options.senders())
                 .append(" senders after ").append(options.warmup()).append(" warm-up alarms; decisions ")
                 .append(options.decisions()).append(" at ").append(fmt(options.decisionRate(), 0)).append("/s with ")
-                .append(options.open()).append(" open; first timer ").append(options.firstTimer())
+                .append(options.open()).append(" open after ").append(options.decisionWarmup())
+                .append(" warm-up decisions; first timer ").append(options.firstTimer())
                 .append("; service and bare JVMs ").append(String.join(" ", options.jvmOptions()))
                 .append(options.serviceSettings().isEmpty() ? "; application.yml as shipped"
                         : "; settings " + options.serviceSettings()).append("\n");

@@ -1,5 +1,8 @@
 package com.centralstation.verification.app.e2e;
 
+import com.centralstation.verification.workflow.TimeOrderedIdGenerator;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -17,12 +20,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The database under the running service: the one this run was meant to have (so the PostgreSQL run of the
  * end-to-end suite really runs on PostgreSQL), our migrations applied beside Camunda's tables, and the job
- * acquisition index in place.
+ * acquisition index in place, with the engine settings acquisition relies on.
  */
 class DatabaseEndToEndTest extends ServiceTest {
 
     @Autowired
     DataSource dataSource;
+
+    @Autowired
+    ProcessEngine engine;
 
     @Test
     void theServiceRunsOnTheDatabaseOfThisRunWithOurMigrationsAndTheAcquisitionIndex() throws Exception {
@@ -36,6 +42,19 @@ class DatabaseEndToEndTest extends ServiceTest {
                 + " ORDER BY \"installed_rank\"", String.class)).startsWith("1", "2");
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM ACT_GE_PROPERTY WHERE NAME_ = 'schema.version'", Integer.class))
                 .isEqualTo(1);
+    }
+
+    @Test
+    void theEngineAcquiresDueJobsByPriorityAndMakesTimeOrderedIds() {
+        ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+
+        assertThat(configuration.isEnsureJobDueDateNotNull()).as("every job has a due date, so the index serves").isTrue();
+        assertThat(configuration.isJobExecutorAcquireByPriority()).isTrue();
+        assertThat(configuration.isJobExecutorPreferTimerJobs()).isTrue();
+        assertThat(configuration.isJobExecutorAcquireByDueDate()).isTrue();
+        assertThat(configuration.getIdGenerator()).isInstanceOf(TimeOrderedIdGenerator.class);
+        String first = configuration.getIdGenerator().getNextId();
+        assertThat(configuration.getIdGenerator().getNextId()).isGreaterThan(first);
     }
 
     private static List<String> indexColumns(Connection connection) throws SQLException {
