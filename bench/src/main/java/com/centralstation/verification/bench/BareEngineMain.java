@@ -69,10 +69,10 @@ public final class BareEngineMain {
         DefaultJobExecutor executor = new DefaultJobExecutor();
         executor.setWaitTimeInMillis(Integer.parseInt(settings.getOrDefault("wait-time-in-millis", "250")));
         executor.setMaxWait(Long.parseLong(settings.getOrDefault("max-wait", "1000")));
-        executor.setMaxJobsPerAcquisition(Integer.parseInt(settings.getOrDefault("max-jobs-per-acquisition", "20")));
+        executor.setMaxJobsPerAcquisition(Integer.parseInt(settings.getOrDefault("max-jobs-per-acquisition", "10")));
         executor.setCorePoolSize(Integer.parseInt(settings.getOrDefault("core-pool-size", "4")));
         executor.setMaxPoolSize(Integer.parseInt(settings.getOrDefault("max-pool-size", "8")));
-        executor.setQueueSize(Integer.parseInt(settings.getOrDefault("queue-capacity", "40")));
+        executor.setQueueSize(Integer.parseInt(settings.getOrDefault("queue-capacity", "10")));
         executor.setLockTimeInMillis(300_000);
         configuration.setJobExecutor(executor);
         configuration.setBeans(noOpBeans(settings.getOrDefault("first", "PT30S"),

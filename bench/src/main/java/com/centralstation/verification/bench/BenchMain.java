@@ -23,7 +23,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.FutureTask;
 import java.util.stream.IntStream;
 
 /**
@@ -32,6 +34,9 @@ import java.util.stream.IntStream;
  * stdout and in RESULTS.md. See bench/README section in the project README for how to read it.
  */
 public final class BenchMain {
+
+    /** Decisions per second sent during the storm's intake: a contact now and then, not a second storm. */
+    static final double STORM_DECISION_RATE = 5;
 
     private static final String FIRST_TIMER_ACTIVITY = "Event_FirstEscalation";
 
@@ -167,9 +172,20 @@ public final class BenchMain {
                 "--verification.escalation.second=PT30M", "--verification.escalation.third=PT60M");
         try (ChildJvm jvm = startService("app-storm-" + kind + "-" + rep, db, timers, m)) {
             Target target = new Target(http, jvm.port());
-            storm(target, jvm, options.warmup(), "warm-up", null, null);
+            List<Webhooks.Alarm> warmedUp = freshAlarms(options.warmup());
+            storm(target, jvm, warmedUp, "warm-up", null, null, null);
+            // Contacts of alarms that arrived before the storm decide while it is being taken in: their submissions
+            // compete with the storm's backlog of first notifications (job priorities put them first).
+            List<Webhooks.Alarm> decidedInStorm = warmedUp.subList(0, Math.min(options.stormDecisions(), warmedUp.size()));
+            Callable<Void> decideMeanwhile = () -> {
+                long accepted = timeDecisions(target, decidedInStorm, STORM_DECISION_RATE, "storm.decision", m);
+                System.out.printf("  decisions during the storm: %d sent at %.0f/s, %d accepted; %s%n", decidedInStorm.size(),
+                        STORM_DECISION_RATE, accepted, decisionFigures(m, "storm.decision"));
+                return null;
+            };
             long stormStart = System.nanoTime();
-            storm.addAll(storm(target, jvm, options.alarms(), "intake", m, "app"));
+            storm.addAll(storm(target, jvm, freshAlarms(options.alarms()), "intake", m, "app",
+                    decidedInStorm.isEmpty() ? null : decideMeanwhile));
             double drainedAfter = (System.nanoTime() - stormStart) / 1e9;
             if (drainedAfter > options.firstTimer().toSeconds()) {
                 m.note(String.format(java.util.Locale.ROOT, "timer scenario: the storm took %.0f s to drain, longer than the "
@@ -216,9 +232,23 @@ public final class BenchMain {
      * @return the verification ids answered 202
      */
     private Set<UUID> storm(Target target, ChildJvm jvm, int count, String label, Measurements m, String who) throws Exception {
-        List<Webhooks.Alarm> alarms = IntStream.range(0, count).mapToObj(i -> Webhooks.fresh()).toList();
+        return storm(target, jvm, freshAlarms(count), label, m, who, null);
+    }
+
+    private static List<Webhooks.Alarm> freshAlarms(int count) {
+        return IntStream.range(0, count).mapToObj(i -> Webhooks.fresh()).toList();
+    }
+
+    /** @param meanwhile started with the senders on its own thread, awaited after the storm drained (may be null) */
+    private Set<UUID> storm(Target target, ChildJvm jvm, List<Webhooks.Alarm> alarms, String label, Measurements m, String who,
+                            Callable<Void> meanwhile) throws Exception {
+        int count = alarms.size();
         double cpuBefore = jvm.cpuSeconds();
         long start = System.nanoTime();
+        FutureTask<Void> side = meanwhile == null ? null : new FutureTask<>(meanwhile);
+        if (side != null) {
+            new Thread(side, "meanwhile").start();
+        }
         Senders.Outcome outcome = Senders.run(options.senders(), alarms, 0, (alarm, sentAt) -> target.deliver(alarm));
         double cpuIntake = jvm.cpuSeconds() - cpuBefore;
         Set<UUID> accepted = new HashSet<>();
@@ -236,6 +266,9 @@ public final class BenchMain {
         boolean drained = Target.await(Duration.ofMinutes(10), () -> target.pendingContinuations() == 0);
         double drainSeconds = (System.nanoTime() - start) / 1e9;
         double cpuDrain = jvm.cpuSeconds() - cpuBefore;
+        if (side != null) {
+            side.get();
+        }
         System.out.printf("  %s: first notifications done after %.1f s (%.0f alarms/s)%s; JVM CPU ms per alarm: %.2f in "
                         + "intake, %.2f in all%n", label, drainSeconds, count / drainSeconds,
                 drained ? "" : " -- NOT DRAINED, timed out", cpuIntake * 1000 / count, cpuDrain * 1000 / count);
@@ -250,6 +283,47 @@ public final class BenchMain {
                 m.note(who + " " + label + ": " + (count - accepted.size()) + " of " + count + " not answered 202: " + byStatus);
             }
         }
+        return accepted;
+    }
+
+    private static String decisionFigures(Measurements m, String key) {
+        return String.format(java.util.Locale.ROOT, "decision->PATCH ms p50 %.1f p95 %.1f p99 %.1f max %.1f; HTTP answer p50 %.1f p99 %.1f; "
+                        + "%.0f PATCHes missing", m.get(key + ".patch.p50"), m.get(key + ".patch.p95"), m.get(key + ".patch.p99"),
+                m.get(key + ".patch.max"), m.get(key + ".http.p50"), m.get(key + ".http.p99"), m.get(key + ".missing"));
+    }
+
+    /**
+     * Sends a decision (first contact, dispatch) for each alarm at {@code rate} per second, open loop, and times each
+     * from its send to its PATCH's arrival at the CHeKT stub; puts {@code <key>.patch}, {@code <key>.http} (the 202's
+     * time) and {@code <key>.missing}.
+     * @return how many were answered 202
+     */
+    private long timeDecisions(Target target, List<Webhooks.Alarm> decided, double rate, String key, Measurements m)
+            throws Exception {
+        Map<Long, Long> sentAt = new ConcurrentHashMap<>();
+        Map<Long, Double> answeredIn = new ConcurrentHashMap<>();
+        Senders.Outcome outcome = Senders.run(options.senders(), decided, rate, (alarm, sent) -> {
+            sentAt.put(alarm.alarmVerificationId(), sent);
+            int status = target.decide(alarm.verificationId(), Webhooks.FIRST_CONTACT);
+            answeredIn.put(alarm.alarmVerificationId(), (System.nanoTime() - sent) / 1e6);
+            return status;
+        });
+        long accepted = outcome.statuses().stream().filter(status -> status == 202).count();
+        Target.await(Duration.ofMinutes(5), () -> decided.stream().allMatch(a -> chekt.patchArrival(a.alarmVerificationId()) != null));
+        List<Double> latencies = new ArrayList<>();
+        int missing = 0;
+        for (Webhooks.Alarm alarm : decided) {
+            Long arrival = chekt.patchArrival(alarm.alarmVerificationId());
+            if (arrival == null) {
+                missing++;
+            } else {
+                latencies.add((arrival - sentAt.get(alarm.alarmVerificationId())) / 1e6);
+            }
+        }
+        m.put(key + ".patch", Stats.of(latencies));
+        m.put(key + ".http", Stats.of(new ArrayList<>(answeredIn.values())));
+        m.put(key + ".accepted", accepted);
+        m.put(key + ".missing", missing);
         return accepted;
     }
 
@@ -272,35 +346,9 @@ public final class BenchMain {
                 (alarm, sent) -> target.decide(alarm.verificationId(), Webhooks.FIRST_CONTACT));
         Target.await(Duration.ofMinutes(2), () -> warmedWith.stream().allMatch(a -> chekt.patchArrival(a.alarmVerificationId()) != null));
         List<Webhooks.Alarm> decided = alarms.subList(warm, warm + options.decisions());
-        Map<Long, Long> sentAt = new ConcurrentHashMap<>();
-        Map<Long, Double> answeredIn = new ConcurrentHashMap<>();
-        Senders.Outcome outcome = Senders.run(options.senders(), decided, options.decisionRate(), (alarm, sent) -> {
-            sentAt.put(alarm.alarmVerificationId(), sent);
-            int status = target.decide(alarm.verificationId(), Webhooks.FIRST_CONTACT);
-            answeredIn.put(alarm.alarmVerificationId(), (System.nanoTime() - sent) / 1e6);
-            return status;
-        });
-        long accepted = outcome.statuses().stream().filter(s -> s == 202).count();
-        Target.await(Duration.ofMinutes(2), () -> decided.stream().allMatch(a -> chekt.patchArrival(a.alarmVerificationId()) != null));
-        List<Double> latencies = new ArrayList<>();
-        int missing = 0;
-        for (Webhooks.Alarm alarm : decided) {
-            Long arrival = chekt.patchArrival(alarm.alarmVerificationId());
-            if (arrival == null) {
-                missing++;
-            } else {
-                latencies.add((arrival - sentAt.get(alarm.alarmVerificationId())) / 1e6);
-            }
-        }
-        Stats patch = Stats.of(latencies);
-        Stats answer = Stats.of(new ArrayList<>(answeredIn.values()));
-        m.put("decision.patch", patch);
-        m.put("decision.http", answer);
-        m.put("decision.accepted", accepted);
-        m.put("decision.missing", missing);
-        System.out.printf("  decisions: %d sent at %.0f/s with %d open after %d warm-up decisions, %d accepted; decision->PATCH ms p50 %.1f p95 %.1f p99 %.1f max %.1f; "
-                        + "HTTP answer p50 %.1f p99 %.1f; %d PATCHes missing%n", decided.size(), options.decisionRate(),
-                options.open(), warm, accepted, patch.p50(), patch.p95(), patch.p99(), patch.max(), answer.p50(), answer.p99(), missing);
+        long accepted = timeDecisions(target, decided, options.decisionRate(), "decision", m);
+        System.out.printf("  decisions: %d sent at %.0f/s with %d open after %d warm-up decisions, %d accepted; %s%n",
+                decided.size(), options.decisionRate(), options.open(), warm, accepted, decisionFigures(m, "decision"));
         if (accepted != decided.size()) {
             m.note("decision scenario: " + (decided.size() - accepted) + " decisions not answered 202");
         }

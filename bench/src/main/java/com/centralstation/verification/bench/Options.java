@@ -37,6 +37,11 @@ record Options(List<String> databases, boolean quick, int alarms, int open, int 
               --results=PATH         default bench/RESULTS.md
             """;
 
+    /** Decisions sent while the storm is taken in, on alarms that arrived before it: 100, fewer than the warm-up. */
+    int stormDecisions() {
+        return Math.min(100, warmup / 2);
+    }
+
     /** Decisions sent before the measured ones and not measured: a fifth of them, at least 20. */
     int decisionWarmup() {
         return Math.max(20, decisions / 5);
