@@ -20,7 +20,17 @@ record Stats(int count, double p50, double p95, double p99, double max) {
         return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
     }
 
+    /**
+     * The median of repetitions' figures: the middle one, or the mean of the two middle ones. Not nearest-rank: of
+     * two repetitions that would always report the better one.
+     */
     static double median(List<Double> values) {
-        return of(values).p50();
+        if (values.isEmpty()) {
+            return Double.NaN;
+        }
+        double[] sorted = values.stream().mapToDouble(Double::doubleValue).toArray();
+        Arrays.sort(sorted);
+        int middle = sorted.length / 2;
+        return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
     }
 }
