@@ -3,8 +3,6 @@ package com.centralstation.verification.app.e2e;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -20,7 +18,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -142,7 +139,7 @@ final class ServiceNode implements AutoCloseable {
         return send(HttpRequest.newBuilder(uri("/webhooks/chekt"))
                 .header("Content-Type", "application/json")
                 .header("X-CHeKT-Timestamp", timestamp)
-                .header("X-CHeKT-Signature", sign(timestamp + "." + body))
+                .header("X-CHeKT-Signature", ServiceTest.signature(WEBHOOK_SECRET, timestamp, body))
                 .POST(HttpRequest.BodyPublishers.ofString(body))).statusCode();
     }
 
@@ -210,16 +207,6 @@ final class ServiceNode implements AutoCloseable {
     private static HttpRequest.Builder station(HttpRequest.Builder request) {
         return request.header("Authorization", "Basic " + Base64.getEncoder()
                 .encodeToString(("station:" + STATION_PASSWORD).getBytes(StandardCharsets.UTF_8)));
-    }
-
-    private static String sign(String payload) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(WEBHOOK_SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return HexFormat.of().formatHex(mac.doFinal(payload.getBytes(StandardCharsets.UTF_8)));
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static Path jar() {

@@ -7,7 +7,6 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -29,9 +28,6 @@ import java.util.HexFormat;
 import java.util.UUID;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
 /**
@@ -60,16 +56,21 @@ public abstract class ServiceTest {
     @DynamicPropertySource
     static void serviceProperties(DynamicPropertyRegistry properties) {
         ServiceDatabase.register(properties);
+        registerLoginsAndChekt(properties, CHEKT, WEBHOOK_SECRET);
+        properties.add("verification.notification.public-base-url", () -> "http://localhost:8080");
+        properties.add("verification.notification.channels", () -> "log");
+    }
+
+    /** The admin and station logins, and CHeKT played by {@code chekt}: what every test context of the service sets. */
+    public static void registerLoginsAndChekt(DynamicPropertyRegistry properties, WireMockServer chekt, String webhookSecret) {
         properties.add("camunda.bpm.admin-user.password", () -> ADMIN_PASSWORD);
         properties.add("verification.api.username", () -> STATION_USER);
         properties.add("verification.api.password", () -> STATION_PASSWORD);
-        properties.add("chekt.base-url", CHEKT::baseUrl);
-        properties.add("chekt.token-url", () -> CHEKT.baseUrl() + TOKEN_PATH);
+        properties.add("chekt.base-url", chekt::baseUrl);
+        properties.add("chekt.token-url", () -> chekt.baseUrl() + TOKEN_PATH);
         properties.add("chekt.client-id", () -> "station-client");
         properties.add("chekt.client-secret", () -> "station-client-secret");
-        properties.add("chekt.webhook-secret", () -> WEBHOOK_SECRET);
-        properties.add("verification.notification.public-base-url", () -> "http://localhost:8080");
-        properties.add("verification.notification.channels", () -> "log");
+        properties.add("chekt.webhook-secret", () -> webhookSecret);
     }
 
     protected final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -81,8 +82,7 @@ public abstract class ServiceTest {
     @BeforeEach
     void chektAcceptsEveryDecision() {
         CHEKT.resetAll();
-        CHEKT.stubFor(post(urlEqualTo(TOKEN_PATH)).willReturn(okJson(
-                "{\"access_token\":\"test-access-token\",\"token_type\":\"Bearer\",\"expires_in\":3600}")));
+        ChektStubs.issueTokens(CHEKT, TOKEN_PATH);
         ChektStubs.acceptPatches(CHEKT);
     }
 
@@ -115,9 +115,17 @@ public abstract class ServiceTest {
     }
 
     protected static String sign(String timestamp, String body) {
+        return signature(WEBHOOK_SECRET, timestamp, body);
+    }
+
+    /**
+     * CHeKT's {@code X-CHeKT-Signature} for a delivery, computed here from the documented scheme (hex HMAC-SHA256 of
+     * {@code timestamp.body}), not by the service's own WebhookSignature it is meant to test.
+     */
+    public static String signature(String secret, String timestamp, String body) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(WEBHOOK_SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
             return HexFormat.of().formatHex(mac.doFinal((timestamp + "." + body).getBytes(StandardCharsets.UTF_8)));
         } catch (Exception e) {
             throw new IllegalStateException(e);

@@ -1,5 +1,6 @@
 package com.centralstation.verification.app.foundation;
 
+import com.centralstation.verification.app.e2e.ServiceTest;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -8,8 +9,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.context.ConfigurableApplicationContext;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -20,7 +19,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -79,9 +77,7 @@ class RestartKeepsDataTest {
             body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
         String timestamp = String.valueOf(ClockUtil.getCurrentTime().toInstant().getEpochSecond());
-        Mac mac = Mac.getInstance("HmacSHA256");
-        mac.init(new SecretKeySpec("whsec_test_secret".getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-        String signature = HexFormat.of().formatHex(mac.doFinal((timestamp + "." + body).getBytes(StandardCharsets.UTF_8)));
+        String signature = ServiceTest.signature("whsec_test_secret", timestamp, body);
         return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/webhooks/chekt"))
                 .header("Content-Type", "application/json")
                 .header("X-CHeKT-Timestamp", timestamp)

@@ -1,6 +1,8 @@
 package com.centralstation.verification.app.respond;
 
 import com.centralstation.verification.app.AlarmVerificationApplication;
+import com.centralstation.verification.app.e2e.ChektStubs;
+import com.centralstation.verification.app.e2e.ServiceTest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -12,8 +14,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -28,7 +28,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Date;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -37,14 +36,11 @@ import java.util.regex.Pattern;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
-import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
-import static com.github.tomakehurst.wiremock.client.WireMock.patch;
 import static com.github.tomakehurst.wiremock.client.WireMock.patchRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -61,13 +57,12 @@ import static org.awaitility.Awaitility.await;
 public abstract class ContactChannelServiceTest {
 
     protected static final String WEBHOOK_SECRET = "whsec_contact_channels";
-    protected static final String STATION_USER = "station";
-    protected static final String STATION_PASSWORD = "station-test-password";
+    protected static final String STATION_USER = ServiceTest.STATION_USER;
+    protected static final String STATION_PASSWORD = ServiceTest.STATION_PASSWORD;
     protected static final String SMS_ACCOUNT = "AC00000000000000000000000000000001";
     protected static final String SMS_MESSAGES = "/2010-04-01/Accounts/" + SMS_ACCOUNT + "/Messages.json";
     protected static final Duration PATIENCE = Duration.ofSeconds(30);
 
-    private static final String TOKEN_PATH = "/oauth/token";
     private static final Pattern LINK = Pattern.compile("(https?://\\S+/respond/[A-Za-z0-9_-]+)");
 
     protected static final WireMockServer CHEKT = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
@@ -83,14 +78,7 @@ public abstract class ContactChannelServiceTest {
     static void contactChannelProperties(DynamicPropertyRegistry properties) {
         properties.add("server.port", () -> PORT);
         properties.add("spring.datasource.url", () -> "jdbc:h2:mem:contact-channels;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000");
-        properties.add("camunda.bpm.admin-user.password", () -> "admin-test-password");
-        properties.add("verification.api.username", () -> STATION_USER);
-        properties.add("verification.api.password", () -> STATION_PASSWORD);
-        properties.add("chekt.base-url", CHEKT::baseUrl);
-        properties.add("chekt.token-url", () -> CHEKT.baseUrl() + TOKEN_PATH);
-        properties.add("chekt.client-id", () -> "station-client");
-        properties.add("chekt.client-secret", () -> "station-client-secret");
-        properties.add("chekt.webhook-secret", () -> WEBHOOK_SECRET);
+        ServiceTest.registerLoginsAndChekt(properties, CHEKT, WEBHOOK_SECRET);
         properties.add("verification.notification.public-base-url", () -> "http://localhost:" + PORT);
         properties.add("verification.notification.channels", () -> "sms");
         properties.add("verification.notification.sms.base-url", SMS_GATEWAY::baseUrl);
@@ -105,15 +93,8 @@ public abstract class ContactChannelServiceTest {
     @BeforeEach
     void gatewaysAcceptEverything() {
         CHEKT.resetAll();
-        CHEKT.stubFor(post(urlEqualTo(TOKEN_PATH)).willReturn(okJson(
-                "{\"access_token\":\"test-access-token\",\"token_type\":\"Bearer\",\"expires_in\":3600}")));
-        CHEKT.stubFor(patch(urlPathMatching("/partner/v1/dealers/[^/]+/sites/[^/]+/alarm-verifications/[0-9]+"))
-                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
-                        .withBody("{\"id\": 4242, \"verification_id\": \"{{jsonPath request.body '$.verification_id'}}\", "
-                                + "\"contact_id\": {{jsonPath request.body '$.contact_id'}}, "
-                                + "\"action\": \"{{jsonPath request.body '$.action'}}\", "
-                                + "\"responded_at\": \"{{jsonPath request.body '$.responded_at'}}\"}")
-                        .withTransformers("response-template")));
+        ChektStubs.issueTokens(CHEKT, ServiceTest.TOKEN_PATH);
+        ChektStubs.acceptPatches(CHEKT);
         SMS_GATEWAY.resetAll();
         SMS_GATEWAY.stubFor(post(urlPathEqualTo(SMS_MESSAGES)).willReturn(aResponse().withStatus(201)
                 .withHeader("Content-Type", "application/json")
@@ -163,7 +144,7 @@ public abstract class ContactChannelServiceTest {
         return send(HttpRequest.newBuilder(local("/webhooks/chekt"))
                 .header("Content-Type", "application/json")
                 .header("X-CHeKT-Timestamp", timestamp)
-                .header("X-CHeKT-Signature", sign(timestamp + "." + body))
+                .header("X-CHeKT-Signature", ServiceTest.signature(WEBHOOK_SECRET, timestamp, body))
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build());
     }
 
@@ -255,16 +236,6 @@ public abstract class ContactChannelServiceTest {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String sign(String content) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(WEBHOOK_SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return HexFormat.of().formatHex(mac.doFinal(content.getBytes(StandardCharsets.UTF_8)));
-        } catch (Exception e) {
             throw new IllegalStateException(e);
         }
     }

@@ -53,7 +53,10 @@ public final class ResponseLinks {
 
     /** What the page behind a link shows. */
     public Link open(String rawToken) {
-        Optional<ResponseToken> token = lookup(rawToken);
+        return open(lookup(rawToken));
+    }
+
+    private Link open(Optional<ResponseToken> token) {
         if (token.isEmpty()) {
             return new Link(LinkState.UNKNOWN, Optional.empty(), Optional.empty());
         }
@@ -66,11 +69,12 @@ public final class ResponseLinks {
 
     /** The contact pressed a button: records their decision at this moment, once. */
     public Answer answer(String rawToken, VerificationAction action) {
-        Link link = open(rawToken);
+        Optional<ResponseToken> found = lookup(rawToken);
+        Link link = open(found);
         if (link.state() != LinkState.OPEN) {
             return new Answer(link.state(), Optional.empty());
         }
-        ResponseToken token = lookup(rawToken).orElseThrow();
+        ResponseToken token = found.orElseThrow();
         if (!tokens.markUsed(token.tokenHash(), clock.instant())) {
             return new Answer(LinkState.USED, Optional.empty());
         }
