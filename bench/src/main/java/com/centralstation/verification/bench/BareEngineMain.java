@@ -1,6 +1,7 @@
 package com.centralstation.verification.bench;
 
-import com.centralstation.verification.workflow.TimeOrderedIdGenerator;
+import com.centralstation.verification.bpmn.AlarmVerificationModel;
+import com.centralstation.verification.workflow.engine.TimeOrderedIdGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
@@ -152,7 +153,7 @@ public final class BareEngineMain {
                 variables.put("callListSummary", data.get("contacts").toString());
                 variables.put("alarmSummary", alarm.toString());
                 variables.put("operatorReviewing", false);
-                runtime.createProcessInstanceByKey("alarm-verification")
+                runtime.createProcessInstanceByKey(AlarmVerificationModel.PROCESS_KEY)
                         .businessKey(data.get("verification_id").asText()).setVariables(variables).execute();
                 respond(exchange, 202, "{\"result\":\"accepted\"}");
             } catch (RuntimeException e) {

@@ -1,5 +1,6 @@
 package com.centralstation.verification.bench;
 
+import com.centralstation.verification.bpmn.AlarmVerificationModel;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.http.HttpClient;
@@ -38,7 +39,7 @@ public final class BenchMain {
     /** Decisions per second sent during the storm's intake: a contact now and then, not a second storm. */
     static final double STORM_DECISION_RATE = 5;
 
-    private static final String FIRST_TIMER_ACTIVITY = "Event_FirstEscalation";
+    private static final String FIRST_TIMER_ACTIVITY = AlarmVerificationModel.Event.FIRST_ESCALATION;
 
     private final Options options;
     private final Path workDir;

@@ -56,7 +56,7 @@ class AlarmVerificationModelTest {
 
     @Test
     void isTheExecutableAlarmVerificationProcessWithHistoryTimeToLive() {
-        Process process = model.getModelElementById("alarm-verification");
+        Process process = model.getModelElementById(AlarmVerificationModel.PROCESS_KEY);
         assertThat(process.isExecutable()).isTrue();
         assertThat(process.getCamundaHistoryTimeToLiveString()).isEqualTo("P30D");
     }
@@ -96,8 +96,8 @@ class AlarmVerificationModelTest {
 
     @Test
     void threeTimersWaitOnTheOneDecisionWaitWithClearlyNamedExpressionsAndDocumentedDefaults() {
-        ReceiveTask await = model.getModelElementById("Activity_AwaitContactDecision");
-        assertThat(await.getMessage().getName()).isEqualTo("ContactDecisionReceived");
+        ReceiveTask await = model.getModelElementById(AlarmVerificationModel.Activity.AWAIT_CONTACT_DECISION);
+        assertThat(await.getMessage().getName()).isEqualTo(AlarmVerificationModel.Message.CONTACT_DECISION);
 
         List<BoundaryEvent> timers = model.getModelElementsByType(BoundaryEvent.class).stream()
                 .filter(b -> !b.getChildElementsByType(TimerEventDefinition.class).isEmpty())
@@ -122,7 +122,7 @@ class AlarmVerificationModelTest {
             "Activity_PolicyTenMinutes, 10min"})
     void eachStepAsksTheEscalationPolicyWithItsStepCode(String taskId, String step) {
         BusinessRuleTask task = model.getModelElementById(taskId);
-        assertThat(task.getCamundaDecisionRef()).isEqualTo("escalationPolicy");
+        assertThat(task.getCamundaDecisionRef()).isEqualTo(AlarmVerificationModel.Decision.ESCALATION_POLICY);
         List<CamundaInputParameter> inputs = new ArrayList<>(task.getExtensionElements()
                 .getElementsQuery().filterByType(org.camunda.bpm.model.bpmn.instance.camunda.CamundaInputOutput.class)
                 .singleResult().getCamundaInputParameters());
@@ -147,8 +147,8 @@ class AlarmVerificationModelTest {
 
     @Test
     void theCallersTransactionEndsAtTheFirstNotificationsJob() {
-        StartEvent start = model.getModelElementById("Event_VerificationRequested");
-        ServiceTask firstNotification = model.getModelElementById("Activity_NotifyFirstContact");
+        StartEvent start = model.getModelElementById(AlarmVerificationModel.Event.VERIFICATION_REQUESTED);
+        ServiceTask firstNotification = model.getModelElementById(AlarmVerificationModel.Activity.NOTIFY_FIRST_CONTACT);
         assertThat(start.isCamundaAsyncBefore()).as("a job that only waits for the next one").isFalse();
         assertThat(firstNotification.isCamundaAsyncBefore()).isTrue();
     }
@@ -156,16 +156,16 @@ class AlarmVerificationModelTest {
     @Test
     void messagesAreNamedForCorrelation() {
         assertThat(model.getModelElementsByType(Message.class)).extracting(Message::getName)
-                .containsExactlyInAnyOrder("ContactDecisionReceived", "VerificationCancelled");
-        SubProcess cancelled = model.getModelElementById("Activity_CancelledByChekt");
+                .containsExactlyInAnyOrder(AlarmVerificationModel.Message.CONTACT_DECISION, AlarmVerificationModel.Message.VERIFICATION_CANCELLED);
+        SubProcess cancelled = model.getModelElementById(AlarmVerificationModel.Activity.CANCELLED_BY_CHEKT);
         assertThat(cancelled.triggeredByEvent()).isTrue();
-        StartEvent cancelStart = model.getModelElementById("Event_CancelReceived");
+        StartEvent cancelStart = model.getModelElementById(AlarmVerificationModel.Event.CANCEL_RECEIVED);
         assertThat(cancelStart.isInterrupting()).isTrue();
     }
 
     @Test
     void theOperatorTaskUsesTheDeployedCamundaFormAndValidatesOnCompletion() throws IOException {
-        UserTask review = model.getModelElementById("Activity_OperatorReview");
+        UserTask review = model.getModelElementById(AlarmVerificationModel.Activity.OPERATOR_REVIEW);
         assertThat(review.getCamundaFormRef()).isEqualTo("operator-review");
         assertThat(review.getCamundaFormRefBinding()).isEqualTo("deployment");
         assertThat(review.getCamundaCandidateGroups()).isEqualTo("operators");
@@ -189,13 +189,13 @@ class AlarmVerificationModelTest {
     void distinctEndsTellSupervisorsHowAVerificationEnded() {
         Collection<String> processEnds = model.getModelElementsByType(EndEvent.class).stream()
                 .filter(end -> end.getParentElement() instanceof Process
-                        || ((BaseElement) end.getParentElement()).getId().equals("Activity_CancelledByChekt"))
+                        || ((BaseElement) end.getParentElement()).getId().equals(AlarmVerificationModel.Activity.CANCELLED_BY_CHEKT))
                 .map(EndEvent::getName)
                 .toList();
         assertThat(processEnds).containsExactlyInAnyOrder("Decision submitted", "Verification closed by CHeKT",
                 "Verification closed unverified", "Verification cancelled");
-        EndEvent contactDecided = model.getModelElementById("Event_ContactDecided");
-        EndEvent operatorDecided = model.getModelElementById("Event_OperatorDecided");
+        EndEvent contactDecided = model.getModelElementById(AlarmVerificationModel.Event.CONTACT_DECIDED);
+        EndEvent operatorDecided = model.getModelElementById(AlarmVerificationModel.Event.OPERATOR_DECIDED);
         assertThat(contactDecided.getEventDefinitions()).singleElement().isInstanceOf(TerminateEventDefinition.class);
         assertThat(operatorDecided.getEventDefinitions()).singleElement().isInstanceOf(TerminateEventDefinition.class);
     }

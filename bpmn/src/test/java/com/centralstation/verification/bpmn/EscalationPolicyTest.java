@@ -77,7 +77,7 @@ class EscalationPolicyTest {
         configuration.customPostDecisionTableEvaluationListeners(List.of(matched));
         dmnEngine = configuration.buildEngine();
         try (InputStream dmn = resource()) {
-            decision = dmnEngine.parseDecision("escalationPolicy", dmn);
+            decision = dmnEngine.parseDecision(AlarmVerificationModel.Decision.ESCALATION_POLICY, dmn);
         }
     }
 
@@ -108,7 +108,7 @@ class EscalationPolicyTest {
         try (InputStream dmn = resource()) {
             model = Dmn.readModelFromStream(dmn);
         }
-        Decision policy = model.getModelElementById("escalationPolicy");
+        Decision policy = model.getModelElementById(AlarmVerificationModel.Decision.ESCALATION_POLICY);
         DecisionTable table = (DecisionTable) policy.getExpression();
 
         assertThat(table.getHitPolicy()).isEqualTo(HitPolicy.FIRST);

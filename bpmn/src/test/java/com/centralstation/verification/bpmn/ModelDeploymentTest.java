@@ -40,9 +40,9 @@ class ModelDeploymentTest {
     @Test
     void deploysTheProcessTheDecisionAndTheForm() {
         assertThat(engine.getRepositoryService().createProcessDefinitionQuery().deploymentId(deployment.getId())
-                .processDefinitionKey("alarm-verification").singleResult().getHistoryTimeToLive()).isEqualTo(30);
+                .processDefinitionKey(AlarmVerificationModel.PROCESS_KEY).singleResult().getHistoryTimeToLive()).isEqualTo(30);
         assertThat(engine.getRepositoryService().createDecisionDefinitionQuery().deploymentId(deployment.getId())
-                .decisionDefinitionKey("escalationPolicy").singleResult().getHistoryTimeToLive()).isEqualTo(30);
+                .decisionDefinitionKey(AlarmVerificationModel.Decision.ESCALATION_POLICY).singleResult().getHistoryTimeToLive()).isEqualTo(30);
         assertThat(engine.getRepositoryService().getDeploymentResourceNames(deployment.getId()))
                 .contains("operator-review.form");
     }
@@ -52,7 +52,7 @@ class ModelDeploymentTest {
         Map<String, Object> fire = Variables.createVariables().putValue("escalationStep", "initial")
                 .putValue("trigger", "fire").putValue("priority", "HIGH")
                 .putValue("contactsNotified", 1).putValue("contactsLeft", 2);
-        Map<String, Object> advice = engine.getDecisionService().evaluateDecisionByKey("escalationPolicy")
+        Map<String, Object> advice = engine.getDecisionService().evaluateDecisionByKey(AlarmVerificationModel.Decision.ESCALATION_POLICY)
                 .variables(fire).evaluate().getSingleResult().getEntryMap();
         assertThat(advice).containsExactlyInAnyOrderEntriesOf(Map.of(
                 "notifyNextContact", false, "alertOperator", true, "handOverToOperator", true));

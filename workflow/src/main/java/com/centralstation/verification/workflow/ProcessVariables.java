@@ -19,16 +19,12 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 /**
- * The names the model and the code share: process, message and decision keys and every process
- * variable, with the conversions between domain values and the plain types the engine stores (so
+ * The process variables the model and the code share (element, message and decision ids are in
+ * {@link com.centralstation.verification.bpmn.AlarmVerificationModel}), with the conversions between domain values and the plain types the engine stores (so
  * Cockpit shows readable values and no Java serialization is needed).
  */
 public final class ProcessVariables {
 
-    public static final String PROCESS_KEY = "alarm-verification";
-    public static final String MESSAGE_CONTACT_DECISION = "ContactDecisionReceived";
-    public static final String MESSAGE_VERIFICATION_CANCELLED = "VerificationCancelled";
-    public static final String DECISION_ESCALATION_POLICY = "escalationPolicy";
 
     // set at start: the policy's inputs and what the operator's form shows
     public static final String TRIGGER = "trigger";
@@ -125,7 +121,7 @@ public final class ProcessVariables {
         return Boolean.TRUE.equals(required(scope, name));
     }
 
-    static Object required(VariableScope scope, String name) {
+    public static Object required(VariableScope scope, String name) {
         Object value = scope.getVariable(name);
         if (value == null) {
             throw new IllegalStateException("process variable '" + name + "' is missing");

@@ -1,9 +1,10 @@
 package com.centralstation.verification.workflow;
 
+import com.centralstation.verification.bpmn.AlarmVerificationModel;
 import com.centralstation.verification.core.domain.AuditEventType;
 import com.centralstation.verification.core.domain.VerificationAction;
 import com.centralstation.verification.core.domain.VerificationState;
-import com.centralstation.verification.core.port.in.CancelVerification;
+import com.centralstation.verification.core.usecase.CancelVerification;
 import com.centralstation.verification.core.port.out.VerificationProcess.Correlation;
 import com.centralstation.verification.core.testing.RecordingChektGateway;
 import org.junit.jupiter.api.Test;
@@ -23,7 +24,7 @@ class CancellationTest extends WorkflowTestBase {
     @Test
     void whileTheFirstNotificationWaitsForItsJob() {
         UUID id = f.requestVerification("motion", ANN, BEN);
-        assertThat(f.instance(id)).isWaitingAt("Activity_NotifyFirstContact");
+        assertThat(f.instance(id)).isWaitingAt(AlarmVerificationModel.Activity.NOTIFY_FIRST_CONTACT);
 
         cancelAndExpectCancelled(id);
         assertThat(f.notifier.contactIdsNotified()).isEmpty();
@@ -89,7 +90,7 @@ class CancellationTest extends WorkflowTestBase {
 
         assertThat(f.process.cancel(id, "alarm.resolved")).isTrue();
 
-        assertThat(f.instance(id)).isEnded().hasPassed("Event_VerificationCancelled");
+        assertThat(f.instance(id)).isEnded().hasPassed(AlarmVerificationModel.Event.VERIFICATION_CANCELLED);
         assertThat(f.process.cancel(id, "alarm.resolved")).isFalse();
     }
 
@@ -97,7 +98,7 @@ class CancellationTest extends WorkflowTestBase {
     private void cancelAndExpectCancelled(UUID id) {
         assertThat(f.cancel.cancel(id, "verification.cancelled")).isEqualTo(CancelVerification.Outcome.CANCELLED);
 
-        assertThat(f.instance(id)).isEnded().hasPassed("Event_CancelReceived", "Event_VerificationCancelled");
+        assertThat(f.instance(id)).isEnded().hasPassed(AlarmVerificationModel.Event.CANCEL_RECEIVED, AlarmVerificationModel.Event.VERIFICATION_CANCELLED);
         assertThat(f.engine.getManagementService().createJobQuery().processInstanceId(f.instance(id).getId()).count()).isZero();
         assertThat(f.engine.getRuntimeService().createIncidentQuery().processInstanceId(f.instance(id).getId()).count()).isZero();
         assertThat(f.record(id).state()).isEqualTo(VerificationState.CANCELLED);

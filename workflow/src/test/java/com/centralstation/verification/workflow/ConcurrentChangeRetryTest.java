@@ -1,5 +1,6 @@
 package com.centralstation.verification.workflow;
 
+import com.centralstation.verification.workflow.process.CamundaVerificationProcess;
 import com.centralstation.verification.core.domain.ContactDecision;
 import com.centralstation.verification.core.domain.DecisionSource;
 import com.centralstation.verification.core.domain.VerificationAction;

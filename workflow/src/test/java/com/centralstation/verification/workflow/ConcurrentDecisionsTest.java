@@ -1,5 +1,7 @@
 package com.centralstation.verification.workflow;
 
+import com.centralstation.verification.workflow.process.CamundaVerificationProcess;
+import com.centralstation.verification.workflow.delegate.AcceptDecisionDelegate;
 import com.centralstation.verification.core.domain.ContactDecision;
 import com.centralstation.verification.core.domain.VerificationAction;
 import com.centralstation.verification.core.port.out.VerificationProcess.Correlation;

@@ -1,9 +1,10 @@
 package com.centralstation.verification.workflow;
 
+import com.centralstation.verification.bpmn.AlarmVerificationModel;
 import com.centralstation.verification.core.domain.AuditEventType;
 import com.centralstation.verification.core.domain.VerificationAction;
 import com.centralstation.verification.core.domain.VerificationState;
-import com.centralstation.verification.core.port.in.RecordDecision;
+import com.centralstation.verification.core.usecase.RecordDecision;
 import com.centralstation.verification.core.port.out.VerificationProcess.Correlation;
 import com.centralstation.verification.core.testing.RecordingChektGateway.Submitted;
 import org.junit.jupiter.api.Test;
@@ -26,12 +27,12 @@ class DecisionPathsTest extends WorkflowTestBase {
     void theStartRunsNothingInTheCallersTransaction() {
         UUID id = f.requestVerification("motion", ANN, BEN, CHO);
 
-        assertThat(f.instance(id)).isWaitingAt("Activity_NotifyFirstContact");
+        assertThat(f.instance(id)).isWaitingAt(AlarmVerificationModel.Activity.NOTIFY_FIRST_CONTACT);
         assertThat(f.notifier.contactIdsNotified()).isEmpty();
 
         f.executeDueJobs();
 
-        assertThat(f.instance(id)).isWaitingAt("Activity_AwaitContactDecision");
+        assertThat(f.instance(id)).isWaitingAt(AlarmVerificationModel.Activity.AWAIT_CONTACT_DECISION);
         assertThat(f.notifier.contactIdsNotified()).containsExactly(ANN.contactId());
         assertThat(f.audit.types(id)).contains(AuditEventType.CONTACT_NOTIFIED);
         assertThat(f.operatorTasks(id)).isEmpty();
@@ -46,7 +47,7 @@ class DecisionPathsTest extends WorkflowTestBase {
         RecordDecision.Outcome outcome = f.recordDecision.record(id, f.decision(ANN, action));
 
         assertThat(outcome).isEqualTo(RecordDecision.Outcome.ACCEPTED);
-        assertThat(f.instance(id)).isWaitingAt("Activity_SubmitDecision");
+        assertThat(f.instance(id)).isWaitingAt(AlarmVerificationModel.Activity.SUBMIT_DECISION);
         assertThat(f.timers(id)).as("escalation timers end with the wait").isEmpty();
         assertThat(f.record(id).state()).isEqualTo(VerificationState.DECIDED);
 
@@ -57,7 +58,7 @@ class DecisionPathsTest extends WorkflowTestBase {
             assertThat(submitted.decision().contactId()).isEqualTo(ANN.contactId());
             assertThat(submitted.decision().action()).isEqualTo(action);
         });
-        assertThat(f.instance(id)).isEnded().hasPassed("Event_ContactDecided", "Activity_AcceptDecision", "Event_DecisionSubmitted");
+        assertThat(f.instance(id)).isEnded().hasPassed(AlarmVerificationModel.Event.CONTACT_DECIDED, AlarmVerificationModel.Activity.ACCEPT_DECISION, AlarmVerificationModel.Event.DECISION_SUBMITTED);
         assertThat(f.record(id).state()).isEqualTo(VerificationState.SUBMITTED);
         assertThat(f.notifier.contactIdsNotified()).containsExactly(ANN.contactId());
         assertThat(f.audit.types(id)).contains(AuditEventType.DECISION_RECEIVED, AuditEventType.DECISION_SUBMITTED)

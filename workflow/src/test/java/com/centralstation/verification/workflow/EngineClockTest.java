@@ -1,5 +1,6 @@
 package com.centralstation.verification.workflow;
 
+import com.centralstation.verification.workflow.engine.EngineClock;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

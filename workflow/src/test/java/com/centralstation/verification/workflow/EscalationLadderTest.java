@@ -1,9 +1,10 @@
 package com.centralstation.verification.workflow;
 
+import com.centralstation.verification.bpmn.AlarmVerificationModel;
 import com.centralstation.verification.core.domain.AuditEvent;
 import com.centralstation.verification.core.domain.AuditEventType;
 import com.centralstation.verification.core.domain.VerificationAction;
-import com.centralstation.verification.core.port.in.RecordDecision;
+import com.centralstation.verification.core.usecase.RecordDecision;
 import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.Test;
 
@@ -74,7 +75,7 @@ class EscalationLadderTest extends WorkflowTestBase {
 
         assertThat(f.notifier.contactIdsNotified()).containsExactly(ANN.contactId(), BEN.contactId());
         assertThat(escalations(id)).extracting(e -> e.details().get("step")).containsExactly("2min");
-        assertThat(f.instance(id)).isWaitingAt("Activity_AwaitContactDecision");
+        assertThat(f.instance(id)).isWaitingAt(AlarmVerificationModel.Activity.AWAIT_CONTACT_DECISION);
         assertThat(f.timers(id)).extracting(Job::getDuedate).hasSize(2);
         assertThat(f.variable(id, ProcessVariables.CONTACTS_NOTIFIED)).isEqualTo(2);
         assertThat(f.variable(id, ProcessVariables.CONTACTS_LEFT)).isEqualTo(1);
@@ -154,7 +155,7 @@ class EscalationLadderTest extends WorkflowTestBase {
 
         assertThat(f.chekt.submitted()).singleElement()
                 .satisfies(s -> assertThat(s.decision().contactId()).isEqualTo(ANN.contactId()));
-        assertThat(f.instance(id)).isEnded().hasPassed("Event_DecisionSubmitted");
+        assertThat(f.instance(id)).isEnded().hasPassed(AlarmVerificationModel.Event.DECISION_SUBMITTED);
     }
 
     @Test
@@ -163,7 +164,7 @@ class EscalationLadderTest extends WorkflowTestBase {
 
         assertThat(f.recordDecision.record(id, f.decision(CHO, VerificationAction.DISPATCH)))
                 .isEqualTo(RecordDecision.Outcome.CONTACT_NOT_NOTIFIED);
-        assertThat(f.instance(id)).isWaitingAt("Activity_AwaitContactDecision");
+        assertThat(f.instance(id)).isWaitingAt(AlarmVerificationModel.Activity.AWAIT_CONTACT_DECISION);
     }
 
     @Test

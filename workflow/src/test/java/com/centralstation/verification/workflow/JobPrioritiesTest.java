@@ -1,5 +1,6 @@
 package com.centralstation.verification.workflow;
 
+import com.centralstation.verification.bpmn.AlarmVerificationModel;
 import com.centralstation.verification.core.domain.VerificationAction;
 import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.Test;
@@ -25,7 +26,7 @@ class JobPrioritiesTest extends WorkflowTestBase {
         UUID id = f.requestVerification("motion", ANN, BEN, CHO);
 
         assertThat(jobs(id)).extracting(this::activity, Job::getPriority)
-                .containsExactly(tuple("Activity_NotifyFirstContact", 100L));
+                .containsExactly(tuple(AlarmVerificationModel.Activity.NOTIFY_FIRST_CONTACT, 100L));
     }
 
     @Test
@@ -38,7 +39,7 @@ class JobPrioritiesTest extends WorkflowTestBase {
 
         assertThat(f.engine.getManagementService().createJobQuery().processInstanceId(f.instance(id).getId()).messages().list())
                 .extracting(this::activity, Job::getPriority)
-                .containsExactly(tuple("Activity_NotifyNextContact", 200L));
+                .containsExactly(tuple(AlarmVerificationModel.Activity.NOTIFY_NEXT_CONTACT, 200L));
     }
 
     @Test
@@ -48,7 +49,7 @@ class JobPrioritiesTest extends WorkflowTestBase {
         f.process.decide(id, f.decision(ANN, VerificationAction.DISPATCH));
 
         assertThat(jobs(id)).extracting(this::activity, Job::getPriority)
-                .containsExactly(tuple("Activity_SubmitDecision", 300L));
+                .containsExactly(tuple(AlarmVerificationModel.Activity.SUBMIT_DECISION, 300L));
     }
 
     private List<Job> jobs(UUID id) {

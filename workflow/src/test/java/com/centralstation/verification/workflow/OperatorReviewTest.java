@@ -1,11 +1,12 @@
 package com.centralstation.verification.workflow;
 
+import com.centralstation.verification.bpmn.AlarmVerificationModel;
 import com.centralstation.verification.core.domain.AuditEvent;
 import com.centralstation.verification.core.domain.AuditEventType;
 import com.centralstation.verification.core.domain.DecisionSource;
 import com.centralstation.verification.core.domain.VerificationAction;
 import com.centralstation.verification.core.domain.VerificationState;
-import com.centralstation.verification.core.port.in.RecordDecision;
+import com.centralstation.verification.core.usecase.RecordDecision;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -61,7 +62,7 @@ class OperatorReviewTest extends WorkflowTestBase {
         // an operator may record any contact on the list, also one the ladder has not reached yet
         f.engine.getTaskService().complete(task.getId(), form("dispatch", CHO.contactId(), "Cho saw smoke"));
 
-        assertThat(f.instance(id)).hasPassed("Event_OperatorDecided").isWaitingAt("Activity_SubmitDecision");
+        assertThat(f.instance(id)).hasPassed(AlarmVerificationModel.Event.OPERATOR_DECIDED).isWaitingAt(AlarmVerificationModel.Activity.SUBMIT_DECISION);
         assertThat(f.timers(id)).isEmpty();
         f.executeDueJobs();
 
@@ -71,7 +72,7 @@ class OperatorReviewTest extends WorkflowTestBase {
             assertThat(submitted.decision().source()).isEqualTo(DecisionSource.OPERATOR);
             assertThat(submitted.decision().respondedAt()).isEqualTo(f.now());
         });
-        assertThat(f.instance(id)).isEnded().hasPassed("Event_DecisionSubmitted");
+        assertThat(f.instance(id)).isEnded().hasPassed(AlarmVerificationModel.Event.DECISION_SUBMITTED);
         assertThat(f.record(id).state()).isEqualTo(VerificationState.SUBMITTED);
         assertThat(f.audit.timeline(id)).filteredOn(e -> e.type() == AuditEventType.DECISION_RECEIVED).singleElement()
                 .satisfies(e -> {
@@ -91,8 +92,8 @@ class OperatorReviewTest extends WorkflowTestBase {
 
         f.engine.getTaskService().complete(task.getId(), form("close-unverified", null, "nobody answered"));
 
-        assertThat(f.instance(id)).isEnded().hasPassed("Event_OperatorClosedUnverified", "Event_ClosedUnverified")
-                .hasNotPassed("Activity_SubmitDecision");
+        assertThat(f.instance(id)).isEnded().hasPassed(AlarmVerificationModel.Event.OPERATOR_CLOSED_UNVERIFIED, AlarmVerificationModel.Event.CLOSED_UNVERIFIED)
+                .hasNotPassed(AlarmVerificationModel.Activity.SUBMIT_DECISION);
         assertThat(f.chekt.submitted()).isEmpty();
         assertThat(f.record(id).state()).isEqualTo(VerificationState.CLOSED_UNVERIFIED);
         assertThat(f.record(id).closeReason()).contains("nobody answered");
@@ -120,7 +121,7 @@ class OperatorReviewTest extends WorkflowTestBase {
         assertThatThrownBy(() -> f.engine.getTaskService().complete(task.getId(), form)).hasMessageContaining(message);
 
         assertThat(f.operatorTasks(id)).singleElement().extracting(Task::getId).isEqualTo(task.getId());
-        assertThat(f.instance(id)).isWaitingAt("Activity_AwaitContactDecision", "Activity_OperatorReview");
+        assertThat(f.instance(id)).isWaitingAt(AlarmVerificationModel.Activity.AWAIT_CONTACT_DECISION, AlarmVerificationModel.Activity.OPERATOR_REVIEW);
         assertThat(f.record(id).state()).isEqualTo(VerificationState.OPEN);
         f.executeDueJobs();
         assertThat(f.chekt.submitted()).isEmpty();
@@ -142,7 +143,7 @@ class OperatorReviewTest extends WorkflowTestBase {
             assertThat(s.decision().contactId()).isEqualTo(ANN.contactId());
             assertThat(s.decision().source()).isEqualTo(DecisionSource.RESPONSE_LINK);
         });
-        assertThat(f.instance(id)).isEnded().hasPassed("Event_ContactDecided").hasNotPassed("Event_OperatorDecided");
+        assertThat(f.instance(id)).isEnded().hasPassed(AlarmVerificationModel.Event.CONTACT_DECIDED).hasNotPassed(AlarmVerificationModel.Event.OPERATOR_DECIDED);
     }
 
     @Test

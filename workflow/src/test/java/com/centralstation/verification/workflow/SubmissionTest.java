@@ -1,5 +1,6 @@
 package com.centralstation.verification.workflow;
 
+import com.centralstation.verification.bpmn.AlarmVerificationModel;
 import com.centralstation.verification.core.domain.AuditEventType;
 import com.centralstation.verification.core.domain.VerificationAction;
 import com.centralstation.verification.core.domain.VerificationState;
@@ -44,7 +45,7 @@ class SubmissionTest extends WorkflowTestBase {
 
         f.executeDueJobs();
 
-        assertThat(f.instance(id)).isEnded().hasPassed("Event_ClosedByChekt").hasNotPassed("Event_DecisionSubmitted");
+        assertThat(f.instance(id)).isEnded().hasPassed(AlarmVerificationModel.Event.CLOSED_BY_CHEKT).hasNotPassed(AlarmVerificationModel.Event.DECISION_SUBMITTED);
         assertThat(f.record(id).state()).isEqualTo(VerificationState.CLOSED_BY_CHEKT);
         assertThat(f.audit.timeline(id)).filteredOn(e -> e.type() == AuditEventType.CLOSED_BY_CHEKT)
                 .singleElement().satisfies(e -> assertThat(e.details()).containsEntry("status", String.valueOf(status)));
@@ -80,7 +81,7 @@ class SubmissionTest extends WorkflowTestBase {
                 Duration.ofMinutes(2), Duration.ofMinutes(5));
         Incident incident = f.engine.getRuntimeService().createIncidentQuery().processInstanceId(f.instance(id).getId())
                 .singleResult();
-        assertThat(incident.getActivityId()).isEqualTo("Activity_SubmitDecision");
+        assertThat(incident.getActivityId()).isEqualTo(AlarmVerificationModel.Activity.SUBMIT_DECISION);
         assertThat(incident.getIncidentMessage()).contains("CHeKT answered 503");
         assertThat(f.audit.types(id).stream().filter(t -> t == AuditEventType.SUBMISSION_FAILED)).hasSize(6);
         assertThat(f.record(id).state()).isEqualTo(VerificationState.DECIDED);
@@ -90,7 +91,7 @@ class SubmissionTest extends WorkflowTestBase {
         f.engine.getManagementService().setJobRetries(1).jobId(submitJob(id).getId()).dueDate(Date.from(f.now())).execute();
         f.executeDueJobs();
 
-        assertThat(f.instance(id)).isEnded().hasPassed("Event_DecisionSubmitted");
+        assertThat(f.instance(id)).isEnded().hasPassed(AlarmVerificationModel.Event.DECISION_SUBMITTED);
         assertThat(f.chekt.submitted()).hasSize(1);
         assertThat(f.engine.getRuntimeService().createIncidentQuery().count()).isZero();
     }
@@ -98,12 +99,12 @@ class SubmissionTest extends WorkflowTestBase {
     private UUID decidedVerification() {
         UUID id = f.waitingVerification("motion", ANN, BEN);
         f.process.decide(id, f.decision(ANN, VerificationAction.DISPATCH));
-        assertThat(f.instance(id)).isWaitingAt("Activity_SubmitDecision");
+        assertThat(f.instance(id)).isWaitingAt(AlarmVerificationModel.Activity.SUBMIT_DECISION);
         return id;
     }
 
     private Job submitJob(UUID id) {
         return f.engine.getManagementService().createJobQuery().processInstanceId(f.instance(id).getId())
-                .activityId("Activity_SubmitDecision").singleResult();
+                .activityId(AlarmVerificationModel.Activity.SUBMIT_DECISION).singleResult();
     }
 }

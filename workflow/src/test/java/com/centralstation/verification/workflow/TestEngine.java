@@ -1,5 +1,6 @@
 package com.centralstation.verification.workflow;
 
+import com.centralstation.verification.workflow.engine.TimeOrderedIdGenerator;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration;

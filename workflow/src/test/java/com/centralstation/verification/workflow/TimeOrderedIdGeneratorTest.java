@@ -1,5 +1,6 @@
 package com.centralstation.verification.workflow;
 
+import com.centralstation.verification.workflow.engine.TimeOrderedIdGenerator;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;

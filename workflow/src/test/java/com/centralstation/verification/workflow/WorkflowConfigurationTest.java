@@ -1,12 +1,17 @@
 package com.centralstation.verification.workflow;
 
-import com.centralstation.verification.core.port.in.AcceptDecision;
-import com.centralstation.verification.core.port.in.CloseUnverified;
-import com.centralstation.verification.core.port.in.NotifyNextContact;
-import com.centralstation.verification.core.port.in.RecordEscalation;
-import com.centralstation.verification.core.port.in.SubmitDecision;
+import com.centralstation.verification.workflow.engine.EngineClock;
+import com.centralstation.verification.workflow.process.CamundaVerificationProcess;
+import com.centralstation.verification.workflow.delegate.OperatorReviewListener;
+import com.centralstation.verification.workflow.delegate.NotifyContactDelegate;
+import com.centralstation.verification.core.usecase.AcceptDecision;
+import com.centralstation.verification.core.usecase.CloseUnverified;
+import com.centralstation.verification.core.usecase.NotifyNextContact;
+import com.centralstation.verification.core.usecase.RecordEscalation;
+import com.centralstation.verification.core.usecase.SubmitDecision;
 import com.centralstation.verification.core.port.out.VerificationMetrics;
 import com.centralstation.verification.core.testing.InMemoryAuditTrail;
+import com.centralstation.verification.core.testing.InMemoryResponseTokenStore;
 import com.centralstation.verification.core.testing.InMemoryVerificationRepository;
 import com.centralstation.verification.core.testing.RecordingChektGateway;
 import com.centralstation.verification.core.testing.RecordingContactNotifier;
@@ -28,6 +33,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -143,7 +149,8 @@ class WorkflowConfigurationTest {
 
         @Bean
         NotifyNextContact notifyNextContact() {
-            return new NotifyNextContact(verifications, new RecordingContactNotifier(), audit, clock);
+            return new NotifyNextContact(verifications, new RecordingContactNotifier(), new InMemoryResponseTokenStore(), audit,
+                    clock, Duration.ofHours(24));
         }
 
         @Bean

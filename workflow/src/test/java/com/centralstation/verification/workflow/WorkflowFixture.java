@@ -1,20 +1,30 @@
 package com.centralstation.verification.workflow;
 
+import com.centralstation.verification.bpmn.AlarmVerificationModel;
+import com.centralstation.verification.workflow.engine.EngineClock;
+import com.centralstation.verification.workflow.process.CamundaVerificationProcess;
+import com.centralstation.verification.workflow.delegate.OperatorReviewListener;
+import com.centralstation.verification.workflow.delegate.SubmitDecisionDelegate;
+import com.centralstation.verification.workflow.delegate.RecordEscalationDelegate;
+import com.centralstation.verification.workflow.delegate.NotifyContactDelegate;
+import com.centralstation.verification.workflow.delegate.CloseUnverifiedDelegate;
+import com.centralstation.verification.workflow.delegate.AcceptDecisionDelegate;
 import com.centralstation.verification.core.domain.Contact;
 import com.centralstation.verification.core.domain.ContactDecision;
 import com.centralstation.verification.core.domain.DecisionSource;
 import com.centralstation.verification.core.domain.VerificationAction;
 import com.centralstation.verification.core.domain.VerificationRecord;
-import com.centralstation.verification.core.port.in.AcceptDecision;
-import com.centralstation.verification.core.port.in.CancelVerification;
-import com.centralstation.verification.core.port.in.CloseUnverified;
-import com.centralstation.verification.core.port.in.NotifyNextContact;
-import com.centralstation.verification.core.port.in.ReceiveVerificationRequest;
-import com.centralstation.verification.core.port.in.RecordDecision;
-import com.centralstation.verification.core.port.in.RecordEscalation;
-import com.centralstation.verification.core.port.in.SubmitDecision;
+import com.centralstation.verification.core.usecase.AcceptDecision;
+import com.centralstation.verification.core.usecase.CancelVerification;
+import com.centralstation.verification.core.usecase.CloseUnverified;
+import com.centralstation.verification.core.usecase.NotifyNextContact;
+import com.centralstation.verification.core.usecase.ReceiveVerificationRequest;
+import com.centralstation.verification.core.usecase.RecordDecision;
+import com.centralstation.verification.core.usecase.RecordEscalation;
+import com.centralstation.verification.core.usecase.SubmitDecision;
 import com.centralstation.verification.core.port.out.VerificationMetrics;
 import com.centralstation.verification.core.testing.InMemoryAuditTrail;
+import com.centralstation.verification.core.testing.InMemoryResponseTokenStore;
 import com.centralstation.verification.core.testing.InMemoryCallListDirectory;
 import com.centralstation.verification.core.testing.InMemoryVerificationRepository;
 import com.centralstation.verification.core.testing.RecordingChektGateway;
@@ -60,7 +70,8 @@ final class WorkflowFixture {
     final RecordingContactNotifier notifier = new RecordingContactNotifier();
     final RecordingChektGateway chekt = new RecordingChektGateway(clock);
 
-    final NotifyNextContact notifyNextContact = new NotifyNextContact(verifications, notifier, audit, clock);
+    final NotifyNextContact notifyNextContact = new NotifyNextContact(verifications, notifier,
+            new InMemoryResponseTokenStore(), audit, clock, Duration.ofHours(24));
     final RecordEscalation recordEscalation = new RecordEscalation(audit, VerificationMetrics.NONE, clock);
     final AcceptDecision acceptDecision = new AcceptDecision(verifications, audit, VerificationMetrics.NONE, clock);
     final SubmitDecision submitDecision = new SubmitDecision(verifications, chekt, audit, VerificationMetrics.NONE, clock);
@@ -173,13 +184,13 @@ final class WorkflowFixture {
 
     List<Task> operatorTasks(UUID verificationId) {
         return engine.getTaskService().createTaskQuery().processInstanceBusinessKey(verificationId.toString())
-                .taskDefinitionKey("Activity_OperatorReview").list();
+                .taskDefinitionKey(AlarmVerificationModel.Activity.OPERATOR_REVIEW).list();
     }
 
     long decisionSubscriptions(UUID verificationId) {
         return engine.getRuntimeService().createEventSubscriptionQuery()
                 .processInstanceId(instance(verificationId).getId())
-                .eventName(ProcessVariables.MESSAGE_CONTACT_DECISION).count();
+                .eventName(AlarmVerificationModel.Message.CONTACT_DECISION).count();
     }
 
     Object variable(UUID verificationId, String name) {

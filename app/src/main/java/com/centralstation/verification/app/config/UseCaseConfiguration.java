@@ -2,17 +2,17 @@ package com.centralstation.verification.app.config;
 
 import com.centralstation.verification.adapters.notification.NotificationProperties;
 import com.centralstation.verification.app.metrics.MicrometerVerificationMetrics;
-import com.centralstation.verification.core.port.in.AcceptDecision;
-import com.centralstation.verification.core.port.in.CancelVerification;
-import com.centralstation.verification.core.port.in.CloseUnverified;
-import com.centralstation.verification.core.port.in.ManageCallLists;
-import com.centralstation.verification.core.port.in.NotifyNextContact;
-import com.centralstation.verification.core.port.in.ReceiveVerificationRequest;
-import com.centralstation.verification.core.port.in.RecordDecision;
-import com.centralstation.verification.core.port.in.RecordEscalation;
-import com.centralstation.verification.core.port.in.ResponseLinks;
-import com.centralstation.verification.core.port.in.SubmitDecision;
-import com.centralstation.verification.core.port.in.VerificationQueries;
+import com.centralstation.verification.core.usecase.AcceptDecision;
+import com.centralstation.verification.core.usecase.CancelVerification;
+import com.centralstation.verification.core.usecase.CloseUnverified;
+import com.centralstation.verification.core.usecase.ManageCallLists;
+import com.centralstation.verification.core.usecase.NotifyNextContact;
+import com.centralstation.verification.core.usecase.ReceiveVerificationRequest;
+import com.centralstation.verification.core.usecase.RecordDecision;
+import com.centralstation.verification.core.usecase.RecordEscalation;
+import com.centralstation.verification.core.usecase.ResponseLinks;
+import com.centralstation.verification.core.usecase.SubmitDecision;
+import com.centralstation.verification.core.usecase.VerificationQueries;
 import com.centralstation.verification.core.port.out.AuditTrail;
 import com.centralstation.verification.core.port.out.CallListDirectory;
 import com.centralstation.verification.core.port.out.ChektContactSource;
@@ -22,7 +22,7 @@ import com.centralstation.verification.core.port.out.ResponseTokenStore;
 import com.centralstation.verification.core.port.out.VerificationMetrics;
 import com.centralstation.verification.core.port.out.VerificationProcess;
 import com.centralstation.verification.core.port.out.VerificationRepository;
-import com.centralstation.verification.workflow.EngineClock;
+import com.centralstation.verification.workflow.engine.EngineClock;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -56,9 +56,10 @@ public class UseCaseConfiguration {
     }
 
     @Bean
-    NotifyNextContact notifyNextContact(VerificationRepository verifications, ContactNotifier notifier, AuditTrail audit,
-                                        Clock clock) {
-        return new NotifyNextContact(verifications, notifier, audit, clock);
+    NotifyNextContact notifyNextContact(VerificationRepository verifications, ContactNotifier notifier,
+                                        ResponseTokenStore tokens, AuditTrail audit, Clock clock,
+                                        NotificationProperties notification) {
+        return new NotifyNextContact(verifications, notifier, tokens, audit, clock, notification.linkValidity());
     }
 
     @Bean
@@ -103,8 +104,8 @@ public class UseCaseConfiguration {
 
     @Bean
     ResponseLinks responseLinks(ResponseTokenStore tokens, VerificationRepository verifications,
-                                RecordDecision recordDecision, Clock clock, NotificationProperties notification) {
-        return new ResponseLinks(tokens, verifications, recordDecision, clock, notification.linkValidity());
+                                RecordDecision recordDecision, Clock clock) {
+        return new ResponseLinks(tokens, verifications, recordDecision, clock);
     }
 
     @Bean

@@ -1,11 +1,11 @@
 package com.centralstation.verification.app.config;
 
-import com.centralstation.verification.app.web.webhook.ChektWebhookMapper;
-import com.centralstation.verification.app.web.webhook.WebhookIntake;
+import com.centralstation.verification.app.intake.ChektWebhookMapper;
+import com.centralstation.verification.app.intake.WebhookIntake;
 import com.centralstation.verification.app.web.webhook.WebhookProperties;
 import com.centralstation.verification.app.web.webhook.WebhookSignature;
-import com.centralstation.verification.core.port.in.CancelVerification;
-import com.centralstation.verification.core.port.in.ReceiveVerificationRequest;
+import com.centralstation.verification.core.usecase.CancelVerification;
+import com.centralstation.verification.core.usecase.ReceiveVerificationRequest;
 import com.centralstation.verification.core.port.out.AuditTrail;
 import com.centralstation.verification.core.port.out.DeliveryInbox;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -2,7 +2,7 @@ package com.centralstation.verification.app.demo;
 
 import com.centralstation.verification.adapters.chekt.ChektProperties;
 import com.centralstation.verification.app.web.webhook.WebhookSignature;
-import com.centralstation.verification.core.port.in.ManageCallLists;
+import com.centralstation.verification.core.usecase.ManageCallLists;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,7 +1,7 @@
 package com.centralstation.verification.app.demo;
 
 import com.centralstation.verification.core.domain.VerificationRecord;
-import com.centralstation.verification.core.port.in.VerificationQueries;
+import com.centralstation.verification.core.usecase.VerificationQueries;
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Controller;

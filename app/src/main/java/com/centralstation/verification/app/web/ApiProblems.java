@@ -1,5 +1,6 @@
 package com.centralstation.verification.app.web;
 
+import com.centralstation.verification.app.input.InvalidInputException;
 import com.centralstation.verification.core.port.out.ChektGatewayException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

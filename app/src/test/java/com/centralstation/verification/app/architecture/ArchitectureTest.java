@@ -27,7 +27,7 @@ class ArchitectureTest {
     @Test
     void everyModuleIsOnTheClasspathOfThisTest() {
         // Guards the rules below against passing vacuously because a module's classes were not imported.
-        for (String pkg : new String[]{"core.domain", "core.port.in", "core.port.out", "workflow", "adapters.chekt",
+        for (String pkg : new String[]{"core.domain", "core.usecase", "core.port.out", "workflow", "adapters.chekt",
                 "adapters.notification", "adapters.persistence", "app"}) {
             assertThat(production.stream().anyMatch(c -> c.getPackageName().startsWith(ROOT + "." + pkg)))
                     .as("classes of %s imported", pkg).isTrue();

@@ -1,5 +1,6 @@
 package com.centralstation.verification.app.demo;
 
+import com.centralstation.verification.bpmn.AlarmVerificationModel;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 
@@ -32,7 +33,7 @@ class SupervisorIncidentTest extends DemoServiceTest {
         JsonNode incidents = engineRest("/incident?processInstanceId=" + instanceId);
         assertThat(incidents).hasSize(1);
         assertThat(incidents.get(0).get("incidentType").asText()).isEqualTo("failedJob");
-        assertThat(incidents.get(0).get("activityId").asText()).isEqualTo("Activity_SubmitDecision");
+        assertThat(incidents.get(0).get("activityId").asText()).isEqualTo(AlarmVerificationModel.Activity.SUBMIT_DECISION);
         assertThat(verification(verificationId).get("state").asText()).isEqualTo("decided");
 
         outage(false);

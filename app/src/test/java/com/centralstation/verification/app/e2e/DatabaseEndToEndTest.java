@@ -1,6 +1,6 @@
 package com.centralstation.verification.app.e2e;
 
-import com.centralstation.verification.workflow.TimeOrderedIdGenerator;
+import com.centralstation.verification.workflow.engine.TimeOrderedIdGenerator;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,6 @@
 package com.centralstation.verification.app.foundation;
 
+import com.centralstation.verification.bpmn.AlarmVerificationModel;
 import com.centralstation.verification.app.e2e.ServiceTest;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
@@ -68,11 +69,11 @@ class ServiceFoundationTest extends ServiceTest {
         HttpResponse<String> admin = http.send(HttpRequest.newBuilder(uri("/engine-rest/process-definition?latestVersion=true"))
                 .header("Authorization", basic("admin", ADMIN_PASSWORD)).GET().build(), HttpResponse.BodyHandlers.ofString());
         assertThat(admin.statusCode()).isEqualTo(200);
-        assertThat(json.readTree(admin.body()).findValuesAsText("key")).contains("alarm-verification");
+        assertThat(json.readTree(admin.body()).findValuesAsText("key")).contains(AlarmVerificationModel.PROCESS_KEY);
 
         HttpResponse<String> decisions = http.send(HttpRequest.newBuilder(uri("/engine-rest/decision-definition?latestVersion=true"))
                 .header("Authorization", basic("admin", ADMIN_PASSWORD)).GET().build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(json.readTree(decisions.body()).findValuesAsText("key")).contains("escalationPolicy");
+        assertThat(json.readTree(decisions.body()).findValuesAsText("key")).contains(AlarmVerificationModel.Decision.ESCALATION_POLICY);
         assertThat(json.readTree(decisions.body()).findValues("historyTimeToLive")).allSatisfy(ttl -> assertThat(ttl.asInt()).isPositive());
     }
 

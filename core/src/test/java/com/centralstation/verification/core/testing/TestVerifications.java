@@ -4,7 +4,7 @@ import com.centralstation.verification.core.domain.Alarm;
 import com.centralstation.verification.core.domain.ChektReference;
 import com.centralstation.verification.core.domain.Contact;
 import com.centralstation.verification.core.domain.SiteRef;
-import com.centralstation.verification.core.port.in.VerificationRequest;
+import com.centralstation.verification.core.usecase.VerificationRequest;
 
 import java.time.Instant;
 import java.util.List;

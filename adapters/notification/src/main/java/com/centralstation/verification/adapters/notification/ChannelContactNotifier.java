@@ -3,7 +3,6 @@ package com.centralstation.verification.adapters.notification;
 import com.centralstation.verification.core.domain.Contact;
 import com.centralstation.verification.core.domain.ContactNotification;
 import com.centralstation.verification.core.domain.NotificationAttempt;
-import com.centralstation.verification.core.port.in.ResponseLinks;
 import com.centralstation.verification.core.port.out.ContactNotifier;
 import com.centralstation.verification.core.port.out.NotificationFailedException;
 import com.centralstation.verification.core.port.out.NotificationLog;
@@ -35,19 +34,17 @@ final class ChannelContactNotifier implements ContactNotifier {
     private static final Logger LOG = LoggerFactory.getLogger(ChannelContactNotifier.class);
 
     private final List<NotificationChannel> channels;
-    private final ResponseLinks responseLinks;
     private final NotificationLog notificationLog;
     private final URI publicBaseUrl;
     private final int maxAttempts;
     private final Clock clock;
 
-    ChannelContactNotifier(List<NotificationChannel> channels, ResponseLinks responseLinks,
-                           NotificationLog notificationLog, URI publicBaseUrl, int maxAttempts, Clock clock) {
+    ChannelContactNotifier(List<NotificationChannel> channels, NotificationLog notificationLog, URI publicBaseUrl,
+                           int maxAttempts, Clock clock) {
         if (channels.isEmpty()) {
             throw new IllegalArgumentException("at least one channel is needed");
         }
         this.channels = List.copyOf(channels);
-        this.responseLinks = responseLinks;
         this.notificationLog = notificationLog;
         this.publicBaseUrl = publicBaseUrl;
         this.maxAttempts = maxAttempts;
@@ -69,7 +66,7 @@ final class ChannelContactNotifier implements ContactNotifier {
         }
         NotificationChannel channel = chosen.get();
         String address = channel.addressOf(contact).orElseThrow();
-        ContactMessage message = ContactMessage.of(notification, link(responseLinks.issue(verificationId, contact.contactId())));
+        ContactMessage message = ContactMessage.of(notification, link(notification.responseToken()));
         Instant attemptedAt = clock.instant();
         try {
             String reference = channel.send(address, message);

@@ -1,7 +1,6 @@
 package com.centralstation.verification.adapters.notification;
 
 import com.centralstation.verification.adapters.notification.NotificationProperties.Channel;
-import com.centralstation.verification.core.port.in.ResponseLinks;
 import com.centralstation.verification.core.port.out.ContactNotifier;
 import com.centralstation.verification.core.port.out.NotificationLog;
 import org.springframework.beans.factory.ObjectProvider;
@@ -16,8 +15,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The contact channels and the {@link ContactNotifier} over them. Expects {@link ResponseLinks} and
- * {@link NotificationLog} beans from the application, a {@link JavaMailSender} (Spring Boot's, from
+ * The contact channels and the {@link ContactNotifier} over them. Expects a {@link NotificationLog} bean
+ * from the application, a {@link JavaMailSender} (Spring Boot's, from
  * {@code spring.mail.host}) when e-mail is enabled, and uses a {@link Clock} bean when there is one.
  */
 @Configuration(proxyBeanMethods = false)
@@ -25,11 +24,10 @@ import java.util.List;
 public class NotificationConfiguration {
 
     @Bean
-    ContactNotifier contactNotifier(NotificationProperties properties, ResponseLinks responseLinks,
-                                    NotificationLog notificationLog, ObjectProvider<JavaMailSender> mailSender,
+    ContactNotifier contactNotifier(NotificationProperties properties, NotificationLog notificationLog, ObjectProvider<JavaMailSender> mailSender,
                                     ObjectProvider<Clock> clock) {
         Clock time = clock.getIfAvailable(Clock::systemUTC);
-        return new ChannelContactNotifier(channels(properties, mailSender, time), responseLinks, notificationLog,
+        return new ChannelContactNotifier(channels(properties, mailSender, time), notificationLog,
                 properties.publicBaseUri(), properties.maxAttempts(), time);
     }
 

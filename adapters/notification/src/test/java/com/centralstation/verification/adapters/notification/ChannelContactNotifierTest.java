@@ -19,7 +19,7 @@ class ChannelContactNotifierTest {
 
     @Test
     void theLinkSitsUnderThePublicBaseUrlsPathAndCarriesA256BitToken() {
-        new ChannelContactNotifier(List.of(capturing()), fixture.responseLinks, fixture.log,
+        new ChannelContactNotifier(List.of(capturing()), fixture.log,
                 URI.create("https://station.example/verify/"), 3, fixture.clock).notify(fixture.notificationFor(ANN));
 
         assertThat(sent).singleElement().extracting(m -> m.responseLink().toString()).asString()

@@ -1,7 +1,6 @@
 package com.centralstation.verification.adapters.notification;
 
 import com.centralstation.verification.core.domain.NotificationAttempt;
-import com.centralstation.verification.core.port.in.ResponseLinks;
 import com.centralstation.verification.core.port.out.ContactNotifier;
 import com.centralstation.verification.core.port.out.NotificationLog;
 import org.junit.jupiter.api.Test;
@@ -29,7 +28,6 @@ class NotificationConfigurationTest {
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
             .withUserConfiguration(NotificationConfiguration.class)
-            .withBean(ResponseLinks.class, () -> fixture.responseLinks)
             .withBean(NotificationLog.class, () -> fixture.log);
 
     @Test

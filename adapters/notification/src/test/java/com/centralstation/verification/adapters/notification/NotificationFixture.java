@@ -5,11 +5,13 @@ import com.centralstation.verification.core.domain.ChektReference;
 import com.centralstation.verification.core.domain.Contact;
 import com.centralstation.verification.core.domain.ContactDecision;
 import com.centralstation.verification.core.domain.ContactNotification;
+import com.centralstation.verification.core.domain.ResponseToken;
 import com.centralstation.verification.core.domain.Verification;
-import com.centralstation.verification.core.port.in.RecordDecision;
-import com.centralstation.verification.core.port.in.ResponseLinks;
+import com.centralstation.verification.core.usecase.RecordDecision;
+import com.centralstation.verification.core.usecase.ResponseLinks;
 import com.centralstation.verification.core.port.out.VerificationProcess;
 import com.centralstation.verification.core.testing.InMemoryAuditTrail;
+import com.centralstation.verification.core.testing.InMemoryResponseTokenStore;
 import com.centralstation.verification.core.testing.InMemoryVerificationRepository;
 import com.centralstation.verification.core.testing.MutableClock;
 import com.centralstation.verification.core.testing.TestVerifications;
@@ -24,7 +26,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The real core {@link ResponseLinks} over in-memory stores, with the contract's example verification
+ * Links issued as the core issues them, read back through the real core {@link ResponseLinks}, over in-memory stores, with the contract's example verification
  * (call list Ann, Ben, Cho) already received.
  */
 final class NotificationFixture {
@@ -35,11 +37,11 @@ final class NotificationFixture {
 
     final MutableClock clock = new MutableClock(NOW);
     final InMemoryVerificationRepository verifications = new InMemoryVerificationRepository();
-    final MapResponseTokenStore tokens = new MapResponseTokenStore();
+    final InMemoryResponseTokenStore tokens = new InMemoryResponseTokenStore();
     final ListNotificationLog log = new ListNotificationLog();
     final ResponseLinks responseLinks = new ResponseLinks(tokens, verifications,
             new RecordDecision(verifications, new NoProcess(), new InMemoryAuditTrail(), clock, Duration.ofMinutes(1)),
-            clock, Duration.ofHours(24));
+            clock);
     final Verification verification;
 
     NotificationFixture(Contact... extraContacts) {
@@ -56,11 +58,14 @@ final class NotificationFixture {
 
     ContactNotification notificationFor(Contact contact) {
         int position = verification.callList().contacts().indexOf(contact) + 1;
-        return new ContactNotification(verification, contact, position);
+        // As NotifyNextContact does: a fresh link per notification, only its hash stored.
+        ResponseToken.Issued link = ResponseToken.issue(verification.id(), contact.contactId(), NOW.plus(Duration.ofHours(24)));
+        tokens.save(link.token());
+        return new ContactNotification(verification, contact, position, link.rawToken());
     }
 
     ChannelContactNotifier notifier(int maxAttempts, NotificationChannel... channels) {
-        return new ChannelContactNotifier(List.of(channels), responseLinks, log, PUBLIC_BASE_URL, maxAttempts, clock);
+        return new ChannelContactNotifier(List.of(channels), log, PUBLIC_BASE_URL, maxAttempts, clock);
     }
 
     /** The raw token of the first response link in a text. */

@@ -2,7 +2,7 @@ package com.centralstation.verification.adapters.persistence;
 
 import com.centralstation.verification.core.domain.CallList;
 import com.centralstation.verification.core.domain.Verification;
-import com.centralstation.verification.core.port.in.VerificationRequest;
+import com.centralstation.verification.core.usecase.VerificationRequest;
 import com.centralstation.verification.core.port.out.DeliveryInbox;
 import com.centralstation.verification.core.port.out.VerificationRepository;
 import com.centralstation.verification.core.testing.TestVerifications;

@@ -4,7 +4,7 @@ import com.centralstation.verification.core.domain.CallList;
 import com.centralstation.verification.core.domain.NotificationAttempt;
 import com.centralstation.verification.core.domain.ResponseToken;
 import com.centralstation.verification.core.domain.Verification;
-import com.centralstation.verification.core.port.in.VerificationRequest;
+import com.centralstation.verification.core.usecase.VerificationRequest;
 import com.centralstation.verification.core.port.out.NotificationLog;
 import com.centralstation.verification.core.port.out.ResponseTokenStore;
 import com.centralstation.verification.core.port.out.VerificationRepository;

@@ -1,12 +1,12 @@
 package com.centralstation.verification.app.web.api;
 
-import com.centralstation.verification.app.web.InvalidInputException;
-import com.centralstation.verification.app.web.JsonInput;
-import com.centralstation.verification.app.web.Limits;
+import com.centralstation.verification.app.input.InvalidInputException;
+import com.centralstation.verification.app.input.JsonInput;
+import com.centralstation.verification.app.input.Limits;
 import com.centralstation.verification.core.domain.CallList;
 import com.centralstation.verification.core.domain.Contact;
 import com.centralstation.verification.core.domain.SiteRef;
-import com.centralstation.verification.core.port.in.ManageCallLists;
+import com.centralstation.verification.core.usecase.ManageCallLists;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -1,12 +1,12 @@
 package com.centralstation.verification.app.web.api;
 
 import com.centralstation.verification.app.web.ApiProblems;
-import com.centralstation.verification.app.web.InvalidInputException;
-import com.centralstation.verification.app.web.JsonInput;
+import com.centralstation.verification.app.input.InvalidInputException;
+import com.centralstation.verification.app.input.JsonInput;
 import com.centralstation.verification.core.domain.ContactDecision;
 import com.centralstation.verification.core.domain.DecisionSource;
 import com.centralstation.verification.core.domain.VerificationAction;
-import com.centralstation.verification.core.port.in.RecordDecision;
+import com.centralstation.verification.core.usecase.RecordDecision;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;

@@ -1,12 +1,12 @@
 package com.centralstation.verification.app.web.api;
 
 import com.centralstation.verification.app.web.ApiProblems;
-import com.centralstation.verification.app.web.InvalidInputException;
+import com.centralstation.verification.app.input.InvalidInputException;
 import com.centralstation.verification.core.domain.AuditEvent;
 import com.centralstation.verification.core.domain.NotifiedContact;
 import com.centralstation.verification.core.domain.VerificationRecord;
 import com.centralstation.verification.core.domain.VerificationState;
-import com.centralstation.verification.core.port.in.VerificationQueries;
+import com.centralstation.verification.core.usecase.VerificationQueries;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;

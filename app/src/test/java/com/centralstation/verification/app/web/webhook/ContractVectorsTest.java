@@ -1,7 +1,9 @@
 package com.centralstation.verification.app.web.webhook;
 
+import com.centralstation.verification.app.intake.ChektWebhookMapper;
+import com.centralstation.verification.app.intake.ChektEvent;
 import com.centralstation.verification.core.domain.VerificationAction;
-import com.centralstation.verification.core.port.in.VerificationRequest;
+import com.centralstation.verification.core.usecase.VerificationRequest;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 

@@ -1,0 +1,125 @@
+package com.centralstation.verification.core.usecase;
+
+import com.centralstation.verification.core.domain.AuditEvent;
+import com.centralstation.verification.core.domain.AuditEventType;
+import com.centralstation.verification.core.domain.ContactDecision;
+import com.centralstation.verification.core.domain.DecisionSource;
+import com.centralstation.verification.core.domain.VerificationRecord;
+import com.centralstation.verification.core.domain.VerificationState;
+import com.centralstation.verification.core.port.out.AuditTrail;
+import com.centralstation.verification.core.port.out.VerificationProcess;
+import com.centralstation.verification.core.port.out.VerificationRepository;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Checks a decision from a contact (response link) or the station's software and hands it to the
+ * workflow. The workflow is the arbiter of "first valid decision wins": only one correlation into
+ * the waiting process can succeed. Call it outside any transaction (the process port retries its
+ * own optimistic-locking conflicts); every outcome is audited.
+ */
+public final class RecordDecision {
+
+    private final VerificationRepository verifications;
+    private final VerificationProcess process;
+    private final AuditTrail audit;
+    private final Clock clock;
+    private final Duration allowedClockSkew;
+
+    public RecordDecision(VerificationRepository verifications, VerificationProcess process, AuditTrail audit,
+                          Clock clock, Duration allowedClockSkew) {
+        this.verifications = verifications;
+        this.process = process;
+        this.audit = audit;
+        this.clock = clock;
+        this.allowedClockSkew = allowedClockSkew;
+    }
+
+    public Outcome record(UUID verificationId, ContactDecision decision) {
+        Optional<VerificationRecord> found = verifications.find(verificationId);
+        if (found.isEmpty()) {
+            return Outcome.UNKNOWN_VERIFICATION;
+        }
+        Outcome outcome = check(found.get(), decision);
+        if (outcome == Outcome.ACCEPTED && process.decide(verificationId, decision) == VerificationProcess.Correlation.NOT_WAITING) {
+            outcome = verifications.find(verificationId).map(VerificationRecord::state)
+                    .filter(state -> state == VerificationState.OPEN || state == VerificationState.DECIDED
+                            || state == VerificationState.SUBMITTED)
+                    .map(state -> Outcome.ALREADY_DECIDED).orElse(Outcome.CLOSED);
+        }
+        audit(verificationId, decision, outcome);
+        return outcome;
+    }
+
+    private Outcome check(VerificationRecord record, ContactDecision decision) {
+        switch (record.state()) {
+            case DECIDED, SUBMITTED -> {
+                return Outcome.ALREADY_DECIDED;
+            }
+            case CLOSED_BY_CHEKT, CLOSED_UNVERIFIED, CANCELLED -> {
+                return Outcome.CLOSED;
+            }
+            case OPEN -> {
+                // checked below
+            }
+        }
+        if (!record.verification().callList().contains(decision.contactId())) {
+            return Outcome.CONTACT_NOT_ON_CALL_LIST;
+        }
+        if (decision.source() != DecisionSource.OPERATOR && !record.wasNotified(decision.contactId())) {
+            return Outcome.CONTACT_NOT_NOTIFIED;
+        }
+        Instant now = clock.instant();
+        if (decision.respondedAt().isAfter(now.plus(allowedClockSkew))) {
+            return Outcome.RESPONDED_IN_FUTURE;
+        }
+        Instant alarmTime = Optional.ofNullable(record.verification().alarm().occurredAt())
+                .orElse(record.verification().receivedAt());
+        if (decision.respondedAt().isBefore(alarmTime.minus(allowedClockSkew))) {
+            return Outcome.RESPONDED_BEFORE_ALARM;
+        }
+        return Outcome.ACCEPTED;
+    }
+
+    private void audit(UUID verificationId, ContactDecision decision, Outcome outcome) {
+        Map<String, String> details = new HashMap<>();
+        details.put("contactId", String.valueOf(decision.contactId()));
+        details.put("action", decision.action().code());
+        details.put("respondedAt", decision.respondedAt().toString());
+        details.put("source", decision.source().name());
+        if (outcome != Outcome.ACCEPTED) {
+            details.put("refusal", outcome.name());
+        }
+        AuditEventType type = outcome == Outcome.ACCEPTED ? AuditEventType.DECISION_RECEIVED : AuditEventType.DECISION_REFUSED;
+        audit.recordIndependently(new AuditEvent(verificationId, clock.instant(), type,
+                actor(decision), details));
+    }
+
+    static String actor(ContactDecision decision) {
+        return switch (decision.source()) {
+            case RESPONSE_LINK -> "contact:" + decision.contactId();
+            case STATION_API -> "station";
+            case OPERATOR -> "operator";
+        };
+    }
+
+    public enum Outcome {
+        ACCEPTED,
+        UNKNOWN_VERIFICATION,
+        /** Another decision came first. */
+        ALREADY_DECIDED,
+        /** Cancelled by CHeKT, closed by CHeKT, or closed unverified by an operator. */
+        CLOSED,
+        CONTACT_NOT_ON_CALL_LIST,
+        /** The contact is on the list but has not been called yet. */
+        CONTACT_NOT_NOTIFIED,
+        RESPONDED_IN_FUTURE,
+        RESPONDED_BEFORE_ALARM
+    }
+}

@@ -1,0 +1,44 @@
+package com.centralstation.verification.core.usecase;
+
+import com.centralstation.verification.core.domain.AuditEvent;
+import com.centralstation.verification.core.domain.AuditEventType;
+import com.centralstation.verification.core.domain.EscalationAdvice;
+import com.centralstation.verification.core.domain.EscalationStep;
+import com.centralstation.verification.core.port.out.AuditTrail;
+import com.centralstation.verification.core.port.out.VerificationMetrics;
+
+import java.time.Clock;
+import java.util.Map;
+import java.util.UUID;
+
+/** Writes down what the escalation policy decided at a step, so a supervisor can follow the ladder. */
+public final class RecordEscalation {
+
+    private final AuditTrail audit;
+    private final VerificationMetrics metrics;
+    private final Clock clock;
+
+    public RecordEscalation(AuditTrail audit, VerificationMetrics metrics, Clock clock) {
+        this.audit = audit;
+        this.metrics = metrics;
+        this.clock = clock;
+    }
+
+    public void record(UUID verificationId, EscalationStep step, EscalationAdvice advice) {
+        Map<String, String> details = Map.of(
+                "step", step.code(),
+                "notifyNextContact", String.valueOf(advice.notifyNextContact()),
+                "alertOperator", String.valueOf(advice.alertOperator()),
+                "handOverToOperator", String.valueOf(advice.handOverToOperator()));
+        if (step != EscalationStep.INITIAL) {
+            audit.record(new AuditEvent(verificationId, clock.instant(), AuditEventType.ESCALATED, "engine", details));
+            metrics.escalated(step);
+        }
+        if (advice.alertOperator()) {
+            audit.record(new AuditEvent(verificationId, clock.instant(), AuditEventType.OPERATOR_ALERTED, "engine", details));
+        }
+        if (advice.handOverToOperator()) {
+            audit.record(new AuditEvent(verificationId, clock.instant(), AuditEventType.HANDED_OVER_TO_OPERATOR, "engine", details));
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package com.centralstation.verification.core.usecase;
+
+import com.centralstation.verification.core.domain.ContactDecision;
+import com.centralstation.verification.core.domain.Verification;
+import com.centralstation.verification.core.port.out.VerificationMetrics;
+import com.centralstation.verification.core.port.out.VerificationProcess;
+import com.centralstation.verification.core.testing.InMemoryAuditTrail;
+import com.centralstation.verification.core.testing.InMemoryCallListDirectory;
+import com.centralstation.verification.core.testing.InMemoryResponseTokenStore;
+import com.centralstation.verification.core.testing.InMemoryVerificationRepository;
+import com.centralstation.verification.core.testing.MutableClock;
+import com.centralstation.verification.core.testing.RecordingChektGateway;
+import com.centralstation.verification.core.testing.RecordingContactNotifier;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The use cases wired to in-memory ports. The process here behaves as the BPMN does at its edges:
+ * a decision is taken once, through {@link AcceptDecision}, and only while the verification waits.
+ */
+final class UseCaseFixture {
+
+    final MutableClock clock = new MutableClock(Instant.parse("2026-05-26T10:21:34Z"));
+    final InMemoryVerificationRepository verifications = new InMemoryVerificationRepository();
+    final InMemoryAuditTrail audit = new InMemoryAuditTrail();
+    final InMemoryCallListDirectory callLists = new InMemoryCallListDirectory();
+    final RecordingContactNotifier notifier = new RecordingContactNotifier();
+    final InMemoryResponseTokenStore tokens = new InMemoryResponseTokenStore();
+    final RecordingChektGateway chekt = new RecordingChektGateway(clock);
+    final AcceptDecision acceptDecision = new AcceptDecision(verifications, audit, VerificationMetrics.NONE, clock);
+    final InProcessWorkflow process = new InProcessWorkflow();
+
+    final ReceiveVerificationRequest receive = new ReceiveVerificationRequest(verifications, callLists, process, audit, clock);
+    final NotifyNextContact notifyNext = new NotifyNextContact(verifications, notifier, tokens, audit, clock, Duration.ofHours(24));
+    final RecordDecision recordDecision = new RecordDecision(verifications, process, audit, clock, Duration.ofSeconds(30));
+    final SubmitDecision submitDecision = new SubmitDecision(verifications, chekt, audit, VerificationMetrics.NONE, clock);
+    final CancelVerification cancel = new CancelVerification(verifications, process, audit, VerificationMetrics.NONE, clock);
+
+    final class InProcessWorkflow implements VerificationProcess {
+        final List<UUID> started = new ArrayList<>();
+        final Set<UUID> waiting = ConcurrentHashMap.newKeySet();
+
+        @Override
+        public void start(Verification verification) {
+            started.add(verification.id());
+            waiting.add(verification.id());
+        }
+
+        @Override
+        public Correlation decide(UUID verificationId, ContactDecision decision) {
+            if (!waiting.remove(verificationId)) {
+                return Correlation.NOT_WAITING;
+            }
+            acceptDecision.accept(verificationId, decision);
+            return Correlation.ACCEPTED;
+        }
+
+        @Override
+        public boolean cancel(UUID verificationId, String reason) {
+            return waiting.remove(verificationId);
+        }
+    }
+}

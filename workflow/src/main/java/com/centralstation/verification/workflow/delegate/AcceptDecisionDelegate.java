@@ -1,0 +1,32 @@
+package com.centralstation.verification.workflow.delegate;
+
+import com.centralstation.verification.workflow.ProcessVariables;
+import com.centralstation.verification.core.domain.ResponseTime;
+import com.centralstation.verification.core.usecase.AcceptDecision;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+
+/**
+ * "Accept decision": claims the decision in the transaction that delivered it (the message
+ * correlation or the operator's task completion). A refused claim throws
+ * {@link com.centralstation.verification.core.domain.DecisionConflictException}, which rolls that transaction back: the first
+ * decision wins.
+ */
+public final class AcceptDecisionDelegate implements JavaDelegate {
+
+    public static final String BEAN_NAME = "acceptDecisionDelegate";
+
+    private final AcceptDecision acceptDecision;
+
+    public AcceptDecisionDelegate(AcceptDecision acceptDecision) {
+        this.acceptDecision = acceptDecision;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        Object operator = execution.getVariable(ProcessVariables.OPERATOR_ID);
+        ResponseTime band = acceptDecision.accept(ProcessVariables.verificationId(execution.getProcessBusinessKey()),
+                ProcessVariables.decision(execution), operator == null ? null : operator.toString());
+        execution.setVariable(ProcessVariables.RESPONSE_TIME, band.label());
+    }
+}

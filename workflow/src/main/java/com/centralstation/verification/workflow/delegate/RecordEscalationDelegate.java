@@ -1,0 +1,32 @@
+package com.centralstation.verification.workflow.delegate;
+
+import com.centralstation.verification.workflow.ProcessVariables;
+import com.centralstation.verification.core.domain.EscalationAdvice;
+import com.centralstation.verification.core.domain.EscalationStep;
+import com.centralstation.verification.core.usecase.RecordEscalation;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+
+/** "Record escalation": audits the step and the escalation policy's advice. */
+public final class RecordEscalationDelegate implements JavaDelegate {
+
+    public static final String BEAN_NAME = "recordEscalationDelegate";
+
+    private final RecordEscalation recordEscalation;
+
+    public RecordEscalationDelegate(RecordEscalation recordEscalation) {
+        this.recordEscalation = recordEscalation;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        String code = (String) ProcessVariables.required(execution, ProcessVariables.ESCALATION_STEP);
+        EscalationStep step = EscalationStep.fromCode(code)
+                .orElseThrow(() -> new IllegalStateException("unknown escalation step '" + code + "' in the model"));
+        EscalationAdvice advice = new EscalationAdvice(
+                ProcessVariables.flag(execution, ProcessVariables.NOTIFY_NEXT_CONTACT),
+                ProcessVariables.flag(execution, ProcessVariables.ALERT_OPERATOR),
+                ProcessVariables.flag(execution, ProcessVariables.HAND_OVER_TO_OPERATOR));
+        recordEscalation.record(ProcessVariables.verificationId(execution.getProcessBusinessKey()), step, advice);
+    }
+}

@@ -1,0 +1,136 @@
+package com.centralstation.verification.workflow.process;
+
+import com.centralstation.verification.bpmn.AlarmVerificationModel;
+import com.centralstation.verification.workflow.ProcessVariables;
+import com.centralstation.verification.core.domain.ContactDecision;
+import com.centralstation.verification.core.domain.Verification;
+import com.centralstation.verification.core.domain.DecisionConflictException;
+import com.centralstation.verification.core.port.out.VerificationProcess;
+import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.MessageCorrelationBuilder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.sql.SQLException;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+/**
+ * The verification workflow behind core's {@link VerificationProcess} port: the only class that
+ * starts, correlates into and cancels process instances.
+ *
+ * <p>{@link #decide} and {@link #cancel} retry optimistic-locking conflicts, which two messages
+ * into one instance at once (or a message racing a timer job) produce. A retry only helps outside
+ * a transaction: inside one, the failed command has already marked it for rollback.
+ *
+ * <p>On PostgreSQL a message racing a timer job shows two more faces, both retried here too (seen in
+ * RestartSafetyIT and ClusterIT): a foreign key violation when the message deletes the scope's executions
+ * while the timer job has just committed a new child under it (Camunda counts a foreign key violation as a
+ * concurrent modification for inserts and updates only, not for deletes), and ENGINE-03077 when the
+ * message's execution lost its parent to the timer job's commit ("perhaps it was deleted in the meantime").
+ */
+public final class CamundaVerificationProcess implements VerificationProcess {
+
+    static final int DEFAULT_ATTEMPTS = 5;
+    private static final String FOREIGN_KEY_VIOLATION = "23503";
+    private static final String PARENT_DELETED_MEANWHILE = "ENGINE-03077";
+
+    private static final Logger log = LoggerFactory.getLogger(CamundaVerificationProcess.class);
+
+    private final RuntimeService runtimeService;
+    private final int attempts;
+
+    public CamundaVerificationProcess(RuntimeService runtimeService) {
+        this(runtimeService, DEFAULT_ATTEMPTS);
+    }
+
+    public CamundaVerificationProcess(RuntimeService runtimeService, int attempts) {
+        if (attempts < 1) {
+            throw new IllegalArgumentException("attempts must be at least 1, was " + attempts);
+        }
+        this.runtimeService = runtimeService;
+        this.attempts = attempts;
+    }
+
+    @Override
+    public void start(Verification verification) {
+        runtimeService.createProcessInstanceByKey(AlarmVerificationModel.PROCESS_KEY)
+                .businessKey(verification.id().toString())
+                .setVariables(ProcessVariables.atStart(verification))
+                .execute();
+    }
+
+    @Override
+    public Correlation decide(UUID verificationId, ContactDecision decision) {
+        boolean delivered = deliver(verificationId, () -> runtimeService
+                .createMessageCorrelation(AlarmVerificationModel.Message.CONTACT_DECISION)
+                .processInstanceBusinessKey(verificationId.toString())
+                .setVariables(ProcessVariables.of(decision)));
+        return delivered ? Correlation.ACCEPTED : Correlation.NOT_WAITING;
+    }
+
+    @Override
+    public boolean cancel(UUID verificationId, String reason) {
+        return deliver(verificationId, () -> runtimeService
+                .createMessageCorrelation(AlarmVerificationModel.Message.VERIFICATION_CANCELLED)
+                .processInstanceBusinessKey(verificationId.toString())
+                .setVariable(ProcessVariables.CANCEL_REASON, reason));
+    }
+
+    /** @return false when nothing waits for the message, or the verification refused it as already decided */
+    private boolean deliver(UUID verificationId, Supplier<MessageCorrelationBuilder> message) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                message.get().correlateWithResult();
+                return true;
+            } catch (MismatchingMessageCorrelationException notWaiting) {
+                return false;
+            } catch (OptimisticLockingException conflict) {
+                if (attempt >= attempts) {
+                    throw conflict;
+                }
+                log.debug("Verification {} changed while a message was delivered; attempt {} of {}",
+                        verificationId, attempt + 1, attempts);
+            } catch (RuntimeException failure) {
+                if (causedBy(failure, DecisionConflictException.class)) {
+                    return false;
+                }
+                if (!concurrentChange(failure) || attempt >= attempts) {
+                    throw failure;
+                }
+                log.debug("Verification {} changed under a message ({}); attempt {} of {}",
+                        verificationId, failure.getMessage(), attempt + 1, attempts);
+            }
+        }
+    }
+
+    /** SQLSTATE 23503 (foreign key violation, on PostgreSQL and H2 alike) or a parent deleted meanwhile. */
+    private static boolean concurrentChange(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ProcessEngineException engine && engine.getMessage() != null
+                    && engine.getMessage().startsWith(PARENT_DELETED_MEANWHILE)) {
+                return true;
+            }
+            if (cause instanceof SQLException sql) {
+                for (SQLException next = sql; next != null; next = next.getNextException()) {
+                    if (FOREIGN_KEY_VIOLATION.equals(next.getSQLState())) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean causedBy(Throwable failure, Class<? extends Throwable> type) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (type.isInstance(cause)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
