@@ -35,7 +35,9 @@ public final class TestPostgres {
         if (server == null) {
             try {
                 // Two nodes of 24 connections each, the tests' own, and headroom: above the default of 100.
-                server = EmbeddedPostgres.builder().setServerConfig("max_connections", "200").start();
+                server = EmbeddedPostgres.builder().setServerConfig("max_connections", "200")
+                        // zonky turns it off; the service refuses to start on a database that defers commits.
+                        .setServerConfig("synchronous_commit", "on").start();
             } catch (IOException e) {
                 throw new UncheckedIOException("embedded PostgreSQL did not start", e);
             }

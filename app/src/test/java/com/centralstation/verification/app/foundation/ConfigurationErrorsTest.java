@@ -1,5 +1,6 @@
 package com.centralstation.verification.app.foundation;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -31,7 +32,9 @@ class ConfigurationErrorsTest {
             "verification.escalation.third   | PT1M              | verification.escalation.first, .second and .third must increase",
             "chekt.base-url                  | not a url         | chekt.base-url",
             "chekt.webhook-secret            | ''                | chekt.webhook-secret",
-            "verification.notification.public-base-url | ftp://example.com | verification.notification.public-base-url"
+            "verification.notification.public-base-url | ftp://example.com | verification.notification.public-base-url",
+            "camunda.bpm.job-execution.lock-time-in-millis | 30000       | camunda.bpm.job-execution.lock-time-in-millis",
+            "chekt.read-timeout                 | 25s               | camunda.bpm.job-execution.lock-time-in-millis"
     })
     void aBadSettingStopsStartUpNamingTheProperty(String property, String value, String report, CapturedOutput output) {
         Map<String, Object> settings = StandaloneService.settings(dataDir);
@@ -40,5 +43,19 @@ class ConfigurationErrorsTest {
         assertThatThrownBy(() -> StandaloneService.start(settings).close()).isInstanceOf(Exception.class);
 
         assertThat(output.getAll()).contains("APPLICATION FAILED TO START").contains(report);
+    }
+
+    @Test
+    void anH2FileUrlWithoutWriteDelayZeroStopsStartUpNamingTheUrl(CapturedOutput output) {
+        Map<String, Object> settings = StandaloneService.settings(dataDir);
+        // An operator moving the database, and leaving out the setting that makes each commit reach the file.
+        settings.put("spring.datasource.url", "jdbc:h2:file:" + dataDir.resolve("moved") + ";CACHE_SIZE=65536");
+
+        assertThatThrownBy(() -> StandaloneService.start(settings).close()).isInstanceOf(Exception.class);
+
+        assertThat(output.getAll()).contains("APPLICATION FAILED TO START")
+                .contains("configuration property 'spring.datasource.url'")
+                .contains("WRITE_DELAY=0")
+                .contains("verification.durability.allow-deferred-commits");
     }
 }

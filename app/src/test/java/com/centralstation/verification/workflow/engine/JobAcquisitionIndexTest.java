@@ -1,7 +1,5 @@
 package com.centralstation.verification.workflow.engine;
 
-import com.centralstation.verification.app.e2e.TestPostgres;
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration;
 import org.junit.jupiter.api.Test;
@@ -10,11 +8,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.sql.Connection;
-import java.time.Duration;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
+import static com.centralstation.verification.workflow.engine.TestDataSources.fresh;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The acquisition index on both databases the service runs on, and without stalling a running cluster. */
@@ -104,21 +101,5 @@ class JobAcquisitionIndexTest {
             assertThat(jdbc.queryForObject("SELECT indisvalid FROM pg_index WHERE indexrelid = 'av_idx_job_duedate'::regclass",
                     Boolean.class)).isTrue();
         }
-    }
-
-    private static HikariDataSource fresh(String database) {
-        HikariConfig pool = new HikariConfig();
-        if (database.equals("postgres")) {
-            TestPostgres.Database postgres = TestPostgres.freshDatabase();
-            pool.setJdbcUrl(postgres.jdbcUrl());
-            pool.setUsername(TestPostgres.USER);
-            pool.setPassword(TestPostgres.PASSWORD);
-        } else {
-            pool.setJdbcUrl("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-            pool.setUsername("sa");
-        }
-        pool.setMaximumPoolSize(3);
-        pool.setConnectionTimeout(Duration.ofSeconds(10).toMillis());
-        return new HikariDataSource(pool);
     }
 }

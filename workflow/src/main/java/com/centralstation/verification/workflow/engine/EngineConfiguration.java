@@ -1,18 +1,30 @@
 package com.centralstation.verification.workflow.engine;
 
 import org.camunda.bpm.engine.impl.cfg.IdGenerator;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 import javax.sql.DataSource;
+import java.nio.file.Path;
 
 /** Engine plugins and parts of our own (Camunda's starter picks up every ProcessEnginePlugin and an IdGenerator bean). */
 @Configuration
+@EnableConfigurationProperties(EngineProperties.class)
 public class EngineConfiguration {
 
     @Bean
     JobAcquisitionIndex jobAcquisitionIndex(DataSource dataSource) {
         return new JobAcquisitionIndex(dataSource);
+    }
+
+    /** The default owner names the node by the service's port and data directory, read as the app configures them. */
+    @Bean
+    JobLockOwner jobLockOwner(DataSource dataSource, EngineProperties properties, Environment environment) {
+        int port = environment.getProperty("server.port", Integer.class, 8080);
+        Path dataDir = Path.of(environment.getProperty("verification.data-dir", "./data"));
+        return new JobLockOwner(dataSource, properties.lockOwner(port, dataDir));
     }
 
     @Bean

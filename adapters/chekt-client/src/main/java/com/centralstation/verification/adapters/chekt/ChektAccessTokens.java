@@ -72,17 +72,14 @@ final class ChektAccessTokens {
 
     /**
      * Forgets the cached token if it is still the one CHeKT refused; a token another thread has already
-     * replaced is left alone, so concurrent 401s cause one refresh, not one each.
+     * replaced is left alone, so concurrent 401s cause one refresh, not one each. It takes no lock: waiting here
+     * behind a slow token request would add a wait the job lock time does not allow for, and a replacement made
+     * between the check and the removal costs only one more token request.
      */
     void discard(String refusedToken) {
-        lock.lock();
-        try {
-            OAuth2AuthorizedClient cached = cache.loadAuthorizedClient(REGISTRATION_ID, PRINCIPAL);
-            if (cached != null && cached.getAccessToken().getTokenValue().equals(refusedToken)) {
-                cache.removeAuthorizedClient(REGISTRATION_ID, PRINCIPAL);
-            }
-        } finally {
-            lock.unlock();
+        OAuth2AuthorizedClient cached = cache.loadAuthorizedClient(REGISTRATION_ID, PRINCIPAL);
+        if (cached != null && cached.getAccessToken().getTokenValue().equals(refusedToken)) {
+            cache.removeAuthorizedClient(REGISTRATION_ID, PRINCIPAL);
         }
     }
 

@@ -24,8 +24,8 @@ import java.util.List;
 /**
  * How to reach CHeKT's Partner API and authenticate to it.
  *
- * <p>Timeouts are capped so that a submission (token fetch, PATCH, and at most one token refresh and retry)
- * always ends well inside the engine's 5-minute job lock.
+ * <p>Timeouts are capped; how long a submission (token fetch, PATCH, and at most one token refresh and retry) can
+ * take with them is part of the longest job, which the app checks against the job lock time at start-up.
  *
  * @param baseUrl              Partner API root, e.g. {@code https://api.chekt.com}
  * @param tokenUrl             OAuth 2.0 token endpoint, e.g. {@code https://api.chekt.com/oauth/token}

@@ -20,7 +20,7 @@ final class HttpDelivery {
     }
 
     /**
-     * Timeouts in seconds keep a hung gateway far below the engine's 5-minute job lock. Redirects are
+     * Timeouts in seconds keep a hung gateway inside the engine's job lock time. Redirects are
      * not followed: a POST that is redirected is a misconfigured URL, not something to chase.
      */
     static ClientHttpRequestFactory requestFactory(Duration connectTimeout, Duration readTimeout) {

@@ -24,7 +24,8 @@ import java.util.List;
  * @param channels enabled channels in order of preference; a contact gets the first one they have an address for
  * @param linkValidity how long a response link works
  * @param maxAttempts failed attempts after which a contact counts as unreachable and the escalation moves on
- * @param connectTimeout connect timeout of the HTTP channels (SMS gateway, webhook); well under the job lock time
+ * @param connectTimeout connect timeout of the HTTP channels (SMS gateway, webhook); with the read timeout, part of
+ *                       the longest job, which must stay under the job lock time
  * @param readTimeout read timeout of the HTTP channels
  * @param timeZone the zone alarm times are shown in
  */
@@ -45,11 +46,11 @@ public record NotificationProperties(
         @DefaultValue("3") @Min(value = 1, message = PREFIX + "max-attempts must be at least 1") int maxAttempts,
         @DefaultValue("PT5S") @NotNull
         @DurationMin(millis = 1, message = PREFIX + "connect-timeout must be positive")
-        @DurationMax(minutes = 1, message = PREFIX + "connect-timeout must be at most a minute, far below the job lock time")
+        @DurationMax(seconds = 20, message = PREFIX + "connect-timeout must be at most 20 s: a notification must end within the job lock time")
         Duration connectTimeout,
         @DefaultValue("PT10S") @NotNull
         @DurationMin(millis = 1, message = PREFIX + "read-timeout must be positive")
-        @DurationMax(minutes = 1, message = PREFIX + "read-timeout must be at most a minute, far below the job lock time")
+        @DurationMax(seconds = 20, message = PREFIX + "read-timeout must be at most 20 s: a notification must end within the job lock time")
         Duration readTimeout,
         @DefaultValue("UTC") @NotNull ZoneId timeZone,
         @DefaultValue @Valid Sms sms,

@@ -132,7 +132,7 @@ class NotificationConfigurationTest {
     @Test
     void aTimeoutNearTheJobLockTimeStopsStartUpNamingTheProperty() {
         runner.withPropertyValues(BASE_URL, "verification.notification.channels=log", "verification.notification.read-timeout=5m")
-                .run(context -> assertThat(failure(context)).contains("verification.notification.read-timeout must be at most a minute"));
+                .run(context -> assertThat(failure(context)).contains("verification.notification.read-timeout must be at most 20 s"));
     }
 
     @Test
