@@ -8,16 +8,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -30,8 +25,8 @@ import static org.awaitility.Awaitility.await;
  * A cluster: two processes of the packaged service on one PostgreSQL, sharing nothing else. Verifications come
  * in through both, as a load balancer would spread them; node A is killed (SIGKILL) while every escalation
  * ladder is running and while its PATCHes to CHeKT are in flight. Node B fires the remaining timers, takes
- * over A's interrupted jobs once their locks expire, and every verification is submitted with exactly one
- * decision accepted by CHeKT.
+ * over A's interrupted jobs once their locks expire (within the lock time of the kill, plus one acquisition poll and
+ * the job's run), and every verification is submitted with exactly one decision accepted by CHeKT.
  */
 class ClusterIT {
 
@@ -42,12 +37,24 @@ class ClusterIT {
     private static final int DECIDED_BEFORE_THE_KILL = 60;
     private static final Duration DISPATCH_DELAY = Duration.ofMillis(2000);
     private static final Duration DISREGARD_DELAY = Duration.ofMillis(100);
-    private static final Duration LOCK_TIME = Duration.ofSeconds(15);
+    /**
+     * The lock time at the scale of the compressed timers, with every wait a job may make shortened to fit under it
+     * (the service refuses a lock time below its longest job): CHeKT 2 x (4 x 0.5 s + 3 x 4 s) = 28 s, plus a pooled
+     * connection (3 s) and a row lock (3 s), 34 s in all. CHeKT's read timeout stays well above the PATCH's delay
+     * here, so that a loaded build machine does not turn answers into timeouts.
+     */
+    private static final Duration LOCK_TIME = Duration.ofSeconds(35);
+    /** The idle job executor's longest poll (application.yml's max-wait). */
+    private static final Duration ACQUISITION_POLL = Duration.ofSeconds(1);
     private static final Map<String, String> COMPRESSED = Map.of(
             "verification.escalation.first", "PT10S",
             "verification.escalation.second", "PT20S",
             "verification.escalation.third", "PT30S",
-            "camunda.bpm.job-execution.lock-time-in-millis", String.valueOf(LOCK_TIME.toMillis()));
+            "camunda.bpm.job-execution.lock-time-in-millis", String.valueOf(LOCK_TIME.toMillis()),
+            "chekt.connect-timeout", "500ms",
+            "chekt.read-timeout", "4s",
+            "spring.datasource.hikari.connection-timeout", "3000",
+            "spring.datasource.hikari.data-source-properties.options", "-c lock_timeout=3s");
 
     @Test
     void theSurvivorFiresTheRemainingTimersAndSubmitsEveryVerificationExactlyOnce() throws Exception {
@@ -82,8 +89,13 @@ class ClusterIT {
             long notifiedByA = a.logLines("Notified contact");
             long notifiedByBBeforeKill = notificationsBefore(killedAt, b);
 
+            // A's jobs were locked before the kill, so their locks expire within the lock time of it; the survivor
+            // polls at least once a second and then runs each in at most its PATCH's answer time.
+            Duration takeoverBound = LOCK_TIME.plus(ACQUISITION_POLL).plus(DISPATCH_DELAY).plus(Duration.ofSeconds(5));
             await().atMost(Duration.ofSeconds(120)).until(() -> submitted(jdbc, decidedEarly) == decidedEarly.size());
             Duration interruptedSubmissionsDone = Duration.between(killedAt, Instant.now());
+            assertThat(interruptedSubmissionsDone).as("kill to A's interrupted submissions done by B")
+                    .isLessThanOrEqualTo(takeoverBound);
             await().atMost(Duration.ofSeconds(120)).until(() -> count(jdbc, "SELECT COUNT(DISTINCT verification_id)"
                     + " FROM audit_event WHERE type = 'ESCALATED' AND details LIKE '%\"step\":\"10min\"%'") >= escalating.size());
             Duration laddersDone = Duration.between(killedAt, Instant.now());
@@ -126,7 +138,8 @@ class ClusterIT {
                     + 3 * escalating.size() + "; each step exactly once per verification");
             System.out.println(run + "node start to ready A " + seconds(startA) + ", B " + seconds(startB)
                     + "; kill to A's interrupted submissions done " + seconds(interruptedSubmissionsDone) + " (job lock time "
-                    + seconds(LOCK_TIME) + "); kill to every ladder at its last step " + seconds(laddersDone)
+                    + seconds(LOCK_TIME) + ", bound " + seconds(takeoverBound) + "); kill to every ladder at its last step "
+                    + seconds(laddersDone)
                     + "; kill to all " + VERIFICATIONS + " submitted " + seconds(allSubmitted));
         }
     }
@@ -158,24 +171,8 @@ class ClusterIT {
         return dataSource;
     }
 
-    /** Sends each alarm's call to the nodes in turn, from a few client threads at once, as a load balancer would. */
-    private static List<Integer> roundRobin(List<Alarms.Alarm> alarms, List<ServiceNode> nodes, Call call) throws Exception {
-        ExecutorService clients = Executors.newFixedThreadPool(6);
-        try {
-            List<Future<Integer>> answers = new ArrayList<>();
-            for (int i = 0; i < alarms.size(); i++) {
-                ServiceNode node = nodes.get(i % nodes.size());
-                Alarms.Alarm alarm = alarms.get(i);
-                answers.add(clients.submit(() -> call.on(node, alarm)));
-            }
-            List<Integer> statuses = new ArrayList<>();
-            for (Future<Integer> answer : answers) {
-                statuses.add(answer.get(60, TimeUnit.SECONDS));
-            }
-            return statuses;
-        } finally {
-            clients.shutdownNow();
-        }
+    private static List<Integer> roundRobin(List<Alarms.Alarm> alarms, List<ServiceNode> nodes, Clients.Call call) {
+        return Clients.spread(alarms, nodes, 6, call);
     }
 
     private static int submitted(JdbcTemplate jdbc, List<Alarms.Alarm> alarms) {
@@ -216,10 +213,5 @@ class ClusterIT {
     private static long notificationsBefore(Instant moment, ServiceNode node) {
         return node.logLinesMatching(line -> line.contains("Notified contact")
                 && Instant.parse(line.substring(0, line.indexOf(' '))).isBefore(moment));
-    }
-
-    @FunctionalInterface
-    private interface Call {
-        int on(ServiceNode node, Alarms.Alarm alarm);
     }
 }

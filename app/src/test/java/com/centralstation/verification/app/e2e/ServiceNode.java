@@ -74,6 +74,11 @@ final class ServiceNode implements AutoCloseable {
         return name;
     }
 
+    /** Changes a property for the next start, as an operator editing the configuration between runs. */
+    void set(String key, String value) {
+        properties.put(key, value);
+    }
+
     /** Starts the process and waits until it reports ready; returns how long that took. */
     Duration start() {
         Instant launched = Instant.now();
