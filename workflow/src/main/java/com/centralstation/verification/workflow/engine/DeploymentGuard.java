@@ -15,6 +15,7 @@ import org.w3c.dom.NamedNodeMap;
 import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
 import org.xml.sax.SAXException;
+import org.xml.sax.SAXParseException;
 import org.xml.sax.helpers.DefaultHandler;
 
 import javax.xml.XMLConstants;
@@ -41,7 +42,8 @@ import java.util.stream.Collectors;
  * <p>It runs before Camunda's own deployers, in the deployment's transaction, for every new deployment: the
  * service's own at start-up and an analyst's through {@code /engine-rest}. The refusal is a {@link ParseException},
  * which the engine REST API answers with 400 and the message Camunda Modeler shows; nothing is deployed.
- * A resource that is not well-formed XML is left to Camunda's own parser, which reports it.
+ * A resource that is not well-formed XML is refused here too, with the XML parser's message and position
+ * (Camunda's own parser would answer it with a 500).
  */
 public class DeploymentGuard extends AbstractProcessEnginePlugin implements Deployer {
 
@@ -108,8 +110,11 @@ public class DeploymentGuard extends AbstractProcessEnginePlugin implements Depl
         Document document;
         try {
             document = parse(content);
+        } catch (SAXParseException notXml) {
+            return List.of(new Refusal("is not well-formed XML (line " + notXml.getLineNumber() + ", column "
+                    + notXml.getColumnNumber() + "): " + notXml.getMessage(), null));
         } catch (SAXException | IOException notXml) {
-            return List.of();
+            return List.of(new Refusal("is not well-formed XML: " + notXml.getMessage(), null));
         }
         List<Problem> problems = new ArrayList<>();
         NodeList elements = document.getElementsByTagNameNS("*", "*");
