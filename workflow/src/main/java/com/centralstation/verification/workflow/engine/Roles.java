@@ -158,6 +158,8 @@ public class Roles extends AbstractProcessEnginePlugin {
             identity.saveUser(user);
             log.info("Created the Camunda admin user {}", admin.id());
         } else if (!identity.checkPassword(admin.id(), admin.password())) {
+            // The failed check counted a login attempt on the user: read it again, or saving it would conflict.
+            user = identity.createUserQuery().userId(admin.id()).singleResult();
             user.setPassword(admin.password());
             identity.saveUser(user);
             // The check above counted as a failed login; it must not lock the administrator out.
