@@ -45,6 +45,9 @@ public final class ProcessVariables {
     public static final String NOTIFY_NEXT_CONTACT = "notifyNextContact";
     public static final String ALERT_OPERATOR = "alertOperator";
     public static final String HAND_OVER_TO_OPERATOR = "handOverToOperator";
+    /** Which deployed version of the escalation policy gave that advice (engine.PolicyVersionRecorder). */
+    public static final String ESCALATION_POLICY_VERSION = "escalationPolicyVersion";
+    public static final String ESCALATION_POLICY_DEFINITION_ID = "escalationPolicyDefinitionId";
 
     // the decision, from the ContactDecisionReceived message or the operator's task
     public static final String CONTACT_ID = "contactId";

@@ -5,6 +5,9 @@ import com.centralstation.verification.core.domain.AuditEvent;
 import com.centralstation.verification.core.domain.AuditEventType;
 import com.centralstation.verification.core.domain.VerificationAction;
 import com.centralstation.verification.core.usecase.RecordDecision;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.repository.DecisionDefinition;
+import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.Test;
 
@@ -53,6 +56,30 @@ class EscalationLadderTest extends WorkflowTestBase {
         f.advance(Duration.ofSeconds(10));
         f.executeDueJobs();
         assertThat(f.notifier.contactIdsNotified()).containsExactly(ANN.contactId(), BEN.contactId());
+    }
+
+    @Test
+    void aPolicyDeployedWhileAVerificationWaitsAnswersItsNextStepAndTheStepsAuditRowNamesThatVersion() {
+        UUID id = f.waitingVerification("motion", ANN, BEN, CHO);
+        RepositoryService repository = TestEngine.engine().getRepositoryService();
+        DecisionDefinition before = repository.createDecisionDefinitionQuery()
+                .decisionDefinitionKey(AlarmVerificationModel.Decision.ESCALATION_POLICY).latestVersion().singleResult();
+        Deployment redeployed = repository.createDeployment().addClasspathResource("escalation-policy.dmn").deploy();
+        try {
+            DecisionDefinition after = repository.createDecisionDefinitionQuery().deploymentId(redeployed.getId()).singleResult();
+            assertThat(after.getVersion()).isEqualTo(before.getVersion() + 1);
+
+            f.advance(Duration.ofMinutes(2));
+            f.executeDueJobs();
+
+            assertThat(escalations(id)).singleElement().satisfies(row -> {
+                assertThat(row.details()).containsEntry("step", "2min");
+                assertThat(row.details()).containsEntry("policyVersion", String.valueOf(after.getVersion()));
+                assertThat(row.details()).containsEntry("policyDefinitionId", after.getId());
+            });
+        } finally {
+            repository.deleteDeployment(redeployed.getId(), true);
+        }
     }
 
     @Test

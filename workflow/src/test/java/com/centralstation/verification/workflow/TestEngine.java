@@ -4,7 +4,10 @@ import com.centralstation.verification.workflow.engine.TimeOrderedIdGenerator;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration;
+import com.centralstation.verification.workflow.engine.DeploymentGuard;
+import com.centralstation.verification.workflow.engine.PolicyVersionRecorder;
 
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -35,6 +38,7 @@ final class TestEngine {
             configuration.setIdGenerator(new TimeOrderedIdGenerator());
             configuration.setEnsureJobDueDateNotNull(true);
             configuration.setJobExecutorAcquireByPriority(true);
+            configuration.setProcessEnginePlugins(List.of(new PolicyVersionRecorder(), new DeploymentGuard()));
             engine = configuration.buildProcessEngine();
         }
         return engine;

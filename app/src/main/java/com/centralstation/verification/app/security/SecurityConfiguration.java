@@ -1,5 +1,7 @@
 package com.centralstation.verification.app.security;
 
+import com.centralstation.verification.workflow.engine.RoleProperties;
+import com.centralstation.verification.workflow.engine.Roles;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -141,6 +143,12 @@ public class SecurityConfiguration {
                 .password(encoder.encode(station.password()))
                 .roles(STATION_ROLE)
                 .build());
+    }
+
+    /** The Camunda groups of the service's roles and their authorizations (an engine plugin: it needs the admin user). */
+    @Bean
+    Roles roles(RoleProperties groups, AdminUserProperties admin) {
+        return new Roles(groups, admin.account());
     }
 
     /** Camunda's own Basic authentication for the engine REST API, checked against its identity service. */

@@ -77,8 +77,8 @@ class SupervisorBrowserTest extends DemoServiceTest {
         assertThat(verification(verificationId)).as("verification %s", verificationId).isNotNull();
         Task review = await().atMost(Duration.ofSeconds(30)).until(() -> tasks.createTaskQuery()
                 .processInstanceBusinessKey(verificationId).taskName("Operator review").singleResult(), task -> task != null);
-        // Tasklist's authorization: candidate group "operators", while the admin is only in camunda-admin. With
-        // camunda.bpm.authorization off (the default, as here) the admin still sees and may claim every task.
+        // Candidate group "operators", while the admin is only in camunda-admin: with camunda.bpm.authorization on,
+        // the admin still sees and may claim every task, as a member of the engine's admin group.
         assertThat(review.getAssignee()).isNull();
         assertThat(tasks.getIdentityLinksForTask(review.getId())).anySatisfy(link ->
                 assertThat(link.getGroupId()).isEqualTo("operators"));

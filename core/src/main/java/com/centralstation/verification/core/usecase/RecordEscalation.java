@@ -4,6 +4,7 @@ import com.centralstation.verification.core.domain.AuditEvent;
 import com.centralstation.verification.core.domain.AuditEventType;
 import com.centralstation.verification.core.domain.EscalationAdvice;
 import com.centralstation.verification.core.domain.EscalationStep;
+import com.centralstation.verification.core.domain.PolicyVersion;
 import com.centralstation.verification.core.port.out.AuditTrail;
 import com.centralstation.verification.core.port.out.VerificationMetrics;
 
@@ -24,9 +25,12 @@ public final class RecordEscalation {
         this.clock = clock;
     }
 
-    public void record(UUID verificationId, EscalationStep step, EscalationAdvice advice) {
+    /** Every row this writes names the policy version that gave the advice. */
+    public void record(UUID verificationId, EscalationStep step, EscalationAdvice advice, PolicyVersion policy) {
         Map<String, String> details = Map.of(
                 "step", step.code(),
+                "policyVersion", String.valueOf(policy.version()),
+                "policyDefinitionId", policy.definitionId(),
                 "notifyNextContact", String.valueOf(advice.notifyNextContact()),
                 "alertOperator", String.valueOf(advice.alertOperator()),
                 "handOverToOperator", String.valueOf(advice.handOverToOperator()));

@@ -2,12 +2,13 @@ package com.centralstation.verification.workflow.delegate;
 
 import com.centralstation.verification.core.domain.EscalationAdvice;
 import com.centralstation.verification.core.domain.EscalationStep;
+import com.centralstation.verification.core.domain.PolicyVersion;
 import com.centralstation.verification.core.usecase.RecordEscalation;
 import com.centralstation.verification.workflow.ProcessVariables;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 
-/** "Record escalation": audits the step and the escalation policy's advice. */
+/** "Record escalation": audits the step, the escalation policy's advice and the policy version that gave it. */
 public final class RecordEscalationDelegate implements JavaDelegate {
 
     public static final String BEAN_NAME = "recordEscalationDelegate";
@@ -27,6 +28,9 @@ public final class RecordEscalationDelegate implements JavaDelegate {
                 ProcessVariables.flag(execution, ProcessVariables.NOTIFY_NEXT_CONTACT),
                 ProcessVariables.flag(execution, ProcessVariables.ALERT_OPERATOR),
                 ProcessVariables.flag(execution, ProcessVariables.HAND_OVER_TO_OPERATOR));
-        recordEscalation.record(ProcessVariables.verificationId(execution.getProcessBusinessKey()), step, advice);
+        PolicyVersion policy = new PolicyVersion(
+                ((Number) ProcessVariables.required(execution, ProcessVariables.ESCALATION_POLICY_VERSION)).intValue(),
+                (String) ProcessVariables.required(execution, ProcessVariables.ESCALATION_POLICY_DEFINITION_ID));
+        recordEscalation.record(ProcessVariables.verificationId(execution.getProcessBusinessKey()), step, advice, policy);
     }
 }

@@ -1,6 +1,7 @@
 package com.centralstation.verification.workflow.engine;
 
 import org.camunda.bpm.engine.impl.cfg.IdGenerator;
+import org.springframework.beans.factory.BeanFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -9,9 +10,12 @@ import org.springframework.core.env.Environment;
 import javax.sql.DataSource;
 import java.nio.file.Path;
 
-/** Engine plugins and parts of our own (Camunda's starter picks up every ProcessEnginePlugin and an IdGenerator bean). */
+/**
+ * Engine plugins and parts of our own (Camunda's starter picks up every ProcessEnginePlugin and an IdGenerator bean).
+ * The app adds {@link Roles}, which needs the configured admin user.
+ */
 @Configuration
-@EnableConfigurationProperties(EngineProperties.class)
+@EnableConfigurationProperties({EngineProperties.class, RoleProperties.class})
 public class EngineConfiguration {
 
     @Bean
@@ -30,5 +34,20 @@ public class EngineConfiguration {
     @Bean
     IdGenerator timeOrderedIdGenerator() {
         return new TimeOrderedIdGenerator();
+    }
+
+    @Bean
+    ModelBeansOnly modelBeansOnly(BeanFactory beanFactory) {
+        return new ModelBeansOnly(beanFactory);
+    }
+
+    @Bean
+    DeploymentGuard deploymentGuard() {
+        return new DeploymentGuard();
+    }
+
+    @Bean
+    PolicyVersionRecorder policyVersionRecorder() {
+        return new PolicyVersionRecorder();
     }
 }
