@@ -1,6 +1,8 @@
 package com.centralstation.verification.app.intake;
 
 import com.centralstation.verification.app.input.Limits;
+import com.centralstation.verification.app.intake.ChektEvent;
+import com.centralstation.verification.app.intake.ChektWebhookMapper;
 import com.centralstation.verification.core.domain.Alarm;
 import com.centralstation.verification.core.domain.ChektReference;
 import com.centralstation.verification.core.domain.Contact;
@@ -30,9 +32,9 @@ import java.util.regex.Pattern;
 
 /**
  * The one place that knows the shape of CHeKT's webhook payloads (CHeKT has not published
- * {@code verification.requested}; README's "Webhook payload" section is the contract). It is liberal on
- * purpose: CHeKT answers a refusal by retrying for 24 hours and then dropping the alarm, so only what the
- * PATCH to CHeKT needs is required ({@code dealer_id}, {@code site_id}, {@code alarm_verification_id},
+ * {@code verification.requested}; the README's "What a verification.requested delivery must carry" is the
+ * contract). It is liberal on purpose: CHeKT answers a refusal by retrying for 24 hours and then dropping
+ * the alarm, so only what the PATCH to CHeKT needs is required ({@code dealer_id}, {@code site_id}, {@code alarm_verification_id},
  * {@code verification_id}). Everything else is taken as well as it can be, and each repair is reported
  * so the intake can audit it: blanks count as absent, over-long text is cut to its column, a contact
  * listed twice is kept once, an entry without a usable {@code contact_id} is dropped, unknown fields and

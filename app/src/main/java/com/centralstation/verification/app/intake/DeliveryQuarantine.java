@@ -1,5 +1,6 @@
 package com.centralstation.verification.app.intake;
 
+import com.centralstation.verification.core.domain.QuarantinedDelivery;
 import com.centralstation.verification.core.domain.RefusedDelivery;
 import com.centralstation.verification.core.port.out.RefusedDeliveries;
 import io.micrometer.core.instrument.Counter;
@@ -54,7 +55,7 @@ public class DeliveryQuarantine {
     }
 
     /** The kept deliveries, newest first. */
-    public List<RefusedDeliveries.Kept> newestFirst(int limit) {
+    public List<QuarantinedDelivery> newestFirst(int limit) {
         return refused.newestFirst(limit);
     }
 

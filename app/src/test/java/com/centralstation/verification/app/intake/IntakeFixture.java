@@ -4,6 +4,7 @@ import com.centralstation.verification.app.web.webhook.WebhookProperties;
 import com.centralstation.verification.app.web.webhook.WebhookReception;
 import com.centralstation.verification.app.web.webhook.WebhookSignature;
 import com.centralstation.verification.core.domain.ContactDecision;
+import com.centralstation.verification.core.domain.QuarantinedDelivery;
 import com.centralstation.verification.core.domain.RefusedDelivery;
 import com.centralstation.verification.core.domain.Verification;
 import com.centralstation.verification.core.port.out.DeliveryInbox;
@@ -115,19 +116,19 @@ final class IntakeFixture {
     }
 
     static final class Quarantine implements RefusedDeliveries {
-        final List<Kept> kept = new CopyOnWriteArrayList<>();
+        final List<QuarantinedDelivery> kept = new CopyOnWriteArrayList<>();
         private final AtomicLong ids = new AtomicLong();
 
         @Override
         public long keep(RefusedDelivery delivery) {
             long id = ids.incrementAndGet();
-            kept.add(new Kept(id, delivery));
+            kept.add(new QuarantinedDelivery(id, delivery));
             return id;
         }
 
         @Override
-        public List<Kept> newestFirst(int limit) {
-            List<Kept> newest = new ArrayList<>(kept);
+        public List<QuarantinedDelivery> newestFirst(int limit) {
+            List<QuarantinedDelivery> newest = new ArrayList<>(kept);
             java.util.Collections.reverse(newest);
             return newest.subList(0, Math.min(limit, newest.size()));
         }

@@ -1,5 +1,6 @@
 package com.centralstation.verification.adapters.persistence;
 
+import com.centralstation.verification.core.domain.QuarantinedDelivery;
 import com.centralstation.verification.core.domain.RefusedDelivery;
 import com.centralstation.verification.core.port.out.RefusedDeliveries;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -40,7 +41,7 @@ final class JdbcRefusedDeliveries implements RefusedDeliveries {
     }
 
     @Override
-    public List<Kept> newestFirst(int limit) {
+    public List<QuarantinedDelivery> newestFirst(int limit) {
         if (limit <= 0) {
             return List.of();
         }
@@ -51,7 +52,7 @@ final class JdbcRefusedDeliveries implements RefusedDeliveries {
                          LIMIT ?
                         """)
                 .param(limit)
-                .query((row, rowNumber) -> new Kept(row.getLong("id"), new RefusedDelivery(fromSql(row, "received_at"),
+                .query((row, rowNumber) -> new QuarantinedDelivery(row.getLong("id"), new RefusedDelivery(fromSql(row, "received_at"),
                         row.getString("reason"), row.getString("field"), row.getString("detail"),
                         json.details(row.getString("headers")), row.getBytes("body"))))
                 .list();

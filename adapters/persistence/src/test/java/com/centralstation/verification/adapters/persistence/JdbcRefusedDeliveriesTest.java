@@ -1,5 +1,6 @@
 package com.centralstation.verification.adapters.persistence;
 
+import com.centralstation.verification.core.domain.QuarantinedDelivery;
 import com.centralstation.verification.core.domain.RefusedDelivery;
 import com.centralstation.verification.core.port.out.RefusedDeliveries;
 import org.junit.jupiter.api.Nested;
@@ -52,7 +53,7 @@ class JdbcRefusedDeliveriesTest {
 
             long id = quarantine().keep(delivery);
 
-            RefusedDeliveries.Kept kept = quarantine().newestFirst(10).get(0);
+            QuarantinedDelivery kept = quarantine().newestFirst(10).get(0);
             assertThat(kept.id()).isEqualTo(id);
             assertThat(kept.delivery().body()).isEqualTo(notUtf8);
             assertThat(kept.delivery()).usingRecursiveComparison().ignoringFields("body").isEqualTo(delivery);

@@ -3,8 +3,8 @@ package com.centralstation.verification.app.web.api;
 import com.centralstation.verification.app.input.InvalidInputException;
 import com.centralstation.verification.app.intake.DeliveryQuarantine;
 import com.centralstation.verification.app.intake.IntakeProperties;
+import com.centralstation.verification.core.domain.QuarantinedDelivery;
 import com.centralstation.verification.core.domain.RefusedDelivery;
-import com.centralstation.verification.core.port.out.RefusedDeliveries;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -48,7 +48,7 @@ public class RefusedDeliveryController {
         return json;
     }
 
-    private static Map<String, Object> item(RefusedDeliveries.Kept kept) {
+    private static Map<String, Object> item(QuarantinedDelivery kept) {
         RefusedDelivery delivery = kept.delivery();
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("id", kept.id());

@@ -1,5 +1,6 @@
 package com.centralstation.verification.core.port.out;
 
+import com.centralstation.verification.core.domain.QuarantinedDelivery;
 import com.centralstation.verification.core.domain.RefusedDelivery;
 
 import java.time.Instant;
@@ -12,11 +13,8 @@ public interface RefusedDeliveries {
     long keep(RefusedDelivery delivery);
 
     /** The newest first, at most {@code limit}. */
-    List<Kept> newestFirst(int limit);
+    List<QuarantinedDelivery> newestFirst(int limit);
 
     /** Discards those received before {@code cutoff}, then all but the newest {@code keepAtMost}; returns how many went. */
     int discard(Instant cutoff, int keepAtMost);
-
-    record Kept(long id, RefusedDelivery delivery) {
-    }
 }
