@@ -141,16 +141,21 @@ class LosslessIntakeEndToEndTest extends ServiceTest {
         }
 
         int cancelledBeforeArrival = 0;
+        int notifiedAfterRequestWon = 0;
         for (Alarms.Alarm alarm : alarms) {
             assertThat(verification(alarm.verificationId()).get("state").asText()).isEqualTo("cancelled");
             if (history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(alarm.verificationId().toString()).count() == 0) {
+                // The cancellation's tombstone came first: no process, so nobody can ever be called.
                 cancelledBeforeArrival++;
                 assertThat(contactsNotified(alarm.verificationId())).isZero();
+            } else {
+                // The request came first and was cancelled the ordinary way, racing its first notification.
+                notifiedAfterRequestWon += contactsNotified(alarm.verificationId());
             }
+            CHEKT.verify(0, patchRequestedFor(urlEqualTo(alarm.patchPath())));
         }
-        assertThat(CHEKT.findAll(patchRequestedFor(urlEqualTo(alarms.get(0).patchPath())))).isEmpty();
-        System.out.printf("concurrent cancel/request: %d of %d requests found the tombstone first%n", cancelledBeforeArrival,
-                alarms.size());
+        System.out.printf("concurrent cancel/request: %d of %d requests found the tombstone first; %d contacts notified "
+                + "where the request came first%n", cancelledBeforeArrival, alarms.size(), notifiedAfterRequestWon);
     }
 
     private void cancelThenRequest(String cancellation) throws Exception {
