@@ -9,6 +9,7 @@ import com.centralstation.verification.core.domain.VerificationRecord;
 import com.centralstation.verification.core.port.out.VerificationMetrics;
 import com.centralstation.verification.core.testing.InMemoryAuditTrail;
 import com.centralstation.verification.core.testing.InMemoryCallListDirectory;
+import com.centralstation.verification.core.testing.InMemoryCancellationTombstones;
 import com.centralstation.verification.core.testing.InMemoryResponseTokenStore;
 import com.centralstation.verification.core.testing.InMemoryVerificationRepository;
 import com.centralstation.verification.core.testing.RecordingChektGateway;
@@ -66,6 +67,7 @@ final class WorkflowFixture {
     final EngineClock clock = new EngineClock();
     final InMemoryVerificationRepository verifications = new InMemoryVerificationRepository();
     final InMemoryAuditTrail audit = new InMemoryAuditTrail();
+    final InMemoryCancellationTombstones tombstones = new InMemoryCancellationTombstones();
     final InMemoryCallListDirectory callLists = new InMemoryCallListDirectory();
     final RecordingContactNotifier notifier = new RecordingContactNotifier();
     final RecordingChektGateway chekt = new RecordingChektGateway(clock);
@@ -88,9 +90,10 @@ final class WorkflowFixture {
         this.engine = engine;
         ClockUtil.setCurrentTime(Date.from(START));
         process = new CamundaVerificationProcess(engine.getRuntimeService());
-        receive = new ReceiveVerificationRequest(verifications, callLists, process, audit, clock);
+        receive = new ReceiveVerificationRequest(verifications, callLists, process, tombstones, audit,
+                VerificationMetrics.NONE, clock, Duration.ofHours(24));
         recordDecision = new RecordDecision(verifications, process, audit, clock, Duration.ofSeconds(30));
-        cancel = new CancelVerification(verifications, process, audit, VerificationMetrics.NONE, clock);
+        cancel = new CancelVerification(verifications, process, tombstones, audit, VerificationMetrics.NONE, clock);
         TestEngine.useBeans(beans(EscalationProperties.defaults()));
     }
 

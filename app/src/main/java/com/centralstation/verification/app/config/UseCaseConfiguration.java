@@ -1,9 +1,11 @@
 package com.centralstation.verification.app.config;
 
 import com.centralstation.verification.adapters.notification.NotificationProperties;
+import com.centralstation.verification.app.intake.IntakeProperties;
 import com.centralstation.verification.app.metrics.MicrometerVerificationMetrics;
 import com.centralstation.verification.core.port.out.AuditTrail;
 import com.centralstation.verification.core.port.out.CallListDirectory;
+import com.centralstation.verification.core.port.out.CancellationTombstones;
 import com.centralstation.verification.core.port.out.ChektContactSource;
 import com.centralstation.verification.core.port.out.ChektGateway;
 import com.centralstation.verification.core.port.out.ContactNotifier;
@@ -51,8 +53,11 @@ public class UseCaseConfiguration {
 
     @Bean
     ReceiveVerificationRequest receiveVerificationRequest(VerificationRepository verifications, CallListDirectory callLists,
-                                                          VerificationProcess process, AuditTrail audit, Clock clock) {
-        return new ReceiveVerificationRequest(verifications, callLists, process, audit, clock);
+                                                          VerificationProcess process, CancellationTombstones tombstones,
+                                                          AuditTrail audit, VerificationMetrics metrics, Clock clock,
+                                                          IntakeProperties intake) {
+        return new ReceiveVerificationRequest(verifications, callLists, process, tombstones, audit, metrics, clock,
+                intake.tombstoneExpiry());
     }
 
     @Bean
@@ -82,8 +87,9 @@ public class UseCaseConfiguration {
 
     @Bean
     CancelVerification cancelVerification(VerificationRepository verifications, VerificationProcess process,
-                                          AuditTrail audit, VerificationMetrics metrics, Clock clock) {
-        return new CancelVerification(verifications, process, audit, metrics, clock);
+                                          CancellationTombstones tombstones, AuditTrail audit, VerificationMetrics metrics,
+                                          Clock clock) {
+        return new CancelVerification(verifications, process, tombstones, audit, metrics, clock);
     }
 
     @Bean

@@ -1,8 +1,10 @@
 package com.centralstation.verification.app.config;
 
 import com.centralstation.verification.app.intake.ChektWebhookMapper;
+import com.centralstation.verification.app.intake.DeliveryQuarantine;
 import com.centralstation.verification.app.intake.WebhookIntake;
 import com.centralstation.verification.app.web.webhook.WebhookProperties;
+import com.centralstation.verification.app.web.webhook.WebhookReception;
 import com.centralstation.verification.app.web.webhook.WebhookSignature;
 import com.centralstation.verification.core.port.out.AuditTrail;
 import com.centralstation.verification.core.port.out.DeliveryInbox;
@@ -35,5 +37,11 @@ public class WebConfiguration {
     WebhookIntake webhookIntake(DeliveryInbox inbox, ChektWebhookMapper mapper, ReceiveVerificationRequest receive,
                                 CancelVerification cancel, AuditTrail audit, Clock clock) {
         return new WebhookIntake(inbox, mapper, receive, cancel, audit, clock);
+    }
+
+    @Bean
+    WebhookReception webhookReception(WebhookSignature signature, ChektWebhookMapper mapper, WebhookIntake intake,
+                                      DeliveryQuarantine quarantine) {
+        return new WebhookReception(signature, mapper, intake, quarantine);
     }
 }

@@ -1,15 +1,11 @@
 package com.centralstation.verification.app.intake;
 
-import com.centralstation.verification.app.intake.ChektEvent;
-import com.centralstation.verification.app.intake.ChektWebhookMapper;
-import com.centralstation.verification.app.intake.WebhookIntake;
 import com.centralstation.verification.core.domain.AuditEvent;
 import com.centralstation.verification.core.domain.AuditEventType;
 import com.centralstation.verification.core.port.out.AuditTrail;
 import com.centralstation.verification.core.port.out.DeliveryInbox;
 import com.centralstation.verification.core.usecase.CancelVerification;
 import com.centralstation.verification.core.usecase.ReceiveVerificationRequest;
-import com.centralstation.verification.core.usecase.VerificationRequest;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
@@ -18,9 +14,11 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Handles one authentic delivery in one transaction: the inbox row (unique on the event id), our
- * verification row (unique on the verification UUID) and the process start commit together or not at all,
- * so the 202 CHeKT receives means the verification is durable, and a repeat changes nothing.
+ * Handles one authentic delivery in one transaction: the inbox row (unique on the event id, with the raw
+ * body), our verification row (unique on the verification UUID) and the process start commit together or
+ * not at all, so the 202 CHeKT receives means the verification is durable, and a repeat changes nothing.
+ * A cancellation for a verification not received yet is kept as a tombstone (202); the request that
+ * follows is stored as cancelled (200).
  */
 public class WebhookIntake {
 
@@ -41,40 +39,66 @@ public class WebhookIntake {
         this.clock = clock;
     }
 
+    /**
+     * @param body the delivery's bytes, kept with the inbox row
+     * @throws UnusableDeliveryException when a required field is missing or malformed; nothing is recorded then,
+     *         so a corrected delivery with the same event id is still taken
+     */
     @Transactional
-    public Result handle(ChektEvent event) {
-        // Map before recording the delivery: a malformed request must leave no trace, so a corrected
-        // delivery with the same event id is still taken.
-        Optional<VerificationRequest> request = ChektEvent.VERIFICATION_REQUESTED.equals(event.type())
+    public Result handle(ChektEvent event, byte[] body) {
+        Optional<ChektWebhookMapper.MappedRequest> request = event.isRequest()
                 ? Optional.of(mapper.verificationRequest(event)) : Optional.empty();
         Optional<UUID> cancelled = event.isCancellation() ? mapper.cancelledVerification(event) : Optional.empty();
+        UUID verificationId = request.map(mapped -> mapped.request().chekt().verificationId()).or(() -> cancelled).orElse(null);
 
-        if (!inbox.firstDelivery(event.id(), event.type(), clock.instant())) {
+        if (!inbox.firstDelivery(event.id(), event.type(), verificationId, body, clock.instant())) {
             return Result.DUPLICATE;
         }
         if (request.isPresent()) {
-            if (receive.receive(request.get()) == ReceiveVerificationRequest.Outcome.DUPLICATE) {
-                audit.record(new AuditEvent(request.get().chekt().verificationId(), clock.instant(),
-                        AuditEventType.DUPLICATE_DELIVERY, "chekt", Map.of("eventId", event.id())));
-                return Result.DUPLICATE;
-            }
-            return Result.ACCEPTED;
+            return switch (receive.receive(request.get().request())) {
+                case STARTED -> repaired(verificationId, request.get(), Result.ACCEPTED);
+                case CANCELLED_BEFORE_ARRIVAL -> repaired(verificationId, request.get(), Result.ALREADY_CANCELLED);
+                case DUPLICATE -> {
+                    audit.record(new AuditEvent(verificationId, clock.instant(), AuditEventType.DUPLICATE_DELIVERY, "chekt",
+                            Map.of("eventId", event.id())));
+                    yield Result.DUPLICATE;
+                }
+            };
         }
         if (cancelled.isPresent()) {
-            return cancel.cancel(cancelled.get(), event.type()) == CancelVerification.Outcome.CANCELLED
-                    ? Result.ACCEPTED : Result.NOTHING_TO_DO;
+            return switch (cancel.cancel(cancelled.get(), event.type())) {
+                case CANCELLED -> Result.ACCEPTED;
+                case REMEMBERED -> Result.REMEMBERED;
+                case ALREADY_ENDED -> Result.NOTHING_TO_DO;
+            };
         }
         return Result.IGNORED;
+    }
+
+    private Result repaired(UUID verificationId, ChektWebhookMapper.MappedRequest request, Result result) {
+        if (!request.repairs().isEmpty()) {
+            audit.record(new AuditEvent(verificationId, clock.instant(), AuditEventType.REQUEST_REPAIRED, "chekt",
+                    request.repairs()));
+        }
+        return result;
     }
 
     public enum Result {
         /** Stored (and started or cancelled): 202. */
         ACCEPTED,
+        /** A cancellation for a verification not received yet, kept as a tombstone: 202. */
+        REMEMBERED,
+        /** A request whose cancellation came first: stored as cancelled, nobody called: 200. */
+        ALREADY_CANCELLED,
         /** Already received (same event id or same verification): 200, nothing changed. */
         DUPLICATE,
-        /** A cancellation for a verification that is unknown or already ended: 200. */
+        /** A cancellation for a verification that already ended: 200. */
         NOTHING_TO_DO,
         /** An event type this service does not act on: 200. */
-        IGNORED
+        IGNORED;
+
+        public boolean stored() {
+            return this == ACCEPTED || this == REMEMBERED;
+        }
     }
 }

@@ -16,5 +16,7 @@ public enum AuditEventType {
     SUBMISSION_FAILED,
     CLOSED_BY_CHEKT,
     CLOSED_UNVERIFIED,
-    CANCELLED
+    CANCELLED,
+    /** The request was readable only after repairs (a contact entry dropped, text cut); details name each field. */
+    REQUEST_REPAIRED
 }

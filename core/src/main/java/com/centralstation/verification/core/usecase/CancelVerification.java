@@ -2,9 +2,11 @@ package com.centralstation.verification.core.usecase;
 
 import com.centralstation.verification.core.domain.AuditEvent;
 import com.centralstation.verification.core.domain.AuditEventType;
+import com.centralstation.verification.core.domain.Tombstone;
 import com.centralstation.verification.core.domain.VerificationRecord;
 import com.centralstation.verification.core.domain.VerificationState;
 import com.centralstation.verification.core.port.out.AuditTrail;
+import com.centralstation.verification.core.port.out.CancellationTombstones;
 import com.centralstation.verification.core.port.out.VerificationMetrics;
 import com.centralstation.verification.core.port.out.VerificationProcess;
 import com.centralstation.verification.core.port.out.VerificationRepository;
@@ -14,19 +16,24 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Ends an open verification because CHeKT cancelled it or the alarm was resolved. */
+/**
+ * Ends an open verification because CHeKT cancelled it or the alarm was resolved. A cancellation for a
+ * verification not received yet leaves a tombstone (run it in one transaction with the delivery's record).
+ */
 public final class CancelVerification {
 
     private final VerificationRepository verifications;
     private final VerificationProcess process;
+    private final CancellationTombstones tombstones;
     private final AuditTrail audit;
     private final VerificationMetrics metrics;
     private final Clock clock;
 
-    public CancelVerification(VerificationRepository verifications, VerificationProcess process, AuditTrail audit,
-                              VerificationMetrics metrics, Clock clock) {
+    public CancelVerification(VerificationRepository verifications, VerificationProcess process,
+                              CancellationTombstones tombstones, AuditTrail audit, VerificationMetrics metrics, Clock clock) {
         this.verifications = verifications;
         this.process = process;
+        this.tombstones = tombstones;
         this.audit = audit;
         this.metrics = metrics;
         this.clock = clock;
@@ -35,7 +42,14 @@ public final class CancelVerification {
     public Outcome cancel(UUID verificationId, String reason) {
         Optional<VerificationRecord> found = verifications.find(verificationId);
         if (found.isEmpty()) {
-            return Outcome.UNKNOWN_VERIFICATION;
+            if (tombstones.leave(new Tombstone(verificationId, reason, clock.instant()))) {
+                return Outcome.REMEMBERED;
+            }
+            // The request came first: its transaction has committed by now (the tombstone waited for it).
+            found = verifications.find(verificationId);
+            if (found.isEmpty()) {
+                return Outcome.REMEMBERED;
+            }
         }
         VerificationState state = found.get().state();
         if (state != VerificationState.OPEN && state != VerificationState.DECIDED) {
@@ -53,7 +67,8 @@ public final class CancelVerification {
 
     public enum Outcome {
         CANCELLED,
-        UNKNOWN_VERIFICATION,
+        /** Its request has not arrived: a tombstone is left, and the request will be stored as cancelled. */
+        REMEMBERED,
         ALREADY_ENDED
     }
 }

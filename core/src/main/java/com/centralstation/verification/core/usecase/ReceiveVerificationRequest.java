@@ -3,35 +3,51 @@ package com.centralstation.verification.core.usecase;
 import com.centralstation.verification.core.domain.AuditEvent;
 import com.centralstation.verification.core.domain.AuditEventType;
 import com.centralstation.verification.core.domain.CallList;
+import com.centralstation.verification.core.domain.Tombstone;
 import com.centralstation.verification.core.domain.Verification;
+import com.centralstation.verification.core.domain.VerificationState;
 import com.centralstation.verification.core.port.out.AuditTrail;
 import com.centralstation.verification.core.port.out.CallListDirectory;
+import com.centralstation.verification.core.port.out.CancellationTombstones;
 import com.centralstation.verification.core.port.out.DuplicateVerificationException;
+import com.centralstation.verification.core.port.out.VerificationMetrics;
 import com.centralstation.verification.core.port.out.VerificationProcess;
 import com.centralstation.verification.core.port.out.VerificationRepository;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Turns CHeKT's request into one stored verification with its workflow started. Run it in one
  * transaction: the stored row (unique on the verification UUID) and the process start commit together.
+ * A request whose cancellation arrived first (a {@link Tombstone} younger than the tombstone expiry) is
+ * stored as cancelled and starts nothing, so nobody is called for an alarm CHeKT has already withdrawn.
  */
 public final class ReceiveVerificationRequest {
 
     private final VerificationRepository verifications;
     private final CallListDirectory callLists;
     private final VerificationProcess process;
+    private final CancellationTombstones tombstones;
     private final AuditTrail audit;
+    private final VerificationMetrics metrics;
     private final Clock clock;
+    private final Duration tombstoneExpiry;
 
     public ReceiveVerificationRequest(VerificationRepository verifications, CallListDirectory callLists,
-                                      VerificationProcess process, AuditTrail audit, Clock clock) {
+                                      VerificationProcess process, CancellationTombstones tombstones, AuditTrail audit,
+                                      VerificationMetrics metrics, Clock clock, Duration tombstoneExpiry) {
         this.verifications = verifications;
         this.callLists = callLists;
         this.process = process;
+        this.tombstones = tombstones;
         this.audit = audit;
+        this.metrics = metrics;
         this.clock = clock;
+        this.tombstoneExpiry = Objects.requireNonNull(tombstoneExpiry, "tombstoneExpiry");
     }
 
     public Outcome receive(VerificationRequest request) {
@@ -48,20 +64,39 @@ public final class ReceiveVerificationRequest {
         } catch (DuplicateVerificationException concurrentDelivery) {
             return Outcome.DUPLICATE;
         }
+        // After the row is stored: a concurrent cancellation either left its tombstone first (seen here) or
+        // waits for this transaction and then finds the verification to cancel.
+        Optional<Tombstone> tombstone = tombstones.requestArrived(verification.id(), verification.receivedAt())
+                .filter(early -> early.cancelsAt(verification.receivedAt(), tombstoneExpiry));
+        if (tombstone.isPresent()) {
+            auditReceived(verification, sentWithRequest);
+            verifications.close(verification.id(), VerificationState.CANCELLED, tombstone.get().reason());
+            audit.record(new AuditEvent(verification.id(), verification.receivedAt(), AuditEventType.CANCELLED, "chekt",
+                    Map.of("reason", tombstone.get().reason(), "stateBefore", "not yet received",
+                            "cancelledAt", tombstone.get().at().toString())));
+            metrics.ended(VerificationState.CANCELLED);
+            return Outcome.CANCELLED_BEFORE_ARRIVAL;
+        }
         process.start(verification);
+        auditReceived(verification, sentWithRequest);
+        return Outcome.STARTED;
+    }
+
+    private void auditReceived(Verification verification, boolean sentWithRequest) {
         audit.record(new AuditEvent(verification.id(), verification.receivedAt(), AuditEventType.VERIFICATION_RECEIVED,
                 "chekt", Map.of(
-                        "alarmId", String.valueOf(request.alarm().alarmId()),
-                        "trigger", request.alarm().trigger(),
-                        "priority", request.alarm().priority(),
-                        "contacts", String.valueOf(callList.size()),
+                        "alarmId", String.valueOf(verification.alarm().alarmId()),
+                        "trigger", verification.alarm().trigger(),
+                        "priority", verification.alarm().priority(),
+                        "contacts", String.valueOf(verification.callList().size()),
                         "callListSource", sentWithRequest ? "request" : "stored call list")));
-        return Outcome.STARTED;
     }
 
     public enum Outcome {
         STARTED,
         /** The verification was already received; nothing changed. */
-        DUPLICATE
+        DUPLICATE,
+        /** Its cancellation arrived first: stored as cancelled, nobody called. */
+        CANCELLED_BEFORE_ARRIVAL
     }
 }

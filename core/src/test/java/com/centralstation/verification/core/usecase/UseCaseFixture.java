@@ -5,6 +5,7 @@ import com.centralstation.verification.core.domain.Verification;
 import com.centralstation.verification.core.port.out.VerificationMetrics;
 import com.centralstation.verification.core.port.out.VerificationProcess;
 import com.centralstation.verification.core.testing.InMemoryAuditTrail;
+import com.centralstation.verification.core.testing.InMemoryCancellationTombstones;
 import com.centralstation.verification.core.testing.InMemoryCallListDirectory;
 import com.centralstation.verification.core.testing.InMemoryResponseTokenStore;
 import com.centralstation.verification.core.testing.InMemoryVerificationRepository;
@@ -29,6 +30,8 @@ final class UseCaseFixture {
     final MutableClock clock = new MutableClock(Instant.parse("2026-05-26T10:21:34Z"));
     final InMemoryVerificationRepository verifications = new InMemoryVerificationRepository();
     final InMemoryAuditTrail audit = new InMemoryAuditTrail();
+    final InMemoryCancellationTombstones tombstones = new InMemoryCancellationTombstones();
+    static final Duration TOMBSTONE_EXPIRY = Duration.ofHours(24);
     final InMemoryCallListDirectory callLists = new InMemoryCallListDirectory();
     final RecordingContactNotifier notifier = new RecordingContactNotifier();
     final InMemoryResponseTokenStore tokens = new InMemoryResponseTokenStore();
@@ -36,11 +39,13 @@ final class UseCaseFixture {
     final AcceptDecision acceptDecision = new AcceptDecision(verifications, audit, VerificationMetrics.NONE, clock);
     final InProcessWorkflow process = new InProcessWorkflow();
 
-    final ReceiveVerificationRequest receive = new ReceiveVerificationRequest(verifications, callLists, process, audit, clock);
+    final ReceiveVerificationRequest receive = new ReceiveVerificationRequest(verifications, callLists, process, tombstones, audit,
+            VerificationMetrics.NONE, clock, TOMBSTONE_EXPIRY);
     final NotifyNextContact notifyNext = new NotifyNextContact(verifications, notifier, tokens, audit, clock, Duration.ofHours(24));
     final RecordDecision recordDecision = new RecordDecision(verifications, process, audit, clock, Duration.ofSeconds(30));
     final SubmitDecision submitDecision = new SubmitDecision(verifications, chekt, audit, VerificationMetrics.NONE, clock);
-    final CancelVerification cancel = new CancelVerification(verifications, process, audit, VerificationMetrics.NONE, clock);
+    final CancelVerification cancel = new CancelVerification(verifications, process, tombstones, audit, VerificationMetrics.NONE,
+            clock);
 
     final class InProcessWorkflow implements VerificationProcess {
         final List<UUID> started = new ArrayList<>();

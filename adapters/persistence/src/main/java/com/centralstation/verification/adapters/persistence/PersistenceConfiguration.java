@@ -2,8 +2,10 @@ package com.centralstation.verification.adapters.persistence;
 
 import com.centralstation.verification.core.port.out.AuditTrail;
 import com.centralstation.verification.core.port.out.CallListDirectory;
+import com.centralstation.verification.core.port.out.CancellationTombstones;
 import com.centralstation.verification.core.port.out.DeliveryInbox;
 import com.centralstation.verification.core.port.out.NotificationLog;
+import com.centralstation.verification.core.port.out.RefusedDeliveries;
 import com.centralstation.verification.core.port.out.ResponseTokenStore;
 import com.centralstation.verification.core.port.out.VerificationRepository;
 import org.springframework.boot.autoconfigure.flyway.FlywayConfigurationCustomizer;
@@ -60,6 +62,19 @@ public class PersistenceConfiguration {
     @DependsOnDatabaseInitialization
     public DeliveryInbox jdbcDeliveryInbox(DataSource dataSource, PlatformTransactionManager transactionManager) {
         return new JdbcDeliveryInbox(JdbcClient.create(dataSource), Transactions.underSavepoint(transactionManager));
+    }
+
+    @Bean
+    @DependsOnDatabaseInitialization
+    public CancellationTombstones jdbcCancellationTombstones(DataSource dataSource,
+                                                             PlatformTransactionManager transactionManager) {
+        return new JdbcCancellationTombstones(JdbcClient.create(dataSource), Transactions.underSavepoint(transactionManager));
+    }
+
+    @Bean
+    @DependsOnDatabaseInitialization
+    public RefusedDeliveries jdbcRefusedDeliveries(DataSource dataSource, PlatformTransactionManager transactionManager) {
+        return new JdbcRefusedDeliveries(JdbcClient.create(dataSource), Transactions.independent(transactionManager), json);
     }
 
     @Bean

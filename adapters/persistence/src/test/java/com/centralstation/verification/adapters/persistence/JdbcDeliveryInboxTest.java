@@ -9,7 +9,9 @@ import com.centralstation.verification.core.usecase.VerificationRequest;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -35,24 +37,36 @@ class JdbcDeliveryInboxTest {
             super(engine);
         }
 
+        static final byte[] BODY = "{\"id\":\"evt\"}".getBytes(StandardCharsets.UTF_8);
+
         DeliveryInbox inbox() {
             return adapter(DeliveryInbox.class);
         }
 
         @Test
         void recognisesARedeliveryByEventId() {
-            assertThat(inbox().firstDelivery("evt_2hKqx9", "verification.requested", clock.instant())).isTrue();
-            assertThat(inbox().firstDelivery("evt_2hKqx9", "verification.requested", clock.instant().plusSeconds(60))).isFalse();
-            assertThat(inbox().firstDelivery("evt_other", "verification.requested", clock.instant())).isTrue();
+            assertThat(inbox().firstDelivery("evt_2hKqx9", "verification.requested", null, BODY, clock.instant())).isTrue();
+            assertThat(inbox().firstDelivery("evt_2hKqx9", "verification.requested", null, BODY, clock.instant().plusSeconds(60))).isFalse();
+            assertThat(inbox().firstDelivery("evt_other", "verification.requested", null, BODY, clock.instant())).isTrue();
             assertThat(database.count("SELECT COUNT(*) FROM webhook_delivery")).isEqualTo(2);
+        }
+
+        @Test
+        void keepsTheRawBodyByteForByteWithTheVerificationItNames() {
+            UUID verification = UUID.randomUUID();
+            byte[] raw = "{\"location\":\"caf\u00e9 \u00ff\"}".getBytes(StandardCharsets.UTF_8);
+            inbox().firstDelivery("evt_raw", "verification.requested", verification, raw, clock.instant());
+
+            assertThat(database.jdbc().queryForObject("SELECT body FROM webhook_delivery WHERE verification_id = ?",
+                    byte[].class, verification)).isEqualTo(raw);
         }
 
         @Test
         void aRedeliveryLeavesTheCallersTransactionUsable() {
             VerificationRequest request = TestVerifications.contractRequest();
             transaction.executeWithoutResult(status -> {
-                assertThat(inbox().firstDelivery("evt_1", "verification.requested", clock.instant())).isTrue();
-                assertThat(inbox().firstDelivery("evt_1", "verification.requested", clock.instant())).isFalse();
+                assertThat(inbox().firstDelivery("evt_1", "verification.requested", null, BODY, clock.instant())).isTrue();
+                assertThat(inbox().firstDelivery("evt_1", "verification.requested", null, BODY, clock.instant())).isFalse();
                 adapter(VerificationRepository.class).add(new Verification(request.chekt(), request.alarm(),
                         new CallList(request.contacts()), clock.instant()));
             });
@@ -64,17 +78,17 @@ class JdbcDeliveryInboxTest {
         @Test
         void anEventRecordedInARolledBackTransactionWasNeverDelivered() {
             transaction.executeWithoutResult(status -> {
-                inbox().firstDelivery("evt_rolled_back", "verification.requested", clock.instant());
+                inbox().firstDelivery("evt_rolled_back", "verification.requested", null, BODY, clock.instant());
                 status.setRollbackOnly();
             });
 
-            assertThat(inbox().firstDelivery("evt_rolled_back", "verification.requested", clock.instant())).isTrue();
+            assertThat(inbox().firstDelivery("evt_rolled_back", "verification.requested", null, BODY, clock.instant())).isTrue();
         }
 
         @Test
         void ofFiveConcurrentDeliveriesExactlyOneIsTheFirst() throws InterruptedException {
             List<Race.Result<Boolean>> results = Race.run(5, i -> () -> transaction.execute(status ->
-                    inbox().firstDelivery("evt_storm", "verification.requested", clock.instant())));
+                    inbox().firstDelivery("evt_storm", "verification.requested", null, BODY, clock.instant())));
 
             assertThat(results).noneMatch(Race.Result::failed);
             assertThat(results).filteredOn(Race.Result::value).hasSize(1);

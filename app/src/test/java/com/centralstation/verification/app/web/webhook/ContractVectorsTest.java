@@ -65,7 +65,8 @@ class ContractVectorsTest {
         ChektWebhookMapper mapper = new ChektWebhookMapper(new ObjectMapper());
 
         ChektEvent event = mapper.event(contractBody());
-        VerificationRequest request = mapper.verificationRequest(event);
+        ChektWebhookMapper.MappedRequest mapped = mapper.verificationRequest(event);
+        VerificationRequest request = mapped.request();
 
         assertThat(event.id()).isEqualTo("evt_2hKqx9");
         assertThat(event.type()).isEqualTo("verification.requested");
@@ -77,6 +78,7 @@ class ContractVectorsTest {
         assertThat(request.alarm().occurredAt()).isEqualTo(Instant.parse("2026-05-26T10:21:30Z"));
         assertThat(request.contacts()).extracting(c -> c.contactId()).containsExactly(67890L, 67891L, 67892L);
         assertThat(request.contacts().get(2).email()).isNull();
+        assertThat(mapped.repairs()).as("the contract's own example needs no repair").isEmpty();
         assertThat(VerificationAction.fromCode("dispatch")).isPresent();
     }
 }
