@@ -4,6 +4,7 @@ import com.centralstation.verification.core.domain.AuditEvent;
 import com.centralstation.verification.core.domain.AuditEventType;
 import com.centralstation.verification.core.domain.CallList;
 import com.centralstation.verification.core.domain.Verification;
+import com.centralstation.verification.core.port.out.AlarmClassifier;
 import com.centralstation.verification.core.port.out.AuditTrail;
 import com.centralstation.verification.core.port.out.CallListDirectory;
 import com.centralstation.verification.core.port.out.DuplicateVerificationException;
@@ -14,21 +15,26 @@ import java.time.Clock;
 import java.util.Map;
 
 /**
- * Turns CHeKT's request into one stored verification with its workflow started. Run it in one
- * transaction: the stored row (unique on the verification UUID) and the process start commit together.
+ * Turns CHeKT's request into one stored verification, classed and with its workflow started. Run it in
+ * one transaction: the class, the stored row (unique on the verification UUID) and the process start
+ * (with a life-safety alarm's operator task, when the escalation policy hands it over at intake) commit
+ * together.
  */
 public final class ReceiveVerificationRequest {
 
     private final VerificationRepository verifications;
     private final CallListDirectory callLists;
+    private final AlarmClassifier classifier;
     private final VerificationProcess process;
     private final AuditTrail audit;
     private final Clock clock;
 
     public ReceiveVerificationRequest(VerificationRepository verifications, CallListDirectory callLists,
-                                      VerificationProcess process, AuditTrail audit, Clock clock) {
+                                      AlarmClassifier classifier, VerificationProcess process, AuditTrail audit,
+                                      Clock clock) {
         this.verifications = verifications;
         this.callLists = callLists;
+        this.classifier = classifier;
         this.process = process;
         this.audit = audit;
         this.clock = clock;
@@ -42,7 +48,8 @@ public final class ReceiveVerificationRequest {
         CallList callList = sentWithRequest
                 ? new CallList(request.contacts())
                 : callLists.find(request.chekt().site()).orElse(CallList.empty());
-        Verification verification = new Verification(request.chekt(), request.alarm(), callList, clock.instant());
+        Verification verification = new Verification(request.chekt(), request.alarm(), callList, clock.instant(),
+                classifier.classify(request.alarm()));
         try {
             verifications.add(verification);
         } catch (DuplicateVerificationException concurrentDelivery) {
@@ -54,6 +61,7 @@ public final class ReceiveVerificationRequest {
                         "alarmId", String.valueOf(request.alarm().alarmId()),
                         "trigger", request.alarm().trigger(),
                         "priority", request.alarm().priority(),
+                        "alarmClass", verification.alarmClass().code(),
                         "contacts", String.valueOf(callList.size()),
                         "callListSource", sentWithRequest ? "request" : "stored call list")));
         return Outcome.STARTED;
