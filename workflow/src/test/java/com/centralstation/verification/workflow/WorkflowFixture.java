@@ -3,12 +3,15 @@ package com.centralstation.verification.workflow;
 import com.centralstation.verification.bpmn.AlarmVerificationModel;
 import com.centralstation.verification.workflow.engine.EngineClock;
 import com.centralstation.verification.workflow.process.CamundaVerificationProcess;
+import com.centralstation.verification.workflow.process.DmnAlarmClassifier;
 import com.centralstation.verification.workflow.delegate.OperatorReviewListener;
 import com.centralstation.verification.workflow.delegate.SubmitDecisionDelegate;
 import com.centralstation.verification.workflow.delegate.RecordEscalationDelegate;
 import com.centralstation.verification.workflow.delegate.NotifyContactDelegate;
 import com.centralstation.verification.workflow.delegate.CloseUnverifiedDelegate;
 import com.centralstation.verification.workflow.delegate.AcceptDecisionDelegate;
+import com.centralstation.verification.core.domain.Alarm;
+import com.centralstation.verification.core.domain.ChektReference;
 import com.centralstation.verification.core.domain.Contact;
 import com.centralstation.verification.core.domain.ContactDecision;
 import com.centralstation.verification.core.domain.DecisionSource;
@@ -22,6 +25,7 @@ import com.centralstation.verification.core.usecase.ReceiveVerificationRequest;
 import com.centralstation.verification.core.usecase.RecordDecision;
 import com.centralstation.verification.core.usecase.RecordEscalation;
 import com.centralstation.verification.core.usecase.SubmitDecision;
+import com.centralstation.verification.core.usecase.VerificationRequest;
 import com.centralstation.verification.core.port.out.VerificationMetrics;
 import com.centralstation.verification.core.testing.InMemoryAuditTrail;
 import com.centralstation.verification.core.testing.InMemoryResponseTokenStore;
@@ -88,7 +92,8 @@ final class WorkflowFixture {
         this.engine = engine;
         ClockUtil.setCurrentTime(Date.from(START));
         process = new CamundaVerificationProcess(engine.getRuntimeService());
-        receive = new ReceiveVerificationRequest(verifications, callLists, process, audit, clock);
+        receive = new ReceiveVerificationRequest(verifications, callLists, new DmnAlarmClassifier(engine.getDecisionService()),
+                process, audit, clock);
         recordDecision = new RecordDecision(verifications, process, audit, clock, Duration.ofSeconds(30));
         cancel = new CancelVerification(verifications, process, audit, VerificationMetrics.NONE, clock);
         TestEngine.useBeans(beans(EscalationProperties.defaults()));
@@ -113,6 +118,19 @@ final class WorkflowFixture {
                 List.of(contacts)))).isEqualTo(ReceiveVerificationRequest.Outcome.STARTED);
         assertThat(instance(id)).as("process instance of " + id).isNotNull();
         return id;
+    }
+
+    /** As {@link #requestVerification(String, Contact...)}, for an alarm of any trigger and priority. */
+    UUID requestVerification(Alarm alarm, Contact... contacts) {
+        UUID id = UUID.randomUUID();
+        assertThat(receive.receive(new VerificationRequest(new ChektReference(TestVerifications.SITE,
+                alarmVerificationIds.getAndIncrement(), id), alarm, List.of(contacts))))
+                .isEqualTo(ReceiveVerificationRequest.Outcome.STARTED);
+        return id;
+    }
+
+    static Alarm alarm(String trigger, String priority) {
+        return new Alarm("A-1", trigger, priority, null, null, null);
     }
 
     /** A verification whose first contact has been notified: it waits for a decision with its timers set. */
