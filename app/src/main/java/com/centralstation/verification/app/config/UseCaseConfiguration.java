@@ -13,6 +13,7 @@ import com.centralstation.verification.core.usecase.RecordEscalation;
 import com.centralstation.verification.core.usecase.ResponseLinks;
 import com.centralstation.verification.core.usecase.SubmitDecision;
 import com.centralstation.verification.core.usecase.VerificationQueries;
+import com.centralstation.verification.core.port.out.AlarmClassifier;
 import com.centralstation.verification.core.port.out.AuditTrail;
 import com.centralstation.verification.core.port.out.CallListDirectory;
 import com.centralstation.verification.core.port.out.ChektContactSource;
@@ -51,8 +52,9 @@ public class UseCaseConfiguration {
 
     @Bean
     ReceiveVerificationRequest receiveVerificationRequest(VerificationRepository verifications, CallListDirectory callLists,
-                                                          VerificationProcess process, AuditTrail audit, Clock clock) {
-        return new ReceiveVerificationRequest(verifications, callLists, process, audit, clock);
+                                                          AlarmClassifier classifier, VerificationProcess process,
+                                                          AuditTrail audit, Clock clock) {
+        return new ReceiveVerificationRequest(verifications, callLists, classifier, process, audit, clock);
     }
 
     @Bean

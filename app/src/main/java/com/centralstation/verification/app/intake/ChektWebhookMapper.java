@@ -51,7 +51,7 @@ public final class ChektWebhookMapper {
         JsonInput alarm = data.object("alarm");
         Alarm alarmValue = new Alarm(
                 alarm.optionalText("alarm_id", Limits.ID).orElse(null),
-                alarm.text("trigger", Limits.WORD),
+                alarm.optionalText("trigger", Limits.WORD).orElse(null),
                 alarm.optionalText("priority", Limits.WORD).orElse(null),
                 alarm.optionalText("location", Limits.TEXT).orElse(null),
                 alarm.optionalText("snapshot_url", Limits.URL).orElse(null),

@@ -55,7 +55,6 @@ class BadInputEndToEndTest extends ServiceTest {
                 Arguments.of("contact id as string", good.replace("\"contact_id\":67890", "\"contact_id\":\"67890\""), 400,
                         "data.contacts[0].contact_id"),
                 Arguments.of("missing alarm", good.replaceAll("\"alarm\":\\{[^}]*},", ""), 400, "data.alarm"),
-                Arguments.of("missing trigger", good.replace("\"trigger\":\"motion\",", ""), 400, "data.alarm.trigger"),
                 Arguments.of("missing event id", good.replace("\"id\":\"" + a.eventId() + "\",", ""), 400, "id"),
                 Arguments.of("bad UUID", good.replace(a.verificationId().toString(), "not-a-uuid"), 400, "data.verification_id"),
                 Arguments.of("bad occurred_at", good.replace("2026-05-26T10:21:30Z", "yesterday"), 400, "data.alarm.occurred_at"),
