@@ -13,7 +13,7 @@ import com.centralstation.verification.workflow.delegate.RecordEscalationDelegat
 import com.centralstation.verification.workflow.delegate.SubmitDecisionDelegate;
 import com.centralstation.verification.workflow.engine.EngineClock;
 import com.centralstation.verification.workflow.process.CamundaVerificationProcess;
-import com.centralstation.verification.workflow.process.DmnAlarmClassifier;
+import com.centralstation.verification.workflow.process.CamundaAlarmClassifier;
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -25,7 +25,7 @@ import java.time.Clock;
 /**
  * The engine glue for the app to import: the beans the model's expressions name (delegates, the
  * operator form's listener, the escalation timers), the {@link CamundaVerificationProcess} and the
- * {@link DmnAlarmClassifier}.
+ * {@link CamundaAlarmClassifier}.
  * Expects from the app: the core use cases NotifyNextContact, RecordEscalation, AcceptDecision,
  * SubmitDecision and CloseUnverified, a {@link Clock} (an {@link EngineClock}, so core and the
  * engine's timers share one time) and the engine's {@link RuntimeService} and {@link DecisionService}.
@@ -75,7 +75,7 @@ public class WorkflowConfiguration {
     }
 
     @Bean
-    public DmnAlarmClassifier dmnAlarmClassifier(DecisionService decisionService) {
-        return new DmnAlarmClassifier(decisionService);
+    public CamundaAlarmClassifier camundaAlarmClassifier(DecisionService decisionService) {
+        return new CamundaAlarmClassifier(decisionService);
     }
 }

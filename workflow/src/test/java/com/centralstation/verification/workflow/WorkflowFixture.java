@@ -33,7 +33,7 @@ import com.centralstation.verification.workflow.delegate.RecordEscalationDelegat
 import com.centralstation.verification.workflow.delegate.SubmitDecisionDelegate;
 import com.centralstation.verification.workflow.engine.EngineClock;
 import com.centralstation.verification.workflow.process.CamundaVerificationProcess;
-import com.centralstation.verification.workflow.process.DmnAlarmClassifier;
+import com.centralstation.verification.workflow.process.CamundaAlarmClassifier;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
@@ -92,7 +92,7 @@ final class WorkflowFixture {
         this.engine = engine;
         ClockUtil.setCurrentTime(Date.from(START));
         process = new CamundaVerificationProcess(engine.getRuntimeService());
-        receive = new ReceiveVerificationRequest(verifications, callLists, new DmnAlarmClassifier(engine.getDecisionService()),
+        receive = new ReceiveVerificationRequest(verifications, callLists, new CamundaAlarmClassifier(engine.getDecisionService()),
                 process, audit, clock);
         recordDecision = new RecordDecision(verifications, process, audit, clock, Duration.ofSeconds(30));
         cancel = new CancelVerification(verifications, process, audit, VerificationMetrics.NONE, clock);

@@ -15,13 +15,13 @@ import org.slf4j.LoggerFactory;
  * Core's {@link AlarmClassifier} as the latest deployed {@code alarmClass} decision table, so analysts
  * change the classes by redeploying the table. Evaluated through the engine, in the caller's transaction.
  */
-public final class DmnAlarmClassifier implements AlarmClassifier {
+public final class CamundaAlarmClassifier implements AlarmClassifier {
 
-    private static final Logger log = LoggerFactory.getLogger(DmnAlarmClassifier.class);
+    private static final Logger log = LoggerFactory.getLogger(CamundaAlarmClassifier.class);
 
     private final DecisionService decisions;
 
-    public DmnAlarmClassifier(DecisionService decisions) {
+    public CamundaAlarmClassifier(DecisionService decisions) {
         this.decisions = decisions;
     }
 
