@@ -1,6 +1,8 @@
 package com.centralstation.verification.bench;
 
 import com.centralstation.verification.bpmn.AlarmVerificationModel;
+import com.centralstation.verification.core.domain.AlarmClass;
+import com.centralstation.verification.workflow.ClassPriorities;
 import com.centralstation.verification.workflow.engine.TimeOrderedIdGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -92,6 +94,7 @@ public final class BareEngineMain {
         engine.getRepositoryService().createDeployment().name("bare")
                 .addClasspathResource("alarm-verification.bpmn")
                 .addClasspathResource("escalation-policy.dmn")
+                .addClasspathResource("alarm-class.dmn")
                 .addClasspathResource("operator-review.form")
                 .enableDuplicateFiltering(true).deploy();
         serve(engine, Integer.parseInt(settings.getOrDefault("port", "0")));
@@ -153,6 +156,14 @@ public final class BareEngineMain {
                 variables.put("callListSummary", data.get("contacts").toString());
                 variables.put("alarmSummary", alarm.toString());
                 variables.put("operatorReviewing", false);
+                // as the service's intake: the class table in the webhook's transaction, its priorities as variables
+                AlarmClass alarmClass = AlarmClass.fromCode(engine.getDecisionService()
+                        .evaluateDecisionByKey(AlarmVerificationModel.Decision.ALARM_CLASS)
+                        .variables(Map.of("trigger", variables.get("trigger"), "priority", variables.get("priority")))
+                        .evaluate().getSingleEntry()).orElse(AlarmClass.NORMAL);
+                variables.put("alarmClass", alarmClass.code());
+                variables.put("classJobPriority", ClassPriorities.jobPriorityBand(alarmClass));
+                variables.put("classTaskPriority", ClassPriorities.taskPriority(alarmClass));
                 runtime.createProcessInstanceByKey(AlarmVerificationModel.PROCESS_KEY)
                         .businessKey(data.get("verification_id").asText()).setVariables(variables).execute();
                 respond(exchange, 202, "{\"result\":\"accepted\"}");

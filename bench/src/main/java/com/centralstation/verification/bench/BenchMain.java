@@ -46,6 +46,8 @@ public final class BenchMain {
     private final Path workDir;
     private final HttpClient http = Target.client();
     private final ChektStub chekt;
+    /** Wall-clock send time of each fire alarm, to compare with the time the service recorded its hand-over. */
+    private final Map<UUID, Instant> fireSentAt = new ConcurrentHashMap<>();
 
     private BenchMain(Options options, Path workDir, ChektStub chekt) {
         this.options = options;
@@ -171,8 +173,10 @@ public final class BenchMain {
         Database db = Database.fresh(kind, workDir, "app-storm-" + rep);
         System.out.println("-- service on " + db.label() + ", storm and timers");
         Set<UUID> storm = new HashSet<>();
+        Set<UUID> fires = new HashSet<>();
         List<String> timers = List.of("--verification.escalation.first=" + options.firstTimer(),
                 "--verification.escalation.second=PT30M", "--verification.escalation.third=PT60M");
+        H2FileSizes fileSizes = H2FileSizes.watch(db, workDir.resolve("h2-size-" + kind + "-" + rep + ".csv"));
         try (ChildJvm jvm = startService("app-storm-" + kind + "-" + rep, db, timers, m)) {
             Target target = new Target(http, jvm.port());
             List<Webhooks.Alarm> warmedUp = freshAlarms(options.warmup());
@@ -186,8 +190,10 @@ public final class BenchMain {
                         STORM_DECISION_RATE, accepted, decisionFigures(m, "storm.decision"));
                 return null;
             };
+            List<Webhooks.Alarm> stormAlarms = stormWithFires(options.alarms());
+            stormAlarms.stream().filter(a -> fireSentAt.containsKey(a.verificationId())).forEach(a -> fires.add(a.verificationId()));
             long stormStart = System.nanoTime();
-            storm.addAll(storm(target, jvm, freshAlarms(options.alarms()), "intake", m, "app",
+            storm.addAll(storm(target, jvm, stormAlarms, "intake", m, "app",
                     decidedInStorm.isEmpty() ? null : decideMeanwhile));
             double drainedAfter = (System.nanoTime() - stormStart) / 1e9;
             if (drainedAfter > options.firstTimer().toSeconds()) {
@@ -200,9 +206,61 @@ public final class BenchMain {
             double[] heap = jvm.peakHeapMb();
             m.put("app.heap.used", heap[0]);
             m.put("app.heap.committed", heap[1]);
+        } finally {
+            fileSizes.stop(m);
         }
         // Read after the service stopped: an H2 file is the service's own while it runs.
         afterTheFact(db, storm, m);
+        fireToOperatorTask(db, fires, m);
+    }
+
+    /**
+     * The storm's alarms: motion alarms of CHeKT priority HIGH (class high), and every {@code --fire-every}th a fire
+     * alarm (class life-safety), whose send time is kept.
+     */
+    private List<Webhooks.Alarm> stormWithFires(int count) {
+        fireSentAt.clear();
+        int every = options.fireEvery();
+        return IntStream.range(0, count).mapToObj(i -> {
+            if (every > 0 && i % every == every - 1) {
+                Webhooks.Alarm fire = Webhooks.fresh("fire");
+                fireSentAt.put(fire.verificationId(), Instant.EPOCH);
+                return fire;
+            }
+            return Webhooks.fresh();
+        }).toList();
+    }
+
+    /**
+     * Fire webhook sent → operator task: the hand-over audit event, written in the transaction that creates the task,
+     * against the wall-clock time the sender started the request (one machine, one clock).
+     */
+    private void fireToOperatorTask(Database db, Set<UUID> fires, Measurements m) throws SQLException {
+        if (fires.isEmpty()) {
+            return;
+        }
+        Map<UUID, Instant> handedOver = new HashMap<>();
+        try (Connection connection = db.connect(); ResultSet rows = connection.createStatement().executeQuery(
+                "SELECT verification_id, occurred_at FROM audit_event WHERE type = 'HANDED_OVER_TO_OPERATOR'")) {
+            while (rows.next()) {
+                handedOver.merge(UUID.fromString(rows.getString(1)), rows.getObject(2, OffsetDateTime.class).toInstant(),
+                        (a, b) -> a.isBefore(b) ? a : b);
+            }
+        }
+        List<Double> latencies = new ArrayList<>();
+        for (UUID fire : fires) {
+            Instant sent = fireSentAt.get(fire);
+            if (handedOver.containsKey(fire) && sent != null && !sent.equals(Instant.EPOCH)) {
+                latencies.add(Duration.between(sent, handedOver.get(fire)).toNanos() / 1e6);
+            }
+        }
+        if (latencies.size() < fires.size()) {
+            m.note("fire scenario: operator task found for " + latencies.size() + " of " + fires.size() + " fire alarms");
+        }
+        Stats stats = Stats.of(latencies);
+        m.put("fire.task", stats);
+        System.out.printf("  fire webhook -> operator task ms: p50 %.0f p99 %.0f max %.0f over %d%n",
+                stats.p50(), stats.p99(), stats.max(), stats.count());
     }
 
     private ChildJvm startService(String name, Database db, List<String> extra, Measurements m) throws Exception {
@@ -252,7 +310,10 @@ public final class BenchMain {
         if (side != null) {
             new Thread(side, "meanwhile").start();
         }
-        Senders.Outcome outcome = Senders.run(options.senders(), alarms, 0, (alarm, sentAt) -> target.deliver(alarm));
+        Senders.Outcome outcome = Senders.run(options.senders(), alarms, 0, (alarm, sentAt) -> {
+            fireSentAt.computeIfPresent(alarm.verificationId(), (id, never) -> Instant.now());
+            return target.deliver(alarm);
+        });
         double cpuIntake = jvm.cpuSeconds() - cpuBefore;
         Set<UUID> accepted = new HashSet<>();
         Map<Integer, Integer> byStatus = new TreeMap<>();

@@ -11,7 +11,7 @@ import java.util.Map;
 record Options(List<String> databases, boolean quick, int alarms, int open, int decisions, double decisionRate,
                int senders, int warmup, Duration firstTimer, int repetitions, boolean bare, Path serviceJar,
                Path results, Map<String, String> serviceSettings, List<String> jvmOptions, String label,
-               Duration timerWait, boolean decisionScenario) {
+               Duration timerWait, boolean decisionScenario, int fireEvery) {
 
     static final String USAGE = """
             java -jar bench/target/bench.jar [options]
@@ -28,6 +28,8 @@ record Options(List<String> databases, boolean quick, int alarms, int open, int 
               --reps=N               repeat each database's suite N times, report medians (default 1)
               --no-bare              skip the bare-engine baseline
               --no-decisions         skip the decision scenario (its own service JVM)
+              --fire-every=N         in the storm, every Nth alarm is a fire alarm (life-safety), timed from its
+                                     webhook to its operator task (default 500; 0 for none)
               --timer-wait=PT8M      how long to wait for every first timer to fire
               --set=key=value        a service setting (repeatable), e.g. --set=camunda.bpm.job-execution.max-pool-size=12;
                                      job-execution keys, history-level and the Hikari pool size also go to the bare engine
@@ -90,6 +92,7 @@ record Options(List<String> databases, boolean quick, int alarms, int open, int 
                 settings, jvm,
                 values.getOrDefault("label", quick ? "quick" : "full"),
                 Duration.parse(values.getOrDefault("timer-wait", "PT8M")),
-                !values.containsKey("no-decisions"));
+                !values.containsKey("no-decisions"),
+                Integer.parseInt(values.getOrDefault("fire-every", "500")));
     }
 }

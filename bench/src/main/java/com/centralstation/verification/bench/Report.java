@@ -71,8 +71,14 @@ final class Report {
         row(out, medians, "Decision HTTP answer (202), ms p50 / p95 / p99 / max", m -> quad(m, "decision.http", 1), "");
         row(out, medians, "  OAuth2 tokens fetched from CHeKT during the decisions", m -> fmt(m.get("decision.tokens"), 0), "");
         row(out, medians, "Decision → PATCH during the storm's intake (5/s), ms p50 / p95 / p99 / max",
-                m -> quad(m, "storm.decision.patch", 1), "");
+                m -> quad(m, "storm.decision.patch", 1), "p99 < 1,000");
         row(out, medians, "  decisions timed during the storm", m -> fmt(m.get("storm.decision.patch.count"), 0), "");
+        row(out, medians, "Fire webhook → operator task during the storm, ms p50 / p95 / p99 / max",
+                m -> quad(m, "fire.task", 0), "p99 < 1,000");
+        row(out, medians, "  fire alarms timed (one every " + options.fireEvery() + " of the storm)",
+                m -> fmt(m.get("fire.task.count"), 0), "");
+        row(out, medians, "H2 file, peak / when the storm JVM stopped, MiB", m -> fmt(m.get("h2.file.peak"), 0) + " / "
+                + fmt(m.get("h2.file.end"), 0), "peak ≤ 2,048");
         row(out, medians, "Timer lateness (first escalation recorded − due), ms p50 / p95 / p99 / max",
                 m -> quad(m, "timer.fired", 0), "p99 < 1,000");
         row(out, medians, "  next contact notified − due, ms p50 / p95 / p99 / max", m -> quad(m, "timer.notified", 0), "");

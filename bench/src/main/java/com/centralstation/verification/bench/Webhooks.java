@@ -29,12 +29,18 @@ final class Webhooks {
     static final long FIRST_CONTACT = 67890;
 
     static Alarm fresh() {
+        return fresh("motion");
+    }
+
+    /** An alarm of the contract's example with another trigger ("fire": a life-safety alarm). */
+    static Alarm fresh(String trigger) {
         UUID id = UUID.randomUUID();
         long alarmVerificationId = NEXT_ALARM_VERIFICATION_ID.incrementAndGet();
         String body = TEMPLATE
                 .replace("evt_2hKqx9", "evt_" + UUID.randomUUID())
                 .replace("550e8400-e29b-41d4-a716-446655440000", id.toString())
-                .replace("\"alarm_verification_id\":1,", "\"alarm_verification_id\":" + alarmVerificationId + ",");
+                .replace("\"alarm_verification_id\":1,", "\"alarm_verification_id\":" + alarmVerificationId + ",")
+                .replace("\"trigger\":\"motion\"", "\"trigger\":\"" + trigger + "\"");
         return new Alarm(id, alarmVerificationId, body);
     }
 

@@ -20,6 +20,7 @@ public final class AlarmVerificationModel {
         public static final String VERIFY_WITH_CONTACTS = "Activity_VerifyWithContacts";
         public static final String NOTIFY_FIRST_CONTACT = "Activity_NotifyFirstContact";
         public static final String AWAIT_CONTACT_DECISION = "Activity_AwaitContactDecision";
+        public static final String POLICY_INTAKE = "Activity_PolicyIntake";
         public static final String POLICY_INITIAL = "Activity_PolicyInitial";
         public static final String POLICY_TWO_MINUTES = "Activity_PolicyTwoMinutes";
         public static final String POLICY_FIVE_MINUTES = "Activity_PolicyFiveMinutes";
@@ -64,6 +65,7 @@ public final class AlarmVerificationModel {
     /** Gateways. */
     public static final class Gateway {
 
+        public static final String INTAKE = "Gateway_Intake";
         public static final String START_LADDER = "Gateway_StartLadder";
         public static final String ADVICE_TAKEN = "Gateway_AdviceTaken";
         public static final String ACT_ON_ADVICE = "Gateway_ActOnAdvice";
@@ -90,6 +92,8 @@ public final class AlarmVerificationModel {
     public static final class Decision {
 
         public static final String ESCALATION_POLICY = "escalationPolicy";
+        /** Evaluated by the workflow module at intake, before the process starts (its own file, alarm-class.dmn). */
+        public static final String ALARM_CLASS = "alarmClass";
 
         private Decision() {
         }

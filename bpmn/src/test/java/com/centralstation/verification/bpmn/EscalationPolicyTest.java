@@ -3,9 +3,6 @@ package com.centralstation.verification.bpmn;
 import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
 import org.camunda.bpm.dmn.engine.DmnEngine;
-import org.camunda.bpm.dmn.engine.delegate.DmnDecisionTableEvaluationEvent;
-import org.camunda.bpm.dmn.engine.delegate.DmnDecisionTableEvaluationListener;
-import org.camunda.bpm.dmn.engine.delegate.DmnEvaluatedDecisionRule;
 import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
 import org.camunda.bpm.model.dmn.Dmn;
 import org.camunda.bpm.model.dmn.DmnModelInstance;
@@ -36,8 +33,8 @@ class EscalationPolicyTest {
     private static final String DMN = "escalation-policy.dmn";
 
     /** One row per case: the inputs, the rule expected to match, and the advice it gives. */
-    record Case(String why, String step, String trigger, String priority, int contactsNotified, int contactsLeft,
-                String rule, boolean notifyNextContact, boolean alertOperator, boolean handOverToOperator) {
+    record Case(String why, String step, String trigger, String priority, String alarmClass, int contactsNotified,
+                int contactsLeft, String rule, boolean notifyNextContact, boolean alertOperator, boolean handOverToOperator) {
         @Override
         public String toString() {
             return why;
@@ -46,27 +43,30 @@ class EscalationPolicyTest {
 
     static List<Case> cases() {
         return List.of(
-                new Case("fire at once goes to an operator", "initial", "fire", "HIGH", 1, 2, "Rule_LifeSafetyAtOnce", false, true, true),
-                new Case("panic at once goes to an operator", "initial", "panic", "LOW", 1, 0, "Rule_LifeSafetyAtOnce", false, true, true),
-                new Case("duress at once goes to an operator", "initial", "duress", "MEDIUM", 1, 1, "Rule_LifeSafetyAtOnce", false, true, true),
-                new Case("hold-up at once goes to an operator", "initial", "hold-up", "HIGH", 1, 2, "Rule_LifeSafetyAtOnce", false, true, true),
-                new Case("medical at once goes to an operator", "initial", "medical", "HIGH", 1, 2, "Rule_LifeSafetyAtOnce", false, true, true),
-                new Case("life-safety wins over an empty call list", "initial", "fire", "HIGH", 0, 0, "Rule_LifeSafetyAtOnce", false, true, true),
-                new Case("empty call list goes to an operator at once", "initial", "motion", "HIGH", 0, 0, "Rule_NobodyToCall", false, true, true),
-                new Case("ordinary alarm waits for the first contact", "initial", "motion", "HIGH", 1, 2, "Rule_WaitForFirstContact", false, false, false),
-                new Case("a single contact is waited for too", "initial", "door-forced", "MEDIUM", 1, 0, "Rule_WaitForFirstContact", false, false, false),
-                new Case("no contact left at 2 min", "2min", "motion", "MEDIUM", 1, 0, "Rule_NoContactLeft", false, true, true),
-                new Case("no contact left at 5 min", "5min", "fire", "HIGH", 3, 0, "Rule_NoContactLeft", false, true, true),
-                new Case("no contact left at 10 min", "10min", "motion", "LOW", 3, 0, "Rule_NoContactLeft", false, true, true),
-                new Case("10 min hands over and still calls", "10min", "motion", "LOW", 3, 1, "Rule_TenMinutes", true, true, true),
-                new Case("high priority at 5 min alerts an operator", "5min", "motion", "HIGH", 2, 1, "Rule_HighPriorityFiveMinutes", true, true, false),
-                new Case("medium priority at 5 min calls the next contact", "5min", "motion", "MEDIUM", 2, 1, "Rule_NextContact", true, false, false),
-                new Case("2 min calls the next contact", "2min", "motion", "HIGH", 1, 2, "Rule_NextContact", true, false, false),
-                new Case("life-safety keeps calling contacts at 2 min", "2min", "fire", "HIGH", 1, 2, "Rule_NextContact", true, false, false),
-                new Case("an unknown step falls to the safety net", "15min", "motion", "LOW", 1, 2, "Rule_SafetyNet", false, true, true));
+                new Case("life-safety goes to an operator at intake", "intake", "fire", "HIGH", "life-safety", 0, 3, "Rule_LifeSafetyAtOnce", false, true, true),
+                new Case("life-safety is the class, not the trigger", "intake", "smoke", "LOW", "life-safety", 0, 1, "Rule_LifeSafetyAtOnce", false, true, true),
+                new Case("life-safety without contacts goes to an operator at intake", "intake", "panic", "HIGH", "life-safety", 0, 0, "Rule_LifeSafetyAtOnce", false, true, true),
+                new Case("a high alarm waits for its first contact at intake", "intake", "motion", "HIGH", "high", 0, 3, "Rule_IntakeOtherwise", false, false, false),
+                new Case("a normal alarm waits for its first contact at intake", "intake", "motion", "LOW", "normal", 0, 3, "Rule_IntakeOtherwise", false, false, false),
+                new Case("a fire alarm the class table calls normal waits too", "intake", "fire", "HIGH", "normal", 0, 3, "Rule_IntakeOtherwise", false, false, false),
+                new Case("an empty call list waits for the initial step", "intake", "motion", "HIGH", "high", 0, 0, "Rule_IntakeOtherwise", false, false, false),
+                new Case("life-safety with contacts waits for them after its hand-over", "initial", "fire", "HIGH", "life-safety", 1, 2, "Rule_WaitForFirstContact", false, false, false),
+                new Case("life-safety with an empty call list is advised to an operator again (one task)", "initial", "fire", "HIGH", "life-safety", 0, 0, "Rule_NobodyToCall", false, true, true),
+                new Case("empty call list goes to an operator at once", "initial", "motion", "HIGH", "high", 0, 0, "Rule_NobodyToCall", false, true, true),
+                new Case("ordinary alarm waits for the first contact", "initial", "motion", "HIGH", "high", 1, 2, "Rule_WaitForFirstContact", false, false, false),
+                new Case("a single contact is waited for too", "initial", "door-forced", "MEDIUM", "normal", 1, 0, "Rule_WaitForFirstContact", false, false, false),
+                new Case("no contact left at 2 min", "2min", "motion", "MEDIUM", "normal", 1, 0, "Rule_NoContactLeft", false, true, true),
+                new Case("no contact left at 5 min", "5min", "fire", "HIGH", "life-safety", 3, 0, "Rule_NoContactLeft", false, true, true),
+                new Case("no contact left at 10 min", "10min", "motion", "LOW", "normal", 3, 0, "Rule_NoContactLeft", false, true, true),
+                new Case("10 min hands over and still calls", "10min", "motion", "LOW", "normal", 3, 1, "Rule_TenMinutes", true, true, true),
+                new Case("high priority at 5 min alerts an operator", "5min", "motion", "HIGH", "high", 2, 1, "Rule_HighPriorityFiveMinutes", true, true, false),
+                new Case("medium priority at 5 min calls the next contact", "5min", "motion", "MEDIUM", "normal", 2, 1, "Rule_NextContact", true, false, false),
+                new Case("2 min calls the next contact", "2min", "motion", "HIGH", "high", 1, 2, "Rule_NextContact", true, false, false),
+                new Case("life-safety keeps calling contacts at 2 min", "2min", "fire", "HIGH", "life-safety", 1, 2, "Rule_NextContact", true, false, false),
+                new Case("an unknown step falls to the safety net", "15min", "motion", "LOW", "normal", 1, 2, "Rule_SafetyNet", false, true, true));
     }
 
-    private static final RecordingListener matched = new RecordingListener();
+    private static final MatchedRules matched = new MatchedRules();
     private static DmnEngine dmnEngine;
     private static DmnDecision decision;
 
@@ -114,7 +114,7 @@ class EscalationPolicyTest {
         assertThat(table.getHitPolicy()).isEqualTo(HitPolicy.FIRST);
         assertThat(policy.getCamundaHistoryTimeToLiveString()).isEqualTo("P30D");
         assertThat(table.getInputs()).extracting(input -> input.getInputExpression().getText().getTextContent())
-                .containsExactly("escalationStep", "trigger", "priority", "contactsNotified", "contactsLeft");
+                .containsExactly("escalationStep", "trigger", "priority", "contactsNotified", "contactsLeft", "alarmClass");
         assertThat(table.getOutputs()).extracting(output -> output.getName())
                 .containsExactly("notifyNextContact", "alertOperator", "handOverToOperator");
         // analysts read the table by its rule descriptions: none may be left blank
@@ -131,6 +131,7 @@ class EscalationPolicyTest {
         variables.put("priority", c.priority());
         variables.put("contactsNotified", c.contactsNotified());
         variables.put("contactsLeft", c.contactsLeft());
+        variables.put("alarmClass", c.alarmClass());
         return dmnEngine.evaluateDecision(decision, variables).getSingleResult();
     }
 
@@ -146,12 +147,4 @@ class EscalationPolicyTest {
         return stream;
     }
 
-    private static final class RecordingListener implements DmnDecisionTableEvaluationListener {
-        volatile List<String> lastRuleIds = List.of();
-
-        @Override
-        public void notify(DmnDecisionTableEvaluationEvent event) {
-            lastRuleIds = event.getMatchingRules().stream().map(DmnEvaluatedDecisionRule::getId).toList();
-        }
-    }
 }

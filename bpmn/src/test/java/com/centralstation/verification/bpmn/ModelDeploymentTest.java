@@ -12,7 +12,7 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The engine itself accepts the three models as one deployment, the way the app deploys them. */
+/** The engine itself accepts the four models as one deployment, the way the app deploys them. */
 class ModelDeploymentTest {
 
     private static ProcessEngine engine;
@@ -28,6 +28,7 @@ class ModelDeploymentTest {
         deployment = engine.getRepositoryService().createDeployment()
                 .addClasspathResource("alarm-verification.bpmn")
                 .addClasspathResource("escalation-policy.dmn")
+                .addClasspathResource("alarm-class.dmn")
                 .addClasspathResource("operator-review.form")
                 .deploy();
     }
@@ -38,23 +39,29 @@ class ModelDeploymentTest {
     }
 
     @Test
-    void deploysTheProcessTheDecisionAndTheForm() {
+    void deploysTheProcessTheDecisionsAndTheForm() {
         assertThat(engine.getRepositoryService().createProcessDefinitionQuery().deploymentId(deployment.getId())
                 .processDefinitionKey(AlarmVerificationModel.PROCESS_KEY).singleResult().getHistoryTimeToLive()).isEqualTo(30);
         assertThat(engine.getRepositoryService().createDecisionDefinitionQuery().deploymentId(deployment.getId())
                 .decisionDefinitionKey(AlarmVerificationModel.Decision.ESCALATION_POLICY).singleResult().getHistoryTimeToLive()).isEqualTo(30);
+        assertThat(engine.getRepositoryService().createDecisionDefinitionQuery().deploymentId(deployment.getId())
+                .decisionDefinitionKey(AlarmVerificationModel.Decision.ALARM_CLASS).singleResult().getHistoryTimeToLive()).isEqualTo(30);
         assertThat(engine.getRepositoryService().getDeploymentResourceNames(deployment.getId()))
                 .contains("operator-review.form");
     }
 
     @Test
     void theEnginesDmnSettingsReadTheTableAsTheStandaloneDmnEngineDoes() {
-        Map<String, Object> fire = Variables.createVariables().putValue("escalationStep", "initial")
-                .putValue("trigger", "fire").putValue("priority", "HIGH")
-                .putValue("contactsNotified", 1).putValue("contactsLeft", 2);
+        Map<String, Object> fire = Variables.createVariables().putValue("escalationStep", "intake")
+                .putValue("trigger", "fire").putValue("priority", "HIGH").putValue("alarmClass", "life-safety")
+                .putValue("contactsNotified", 0).putValue("contactsLeft", 2);
         Map<String, Object> advice = engine.getDecisionService().evaluateDecisionByKey(AlarmVerificationModel.Decision.ESCALATION_POLICY)
                 .variables(fire).evaluate().getSingleResult().getEntryMap();
         assertThat(advice).containsExactlyInAnyOrderEntriesOf(Map.of(
                 "notifyNextContact", false, "alertOperator", true, "handOverToOperator", true));
+
+        Map<String, Object> missing = Variables.createVariables().putValue("trigger", null).putValue("priority", null);
+        assertThat(engine.getDecisionService().evaluateDecisionByKey(AlarmVerificationModel.Decision.ALARM_CLASS)
+                .variables(missing).evaluate().<Object>getSingleEntry()).isEqualTo("normal");
     }
 }

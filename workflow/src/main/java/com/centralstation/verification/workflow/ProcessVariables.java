@@ -29,6 +29,12 @@ public final class ProcessVariables {
     // set at start: the policy's inputs and what the operator's form shows
     public static final String TRIGGER = "trigger";
     public static final String PRIORITY = "priority";
+    /** The alarm's class code (life-safety, high, normal): an input of the escalation policy, shown in Cockpit and Tasklist. */
+    public static final String ALARM_CLASS = "alarmClass";
+    /** The class's job priority band ({@link ClassPriorities}); the model's jobPriority expressions add their step to it. */
+    public static final String CLASS_JOB_PRIORITY = "classJobPriority";
+    /** The operator task's priority for the class ({@link ClassPriorities}). */
+    public static final String CLASS_TASK_PRIORITY = "classTaskPriority";
     public static final String CONTACTS_NOTIFIED = "contactsNotified";
     public static final String CONTACTS_LEFT = "contactsLeft";
     public static final String CALL_LIST_CONTACT_IDS = "callListContactIds";
@@ -83,6 +89,9 @@ public final class ProcessVariables {
         CallList callList = verification.callList();
         variables.put(TRIGGER, verification.alarm().trigger());
         variables.put(PRIORITY, verification.alarm().priority());
+        variables.put(ALARM_CLASS, verification.alarmClass().code());
+        variables.put(CLASS_JOB_PRIORITY, ClassPriorities.jobPriorityBand(verification.alarmClass()));
+        variables.put(CLASS_TASK_PRIORITY, ClassPriorities.taskPriority(verification.alarmClass()));
         variables.put(CONTACTS_NOTIFIED, 0);
         variables.put(CONTACTS_LEFT, callList.size());
         variables.put(CALL_LIST_CONTACT_IDS, callList.contacts().stream()
@@ -154,7 +163,8 @@ public final class ProcessVariables {
 
     private static String alarmSummary(Verification verification) {
         Alarm alarm = verification.alarm();
-        StringBuilder summary = new StringBuilder(alarm.trigger()).append(" alarm, priority ").append(alarm.priority());
+        StringBuilder summary = new StringBuilder(alarm.trigger()).append(" alarm, priority ").append(alarm.priority())
+                .append(", class ").append(verification.alarmClass().code());
         if (alarm.location() != null) {
             summary.append(", at ").append(alarm.location());
         }

@@ -13,6 +13,8 @@ import com.centralstation.verification.workflow.delegate.RecordEscalationDelegat
 import com.centralstation.verification.workflow.delegate.SubmitDecisionDelegate;
 import com.centralstation.verification.workflow.engine.EngineClock;
 import com.centralstation.verification.workflow.process.CamundaVerificationProcess;
+import com.centralstation.verification.workflow.process.CamundaAlarmClassifier;
+import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -22,10 +24,11 @@ import java.time.Clock;
 
 /**
  * The engine glue for the app to import: the beans the model's expressions name (delegates, the
- * operator form's listener, the escalation timers) and the {@link CamundaVerificationProcess}.
+ * operator form's listener, the escalation timers), the {@link CamundaVerificationProcess} and the
+ * {@link CamundaAlarmClassifier}.
  * Expects from the app: the core use cases NotifyNextContact, RecordEscalation, AcceptDecision,
  * SubmitDecision and CloseUnverified, a {@link Clock} (an {@link EngineClock}, so core and the
- * engine's timers share one time) and the engine's {@link RuntimeService}.
+ * engine's timers share one time) and the engine's {@link RuntimeService} and {@link DecisionService}.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(EscalationProperties.class)
@@ -69,5 +72,10 @@ public class WorkflowConfiguration {
     @Bean
     public CamundaVerificationProcess camundaVerificationProcess(RuntimeService runtimeService) {
         return new CamundaVerificationProcess(runtimeService);
+    }
+
+    @Bean
+    public CamundaAlarmClassifier camundaAlarmClassifier(DecisionService decisionService) {
+        return new CamundaAlarmClassifier(decisionService);
     }
 }

@@ -3,7 +3,9 @@ package com.centralstation.verification.workflow;
 import com.centralstation.verification.bpmn.AlarmVerificationModel;
 import com.centralstation.verification.core.domain.VerificationAction;
 import org.camunda.bpm.engine.runtime.Job;
-import org.junit.jupiter.api.Test;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import java.time.Duration;
 import java.util.List;
@@ -16,40 +18,66 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 /**
- * The order the job executor takes jobs in when they queue up (it acquires by priority): a decision's
- * submission before any escalation, an escalation before a new alarm's first notification.
+ * The order the job executor takes jobs in when they queue up (it acquires by priority): the alarm class's
+ * band first (life-safety 3000, high 2000, normal 1000), then the step within it: a decision's submission
+ * (+300) before an escalation (+200), an escalation before a new alarm's first notification (+100). So every
+ * life-safety job outranks every high one, every high one every normal one, and a normal alarm's DISPATCH
+ * outranks every notification of a normal alarm.
  */
 class JobPrioritiesTest extends WorkflowTestBase {
 
-    @Test
-    void aNewAlarmsJobsComeLast() {
-        UUID id = f.requestVerification("motion", ANN, BEN, CHO);
+    @ParameterizedTest(name = "{0} {1}: class {2}")
+    @CsvSource({
+            "fire,   LOW,    life-safety, 3000, 100",
+            "motion, HIGH,   high,        2000, 75",
+            "motion, MEDIUM, normal,      1000, 50",
+            "laser-tripwire, URGENT, normal, 1000, 50"})
+    void aNewAlarmsFirstNotificationCarriesItsClassBandPlus100(String trigger, String priority, String alarmClass,
+                                                                long band, int taskPriority) {
+        UUID id = f.requestVerification(WorkflowFixture.alarm(trigger, priority), ANN, BEN, CHO);
 
+        assertThat(f.variable(id, ProcessVariables.ALARM_CLASS)).isEqualTo(alarmClass);
+        assertThat(f.record(id).verification().alarmClass().code()).isEqualTo(alarmClass);
         assertThat(jobs(id)).extracting(this::activity, Job::getPriority)
-                .containsExactly(tuple(AlarmVerificationModel.Activity.NOTIFY_FIRST_CONTACT, 100L));
+                .containsExactly(tuple(AlarmVerificationModel.Activity.NOTIFY_FIRST_CONTACT, band + 100));
+        assertThat(f.variable(id, ProcessVariables.CLASS_TASK_PRIORITY)).isEqualTo(taskPriority);
     }
 
-    @Test
-    void escalationsComeBeforeNewAlarms() {
-        UUID id = f.waitingVerification("motion", ANN, BEN, CHO);
-        assertThat(f.timers(id)).extracting(Job::getPriority).containsExactly(200L, 200L, 200L);
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource({"fire, LOW, 3000", "motion, HIGH, 2000", "motion, MEDIUM, 1000"})
+    void escalationsCarryTheClassBandPlus200(String trigger, String priority, long band) {
+        UUID id = f.requestVerification(WorkflowFixture.alarm(trigger, priority), ANN, BEN, CHO);
+        f.executeDueJobs();
+        assertThat(f.timers(id)).extracting(Job::getPriority).containsExactly(band + 200, band + 200, band + 200);
 
         f.advance(Duration.ofMinutes(2));
         f.engine.getManagementService().executeJob(f.timers(id).get(0).getId());
 
         assertThat(f.engine.getManagementService().createJobQuery().processInstanceId(f.instance(id).getId()).messages().list())
                 .extracting(this::activity, Job::getPriority)
-                .containsExactly(tuple(AlarmVerificationModel.Activity.NOTIFY_NEXT_CONTACT, 200L));
+                .containsExactly(tuple(AlarmVerificationModel.Activity.NOTIFY_NEXT_CONTACT, band + 200));
     }
 
-    @Test
-    void aDecisionsSubmissionComesFirst() {
-        UUID id = f.waitingVerification("motion", ANN, BEN);
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource({"fire, LOW, 3000", "motion, HIGH, 2000", "motion, MEDIUM, 1000"})
+    void aDecisionsSubmissionCarriesTheClassBandPlus300(String trigger, String priority, long band) {
+        UUID id = f.requestVerification(WorkflowFixture.alarm(trigger, priority), ANN, BEN);
+        f.executeDueJobs();
 
         f.process.decide(id, f.decision(ANN, VerificationAction.DISPATCH));
 
         assertThat(jobs(id)).extracting(this::activity, Job::getPriority)
-                .containsExactly(tuple(AlarmVerificationModel.Activity.SUBMIT_DECISION, 300L));
+                .containsExactly(tuple(AlarmVerificationModel.Activity.SUBMIT_DECISION, band + 300));
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource({"fire, LOW, 100", "motion, HIGH, 75", "motion, MEDIUM, 50"})
+    void theOperatorTaskCarriesTheClassTaskPriority(String trigger, String priority, int taskPriority) {
+        // no contacts: every class is handed to an operator once its initial step finds nobody to call
+        UUID id = f.requestVerification(WorkflowFixture.alarm(trigger, priority));
+        f.executeDueJobs();
+
+        assertThat(f.operatorTasks(id)).extracting(Task::getPriority).containsExactly(taskPriority);
     }
 
     private List<Job> jobs(UUID id) {

@@ -32,6 +32,9 @@ final class TestEngine {
             configuration.setJdbcUrl("jdbc:h2:mem:workflow-tests;DB_CLOSE_DELAY=-1;DEFAULT_LOCK_TIMEOUT=10000");
             configuration.setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_CREATE_DROP);
             configuration.setJobExecutorActivate(false);
+            // MyBatis's pool reclaims a connection held longer than 20 s by default; removing the storm of
+            // LifeSafetyUnderLoadTest (hundreds of instances, full history) in one transaction takes longer.
+            configuration.setJdbcMaxCheckoutTime(300_000);
             configuration.setHistory(ProcessEngineConfiguration.HISTORY_FULL);
             configuration.setBeans(BEANS);
             // As the service's engine (app EngineConfiguration, JobAcquisitionIndex, application.yml).

@@ -15,6 +15,7 @@ import com.centralstation.verification.workflow.delegate.NotifyContactDelegate;
 import com.centralstation.verification.workflow.delegate.OperatorReviewListener;
 import com.centralstation.verification.workflow.engine.EngineClock;
 import com.centralstation.verification.workflow.process.CamundaVerificationProcess;
+import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
@@ -176,6 +177,11 @@ class WorkflowConfigurationTest {
         @Bean
         RuntimeService runtimeService() {
             return TestEngine.engine().getRuntimeService();
+        }
+
+        @Bean
+        DecisionService decisionService() {
+            return TestEngine.engine().getDecisionService();
         }
     }
 }

@@ -1,6 +1,8 @@
 package com.centralstation.verification.workflow;
 
 import com.centralstation.verification.bpmn.AlarmVerificationModel;
+import com.centralstation.verification.core.domain.Alarm;
+import com.centralstation.verification.core.domain.ChektReference;
 import com.centralstation.verification.core.domain.Contact;
 import com.centralstation.verification.core.domain.ContactDecision;
 import com.centralstation.verification.core.domain.DecisionSource;
@@ -23,6 +25,7 @@ import com.centralstation.verification.core.usecase.ReceiveVerificationRequest;
 import com.centralstation.verification.core.usecase.RecordDecision;
 import com.centralstation.verification.core.usecase.RecordEscalation;
 import com.centralstation.verification.core.usecase.SubmitDecision;
+import com.centralstation.verification.core.usecase.VerificationRequest;
 import com.centralstation.verification.workflow.delegate.AcceptDecisionDelegate;
 import com.centralstation.verification.workflow.delegate.CloseUnverifiedDelegate;
 import com.centralstation.verification.workflow.delegate.NotifyContactDelegate;
@@ -31,6 +34,7 @@ import com.centralstation.verification.workflow.delegate.RecordEscalationDelegat
 import com.centralstation.verification.workflow.delegate.SubmitDecisionDelegate;
 import com.centralstation.verification.workflow.engine.EngineClock;
 import com.centralstation.verification.workflow.process.CamundaVerificationProcess;
+import com.centralstation.verification.workflow.process.CamundaAlarmClassifier;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
@@ -90,7 +94,8 @@ final class WorkflowFixture {
         this.engine = engine;
         ClockUtil.setCurrentTime(Date.from(START));
         process = new CamundaVerificationProcess(engine.getRuntimeService());
-        receive = new ReceiveVerificationRequest(verifications, callLists, process, tombstones, audit,
+        receive = new ReceiveVerificationRequest(verifications, callLists,
+                new CamundaAlarmClassifier(engine.getDecisionService()), process, tombstones, audit,
                 VerificationMetrics.NONE, clock, Duration.ofHours(24));
         recordDecision = new RecordDecision(verifications, process, audit, clock, Duration.ofSeconds(30));
         cancel = new CancelVerification(verifications, process, tombstones, audit, VerificationMetrics.NONE, clock);
@@ -116,6 +121,19 @@ final class WorkflowFixture {
                 List.of(contacts)))).isEqualTo(ReceiveVerificationRequest.Outcome.STARTED);
         assertThat(instance(id)).as("process instance of " + id).isNotNull();
         return id;
+    }
+
+    /** As {@link #requestVerification(String, Contact...)}, for an alarm of any trigger and priority. */
+    UUID requestVerification(Alarm alarm, Contact... contacts) {
+        UUID id = UUID.randomUUID();
+        assertThat(receive.receive(new VerificationRequest(new ChektReference(TestVerifications.SITE,
+                alarmVerificationIds.getAndIncrement(), id), alarm, List.of(contacts))))
+                .isEqualTo(ReceiveVerificationRequest.Outcome.STARTED);
+        return id;
+    }
+
+    static Alarm alarm(String trigger, String priority) {
+        return new Alarm("A-1", trigger, priority, null, null, null);
     }
 
     /** A verification whose first contact has been notified: it waits for a decision with its timers set. */

@@ -3,6 +3,7 @@ package com.centralstation.verification.app.config;
 import com.centralstation.verification.adapters.notification.NotificationProperties;
 import com.centralstation.verification.app.intake.IntakeProperties;
 import com.centralstation.verification.app.metrics.MicrometerVerificationMetrics;
+import com.centralstation.verification.core.port.out.AlarmClassifier;
 import com.centralstation.verification.core.port.out.AuditTrail;
 import com.centralstation.verification.core.port.out.CallListDirectory;
 import com.centralstation.verification.core.port.out.CancellationTombstones;
@@ -53,11 +54,11 @@ public class UseCaseConfiguration {
 
     @Bean
     ReceiveVerificationRequest receiveVerificationRequest(VerificationRepository verifications, CallListDirectory callLists,
-                                                          VerificationProcess process, CancellationTombstones tombstones,
-                                                          AuditTrail audit, VerificationMetrics metrics, Clock clock,
-                                                          IntakeProperties intake) {
-        return new ReceiveVerificationRequest(verifications, callLists, process, tombstones, audit, metrics, clock,
-                intake.tombstoneExpiry());
+                                                          AlarmClassifier classifier, VerificationProcess process,
+                                                          CancellationTombstones tombstones, AuditTrail audit,
+                                                          VerificationMetrics metrics, Clock clock, IntakeProperties intake) {
+        return new ReceiveVerificationRequest(verifications, callLists, classifier, process, tombstones, audit, metrics,
+                clock, intake.tombstoneExpiry());
     }
 
     @Bean

@@ -4,11 +4,13 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * The points at which the escalation policy is asked what to do: when the verification arrives,
+ * The points at which the escalation policy is asked what to do: when the verification arrives (in
+ * the webhook's transaction, before anyone is notified), when its first contact has been notified,
  * and when each of the three timers (2, 5, 10 minutes after the first notification) fires.
  * {@link #code()} is the value the DMN table matches on.
  */
 public enum EscalationStep {
+    INTAKE("intake"),
     INITIAL("initial"),
     AFTER_2_MINUTES("2min"),
     AFTER_5_MINUTES("5min"),
@@ -22,6 +24,11 @@ public enum EscalationStep {
 
     public String code() {
         return code;
+    }
+
+    /** One of the 2, 5 and 10-minute timers: an escalation proper. */
+    public boolean isTimer() {
+        return this != INTAKE && this != INITIAL;
     }
 
     public static Optional<EscalationStep> fromCode(String code) {

@@ -6,6 +6,7 @@ import com.centralstation.verification.core.domain.CallList;
 import com.centralstation.verification.core.domain.Tombstone;
 import com.centralstation.verification.core.domain.Verification;
 import com.centralstation.verification.core.domain.VerificationState;
+import com.centralstation.verification.core.port.out.AlarmClassifier;
 import com.centralstation.verification.core.port.out.AuditTrail;
 import com.centralstation.verification.core.port.out.CallListDirectory;
 import com.centralstation.verification.core.port.out.CancellationTombstones;
@@ -21,15 +22,18 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Turns CHeKT's request into one stored verification with its workflow started. Run it in one
- * transaction: the stored row (unique on the verification UUID) and the process start commit together.
- * A request whose cancellation arrived first (a {@link Tombstone} younger than the tombstone expiry) is
- * stored as cancelled and starts nothing, so nobody is called for an alarm CHeKT has already withdrawn.
+ * Turns CHeKT's request into one stored verification, classed and with its workflow started. Run it in
+ * one transaction: the class, the stored row (unique on the verification UUID) and the process start
+ * (with a life-safety alarm's operator task, when the escalation policy hands it over at intake) commit
+ * together. A request whose cancellation arrived first (a {@link Tombstone} younger than the tombstone
+ * expiry) is stored as cancelled and starts nothing, so nobody is called for an alarm CHeKT has already
+ * withdrawn.
  */
 public final class ReceiveVerificationRequest {
 
     private final VerificationRepository verifications;
     private final CallListDirectory callLists;
+    private final AlarmClassifier classifier;
     private final VerificationProcess process;
     private final CancellationTombstones tombstones;
     private final AuditTrail audit;
@@ -38,10 +42,12 @@ public final class ReceiveVerificationRequest {
     private final Duration tombstoneExpiry;
 
     public ReceiveVerificationRequest(VerificationRepository verifications, CallListDirectory callLists,
-                                      VerificationProcess process, CancellationTombstones tombstones, AuditTrail audit,
-                                      VerificationMetrics metrics, Clock clock, Duration tombstoneExpiry) {
+                                      AlarmClassifier classifier, VerificationProcess process,
+                                      CancellationTombstones tombstones, AuditTrail audit, VerificationMetrics metrics,
+                                      Clock clock, Duration tombstoneExpiry) {
         this.verifications = verifications;
         this.callLists = callLists;
+        this.classifier = classifier;
         this.process = process;
         this.tombstones = tombstones;
         this.audit = audit;
@@ -58,7 +64,8 @@ public final class ReceiveVerificationRequest {
         CallList callList = sentWithRequest
                 ? new CallList(request.contacts())
                 : callLists.find(request.chekt().site()).orElse(CallList.empty());
-        Verification verification = new Verification(request.chekt(), request.alarm(), callList, clock.instant());
+        Verification verification = new Verification(request.chekt(), request.alarm(), callList, clock.instant(),
+                classifier.classify(request.alarm()));
         try {
             verifications.add(verification);
         } catch (DuplicateVerificationException concurrentDelivery) {
@@ -88,6 +95,7 @@ public final class ReceiveVerificationRequest {
                         "alarmId", String.valueOf(verification.alarm().alarmId()),
                         "trigger", verification.alarm().trigger(),
                         "priority", verification.alarm().priority(),
+                        "alarmClass", verification.alarmClass().code(),
                         "contacts", String.valueOf(verification.callList().size()),
                         "callListSource", sentWithRequest ? "request" : "stored call list")));
     }

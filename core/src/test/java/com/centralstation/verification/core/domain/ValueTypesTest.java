@@ -2,6 +2,7 @@ package com.centralstation.verification.core.domain;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.NullSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 
@@ -32,18 +33,36 @@ class ValueTypesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"fire", "Panic", "duress", "hold-up", "MEDICAL"})
-    void lifeSafetyTriggersAreRecognisedWhateverTheirCase(String trigger) {
-        assertThat(new Alarm("A", trigger, "HIGH", null, null, null).isLifeSafety()).isTrue();
+    @ValueSource(strings = {"Fire", " FIRE", "fire "})
+    void triggersAreKeptInLowerCaseSoTheClassTableMatchesThemWhateverTheirCase(String trigger) {
+        assertThat(new Alarm("A", trigger, "HIGH", null, null, null).trigger()).isEqualTo("fire");
     }
 
     @Test
     void alarmNormalisesTriggerAndPriority() {
-        Alarm alarm = new Alarm("A", " Motion ", null, null, null, null);
+        Alarm alarm = new Alarm("A", " Motion ", " high", null, null, null);
 
         assertThat(alarm.trigger()).isEqualTo("motion");
+        assertThat(alarm.priority()).isEqualTo("HIGH");
+    }
+
+    @ParameterizedTest
+    @NullSource
+    @ValueSource(strings = {"", "  "})
+    void anAlarmWithoutTriggerOrPriorityIsStillAnAlarm(String missing) {
+        Alarm alarm = new Alarm("A", missing, missing, null, null, null);
+
+        assertThat(alarm.trigger()).isEqualTo(Alarm.UNKNOWN_TRIGGER);
         assertThat(alarm.priority()).isEqualTo("MEDIUM");
-        assertThat(alarm.isLifeSafety()).isFalse();
+    }
+
+    @Test
+    void alarmClassesRoundTripTheirDmnCodes() {
+        for (AlarmClass alarmClass : AlarmClass.values()) {
+            assertThat(AlarmClass.fromCode(alarmClass.code())).contains(alarmClass);
+        }
+        assertThat(AlarmClass.fromCode("LIFE_SAFETY")).isEmpty();
+        assertThat(AlarmClass.fromCode(null)).isEmpty();
     }
 
     @Test

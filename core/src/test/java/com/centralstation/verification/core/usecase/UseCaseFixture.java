@@ -4,6 +4,7 @@ import com.centralstation.verification.core.domain.ContactDecision;
 import com.centralstation.verification.core.domain.Verification;
 import com.centralstation.verification.core.port.out.VerificationMetrics;
 import com.centralstation.verification.core.port.out.VerificationProcess;
+import com.centralstation.verification.core.testing.FixedAlarmClassifier;
 import com.centralstation.verification.core.testing.InMemoryAuditTrail;
 import com.centralstation.verification.core.testing.InMemoryCancellationTombstones;
 import com.centralstation.verification.core.testing.InMemoryCallListDirectory;
@@ -39,8 +40,9 @@ final class UseCaseFixture {
     final AcceptDecision acceptDecision = new AcceptDecision(verifications, audit, VerificationMetrics.NONE, clock);
     final InProcessWorkflow process = new InProcessWorkflow();
 
-    final ReceiveVerificationRequest receive = new ReceiveVerificationRequest(verifications, callLists, process, tombstones, audit,
-            VerificationMetrics.NONE, clock, TOMBSTONE_EXPIRY);
+    final FixedAlarmClassifier classifier = new FixedAlarmClassifier();
+    final ReceiveVerificationRequest receive = new ReceiveVerificationRequest(verifications, callLists, classifier, process,
+            tombstones, audit, VerificationMetrics.NONE, clock, TOMBSTONE_EXPIRY);
     final NotifyNextContact notifyNext = new NotifyNextContact(verifications, notifier, tokens, audit, clock, Duration.ofHours(24));
     final RecordDecision recordDecision = new RecordDecision(verifications, process, audit, clock, Duration.ofSeconds(30));
     final SubmitDecision submitDecision = new SubmitDecision(verifications, chekt, audit, VerificationMetrics.NONE, clock);
@@ -49,11 +51,13 @@ final class UseCaseFixture {
 
     final class InProcessWorkflow implements VerificationProcess {
         final List<UUID> started = new ArrayList<>();
+        final List<Verification> startedWith = new ArrayList<>();
         final Set<UUID> waiting = ConcurrentHashMap.newKeySet();
 
         @Override
         public void start(Verification verification) {
             started.add(verification.id());
+            startedWith.add(verification);
             waiting.add(verification.id());
         }
 

@@ -1,11 +1,14 @@
 package com.centralstation.verification.core.usecase;
 
+import com.centralstation.verification.core.domain.Alarm;
+import com.centralstation.verification.core.domain.AlarmClass;
 import com.centralstation.verification.core.domain.AuditEventType;
 import com.centralstation.verification.core.domain.CallList;
 import com.centralstation.verification.core.domain.ContactDecision;
 import com.centralstation.verification.core.domain.ContactNotification;
 import com.centralstation.verification.core.domain.DecisionSource;
 import com.centralstation.verification.core.domain.ResponseToken;
+import com.centralstation.verification.core.domain.Verification;
 import com.centralstation.verification.core.domain.VerificationAction;
 import com.centralstation.verification.core.domain.VerificationState;
 import com.centralstation.verification.core.port.out.ChektGatewayException;
@@ -44,6 +47,18 @@ class VerificationUseCasesTest {
         assertThat(f.process.started).containsExactly(id);
         assertThat(f.audit.types(id)).containsExactly(AuditEventType.VERIFICATION_RECEIVED);
         assertThat(f.verifications.find(id).orElseThrow().verification().callList().size()).isEqualTo(3);
+    }
+
+    @Test
+    void theAlarmIsClassedAtIntakeAndTheClassIsStoredWithTheVerificationBeforeItsWorkflowStarts() {
+        f.classifier.classAs(AlarmClass.LIFE_SAFETY);
+
+        f.receive.receive(TestVerifications.request(id, 1, "fire", List.of(ANN)));
+
+        assertThat(f.classifier.asked()).extracting(Alarm::trigger).containsExactly("fire");
+        assertThat(f.verifications.find(id).orElseThrow().verification().alarmClass()).isEqualTo(AlarmClass.LIFE_SAFETY);
+        assertThat(f.process.startedWith).extracting(Verification::alarmClass).containsExactly(AlarmClass.LIFE_SAFETY);
+        assertThat(f.audit.timeline(id).get(0).details()).containsEntry("alarmClass", "life-safety");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package com.centralstation.verification.adapters.notification;
 
+import com.centralstation.verification.core.domain.AlarmClass;
 import com.centralstation.verification.core.domain.CallList;
 import com.centralstation.verification.core.domain.ChektReference;
 import com.centralstation.verification.core.domain.Contact;
@@ -48,7 +49,7 @@ final class NotificationFixture {
         List<Contact> contacts = new java.util.ArrayList<>(TestVerifications.CONTACTS);
         contacts.addAll(List.of(extraContacts));
         verification = new Verification(new ChektReference(TestVerifications.SITE, 1, TestVerifications.CONTRACT_VERIFICATION_ID),
-                TestVerifications.alarm("motion"), new CallList(contacts), NOW);
+                TestVerifications.alarm("motion"), new CallList(contacts), NOW, AlarmClass.NORMAL);
         verifications.add(verification);
     }
 

@@ -1,6 +1,7 @@
 package com.centralstation.verification.adapters.persistence;
 
 import com.centralstation.verification.core.domain.Alarm;
+import com.centralstation.verification.core.domain.AlarmClass;
 import com.centralstation.verification.core.domain.ChektReference;
 import com.centralstation.verification.core.domain.ContactDecision;
 import com.centralstation.verification.core.domain.DecisionSource;
@@ -48,7 +49,7 @@ final class JdbcVerificationRepository implements VerificationRepository {
     private static final String SELECT_VERIFICATION = """
             SELECT verification_id, dealer_id, site_id, alarm_verification_id,
                    alarm_id, alarm_trigger, alarm_priority, alarm_location, alarm_snapshot_url, alarm_occurred_at,
-                   call_list, received_at, state,
+                   call_list, received_at, alarm_class, state,
                    decision_contact_id, decision_action, decision_responded_at, decision_source,
                    submission_chekt_id, submission_trace_id, submitted_at, close_reason
               FROM verification
@@ -74,13 +75,13 @@ final class JdbcVerificationRepository implements VerificationRepository {
             underSavepoint.executeWithoutResult(status -> jdbc.sql("""
                             INSERT INTO verification (verification_id, dealer_id, site_id, alarm_verification_id,
                                 alarm_id, alarm_trigger, alarm_priority, alarm_location, alarm_snapshot_url, alarm_occurred_at,
-                                call_list, received_at, state, updated_at)
-                            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                call_list, received_at, alarm_class, state, updated_at)
+                            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                             """)
                     .params(chekt.verificationId(), chekt.site().dealerId(), chekt.site().siteId(), chekt.alarmVerificationId(),
                             alarm.alarmId(), alarm.trigger(), alarm.priority(), alarm.location(), alarm.snapshotUrl(),
                             toSql(alarm.occurredAt()), json.callList(verification.callList()), toSql(verification.receivedAt()),
-                            VerificationState.OPEN.name(), toSql(clock.instant()))
+                            verification.alarmClass().code(), VerificationState.OPEN.name(), toSql(clock.instant()))
                     .update());
         } catch (DuplicateKeyException alreadyStored) {
             throw new DuplicateVerificationException(verification.id(), alreadyStored);
@@ -197,8 +198,10 @@ final class JdbcVerificationRepository implements VerificationRepository {
                 row.getLong("alarm_verification_id"), id);
         Alarm alarm = new Alarm(row.getString("alarm_id"), row.getString("alarm_trigger"), row.getString("alarm_priority"),
                 row.getString("alarm_location"), row.getString("alarm_snapshot_url"), fromSql(row, "alarm_occurred_at"));
+        String alarmClass = row.getString("alarm_class");
         Verification verification = new Verification(chekt, alarm, json.callList(row.getString("call_list")),
-                fromSql(row, "received_at"));
+                fromSql(row, "received_at"), AlarmClass.fromCode(alarmClass)
+                .orElseThrow(() -> new IllegalStateException("verification " + id + " has an unknown alarm class '" + alarmClass + "'")));
         Optional<ContactDecision> decision = Optional.empty();
         String action = row.getString("decision_action");
         if (action != null) {

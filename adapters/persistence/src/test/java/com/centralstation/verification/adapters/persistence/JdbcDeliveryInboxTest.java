@@ -1,5 +1,6 @@
 package com.centralstation.verification.adapters.persistence;
 
+import com.centralstation.verification.core.domain.AlarmClass;
 import com.centralstation.verification.core.domain.CallList;
 import com.centralstation.verification.core.domain.Verification;
 import com.centralstation.verification.core.port.out.DeliveryInbox;
@@ -68,7 +69,7 @@ class JdbcDeliveryInboxTest {
                 assertThat(inbox().firstDelivery("evt_1", "verification.requested", null, BODY, clock.instant())).isTrue();
                 assertThat(inbox().firstDelivery("evt_1", "verification.requested", null, BODY, clock.instant())).isFalse();
                 adapter(VerificationRepository.class).add(new Verification(request.chekt(), request.alarm(),
-                        new CallList(request.contacts()), clock.instant()));
+                        new CallList(request.contacts()), clock.instant(), AlarmClass.NORMAL));
             });
 
             assertThat(adapter(VerificationRepository.class).find(TestVerifications.CONTRACT_VERIFICATION_ID)).isPresent();

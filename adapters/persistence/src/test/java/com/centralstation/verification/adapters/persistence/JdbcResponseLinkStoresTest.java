@@ -1,5 +1,6 @@
 package com.centralstation.verification.adapters.persistence;
 
+import com.centralstation.verification.core.domain.AlarmClass;
 import com.centralstation.verification.core.domain.CallList;
 import com.centralstation.verification.core.domain.NotificationAttempt;
 import com.centralstation.verification.core.domain.ResponseToken;
@@ -50,7 +51,7 @@ class JdbcResponseLinkStoresTest {
         void storeTheContractVerification() {
             VerificationRequest request = TestVerifications.contractRequest();
             adapter(VerificationRepository.class).add(new Verification(request.chekt(), request.alarm(),
-                    new CallList(request.contacts()), clock.instant()));
+                    new CallList(request.contacts()), clock.instant(), AlarmClass.NORMAL));
         }
 
         ResponseTokenStore tokens() {

@@ -1,5 +1,6 @@
 package com.centralstation.verification.adapters.persistence;
 
+import com.centralstation.verification.core.domain.AlarmClass;
 import com.centralstation.verification.core.domain.Alarm;
 import com.centralstation.verification.core.domain.AuditEvent;
 import com.centralstation.verification.core.domain.AuditEventType;
@@ -69,7 +70,8 @@ class JdbcVerificationRepositoryTest {
         }
 
         static Verification verification(VerificationRequest request, Instant receivedAt) {
-            return new Verification(request.chekt(), request.alarm(), new CallList(request.contacts()), receivedAt);
+            return new Verification(request.chekt(), request.alarm(), new CallList(request.contacts()), receivedAt,
+                    AlarmClass.HIGH);
         }
 
         static Verification verification(UUID id, long alarmVerificationId, Instant receivedAt) {
@@ -112,7 +114,7 @@ class JdbcVerificationRepositoryTest {
         void keepsAnAlarmWithOnlyItsRequiredFields() {
             UUID id = UUID.randomUUID();
             Verification sparse = new Verification(TestVerifications.request(id, 7, "fire", List.of()).chekt(),
-                    new Alarm(null, "fire", null, null, null, null), CallList.empty(), clock.instant());
+                    new Alarm(null, "fire", null, null, null, null), CallList.empty(), clock.instant(), AlarmClass.LIFE_SAFETY);
             repository().add(sparse);
             assertThat(repository().find(id)).map(VerificationRecord::verification).contains(sparse);
         }

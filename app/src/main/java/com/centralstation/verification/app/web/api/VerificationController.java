@@ -64,6 +64,7 @@ public class VerificationController {
         json.put("state", record.state().name().toLowerCase(Locale.ROOT));
         json.put("trigger", record.verification().alarm().trigger());
         json.put("priority", record.verification().alarm().priority());
+        json.put("alarm_class", record.verification().alarmClass().code());
         json.put("received_at", record.verification().receivedAt().toString());
         json.put("contacts_notified", record.contactsNotified());
         json.put("contacts_left", record.contactsLeft());

@@ -1,6 +1,7 @@
 package com.centralstation.verification.app.web.respond;
 
 import com.centralstation.verification.core.domain.Alarm;
+import com.centralstation.verification.core.domain.AlarmClass;
 import com.centralstation.verification.core.domain.Contact;
 import com.centralstation.verification.core.domain.Verification;
 import com.centralstation.verification.core.domain.VerificationRecord;
@@ -29,7 +30,7 @@ public record AlarmView(String site, String trigger, String priority, String loc
         String firstName = verification.callList().find(contactId).map(Contact::firstName).orElse(null);
         return new AlarmView(verification.site().toString(), words(alarm.trigger()), alarm.priority(),
                 blankToNull(alarm.location()), timeFormat.format(time), httpsOnly(alarm.snapshotUrl()), firstName,
-                alarm.isLifeSafety());
+                verification.alarmClass() == AlarmClass.LIFE_SAFETY);
     }
 
     /** "door-forced" reads as "Door forced". */
