@@ -93,6 +93,7 @@ public final class BareEngineMain {
                 .addClasspathResource("alarm-verification.bpmn")
                 .addClasspathResource("escalation-policy.dmn")
                 .addClasspathResource("operator-review.form")
+                .addClasspathResource("dispatch-not-taken.form")
                 .enableDuplicateFiltering(true).deploy();
         serve(engine, Integer.parseInt(settings.getOrDefault("port", "0")));
     }

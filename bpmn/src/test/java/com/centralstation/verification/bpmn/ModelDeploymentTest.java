@@ -29,6 +29,7 @@ class ModelDeploymentTest {
                 .addClasspathResource("alarm-verification.bpmn")
                 .addClasspathResource("escalation-policy.dmn")
                 .addClasspathResource("operator-review.form")
+                .addClasspathResource("dispatch-not-taken.form")
                 .deploy();
     }
 
@@ -44,7 +45,7 @@ class ModelDeploymentTest {
         assertThat(engine.getRepositoryService().createDecisionDefinitionQuery().deploymentId(deployment.getId())
                 .decisionDefinitionKey(AlarmVerificationModel.Decision.ESCALATION_POLICY).singleResult().getHistoryTimeToLive()).isEqualTo(30);
         assertThat(engine.getRepositoryService().getDeploymentResourceNames(deployment.getId()))
-                .contains("operator-review.form");
+                .contains("operator-review.form", "dispatch-not-taken.form");
     }
 
     @Test

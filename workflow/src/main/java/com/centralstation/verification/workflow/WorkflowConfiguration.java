@@ -8,6 +8,8 @@ import com.centralstation.verification.workflow.delegate.RecordEscalationDelegat
 import com.centralstation.verification.workflow.delegate.NotifyContactDelegate;
 import com.centralstation.verification.workflow.delegate.CloseUnverifiedDelegate;
 import com.centralstation.verification.workflow.delegate.AcceptDecisionDelegate;
+import com.centralstation.verification.workflow.delegate.AgencyCallListener;
+import com.centralstation.verification.core.usecase.RecordAgencyCall;
 import com.centralstation.verification.core.usecase.AcceptDecision;
 import com.centralstation.verification.core.usecase.CloseUnverified;
 import com.centralstation.verification.core.usecase.NotifyNextContact;
@@ -24,7 +26,7 @@ import java.time.Clock;
  * The engine glue for the app to import: the beans the model's expressions name (delegates, the
  * operator form's listener, the escalation timers) and the {@link CamundaVerificationProcess}.
  * Expects from the app: the core use cases NotifyNextContact, RecordEscalation, AcceptDecision,
- * SubmitDecision and CloseUnverified, a {@link Clock} (an {@link EngineClock}, so core and the
+ * SubmitDecision, CloseUnverified and RecordAgencyCall, a {@link Clock} (an {@link EngineClock}, so core and the
  * engine's timers share one time) and the engine's {@link RuntimeService}.
  */
 @Configuration(proxyBeanMethods = false)
@@ -64,6 +66,11 @@ public class WorkflowConfiguration {
     @Bean(OperatorReviewListener.BEAN_NAME)
     public OperatorReviewListener operatorReviewListener(Clock clock) {
         return new OperatorReviewListener(clock);
+    }
+
+    @Bean(AgencyCallListener.BEAN_NAME)
+    public AgencyCallListener agencyCallListener(RecordAgencyCall recordAgencyCall) {
+        return new AgencyCallListener(recordAgencyCall);
     }
 
     @Bean

@@ -2,6 +2,7 @@ package com.centralstation.verification.workflow;
 
 import com.centralstation.verification.bpmn.AlarmVerificationModel;
 import com.centralstation.verification.core.domain.VerificationAction;
+import com.centralstation.verification.core.port.out.ChektGatewayException;
 import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.Test;
 
@@ -43,13 +44,29 @@ class JobPrioritiesTest extends WorkflowTestBase {
     }
 
     @Test
-    void aDecisionsSubmissionComesFirst() {
-        UUID id = f.waitingVerification("motion", ANN, BEN);
+    void aDecisionsSubmissionComesFirstADispatchBeforeADisregard() {
+        UUID dispatch = f.waitingVerification("motion", ANN, BEN);
+        UUID disregard = f.waitingVerification("motion", ANN, BEN);
 
+        f.process.decide(dispatch, f.decision(ANN, VerificationAction.DISPATCH));
+        f.process.decide(disregard, f.decision(ANN, VerificationAction.DISREGARD));
+
+        assertThat(jobs(dispatch)).extracting(this::activity, Job::getPriority)
+                .containsExactly(tuple(AlarmVerificationModel.Activity.SUBMIT_DECISION, 310L));
+        assertThat(jobs(disregard)).extracting(this::activity, Job::getPriority)
+                .containsExactly(tuple(AlarmVerificationModel.Activity.SUBMIT_DECISION, 300L));
+    }
+
+    @Test
+    void aSubmissionWaitingForChektKeepsItsPriority() {
+        UUID id = f.waitingVerification("motion", ANN, BEN);
+        f.chekt.failNext(1, () -> new ChektGatewayException.AskedToWait("CHeKT answered 429", 429, Duration.ofSeconds(5),
+                null, null, null));
         f.process.decide(id, f.decision(ANN, VerificationAction.DISPATCH));
+        f.executeDueJobs();
 
         assertThat(jobs(id)).extracting(this::activity, Job::getPriority)
-                .containsExactly(tuple(AlarmVerificationModel.Activity.SUBMIT_DECISION, 300L));
+                .containsExactly(tuple(AlarmVerificationModel.Event.WAIT_FOR_CHEKT, 310L));
     }
 
     private List<Job> jobs(UUID id) {

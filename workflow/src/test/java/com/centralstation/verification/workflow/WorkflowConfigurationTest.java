@@ -8,6 +8,7 @@ import com.centralstation.verification.core.usecase.AcceptDecision;
 import com.centralstation.verification.core.usecase.CloseUnverified;
 import com.centralstation.verification.core.usecase.NotifyNextContact;
 import com.centralstation.verification.core.usecase.RecordEscalation;
+import com.centralstation.verification.core.usecase.RecordAgencyCall;
 import com.centralstation.verification.core.usecase.SubmitDecision;
 import com.centralstation.verification.core.port.out.VerificationMetrics;
 import com.centralstation.verification.core.testing.InMemoryAuditTrail;
@@ -166,6 +167,11 @@ class WorkflowConfigurationTest {
         @Bean
         SubmitDecision submitDecision() {
             return new SubmitDecision(verifications, new RecordingChektGateway(clock), audit, VerificationMetrics.NONE, clock);
+        }
+
+        @Bean
+        RecordAgencyCall recordAgencyCall() {
+            return new RecordAgencyCall(audit, clock);
         }
 
         @Bean

@@ -22,6 +22,9 @@ import com.centralstation.verification.core.usecase.ReceiveVerificationRequest;
 import com.centralstation.verification.core.usecase.RecordDecision;
 import com.centralstation.verification.core.usecase.RecordEscalation;
 import com.centralstation.verification.core.usecase.SubmitDecision;
+import com.centralstation.verification.core.usecase.CancelBySupervisor;
+import com.centralstation.verification.core.usecase.RecordAgencyCall;
+import com.centralstation.verification.workflow.delegate.AgencyCallListener;
 import com.centralstation.verification.core.port.out.VerificationMetrics;
 import com.centralstation.verification.core.testing.InMemoryAuditTrail;
 import com.centralstation.verification.core.testing.InMemoryResponseTokenStore;
@@ -76,6 +79,8 @@ final class WorkflowFixture {
     final AcceptDecision acceptDecision = new AcceptDecision(verifications, audit, VerificationMetrics.NONE, clock);
     final SubmitDecision submitDecision = new SubmitDecision(verifications, chekt, audit, VerificationMetrics.NONE, clock);
     final CloseUnverified closeUnverified = new CloseUnverified(verifications, audit, VerificationMetrics.NONE, clock);
+    final CancelBySupervisor cancelBySupervisor = new CancelBySupervisor(verifications, audit, VerificationMetrics.NONE, clock);
+    final RecordAgencyCall recordAgencyCall = new RecordAgencyCall(audit, clock);
 
     private final Map<UUID, ProcessInstance> instances = new HashMap<>();
 
@@ -103,6 +108,8 @@ final class WorkflowFixture {
         beans.put(SubmitDecisionDelegate.BEAN_NAME, new SubmitDecisionDelegate(submitDecision));
         beans.put(CloseUnverifiedDelegate.BEAN_NAME, new CloseUnverifiedDelegate(closeUnverified));
         beans.put(OperatorReviewListener.BEAN_NAME, new OperatorReviewListener(clock));
+        beans.put(AgencyCallListener.BEAN_NAME, new AgencyCallListener(recordAgencyCall));
+        beans.put(TestEngine.CANCEL_BY_SUPERVISOR, cancelBySupervisor);
         return beans;
     }
 

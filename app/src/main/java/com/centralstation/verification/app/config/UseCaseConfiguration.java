@@ -3,11 +3,13 @@ package com.centralstation.verification.app.config;
 import com.centralstation.verification.adapters.notification.NotificationProperties;
 import com.centralstation.verification.app.metrics.MicrometerVerificationMetrics;
 import com.centralstation.verification.core.usecase.AcceptDecision;
+import com.centralstation.verification.core.usecase.CancelBySupervisor;
 import com.centralstation.verification.core.usecase.CancelVerification;
 import com.centralstation.verification.core.usecase.CloseUnverified;
 import com.centralstation.verification.core.usecase.ManageCallLists;
 import com.centralstation.verification.core.usecase.NotifyNextContact;
 import com.centralstation.verification.core.usecase.ReceiveVerificationRequest;
+import com.centralstation.verification.core.usecase.RecordAgencyCall;
 import com.centralstation.verification.core.usecase.RecordDecision;
 import com.centralstation.verification.core.usecase.RecordEscalation;
 import com.centralstation.verification.core.usecase.ResponseLinks;
@@ -84,6 +86,17 @@ public class UseCaseConfiguration {
     CancelVerification cancelVerification(VerificationRepository verifications, VerificationProcess process,
                                           AuditTrail audit, VerificationMetrics metrics, Clock clock) {
         return new CancelVerification(verifications, process, audit, metrics, clock);
+    }
+
+    @Bean
+    CancelBySupervisor cancelBySupervisor(VerificationRepository verifications, AuditTrail audit,
+                                          VerificationMetrics metrics, Clock clock) {
+        return new CancelBySupervisor(verifications, audit, metrics, clock);
+    }
+
+    @Bean
+    RecordAgencyCall recordAgencyCall(AuditTrail audit, Clock clock) {
+        return new RecordAgencyCall(audit, clock);
     }
 
     @Bean
