@@ -95,7 +95,8 @@ public final class SubmitDecision {
             if (asked.httpStatus() == 503 && attempt.unavailableWaits() >= MAX_UNAVAILABLE_WAITS) {
                 return failed(verificationId, decision, asked, attempt);
             }
-            Duration wait = asked.waitFor().compareTo(MAX_WAIT) > 0 ? MAX_WAIT : asked.waitFor();
+            Duration asksFor = asked.waitFor().orElse(DEFAULT_WAIT);
+            Duration wait = asksFor.compareTo(MAX_WAIT) > 0 ? MAX_WAIT : asksFor;
             if (asked.answeredByChekt()) {
                 Map<String, String> details = failureDetails(asked);
                 details.put("wait", wait.toString());

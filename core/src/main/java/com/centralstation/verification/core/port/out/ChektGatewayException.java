@@ -73,24 +73,25 @@ public abstract sealed class ChektGatewayException extends RuntimeException {
     }
 
     /**
-     * Ask again after {@link #waitFor()}: CHeKT answered 429 (rate limited), or 503 with {@code Retry-After} or
+     * Ask again later: CHeKT answered 429 (rate limited), or 503 with {@code Retry-After} or
      * {@code X-RateLimit-Reset}; or this service's own limit ({@code chekt.rate-limit.requests-per-minute}) has no
      * request left for now (status 0, nothing was sent). Waiting is not a failure: it spends no retry.
      */
     public static final class AskedToWait extends ChektGatewayException {
         private final Duration waitFor;
 
+        /** @param waitFor how long to wait, or {@code null} when CHeKT named no time (a 429 without headers) */
         public AskedToWait(String message, int httpStatus, Duration waitFor, String errorCode, String requestId,
                            UUID traceId) {
             super(message, httpStatus, errorCode, requestId, traceId, null);
-            if (waitFor == null || waitFor.isNegative()) {
-                throw new IllegalArgumentException("waitFor must be zero or positive, was " + waitFor);
+            if (waitFor != null && waitFor.isNegative()) {
+                throw new IllegalArgumentException("waitFor must not be negative, was " + waitFor);
             }
             this.waitFor = waitFor;
         }
 
-        public Duration waitFor() {
-            return waitFor;
+        public Optional<Duration> waitFor() {
+            return Optional.ofNullable(waitFor);
         }
 
         /** True when CHeKT answered; false when this service's own limit held the request back. */
