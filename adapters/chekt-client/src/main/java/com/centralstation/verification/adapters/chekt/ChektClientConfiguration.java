@@ -58,6 +58,10 @@ public class ChektClientConfiguration {
     @Bean
     ChektGateway chektGateway(AlarmVerificationsClient alarmVerifications, ChektCalls calls,
                               ChektRateLimitProperties rateLimit, ObjectProvider<Clock> clock) {
+        if (rateLimit.isOn()) {
+            log.info("Submissions to CHeKT are limited to {} a minute on this node (chekt.rate-limit.requests-per-minute)",
+                    rateLimit.requestsPerMinute());
+        }
         return new ChektFeignGateway(alarmVerifications, calls, SubmissionRateLimit.of(rateLimit, clockOf(clock)),
                 clockOf(clock));
     }

@@ -3,6 +3,7 @@ package com.centralstation.verification.adapters.chekt;
 import com.centralstation.verification.core.domain.ChektReference;
 import com.centralstation.verification.core.domain.ContactDecision;
 import com.centralstation.verification.core.domain.SubmissionReceipt;
+import com.centralstation.verification.core.domain.VerificationAction;
 import com.centralstation.verification.core.port.out.ChektGateway;
 import com.centralstation.verification.core.port.out.ChektGatewayException;
 
@@ -31,7 +32,7 @@ final class ChektFeignGateway implements ChektGateway {
         AlarmVerificationPatch patch = AlarmVerificationPatch.of(verification, decision);
         String idempotencyKey = "verification-" + verification.verificationId();
         if (rateLimit != null) {
-            rateLimit.acquire(verification.verificationId());
+            rateLimit.acquire(verification.verificationId(), decision.action() == VerificationAction.DISPATCH);
         }
         return calls.call("submit", traceId -> {
             AlarmVerificationAnswer answer = alarmVerifications.respond(verification.site().dealerId(),

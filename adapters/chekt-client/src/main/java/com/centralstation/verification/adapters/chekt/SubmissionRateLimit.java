@@ -13,16 +13,17 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * This node's limit on submissions to CHeKT ({@code chekt.rate-limit.requests-per-minute}), a resilience4j rate
- * limiter that hands out one request every 60 s / limit, on the service's clock.
+ * limiter that hands out one request every 60 s / limit, on the service's clock. Dispatches go first.
  *
  * <p>It never holds a job-executor thread: a submission without a request to spend now is told to wait
  * ({@link ChektGatewayException.AskedToWait}, status 0), and the process waits on its timer and comes back, spending
  * no retry. Which submission gets the next request is left to the engine: waiting submissions come back through
- * the job executor, which takes them by job priority (dispatches before disregards), so under the limit dispatches
- * go first. To keep that ordering and still not poll every request interval, a submission reserves a request only
- * when one is free within {@link #HORIZON}; it then waits exactly until that request and uses it when it comes back
- * (on this node). A submission that finds the horizon taken waits until a request would fall within it and asks
- * again, competing by priority with the others.
+ * the job executor, which takes them by job priority. A dispatch reserves a request when one is free within
+ * {@link #HORIZON}; it then waits exactly until that request and uses it when it comes back (on this node). A
+ * dispatch that finds the horizon taken waits until a request would fall within it and asks again. Any other
+ * submission takes only a request that is free now, and otherwise waits until the next one would be: as long as
+ * dispatches wait, they have reserved every request that comes free, so they all go before the first disregard
+ * that is waiting.
  */
 final class SubmissionRateLimit {
 
@@ -62,9 +63,12 @@ final class SubmissionRateLimit {
     /**
      * Takes a request for this verification's submission, or tells it how long to wait.
      *
+     * @param urgent a dispatch: it may reserve a request up to {@link #HORIZON} ahead. Any other submission takes only
+     *               a request that is free now, so while dispatches wait, every request that comes free is theirs
+     *
      * @throws ChektGatewayException.AskedToWait when no request can be spent now
      */
-    void acquire(UUID verificationId) {
+    void acquire(UUID verificationId, boolean urgent) {
         Instant now = clock.instant();
         Instant slot = reserved.remove(verificationId);
         if (slot != null) {
@@ -73,6 +77,13 @@ final class SubmissionRateLimit {
             }
             reserved.put(verificationId, slot);
             throw waitFor(Duration.between(now, slot));
+        }
+        if (!urgent) {
+            long untilFree = limiter.getDetailedMetrics().getNanosToWait();
+            if (untilFree > 0) {
+                Duration wait = roundedUp(untilFree);
+                throw waitFor(wait.compareTo(SHORTEST_WAIT) < 0 ? SHORTEST_WAIT : wait);
+            }
         }
         long nanos = limiter.reservePermission();
         if (nanos == 0) {
