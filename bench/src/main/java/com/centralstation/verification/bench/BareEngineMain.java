@@ -96,6 +96,7 @@ public final class BareEngineMain {
                 .addClasspathResource("escalation-policy.dmn")
                 .addClasspathResource("alarm-class.dmn")
                 .addClasspathResource("operator-review.form")
+                .addClasspathResource("dispatch-not-taken.form")
                 .enableDuplicateFiltering(true).deploy();
         serve(engine, Integer.parseInt(settings.getOrDefault("port", "0")));
     }

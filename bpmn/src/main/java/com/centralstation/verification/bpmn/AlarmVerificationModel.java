@@ -32,6 +32,7 @@ public final class AlarmVerificationModel {
         public static final String SUBMIT_DECISION = "Activity_SubmitDecision";
         public static final String CLOSE_UNVERIFIED = "Activity_CloseUnverified";
         public static final String CANCELLED_BY_CHEKT = "Activity_CancelledByChekt";
+        public static final String DISPATCH_NOT_TAKEN = "Activity_DispatchNotTaken";
 
         private Activity() {
         }
@@ -57,6 +58,8 @@ public final class AlarmVerificationModel {
         public static final String CLOSED_UNVERIFIED = "Event_ClosedUnverified";
         public static final String CANCEL_RECEIVED = "Event_CancelReceived";
         public static final String VERIFICATION_CANCELLED = "Event_VerificationCancelled";
+        public static final String WAIT_FOR_CHEKT = "Event_WaitForChekt";
+        public static final String AGENCY_CALLED = "Event_AgencyCalled";
 
         private Event() {
         }
@@ -73,6 +76,7 @@ public final class AlarmVerificationModel {
         public static final String OPERATOR_OUTCOME = "Gateway_OperatorOutcome";
         public static final String NOTIFY_NEXT = "Gateway_NotifyNext";
         public static final String CHEKT_ANSWER = "Gateway_ChektAnswer";
+        public static final String SUBMIT_AGAIN = "Gateway_SubmitAgain";
 
         private Gateway() {
         }

@@ -17,6 +17,7 @@ import org.camunda.bpm.model.bpmn.instance.StartEvent;
 import org.camunda.bpm.model.bpmn.instance.SubProcess;
 import org.camunda.bpm.model.bpmn.instance.TerminateEventDefinition;
 import org.camunda.bpm.model.bpmn.instance.TimerEventDefinition;
+import org.camunda.bpm.model.bpmn.instance.IntermediateCatchEvent;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnEdge;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnShape;
@@ -186,6 +187,30 @@ class AlarmVerificationModelTest {
     }
 
     @Test
+    void aRefusedDispatchIsAnOperatorTaskWithChektsAnswerAndAWaitLoopsBackToTheSubmission() throws IOException {
+        UserTask refused = model.getModelElementById(AlarmVerificationModel.Activity.DISPATCH_NOT_TAKEN);
+        assertThat(refused.getName()).isEqualTo("CHeKT did not take the dispatch: call the responding agency");
+        assertThat(refused.getCamundaCandidateGroups()).isEqualTo("operators");
+        assertThat(refused.getCamundaFormRef()).isEqualTo("dispatch-not-taken");
+        assertThat(refused.getCamundaFormRefBinding()).isEqualTo("deployment");
+        String form;
+        try (InputStream json = resource("dispatch-not-taken.form")) {
+            form = new String(json.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        assertThat((String) JsonPath.read(form, "$.id")).isEqualTo("dispatch-not-taken");
+        assertThat((List<String>) JsonPath.read(form, "$.components[*].key"))
+                .contains("chektStatus", "chektErrorCode", "chektMessage", "chektRequestId", "agencyNote", "alarmSummary");
+
+        IntermediateCatchEvent wait = model.getModelElementById(AlarmVerificationModel.Event.WAIT_FOR_CHEKT);
+        TimerEventDefinition timer = wait.getChildElementsByType(TimerEventDefinition.class).iterator().next();
+        assertThat(timer.getTimeDuration().getTextContent()).isEqualTo("${chektWait}");
+        assertThat(wait.getSucceedingNodes().singleResult().getId()).isEqualTo(AlarmVerificationModel.Gateway.SUBMIT_AGAIN);
+        ServiceTask submit = model.getModelElementById(AlarmVerificationModel.Activity.SUBMIT_DECISION);
+        assertThat(submit.getPreviousNodes().singleResult().getId()).isEqualTo(AlarmVerificationModel.Gateway.SUBMIT_AGAIN);
+        assertThat(submit.getCamundaJobPriority()).isEqualTo(wait.getAttributeValueNs("http://camunda.org/schema/1.0/bpmn", "jobPriority"));
+    }
+
+    @Test
     void distinctEndsTellSupervisorsHowAVerificationEnded() {
         Collection<String> processEnds = model.getModelElementsByType(EndEvent.class).stream()
                 .filter(end -> end.getParentElement() instanceof Process
@@ -193,7 +218,7 @@ class AlarmVerificationModelTest {
                 .map(EndEvent::getName)
                 .toList();
         assertThat(processEnds).containsExactlyInAnyOrder("Decision submitted", "Verification closed by CHeKT",
-                "Verification closed unverified", "Verification cancelled");
+                "Verification closed unverified", "Verification cancelled", "Agency called");
         EndEvent contactDecided = model.getModelElementById(AlarmVerificationModel.Event.CONTACT_DECIDED);
         EndEvent operatorDecided = model.getModelElementById(AlarmVerificationModel.Event.OPERATOR_DECIDED);
         assertThat(contactDecided.getEventDefinitions()).singleElement().isInstanceOf(TerminateEventDefinition.class);

@@ -30,6 +30,7 @@ class ModelDeploymentTest {
                 .addClasspathResource("escalation-policy.dmn")
                 .addClasspathResource("alarm-class.dmn")
                 .addClasspathResource("operator-review.form")
+                .addClasspathResource("dispatch-not-taken.form")
                 .deploy();
     }
 
@@ -47,7 +48,7 @@ class ModelDeploymentTest {
         assertThat(engine.getRepositoryService().createDecisionDefinitionQuery().deploymentId(deployment.getId())
                 .decisionDefinitionKey(AlarmVerificationModel.Decision.ALARM_CLASS).singleResult().getHistoryTimeToLive()).isEqualTo(30);
         assertThat(engine.getRepositoryService().getDeploymentResourceNames(deployment.getId()))
-                .contains("operator-review.form");
+                .contains("operator-review.form", "dispatch-not-taken.form");
     }
 
     @Test

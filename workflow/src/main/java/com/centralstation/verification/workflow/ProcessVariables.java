@@ -70,6 +70,18 @@ public final class ProcessVariables {
     public static final String OUTCOME_CLOSE_UNVERIFIED = "close-unverified";
 
     public static final String SUBMISSION_OUTCOME = "submissionOutcome";
+    /** How long "Wait as asked" waits (ISO-8601), when CHeKT or this node's rate limit asked the submission to wait. */
+    public static final String CHEKT_WAIT = "chektWait";
+    /** How many times a 503 has made the submission wait so far. */
+    public static final String CHEKT_UNAVAILABLE_WAITS = "chektUnavailableWaits";
+
+    // CHeKT's answer to a dispatch it did not take, for the operator's form (dispatch-not-taken.form)
+    public static final String CHEKT_STATUS = "chektStatus";
+    public static final String CHEKT_ERROR_CODE = "chektErrorCode";
+    public static final String CHEKT_MESSAGE = "chektMessage";
+    public static final String CHEKT_REQUEST_ID = "chektRequestId";
+    public static final String AGENCY_NOTE = "agencyNote";
+
     public static final String CLOSED_UNVERIFIED = "closedUnverified";
     public static final String CANCEL_REASON = "cancelReason";
 

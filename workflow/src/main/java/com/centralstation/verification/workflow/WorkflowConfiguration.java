@@ -3,9 +3,11 @@ package com.centralstation.verification.workflow;
 import com.centralstation.verification.core.usecase.AcceptDecision;
 import com.centralstation.verification.core.usecase.CloseUnverified;
 import com.centralstation.verification.core.usecase.NotifyNextContact;
+import com.centralstation.verification.core.usecase.RecordAgencyCall;
 import com.centralstation.verification.core.usecase.RecordEscalation;
 import com.centralstation.verification.core.usecase.SubmitDecision;
 import com.centralstation.verification.workflow.delegate.AcceptDecisionDelegate;
+import com.centralstation.verification.workflow.delegate.AgencyCallListener;
 import com.centralstation.verification.workflow.delegate.CloseUnverifiedDelegate;
 import com.centralstation.verification.workflow.delegate.NotifyContactDelegate;
 import com.centralstation.verification.workflow.delegate.OperatorReviewListener;
@@ -27,7 +29,7 @@ import java.time.Clock;
  * operator form's listener, the escalation timers), the {@link CamundaVerificationProcess} and the
  * {@link CamundaAlarmClassifier}.
  * Expects from the app: the core use cases NotifyNextContact, RecordEscalation, AcceptDecision,
- * SubmitDecision and CloseUnverified, a {@link Clock} (an {@link EngineClock}, so core and the
+ * SubmitDecision, CloseUnverified and RecordAgencyCall, a {@link Clock} (an {@link EngineClock}, so core and the
  * engine's timers share one time) and the engine's {@link RuntimeService} and {@link DecisionService}.
  */
 @Configuration(proxyBeanMethods = false)
@@ -67,6 +69,11 @@ public class WorkflowConfiguration {
     @Bean(OperatorReviewListener.BEAN_NAME)
     public OperatorReviewListener operatorReviewListener(Clock clock) {
         return new OperatorReviewListener(clock);
+    }
+
+    @Bean(AgencyCallListener.BEAN_NAME)
+    public AgencyCallListener agencyCallListener(RecordAgencyCall recordAgencyCall) {
+        return new AgencyCallListener(recordAgencyCall);
     }
 
     @Bean

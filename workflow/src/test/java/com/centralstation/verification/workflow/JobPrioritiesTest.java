@@ -2,8 +2,10 @@ package com.centralstation.verification.workflow;
 
 import com.centralstation.verification.bpmn.AlarmVerificationModel;
 import com.centralstation.verification.core.domain.VerificationAction;
+import com.centralstation.verification.core.port.out.ChektGatewayException;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -60,14 +62,31 @@ class JobPrioritiesTest extends WorkflowTestBase {
 
     @ParameterizedTest(name = "{0} {1}")
     @CsvSource({"fire, LOW, 3000", "motion, HIGH, 2000", "motion, MEDIUM, 1000"})
-    void aDecisionsSubmissionCarriesTheClassBandPlus300(String trigger, String priority, long band) {
-        UUID id = f.requestVerification(WorkflowFixture.alarm(trigger, priority), ANN, BEN);
+    void aDecisionsSubmissionCarriesTheClassBandPlus310ForADispatchAnd300ForADisregard(String trigger, String priority,
+                                                                                       long band) {
+        UUID dispatch = f.requestVerification(WorkflowFixture.alarm(trigger, priority), ANN, BEN);
+        UUID disregard = f.requestVerification(WorkflowFixture.alarm(trigger, priority), ANN, BEN);
         f.executeDueJobs();
 
+        f.process.decide(dispatch, f.decision(ANN, VerificationAction.DISPATCH));
+        f.process.decide(disregard, f.decision(ANN, VerificationAction.DISREGARD));
+
+        assertThat(jobs(dispatch)).extracting(this::activity, Job::getPriority)
+                .containsExactly(tuple(AlarmVerificationModel.Activity.SUBMIT_DECISION, band + 310));
+        assertThat(jobs(disregard)).extracting(this::activity, Job::getPriority)
+                .containsExactly(tuple(AlarmVerificationModel.Activity.SUBMIT_DECISION, band + 300));
+    }
+
+    @Test
+    void aSubmissionWaitingForChektKeepsItsPriority() {
+        UUID id = f.waitingVerification("motion", ANN, BEN);
+        f.chekt.failNext(1, () -> new ChektGatewayException.AskedToWait("CHeKT answered 429", 429, Duration.ofSeconds(5),
+                null, null, null));
         f.process.decide(id, f.decision(ANN, VerificationAction.DISPATCH));
+        f.executeDueJobs();
 
         assertThat(jobs(id)).extracting(this::activity, Job::getPriority)
-                .containsExactly(tuple(AlarmVerificationModel.Activity.SUBMIT_DECISION, band + 300));
+                .containsExactly(tuple(AlarmVerificationModel.Event.WAIT_FOR_CHEKT, 1000L + 310));
     }
 
     @ParameterizedTest(name = "{0} {1}")

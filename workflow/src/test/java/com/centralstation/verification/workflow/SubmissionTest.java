@@ -8,15 +8,19 @@ import com.centralstation.verification.core.port.out.ChektGatewayException;
 import com.centralstation.verification.core.testing.RecordingChektGateway;
 import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.Task;
+import com.centralstation.verification.bpmn.AlarmVerificationModel;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -29,8 +33,12 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 /** What CHeKT answers to the submission, and how the engine's job retries handle it. */
 class SubmissionTest extends WorkflowTestBase {
 
-    static Stream<Arguments> closedOrUnknown() {
+    static Stream<Arguments> finalRefusals() {
         return Stream.of(
+                Arguments.of(400, (Supplier<ChektGatewayException>) () -> new ChektGatewayException.Rejected(
+                        "CHeKT answered 400", 400, "invalid_action", "req_4", null)),
+                Arguments.of(403, (Supplier<ChektGatewayException>) () -> new ChektGatewayException.NotAllowed(
+                        "CHeKT answered 403", 403, "forbidden", "req_5", null, null)),
                 Arguments.of(404, (Supplier<ChektGatewayException>) () -> RecordingChektGateway.closed(404)),
                 Arguments.of(409, (Supplier<ChektGatewayException>) () -> RecordingChektGateway.closed(409)),
                 Arguments.of(422, (Supplier<ChektGatewayException>) () -> new ChektGatewayException.Rejected(
@@ -38,23 +46,105 @@ class SubmissionTest extends WorkflowTestBase {
     }
 
     @ParameterizedTest(name = "CHeKT answers {0}")
-    @MethodSource("closedOrUnknown")
-    void chektClosedOrUnknownEndsInItsOwnAuditedEndEvent(int status, Supplier<ChektGatewayException> answer) {
-        UUID id = decidedVerification();
+    @MethodSource("finalRefusals")
+    void aDispatchChektRefusesBecomesAnOperatorTaskAtOnceWithChektsAnswer(int status, Supplier<ChektGatewayException> answer) {
+        UUID id = decidedVerification(VerificationAction.DISPATCH);
         f.chekt.failNext(1, answer);
 
         f.executeDueJobs();
 
-        assertThat(f.instance(id)).isEnded().hasPassed(AlarmVerificationModel.Event.CLOSED_BY_CHEKT).hasNotPassed(AlarmVerificationModel.Event.DECISION_SUBMITTED);
-        assertThat(f.record(id).state()).isEqualTo(VerificationState.CLOSED_BY_CHEKT);
-        assertThat(f.audit.timeline(id)).filteredOn(e -> e.type() == AuditEventType.CLOSED_BY_CHEKT)
-                .singleElement().satisfies(e -> assertThat(e.details()).containsEntry("status", String.valueOf(status)));
+        Task task = f.engine.getTaskService().createTaskQuery().processInstanceBusinessKey(id.toString())
+                .taskDefinitionKey(AlarmVerificationModel.Activity.DISPATCH_NOT_TAKEN).singleResult();
+        assertThat(task.getName()).isEqualTo("CHeKT did not take the dispatch: call the responding agency");
+        assertThat(f.engine.getTaskService().getVariables(task.getId())).containsEntry("chektStatus", status)
+                .containsEntry("chektMessage", "CHeKT answered " + status)
+                .containsKey("chektRequestId").containsKey("chektErrorCode");
+        assertThat(f.record(id).state()).isEqualTo(VerificationState.DISPATCH_NOT_TAKEN);
         assertThat(f.engine.getRuntimeService().createIncidentQuery().count()).isZero();
+
+        f.engine.getTaskService().complete(task.getId(), Map.of("agencyNote", "Police, ref 4711"));
+        assertThat(f.instance(id)).isEnded().hasPassed(AlarmVerificationModel.Event.AGENCY_CALLED);
+        assertThat(f.audit.timeline(id)).filteredOn(e -> e.type() == AuditEventType.AGENCY_CALLED).singleElement()
+                .satisfies(e -> assertThat(e.details()).containsEntry("note", "Police, ref 4711"));
     }
 
     @Test
-    void chektDownIsRetriedOnTheBackoffCycleThenRaisesAnIncident() {
-        UUID id = decidedVerification();
+    void a409OnADisregardClosesQuietlyAndAudited() {
+        UUID id = decidedVerification(VerificationAction.DISREGARD);
+        f.chekt.failNext(1, () -> RecordingChektGateway.closed(409));
+
+        f.executeDueJobs();
+
+        assertThat(f.instance(id)).isEnded().hasPassed(AlarmVerificationModel.Event.CLOSED_BY_CHEKT);
+        assertThat(f.record(id).state()).isEqualTo(VerificationState.CLOSED_BY_CHEKT);
+        assertThat(f.audit.timeline(id)).filteredOn(e -> e.type() == AuditEventType.CLOSED_BY_CHEKT)
+                .singleElement().satisfies(e -> assertThat(e.details()).containsEntry("status", "409"));
+    }
+
+    @ParameterizedTest(name = "CHeKT answers {0}")
+    @CsvSource({"400", "403", "404", "422"})
+    void anyOtherRefusalOfADisregardIsAnIncidentAtOnceNotFiveRetriesOverMinutes(int status) {
+        UUID id = decidedVerification(VerificationAction.DISREGARD);
+        f.chekt.failNext(1, () -> finalRefusals().filter(a -> (int) a.get()[0] == status).findFirst()
+                .map(a -> ((Supplier<ChektGatewayException>) a.get()[1]).get()).orElseThrow());
+
+        assertThat(f.runDueJobs()).hasSize(1);
+
+        Incident incident = f.engine.getRuntimeService().createIncidentQuery().processInstanceId(f.instance(id).getId())
+                .singleResult();
+        assertThat(incident.getActivityId()).isEqualTo(AlarmVerificationModel.Activity.SUBMIT_DECISION);
+        assertThat(incident.getIncidentMessage()).contains("CHeKT answered " + status);
+        assertThat(submitJob(id).getRetries()).isZero();
+        assertThat(f.record(id).state()).isEqualTo(VerificationState.DECIDED);
+    }
+
+    @Test
+    void aRateLimitWaitsOnTheTimerForTheTimeChektNamedWithoutSpendingARetry() {
+        UUID id = decidedVerification(VerificationAction.DISREGARD);
+        f.chekt.failNext(1, () -> new ChektGatewayException.AskedToWait("CHeKT answered 429", 429, Duration.ofSeconds(20),
+                null, "req_8", null));
+
+        f.executeDueJobs();
+
+        assertThat(f.instance(id)).isWaitingAt(AlarmVerificationModel.Event.WAIT_FOR_CHEKT);
+        Job wait = f.timers(id).get(0);
+        assertThat(Duration.between(f.now(), wait.getDuedate().toInstant())).isEqualTo(Duration.ofSeconds(20));
+        f.advance(Duration.ofSeconds(19));
+        f.executeDueJobs();
+        assertThat(f.chekt.submitted()).isEmpty();
+
+        f.advance(Duration.ofSeconds(1));
+        f.executeDueJobs();
+
+        assertThat(f.instance(id)).isEnded().hasPassed(AlarmVerificationModel.Event.DECISION_SUBMITTED);
+        assertThat(f.chekt.submitted()).hasSize(1);
+        assertThat(f.audit.types(id)).containsSubsequence(AuditEventType.SUBMISSION_DEFERRED, AuditEventType.DECISION_SUBMITTED)
+                .doesNotContain(AuditEventType.SUBMISSION_FAILED);
+    }
+
+    @Test
+    void aDispatchStillUnreachableOnTheLastRetryGoesToAnOperatorNotToAnIncident() {
+        UUID id = decidedVerification(VerificationAction.DISPATCH);
+        f.chekt.failNext(100, RecordingChektGateway::unavailable);
+
+        for (int attempt = 0; attempt < 10 && f.record(id).state() == VerificationState.DECIDED; attempt++) {
+            assertThat(f.runDueJobs()).hasSizeLessThanOrEqualTo(1);
+            Job failed = submitJob(id);
+            if (failed != null) {
+                f.advanceTo(failed.getDuedate().toInstant());
+            }
+        }
+
+        assertThat(f.record(id).state()).isEqualTo(VerificationState.DISPATCH_NOT_TAKEN);
+        assertThat(f.engine.getTaskService().createTaskQuery().processInstanceBusinessKey(id.toString())
+                .taskDefinitionKey(AlarmVerificationModel.Activity.DISPATCH_NOT_TAKEN).count()).isEqualTo(1);
+        assertThat(f.engine.getRuntimeService().createIncidentQuery().count()).isZero();
+        assertThat(f.audit.types(id).stream().filter(t -> t == AuditEventType.SUBMISSION_FAILED)).hasSize(5);
+    }
+
+    @Test
+    void aDisregardWithChektDownIsRetriedOnTheBackoffCycleThenRaisesAnIncident() {
+        UUID id = decidedVerification(VerificationAction.DISREGARD);
         f.chekt.failNext(100, RecordingChektGateway::unavailable);
         Job submit = submitJob(id);
         // the first attempt and one retry per interval of the cycle
@@ -96,9 +186,9 @@ class SubmissionTest extends WorkflowTestBase {
         assertThat(f.engine.getRuntimeService().createIncidentQuery().count()).isZero();
     }
 
-    private UUID decidedVerification() {
+    private UUID decidedVerification(VerificationAction action) {
         UUID id = f.waitingVerification("motion", ANN, BEN);
-        f.process.decide(id, f.decision(ANN, VerificationAction.DISPATCH));
+        f.process.decide(id, f.decision(ANN, action));
         assertThat(f.instance(id)).isWaitingAt(AlarmVerificationModel.Activity.SUBMIT_DECISION);
         return id;
     }

@@ -3,10 +3,17 @@ package com.centralstation.verification.workflow;
 import com.centralstation.verification.workflow.engine.TimeOrderedIdGenerator;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
+import com.centralstation.verification.core.port.out.VerificationMetrics;
+import com.centralstation.verification.core.testing.InMemoryAuditTrail;
+import com.centralstation.verification.core.testing.InMemoryVerificationRepository;
+import com.centralstation.verification.core.usecase.CancelBySupervisor;
+import com.centralstation.verification.workflow.engine.NoBlindRetries;
+import com.centralstation.verification.workflow.engine.SupervisorCancellation;
 import org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration;
 import com.centralstation.verification.workflow.engine.DeploymentGuard;
 import com.centralstation.verification.workflow.engine.PolicyVersionRecorder;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -17,6 +24,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * jobs themselves and move time with ClockUtil.
  */
 final class TestEngine {
+
+    /** Not an expression bean: where the supervisor-cancellation plugin finds the current test's use case. */
+    static final String CANCEL_BY_SUPERVISOR = "test:cancelBySupervisor";
 
     private static final Map<Object, Object> BEANS = new ConcurrentHashMap<>();
     private static ProcessEngine engine;
@@ -41,10 +51,18 @@ final class TestEngine {
             configuration.setIdGenerator(new TimeOrderedIdGenerator());
             configuration.setEnsureJobDueDateNotNull(true);
             configuration.setJobExecutorAcquireByPriority(true);
-            configuration.setProcessEnginePlugins(List.of(new PolicyVersionRecorder(), new DeploymentGuard()));
+            configuration.setProcessEnginePlugins(List.of(new PolicyVersionRecorder(), new DeploymentGuard(),
+                    new NoBlindRetries(), new SupervisorCancellation(TestEngine::cancelBySupervisor)));
             engine = configuration.buildProcessEngine();
         }
         return engine;
+    }
+
+    /** The current test's use case; instances left over from a test without one end into a throwaway repository. */
+    private static CancelBySupervisor cancelBySupervisor() {
+        Object current = BEANS.get(CANCEL_BY_SUPERVISOR);
+        return current instanceof CancelBySupervisor useCase ? useCase : new CancelBySupervisor(
+                new InMemoryVerificationRepository(), new InMemoryAuditTrail(), VerificationMetrics.NONE, Clock.systemUTC());
     }
 
     static void useBeans(Map<String, Object> beans) {

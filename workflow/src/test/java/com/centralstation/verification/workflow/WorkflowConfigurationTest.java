@@ -9,6 +9,7 @@ import com.centralstation.verification.core.testing.RecordingContactNotifier;
 import com.centralstation.verification.core.usecase.AcceptDecision;
 import com.centralstation.verification.core.usecase.CloseUnverified;
 import com.centralstation.verification.core.usecase.NotifyNextContact;
+import com.centralstation.verification.core.usecase.RecordAgencyCall;
 import com.centralstation.verification.core.usecase.RecordEscalation;
 import com.centralstation.verification.core.usecase.SubmitDecision;
 import com.centralstation.verification.workflow.delegate.NotifyContactDelegate;
@@ -167,6 +168,11 @@ class WorkflowConfigurationTest {
         @Bean
         SubmitDecision submitDecision() {
             return new SubmitDecision(verifications, new RecordingChektGateway(clock), audit, VerificationMetrics.NONE, clock);
+        }
+
+        @Bean
+        RecordAgencyCall recordAgencyCall() {
+            return new RecordAgencyCall(audit, clock);
         }
 
         @Bean

@@ -18,15 +18,18 @@ import com.centralstation.verification.core.testing.RecordingChektGateway;
 import com.centralstation.verification.core.testing.RecordingContactNotifier;
 import com.centralstation.verification.core.testing.TestVerifications;
 import com.centralstation.verification.core.usecase.AcceptDecision;
+import com.centralstation.verification.core.usecase.CancelBySupervisor;
 import com.centralstation.verification.core.usecase.CancelVerification;
 import com.centralstation.verification.core.usecase.CloseUnverified;
 import com.centralstation.verification.core.usecase.NotifyNextContact;
 import com.centralstation.verification.core.usecase.ReceiveVerificationRequest;
+import com.centralstation.verification.core.usecase.RecordAgencyCall;
 import com.centralstation.verification.core.usecase.RecordDecision;
 import com.centralstation.verification.core.usecase.RecordEscalation;
 import com.centralstation.verification.core.usecase.SubmitDecision;
 import com.centralstation.verification.core.usecase.VerificationRequest;
 import com.centralstation.verification.workflow.delegate.AcceptDecisionDelegate;
+import com.centralstation.verification.workflow.delegate.AgencyCallListener;
 import com.centralstation.verification.workflow.delegate.CloseUnverifiedDelegate;
 import com.centralstation.verification.workflow.delegate.NotifyContactDelegate;
 import com.centralstation.verification.workflow.delegate.OperatorReviewListener;
@@ -82,6 +85,8 @@ final class WorkflowFixture {
     final AcceptDecision acceptDecision = new AcceptDecision(verifications, audit, VerificationMetrics.NONE, clock);
     final SubmitDecision submitDecision = new SubmitDecision(verifications, chekt, audit, VerificationMetrics.NONE, clock);
     final CloseUnverified closeUnverified = new CloseUnverified(verifications, audit, VerificationMetrics.NONE, clock);
+    final CancelBySupervisor cancelBySupervisor = new CancelBySupervisor(verifications, audit, VerificationMetrics.NONE, clock);
+    final RecordAgencyCall recordAgencyCall = new RecordAgencyCall(audit, clock);
 
     private final Map<UUID, ProcessInstance> instances = new HashMap<>();
 
@@ -111,6 +116,8 @@ final class WorkflowFixture {
         beans.put(SubmitDecisionDelegate.BEAN_NAME, new SubmitDecisionDelegate(submitDecision));
         beans.put(CloseUnverifiedDelegate.BEAN_NAME, new CloseUnverifiedDelegate(closeUnverified));
         beans.put(OperatorReviewListener.BEAN_NAME, new OperatorReviewListener(clock));
+        beans.put(AgencyCallListener.BEAN_NAME, new AgencyCallListener(recordAgencyCall));
+        beans.put(TestEngine.CANCEL_BY_SUPERVISOR, cancelBySupervisor);
         return beans;
     }
 

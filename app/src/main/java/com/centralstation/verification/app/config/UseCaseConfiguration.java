@@ -15,11 +15,13 @@ import com.centralstation.verification.core.port.out.VerificationMetrics;
 import com.centralstation.verification.core.port.out.VerificationProcess;
 import com.centralstation.verification.core.port.out.VerificationRepository;
 import com.centralstation.verification.core.usecase.AcceptDecision;
+import com.centralstation.verification.core.usecase.CancelBySupervisor;
 import com.centralstation.verification.core.usecase.CancelVerification;
 import com.centralstation.verification.core.usecase.CloseUnverified;
 import com.centralstation.verification.core.usecase.ManageCallLists;
 import com.centralstation.verification.core.usecase.NotifyNextContact;
 import com.centralstation.verification.core.usecase.ReceiveVerificationRequest;
+import com.centralstation.verification.core.usecase.RecordAgencyCall;
 import com.centralstation.verification.core.usecase.RecordDecision;
 import com.centralstation.verification.core.usecase.RecordEscalation;
 import com.centralstation.verification.core.usecase.ResponseLinks;
@@ -91,6 +93,17 @@ public class UseCaseConfiguration {
                                           CancellationTombstones tombstones, AuditTrail audit, VerificationMetrics metrics,
                                           Clock clock) {
         return new CancelVerification(verifications, process, tombstones, audit, metrics, clock);
+    }
+
+    @Bean
+    CancelBySupervisor cancelBySupervisor(VerificationRepository verifications, AuditTrail audit,
+                                          VerificationMetrics metrics, Clock clock) {
+        return new CancelBySupervisor(verifications, audit, metrics, clock);
+    }
+
+    @Bean
+    RecordAgencyCall recordAgencyCall(AuditTrail audit, Clock clock) {
+        return new RecordAgencyCall(audit, clock);
     }
 
     @Bean

@@ -47,7 +47,11 @@ public abstract class ServiceTest {
     public static final String ADMIN_PASSWORD = "admin-test-password";
     public static final String TOKEN_PATH = "/oauth/token";
 
-    protected static final WireMockServer CHEKT = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
+    /** CHeKT's rate limit, for the stubs that ask for it ({@code withTransformers(ChektRateLimitStandIn.NAME)}). */
+    static final ChektRateLimitStandIn CHEKT_RATE_LIMIT = new ChektRateLimitStandIn();
+
+    protected static final WireMockServer CHEKT = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1")
+            .extensions(CHEKT_RATE_LIMIT));
 
     static {
         CHEKT.start();

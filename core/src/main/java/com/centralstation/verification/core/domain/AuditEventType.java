@@ -14,9 +14,15 @@ public enum AuditEventType {
     DECISION_REFUSED,
     DECISION_SUBMITTED,
     SUBMISSION_FAILED,
+    /** CHeKT answered 429 or 503 with a time to come back: the submission waits that long, no retry spent. */
+    SUBMISSION_DEFERRED,
+    DISPATCH_NOT_TAKEN,
+    /** The operator completed "CHeKT did not take the dispatch" after calling the responding agency. */
+    AGENCY_CALLED,
     CLOSED_BY_CHEKT,
     CLOSED_UNVERIFIED,
     CANCELLED,
+    CANCELLED_BY_SUPERVISOR,
     /** The request was readable only after repairs (a contact entry dropped, text cut); details name each field. */
     REQUEST_REPAIRED
 }

@@ -13,7 +13,14 @@ public enum VerificationState {
     /** An operator closed it without a contact's decision; nothing was sent to CHeKT. */
     CLOSED_UNVERIFIED,
     /** CHeKT cancelled it (verification cancelled or alarm resolved). */
-    CANCELLED;
+    CANCELLED,
+    /**
+     * CHeKT did not take a contact's DISPATCH (refused it, or stayed unreachable through every retry): an
+     * operator task asks someone to call the responding agency. CHeKT's answer is in the audit trail.
+     */
+    DISPATCH_NOT_TAKEN,
+    /** A supervisor cancelled or deleted the process instance in Cockpit; nothing more happens to it. */
+    CANCELLED_BY_SUPERVISOR;
 
     public boolean isOpen() {
         return this == OPEN;

@@ -4,6 +4,7 @@ import com.centralstation.verification.core.domain.AuditEvent;
 import com.centralstation.verification.core.domain.AuditEventType;
 import com.centralstation.verification.core.domain.ContactDecision;
 import com.centralstation.verification.core.domain.SubmissionReceipt;
+import com.centralstation.verification.core.domain.VerificationAction;
 import com.centralstation.verification.core.domain.VerificationRecord;
 import com.centralstation.verification.core.domain.VerificationState;
 import com.centralstation.verification.core.port.out.AuditTrail;
@@ -13,12 +14,37 @@ import com.centralstation.verification.core.port.out.VerificationMetrics;
 import com.centralstation.verification.core.port.out.VerificationRepository;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 
-/** Sends the verification's decision to CHeKT and records what CHeKT answered. */
+/**
+ * Sends the verification's decision to CHeKT and decides what CHeKT's answer leads to:
+ * <ul>
+ *   <li>2xx: submitted;</li>
+ *   <li>a DISPATCH that CHeKT does not take (any final refusal, or unreachable through the last retry): the
+ *       verification becomes {@link VerificationState#DISPATCH_NOT_TAKEN} and an operator calls the responding
+ *       agency; a contact asked for help and CHeKT has not passed it on;</li>
+ *   <li>a 409 on a DISREGARD: CHeKT's verification has moved on (answered, closed); closed quietly, audited;</li>
+ *   <li>429, 503 with a time to come back, or this node's own rate limit: wait that long, then send again,
+ *       without spending a retry;</li>
+ *   <li>anything else fails the attempt: a transient failure is retried by the caller (the engine's job); a final
+ *       refusal of a DISREGARD is not retried blindly (the caller raises it to a supervisor at once).</li>
+ * </ul>
+ */
 public final class SubmitDecision {
+
+    /** The longest single wait, whatever CHeKT asks: its rate-limit windows are a minute long. */
+    public static final Duration MAX_WAIT = Duration.ofMinutes(5);
+    /** A 429 without any time to come back waits this long. */
+    public static final Duration DEFAULT_WAIT = Duration.ofSeconds(10);
+    /**
+     * How many times in a row a 503 may make the submission wait without spending a retry; after that a 503 is
+     * a failure like any 5xx, so an outage that keeps asking for patience still ends in the retry cycle.
+     */
+    public static final int MAX_UNAVAILABLE_WAITS = 3;
 
     private final VerificationRepository verifications;
     private final ChektGateway chekt;
@@ -36,16 +62,22 @@ public final class SubmitDecision {
     }
 
     /**
-     * @return {@link Outcome#SUBMITTED}, or {@link Outcome#CLOSED_BY_CHEKT} when CHeKT no longer takes
-     *         a decision for it (404, 409, 422): final, audited, nothing to retry
-     * @throws ChektGatewayException when CHeKT is unavailable or refuses us; the failed attempt is
-     *         audited in its own transaction and the caller (the engine's job) retries
+     * @param attempt what the caller knows about this attempt: whether it is the last retry, and how many 503
+     *                waits came before it
+     * @return what happened; a {@link Outcome#WAIT} names how long to wait before calling again
+     * @throws ChektGatewayException when the attempt failed and the caller decides about retrying: CHeKT
+     *         unavailable (retry), or a final refusal of a DISREGARD ({@link ChektGatewayException#isFinal()}:
+     *         do not retry). The failed attempt is audited in its own transaction.
      */
-    public Outcome submit(UUID verificationId) {
+    public Result submit(UUID verificationId, Attempt attempt) {
         VerificationRecord record = verifications.find(verificationId)
                 .orElseThrow(() -> new IllegalStateException("no verification " + verificationId));
         if (record.submission().isPresent()) {
-            return Outcome.SUBMITTED;
+            return Result.of(Outcome.SUBMITTED);
+        }
+        if (record.state() == VerificationState.DISPATCH_NOT_TAKEN) {
+            return Result.dispatchNotTaken(record.closeReason().orElse("CHeKT did not take the dispatch"), 0, null,
+                    null);
         }
         ContactDecision decision = record.decision()
                 .orElseThrow(() -> new IllegalStateException("verification " + verificationId + " has no decision to submit"));
@@ -58,25 +90,48 @@ public final class SubmitDecision {
                     "contactId", String.valueOf(decision.contactId()),
                     "action", decision.action().code())));
             metrics.ended(VerificationState.SUBMITTED);
-            return Outcome.SUBMITTED;
-        } catch (ChektGatewayException failure) {
-            if (isClosedByChekt(failure)) {
-                verifications.close(verificationId, VerificationState.CLOSED_BY_CHEKT, failure.getMessage());
-                audit.record(new AuditEvent(verificationId, clock.instant(), AuditEventType.CLOSED_BY_CHEKT, "chekt",
-                        failureDetails(failure)));
-                metrics.ended(VerificationState.CLOSED_BY_CHEKT);
-                return Outcome.CLOSED_BY_CHEKT;
+            return Result.of(Outcome.SUBMITTED);
+        } catch (ChektGatewayException.AskedToWait asked) {
+            if (asked.httpStatus() == 503 && attempt.unavailableWaits() >= MAX_UNAVAILABLE_WAITS) {
+                return failed(verificationId, decision, asked, attempt);
             }
-            audit.recordIndependently(new AuditEvent(verificationId, clock.instant(), AuditEventType.SUBMISSION_FAILED,
-                    "engine", failureDetails(failure)));
-            throw failure;
+            Duration asksFor = asked.waitFor().orElse(DEFAULT_WAIT);
+            Duration wait = asksFor.compareTo(MAX_WAIT) > 0 ? MAX_WAIT : asksFor;
+            if (asked.answeredByChekt()) {
+                Map<String, String> details = failureDetails(asked);
+                details.put("wait", wait.toString());
+                audit.record(new AuditEvent(verificationId, clock.instant(), AuditEventType.SUBMISSION_DEFERRED,
+                        "chekt", details));
+            }
+            return Result.waitFor(wait, attempt.unavailableWaits() + (asked.httpStatus() == 503 ? 1 : 0));
+        } catch (ChektGatewayException failure) {
+            return failed(verificationId, decision, failure, attempt);
         }
     }
 
-    /** CHeKT's 422 on this endpoint means the verification can no longer take this answer. */
-    private static boolean isClosedByChekt(ChektGatewayException failure) {
-        return failure instanceof ChektGatewayException.ClosedOrUnknown
-                || (failure instanceof ChektGatewayException.Rejected && failure.httpStatus() == 422);
+    private Result failed(UUID verificationId, ContactDecision decision, ChektGatewayException failure,
+                          Attempt attempt) {
+        if (decision.action() == VerificationAction.DISREGARD && failure instanceof ChektGatewayException.ClosedOrUnknown
+                && failure.httpStatus() == 409) {
+            verifications.close(verificationId, VerificationState.CLOSED_BY_CHEKT, failure.getMessage());
+            audit.record(new AuditEvent(verificationId, clock.instant(), AuditEventType.CLOSED_BY_CHEKT, "chekt",
+                    failureDetails(failure)));
+            metrics.ended(VerificationState.CLOSED_BY_CHEKT);
+            return Result.of(Outcome.CLOSED_BY_CHEKT);
+        }
+        if (decision.action() == VerificationAction.DISPATCH && (failure.isFinal() || attempt.lastRetry())) {
+            verifications.close(verificationId, VerificationState.DISPATCH_NOT_TAKEN, failure.getMessage());
+            Map<String, String> details = failureDetails(failure);
+            details.put("contactId", String.valueOf(decision.contactId()));
+            audit.record(new AuditEvent(verificationId, clock.instant(), AuditEventType.DISPATCH_NOT_TAKEN, "chekt",
+                    details));
+            metrics.ended(VerificationState.DISPATCH_NOT_TAKEN);
+            return Result.dispatchNotTaken(failure.getMessage(), failure.httpStatus(),
+                    failure.errorCode().orElse(null), failure.requestId().orElse(null));
+        }
+        audit.recordIndependently(new AuditEvent(verificationId, clock.instant(), AuditEventType.SUBMISSION_FAILED,
+                "engine", failureDetails(failure)));
+        throw failure;
     }
 
     private static Map<String, String> failureDetails(ChektGatewayException failure) {
@@ -93,8 +148,53 @@ public final class SubmitDecision {
         return details;
     }
 
+    /**
+     * @param lastRetry        no retry is left after this attempt: a DISPATCH that fails now goes to an operator
+     * @param unavailableWaits how many times a 503 has made this submission wait so far
+     */
+    public record Attempt(boolean lastRetry, int unavailableWaits) {
+
+        public static final Attempt FIRST = new Attempt(false, 0);
+
+        public Attempt {
+            if (unavailableWaits < 0) {
+                throw new IllegalArgumentException("unavailableWaits must not be negative");
+            }
+        }
+    }
+
     public enum Outcome {
         SUBMITTED,
-        CLOSED_BY_CHEKT
+        CLOSED_BY_CHEKT,
+        DISPATCH_NOT_TAKEN,
+        WAIT
+    }
+
+    /**
+     * @param waitFor          for {@link Outcome#WAIT}: how long until the next attempt
+     * @param unavailableWaits for {@link Outcome#WAIT}: the 503 waits so far, this one included
+     * @param refusal          for {@link Outcome#DISPATCH_NOT_TAKEN}: what CHeKT answered, for the operator
+     */
+    public record Result(Outcome outcome, Duration waitFor, int unavailableWaits, Refusal refusal) {
+
+        public Result {
+            Objects.requireNonNull(outcome, "outcome");
+        }
+
+        static Result of(Outcome outcome) {
+            return new Result(outcome, null, 0, null);
+        }
+
+        static Result waitFor(Duration wait, int unavailableWaits) {
+            return new Result(Outcome.WAIT, wait, unavailableWaits, null);
+        }
+
+        static Result dispatchNotTaken(String message, int status, String errorCode, String requestId) {
+            return new Result(Outcome.DISPATCH_NOT_TAKEN, null, 0, new Refusal(status, errorCode, message, requestId));
+        }
+    }
+
+    /** CHeKT's answer to a dispatch it did not take; status 0 when no answer came. */
+    public record Refusal(int status, String errorCode, String message, String requestId) {
     }
 }

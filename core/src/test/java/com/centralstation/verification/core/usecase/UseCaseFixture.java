@@ -46,6 +46,7 @@ final class UseCaseFixture {
     final NotifyNextContact notifyNext = new NotifyNextContact(verifications, notifier, tokens, audit, clock, Duration.ofHours(24));
     final RecordDecision recordDecision = new RecordDecision(verifications, process, audit, clock, Duration.ofSeconds(30));
     final SubmitDecision submitDecision = new SubmitDecision(verifications, chekt, audit, VerificationMetrics.NONE, clock);
+    final CancelBySupervisor cancelBySupervisor = new CancelBySupervisor(verifications, audit, VerificationMetrics.NONE, clock);
     final CancelVerification cancel = new CancelVerification(verifications, process, tombstones, audit, VerificationMetrics.NONE,
             clock);
 

@@ -13,6 +13,7 @@ import com.centralstation.verification.core.domain.VerificationAction;
 import com.centralstation.verification.core.domain.VerificationState;
 import com.centralstation.verification.core.port.out.ChektGatewayException;
 import com.centralstation.verification.core.port.out.NotificationFailedException;
+import com.centralstation.verification.core.usecase.SubmitDecision.Attempt;
 import com.centralstation.verification.core.testing.RecordingChektGateway;
 import com.centralstation.verification.core.testing.TestVerifications;
 import org.junit.jupiter.api.Test;
@@ -160,8 +161,8 @@ class VerificationUseCasesTest {
         f.notifyNext.notifyNext(id);
         f.recordDecision.record(id, decision(ANN.contactId(), VerificationAction.DISPATCH));
 
-        assertThat(f.submitDecision.submit(id)).isEqualTo(SubmitDecision.Outcome.SUBMITTED);
-        assertThat(f.submitDecision.submit(id)).isEqualTo(SubmitDecision.Outcome.SUBMITTED);
+        assertThat(f.submitDecision.submit(id, Attempt.FIRST).outcome()).isEqualTo(SubmitDecision.Outcome.SUBMITTED);
+        assertThat(f.submitDecision.submit(id, Attempt.FIRST).outcome()).isEqualTo(SubmitDecision.Outcome.SUBMITTED);
 
         assertThat(f.chekt.submitted()).hasSize(1);
         assertThat(f.verifications.find(id).orElseThrow().state()).isEqualTo(VerificationState.SUBMITTED);
@@ -176,8 +177,8 @@ class VerificationUseCasesTest {
         f.recordDecision.record(id, decision(ANN.contactId(), VerificationAction.DISPATCH));
         f.chekt.failNext(1, RecordingChektGateway::unavailable);
 
-        assertThatThrownBy(() -> f.submitDecision.submit(id)).isInstanceOf(ChektGatewayException.Unavailable.class);
-        assertThat(f.submitDecision.submit(id)).isEqualTo(SubmitDecision.Outcome.SUBMITTED);
+        assertThatThrownBy(() -> f.submitDecision.submit(id, Attempt.FIRST)).isInstanceOf(ChektGatewayException.Unavailable.class);
+        assertThat(f.submitDecision.submit(id, Attempt.FIRST).outcome()).isEqualTo(SubmitDecision.Outcome.SUBMITTED);
 
         assertThat(f.audit.types(id)).containsSubsequence(AuditEventType.SUBMISSION_FAILED, AuditEventType.DECISION_SUBMITTED);
     }
@@ -189,10 +190,123 @@ class VerificationUseCasesTest {
         f.recordDecision.record(id, decision(ANN.contactId(), VerificationAction.DISREGARD));
         f.chekt.failNext(1, () -> RecordingChektGateway.closed(409));
 
-        assertThat(f.submitDecision.submit(id)).isEqualTo(SubmitDecision.Outcome.CLOSED_BY_CHEKT);
+        assertThat(f.submitDecision.submit(id, Attempt.FIRST).outcome()).isEqualTo(SubmitDecision.Outcome.CLOSED_BY_CHEKT);
 
         assertThat(f.verifications.find(id).orElseThrow().state()).isEqualTo(VerificationState.CLOSED_BY_CHEKT);
         assertThat(f.audit.types(id)).contains(AuditEventType.CLOSED_BY_CHEKT);
+    }
+
+    @Test
+    void aDispatchChektRefusesGoesToAnOperatorAtOnceWithChektsAnswer() {
+        decided(VerificationAction.DISPATCH);
+        f.chekt.failNext(1, () -> new ChektGatewayException.Rejected("CHeKT answered 422", 422, "invalid_contact",
+                "req_9", null));
+
+        SubmitDecision.Result result = f.submitDecision.submit(id, Attempt.FIRST);
+
+        assertThat(result.outcome()).isEqualTo(SubmitDecision.Outcome.DISPATCH_NOT_TAKEN);
+        assertThat(result.refusal()).isEqualTo(new SubmitDecision.Refusal(422, "invalid_contact", "CHeKT answered 422", "req_9"));
+        assertThat(f.verifications.find(id).orElseThrow().state()).isEqualTo(VerificationState.DISPATCH_NOT_TAKEN);
+        assertThat(f.audit.timeline(id)).filteredOn(e -> e.type() == AuditEventType.DISPATCH_NOT_TAKEN).singleElement()
+                .satisfies(e -> assertThat(e.details()).containsEntry("status", "422").containsEntry("requestId", "req_9")
+                        .containsEntry("errorCode", "invalid_contact"));
+    }
+
+    @Test
+    void aDispatchStillUnreachableOnItsLastRetryGoesToAnOperatorInsteadOfFailing() {
+        decided(VerificationAction.DISPATCH);
+        f.chekt.failNext(2, RecordingChektGateway::unavailable);
+
+        assertThatThrownBy(() -> f.submitDecision.submit(id, Attempt.FIRST)).isInstanceOf(ChektGatewayException.Unavailable.class);
+        assertThat(f.submitDecision.submit(id, new Attempt(true, 0)).outcome())
+                .isEqualTo(SubmitDecision.Outcome.DISPATCH_NOT_TAKEN);
+    }
+
+    @Test
+    void aDisregardChektRefusesIsNotClosedQuietlyButFailsFinally() {
+        decided(VerificationAction.DISREGARD);
+        f.chekt.failNext(1, () -> RecordingChektGateway.closed(404));
+
+        assertThatThrownBy(() -> f.submitDecision.submit(id, Attempt.FIRST))
+                .isInstanceOfSatisfying(ChektGatewayException.class, e -> assertThat(e.isFinal()).isTrue());
+        assertThat(f.verifications.find(id).orElseThrow().state()).isEqualTo(VerificationState.DECIDED);
+        assertThat(f.audit.types(id)).contains(AuditEventType.SUBMISSION_FAILED);
+    }
+
+    @Test
+    void aRateLimitAnswerIsAWaitOfTheTimeChektAskedForCappedAndAudited() {
+        decided(VerificationAction.DISREGARD);
+        f.chekt.failNext(1, () -> new ChektGatewayException.AskedToWait("CHeKT answered 429", 429, Duration.ofSeconds(7),
+                null, "req_3", null));
+        f.chekt.failNext(1, () -> new ChektGatewayException.AskedToWait("CHeKT answered 429", 429, Duration.ofHours(1),
+                null, null, null));
+
+        SubmitDecision.Result first = f.submitDecision.submit(id, Attempt.FIRST);
+        SubmitDecision.Result second = f.submitDecision.submit(id, Attempt.FIRST);
+
+        assertThat(first.outcome()).isEqualTo(SubmitDecision.Outcome.WAIT);
+        assertThat(first.waitFor()).isEqualTo(Duration.ofSeconds(7));
+        assertThat(second.waitFor()).isEqualTo(SubmitDecision.MAX_WAIT);
+        assertThat(first.unavailableWaits()).isZero();
+        assertThat(f.audit.types(id).stream().filter(t -> t == AuditEventType.SUBMISSION_DEFERRED)).hasSize(2);
+        assertThat(f.submitDecision.submit(id, Attempt.FIRST).outcome()).isEqualTo(SubmitDecision.Outcome.SUBMITTED);
+    }
+
+    @Test
+    void waitingForOurOwnRateLimitIsNotAudited() {
+        decided(VerificationAction.DISPATCH);
+        f.chekt.failNext(1, () -> new ChektGatewayException.AskedToWait("no request left", 0, Duration.ofSeconds(2),
+                null, null, null));
+
+        assertThat(f.submitDecision.submit(id, Attempt.FIRST).waitFor()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(f.audit.types(id)).doesNotContain(AuditEventType.SUBMISSION_DEFERRED);
+    }
+
+    @Test
+    void a503AsksForPatienceOnlySoOftenThenItIsAFailureLikeAny5xx() {
+        decided(VerificationAction.DISREGARD);
+        f.chekt.failNext(2, () -> new ChektGatewayException.AskedToWait("CHeKT answered 503", 503, Duration.ofSeconds(30),
+                null, null, null));
+
+        SubmitDecision.Result waited = f.submitDecision.submit(id, new Attempt(false, SubmitDecision.MAX_UNAVAILABLE_WAITS - 1));
+        assertThat(waited.outcome()).isEqualTo(SubmitDecision.Outcome.WAIT);
+        assertThat(waited.unavailableWaits()).isEqualTo(SubmitDecision.MAX_UNAVAILABLE_WAITS);
+        assertThatThrownBy(() -> f.submitDecision.submit(id, new Attempt(false, waited.unavailableWaits())))
+                .isInstanceOf(ChektGatewayException.AskedToWait.class);
+        assertThat(f.audit.types(id)).contains(AuditEventType.SUBMISSION_FAILED);
+    }
+
+    @Test
+    void aSupervisorEndingTheProcessCancelsAnOpenVerificationAndAuditsWhoDidIt() {
+        f.receive.receive(TestVerifications.contractRequest());
+        f.notifyNext.notifyNext(id);
+
+        assertThat(f.cancelBySupervisor.cancel(id, "sam", "duplicate alarm"))
+                .contains(VerificationState.CANCELLED_BY_SUPERVISOR);
+
+        assertThat(f.verifications.find(id).orElseThrow().state()).isEqualTo(VerificationState.CANCELLED_BY_SUPERVISOR);
+        assertThat(f.audit.timeline(id)).filteredOn(e -> e.type() == AuditEventType.CANCELLED_BY_SUPERVISOR).singleElement()
+                .satisfies(e -> {
+                    assertThat(e.actor()).isEqualTo("supervisor:sam");
+                    assertThat(e.details()).containsEntry("reason", "duplicate alarm").containsEntry("stateBefore", "OPEN");
+                });
+        assertThat(f.notifyNext.notifyNext(id).contact()).isEmpty();
+    }
+
+    @Test
+    void aSupervisorEndingTheProcessOfAnEndedVerificationKeepsItsStateAndAuditsIt() {
+        decided(VerificationAction.DISPATCH);
+        f.chekt.failNext(1, () -> RecordingChektGateway.closed(404));
+        f.submitDecision.submit(id, Attempt.FIRST);
+
+        assertThat(f.cancelBySupervisor.cancel(id, null, null)).contains(VerificationState.DISPATCH_NOT_TAKEN);
+        assertThat(f.audit.types(id)).endsWith(AuditEventType.CANCELLED_BY_SUPERVISOR);
+    }
+
+    private void decided(VerificationAction action) {
+        f.receive.receive(TestVerifications.contractRequest());
+        f.notifyNext.notifyNext(id);
+        f.recordDecision.record(id, decision(ANN.contactId(), action));
     }
 
     @Test

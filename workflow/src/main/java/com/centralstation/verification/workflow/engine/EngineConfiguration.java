@@ -1,8 +1,10 @@
 package com.centralstation.verification.workflow.engine;
 
+import com.centralstation.verification.core.usecase.CancelBySupervisor;
 import org.camunda.bpm.engine.impl.cfg.IdGenerator;
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -29,6 +31,17 @@ public class EngineConfiguration {
         int port = environment.getProperty("server.port", Integer.class, 8080);
         Path dataDir = Path.of(environment.getProperty("verification.data-dir", "./data"));
         return new JobLockOwner(dataSource, properties.lockOwner(port, dataDir));
+    }
+
+    @Bean
+    NoBlindRetries noBlindRetries() {
+        return new NoBlindRetries();
+    }
+
+    /** The use case is looked up when an instance ends: it must not be built before the engine it lives beside. */
+    @Bean
+    SupervisorCancellation supervisorCancellation(ObjectProvider<CancelBySupervisor> cancelBySupervisor) {
+        return new SupervisorCancellation(cancelBySupervisor::getObject);
     }
 
     @Bean

@@ -97,6 +97,9 @@ final class ChektCalls {
         if (failure instanceof ChektGatewayException.ClosedOrUnknown) {
             return "closed_or_unknown";
         }
+        if (failure instanceof ChektGatewayException.AskedToWait) {
+            return "asked_to_wait";
+        }
         return "unavailable";
     }
 }

@@ -24,7 +24,7 @@ import java.util.List;
  * there is exactly one (or a primary), else the system clock and Micrometer's global registry.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(ChektProperties.class)
+@EnableConfigurationProperties({ChektProperties.class, ChektRateLimitProperties.class})
 @EnableFeignClients(clients = {AlarmVerificationsClient.class, SiteContactsClient.class})
 public class ChektClientConfiguration {
 
@@ -57,8 +57,13 @@ public class ChektClientConfiguration {
 
     @Bean
     ChektGateway chektGateway(AlarmVerificationsClient alarmVerifications, ChektCalls calls,
-                              ObjectProvider<Clock> clock) {
-        return new ChektFeignGateway(alarmVerifications, calls, clockOf(clock));
+                              ChektRateLimitProperties rateLimit, ObjectProvider<Clock> clock) {
+        if (rateLimit.isOn()) {
+            log.info("Submissions to CHeKT are limited to {} a minute on this node (chekt.rate-limit.requests-per-minute)",
+                    rateLimit.requestsPerMinute());
+        }
+        return new ChektFeignGateway(alarmVerifications, calls, SubmissionRateLimit.of(rateLimit, clockOf(clock)),
+                clockOf(clock));
     }
 
     @Bean

@@ -46,10 +46,19 @@ final class ChektErrorDecoder implements ErrorDecoder {
                     null);
             case 404, 409 -> new ChektGatewayException.ClosedOrUnknown(message, status, error.code(), error.requestId(),
                     traceId);
+            // Rate limited: CHeKT is fine and tells us when to come back (or not: then the caller picks a wait).
+            case 429 -> new ChektGatewayException.AskedToWait(message, status, waitHint(response), error.code(),
+                    error.requestId(), traceId);
+            // Unavailable, but with a time to come back: wait that long rather than spend a retry.
+            case 503 -> waitHint(response) != null
+                    ? new ChektGatewayException.AskedToWait(message, status, waitHint(response), error.code(),
+                            error.requestId(), traceId)
+                    : new ChektGatewayException.Unavailable(message, status, null, error.code(), error.requestId(),
+                            traceId, null);
             default -> status >= 400 && status < 500 && status != 408 && status != 429
                     // Any other client error (405, 413, 415...) is about our request: sending it again will not help.
                     ? new ChektGatewayException.Rejected(message, status, error.code(), error.requestId(), traceId)
-                    // 408, 429, 5xx, and 3xx (redirects are not followed): try again later.
+                    // 408, 5xx, and 3xx (redirects are not followed): try again later.
                     : new ChektGatewayException.Unavailable(message, status, retryAfter(response), error.code(),
                             error.requestId(), traceId, null);
         };
@@ -57,6 +66,19 @@ final class ChektErrorDecoder implements ErrorDecoder {
 
     private Duration retryAfter(Response response) {
         return RetryAfter.parse(first(response.headers().get(HttpHeaders.RETRY_AFTER)), clock);
+    }
+
+    /** {@code Retry-After}, else {@code X-RateLimit-Reset}; {@code null} when neither names a time. */
+    private Duration waitHint(Response response) {
+        Duration retryAfter = retryAfter(response);
+        return retryAfter != null ? retryAfter
+                : RetryAfter.parseRateLimitReset(first(header(response, ChektHeaders.RATE_LIMIT_RESET)), clock);
+    }
+
+    /** Feign keeps the answer's header names as sent; HTTP header names are case-insensitive. */
+    private static Collection<String> header(Response response, String name) {
+        return response.headers().entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
+                .map(Map.Entry::getValue).findFirst().orElse(null);
     }
 
     private static String describe(int status, ErrorBody error) {

@@ -3,6 +3,7 @@ package com.centralstation.verification.adapters.chekt;
 import com.centralstation.verification.core.domain.ChektReference;
 import com.centralstation.verification.core.domain.ContactDecision;
 import com.centralstation.verification.core.domain.SubmissionReceipt;
+import com.centralstation.verification.core.domain.VerificationAction;
 import com.centralstation.verification.core.port.out.ChektGateway;
 import com.centralstation.verification.core.port.out.ChektGatewayException;
 
@@ -14,11 +15,15 @@ final class ChektFeignGateway implements ChektGateway {
 
     private final AlarmVerificationsClient alarmVerifications;
     private final ChektCalls calls;
+    private final SubmissionRateLimit rateLimit;
     private final Clock clock;
 
-    ChektFeignGateway(AlarmVerificationsClient alarmVerifications, ChektCalls calls, Clock clock) {
+    /** @param rateLimit this node's own limit, or {@code null} for none */
+    ChektFeignGateway(AlarmVerificationsClient alarmVerifications, ChektCalls calls, SubmissionRateLimit rateLimit,
+                      Clock clock) {
         this.alarmVerifications = alarmVerifications;
         this.calls = calls;
+        this.rateLimit = rateLimit;
         this.clock = clock;
     }
 
@@ -26,6 +31,9 @@ final class ChektFeignGateway implements ChektGateway {
     public SubmissionReceipt submit(ChektReference verification, ContactDecision decision) {
         AlarmVerificationPatch patch = AlarmVerificationPatch.of(verification, decision);
         String idempotencyKey = "verification-" + verification.verificationId();
+        if (rateLimit != null) {
+            rateLimit.acquire(verification.verificationId(), decision.action() == VerificationAction.DISPATCH);
+        }
         return calls.call("submit", traceId -> {
             AlarmVerificationAnswer answer = alarmVerifications.respond(verification.site().dealerId(),
                     verification.site().siteId(), verification.alarmVerificationId(), traceId.toString(),

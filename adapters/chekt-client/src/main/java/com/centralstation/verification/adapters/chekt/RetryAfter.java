@@ -2,11 +2,15 @@ package com.centralstation.verification.adapters.chekt;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 
-/** Reads an HTTP {@code Retry-After} header: delay-seconds or an HTTP-date (RFC 9110 section 10.2.3). */
+/**
+ * Reads an HTTP {@code Retry-After} header: delay-seconds or an HTTP-date (RFC 9110 section 10.2.3); and CHeKT's
+ * {@code X-RateLimit-Reset}: when its rate-limit bucket refills.
+ */
 final class RetryAfter {
 
     private RetryAfter() {
@@ -32,5 +36,29 @@ final class RetryAfter {
         } catch (DateTimeParseException unreadable) {
             return null;
         }
+    }
+
+    /** Below this a reset value is seconds from now; from it on, Unix seconds (both conventions are in use). */
+    private static final long EPOCH_SECONDS_FROM = 1_000_000_000L;
+
+    /**
+     * @return the wait until CHeKT's bucket refills, or {@code null} when the value is missing or unreadable. The
+     *         value is read as Unix seconds when it is that large, else as seconds from now.
+     */
+    static Duration parseRateLimitReset(String value, Clock clock) {
+        if (value == null || value.isBlank() || !value.strip().chars().allMatch(Character::isDigit)) {
+            return null;
+        }
+        long number;
+        try {
+            number = Long.parseLong(value.strip());
+        } catch (NumberFormatException tooLarge) {
+            return null;
+        }
+        if (number < EPOCH_SECONDS_FROM) {
+            return Duration.ofSeconds(number);
+        }
+        Duration wait = Duration.between(clock.instant(), Instant.ofEpochSecond(number));
+        return wait.isNegative() ? Duration.ZERO : wait;
     }
 }

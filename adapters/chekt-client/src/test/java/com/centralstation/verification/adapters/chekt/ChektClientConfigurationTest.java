@@ -7,6 +7,7 @@ import com.centralstation.verification.core.domain.VerificationAction;
 import com.centralstation.verification.core.port.out.ChektContactSource;
 import com.centralstation.verification.core.port.out.ChektGateway;
 import com.centralstation.verification.core.port.out.ChektGatewayException;
+import com.centralstation.verification.core.testing.MutableClock;
 import com.centralstation.verification.core.testing.TestVerifications;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
@@ -31,12 +32,14 @@ import java.net.ServerSocket;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.interfaces.RSAPublicKey;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.stream.Stream;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -124,7 +127,73 @@ class ChektClientConfigurationTest {
                 arguments(List.of("chekt.client-authentication=mutual_tls"), "chekt.client-authentication", "mutual_tls"),
                 arguments(List.of("chekt.base-url="), "baseUrl", "must not be blank"),
                 arguments(List.of("chekt.read-timeout=10m"), "readTimeout", "30"),
-                arguments(List.of("chekt.connect-timeout=0s"), "connectTimeout", "0"));
+                arguments(List.of("chekt.connect-timeout=0s"), "connectTimeout", "0"),
+                arguments(List.of("chekt.rate-limit.requests-per-minute=0"), "chekt.rate-limit", "requestsPerMinute"),
+                arguments(List.of("chekt.rate-limit.requests-per-minute=-60"), "chekt.rate-limit", "greater than 0"));
+    }
+
+    @Test
+    void hasNoRateLimitOfItsOwnUnlessConfigured() {
+        runner.withPropertyValues(valid()).run(context -> {
+            assertThat(context.getBean(ChektRateLimitProperties.class).isOn()).isFalse();
+            ChektGateway gateway = context.getBean(ChektGateway.class);
+            for (int i = 0; i < 3; i++) {
+                gateway.submit(VERIFICATION, DISPATCH);
+            }
+            chekt.verify(3, patchRequestedFor(urlEqualTo(PATCH_PATH)));
+        });
+    }
+
+    @Test
+    void aConfiguredRateLimitHoldsBackASubmissionWithoutSendingItAndSaysHowLongToWait() {
+        MutableClock clock = new MutableClock(Instant.parse("2026-05-26T10:22:30Z"));
+        runner.withPropertyValues(valid()).withPropertyValues("chekt.rate-limit.requests-per-minute=30")
+                .withBean(Clock.class, () -> clock).run(context -> {
+                    ChektGateway gateway = context.getBean(ChektGateway.class);
+                    // CHeKT's stand-in echoes the contract verification: both submissions are for it
+                    ChektReference other = VERIFICATION;
+                    gateway.submit(VERIFICATION, DISPATCH);
+
+                    ChektGatewayException.AskedToWait held = catchThrowableOfType(ChektGatewayException.AskedToWait.class,
+                            () -> gateway.submit(other, DISPATCH));
+
+                    assertThat(held.answeredByChekt()).isFalse();
+                    assertThat(held.httpStatus()).isZero();
+                    assertThat(held.waitFor()).contains(Duration.ofSeconds(2));
+                    chekt.verify(1, patchRequestedFor(urlEqualTo(PATCH_PATH)));
+                    // the request reserved for it is its own when it comes back, not a moment before
+                    clock.advance(Duration.ofMillis(1_999));
+                    assertThat(catchThrowableOfType(ChektGatewayException.AskedToWait.class,
+                            () -> gateway.submit(other, DISPATCH)).waitFor()).contains(Duration.ofMillis(1));
+                    clock.advance(Duration.ofMillis(1));
+                    gateway.submit(other, DISPATCH);
+                    chekt.verify(2, patchRequestedFor(urlEqualTo(PATCH_PATH)));
+                });
+    }
+
+    @Test
+    void submissionsBeyondTheReservationHorizonWaitUntilARequestFallsWithinIt() {
+        MutableClock clock = new MutableClock(Instant.parse("2026-05-26T10:22:30Z"));
+        runner.withPropertyValues(valid()).withPropertyValues("chekt.rate-limit.requests-per-minute=60")
+                .withBean(Clock.class, () -> clock).run(context -> {
+                    ChektGateway gateway = context.getBean(ChektGateway.class);
+                    List<Duration> waits = new ArrayList<>();
+                    for (int i = 0; i < 9; i++) {
+                        try {
+                            // only the first is sent, and CHeKT's stand-in echoes the contract verification
+                            gateway.submit(i == 0 ? VERIFICATION
+                                    : new ChektReference(TestVerifications.SITE, 1, UUID.randomUUID()), DISPATCH);
+                            waits.add(Duration.ZERO);
+                        } catch (ChektGatewayException.AskedToWait held) {
+                            waits.add(held.waitFor().orElseThrow());
+                        }
+                    }
+                    // one now, five reserved one second apart, then: wait until the next free one is 5 s away
+                    assertThat(waits).containsExactly(Duration.ZERO, Duration.ofSeconds(1), Duration.ofSeconds(2),
+                            Duration.ofSeconds(3), Duration.ofSeconds(4), Duration.ofSeconds(5), Duration.ofSeconds(1),
+                            Duration.ofSeconds(1), Duration.ofSeconds(1));
+                    chekt.verify(1, patchRequestedFor(urlEqualTo(PATCH_PATH)));
+                });
     }
 
     @ParameterizedTest(name = "{0}")

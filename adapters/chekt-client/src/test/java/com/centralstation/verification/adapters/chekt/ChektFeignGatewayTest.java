@@ -435,14 +435,20 @@ class ChektFeignGatewayTest {
                 arguments(422, Map.of(), errorBody.formatted("validation_failed", "Closed", "req_422"),
                         ChektGatewayException.Rejected.class, "validation_failed", "req_422", null),
                 arguments(429, Map.of("Retry-After", "30"), errorBody.formatted("rate_limited", "Slow down",
-                        "req_429"), ChektGatewayException.Unavailable.class, "rate_limited", "req_429",
+                        "req_429"), ChektGatewayException.AskedToWait.class, "rate_limited", "req_429",
                         Duration.ofSeconds(30)),
-                arguments(429, Map.of("Retry-After", inTwoMinutes), "", ChektGatewayException.Unavailable.class,
+                arguments(429, Map.of("Retry-After", inTwoMinutes), "", ChektGatewayException.AskedToWait.class,
                         null, null, Duration.ofSeconds(120)),
-                arguments(429, Map.of(), "", ChektGatewayException.Unavailable.class, null, null, null),
+                arguments(429, Map.of("X-RateLimit-Reset", "12"), "", ChektGatewayException.AskedToWait.class,
+                        null, null, Duration.ofSeconds(12)),
+                arguments(429, Map.of("x-ratelimit-reset", String.valueOf(START.getEpochSecond())), "",
+                        ChektGatewayException.AskedToWait.class, null, null, Duration.ofSeconds(120)),
+                arguments(429, Map.of(), "", ChektGatewayException.AskedToWait.class, null, null, null),
                 arguments(500, Map.of(), "{ not json", ChektGatewayException.Unavailable.class, null, null, null),
                 arguments(503, Map.of("Retry-After", "5"), "<html><h1>Service Unavailable</h1></html>",
-                        ChektGatewayException.Unavailable.class, null, null, Duration.ofSeconds(5)),
+                        ChektGatewayException.AskedToWait.class, null, null, Duration.ofSeconds(5)),
+                arguments(503, Map.of(), "<html><h1>Service Unavailable</h1></html>",
+                        ChektGatewayException.Unavailable.class, null, null, null),
                 arguments(418, Map.of(), "\u0000\u0001garbage", ChektGatewayException.Rejected.class, null, null,
                         null));
     }
@@ -475,6 +481,10 @@ class ChektFeignGatewayTest {
         assertThat(failure.traceId()).contains(traceIdOf(patches.get(patches.size() - 1)));
         if (failure instanceof ChektGatewayException.Unavailable unavailable) {
             assertThat(unavailable.retryAfter()).isEqualTo(Optional.ofNullable(retryAfter));
+        }
+        if (failure instanceof ChektGatewayException.AskedToWait asked) {
+            assertThat(asked.waitFor()).isEqualTo(Optional.ofNullable(retryAfter));
+            assertThat(asked.answeredByChekt()).isTrue();
         }
         assertThat(timerCount("submit", outcome) - before).isEqualTo(1);
     }
@@ -554,7 +564,7 @@ class ChektFeignGatewayTest {
     static Stream<Arguments> contactFailures() {
         return Stream.of(
                 arguments("503, not retried by HTTP client", aResponse().withStatus(503).withHeader("Retry-After", "1"),
-                        ChektGatewayException.Unavailable.class, 503),
+                        ChektGatewayException.AskedToWait.class, 503),
                 arguments("404", aResponse().withStatus(404), ChektGatewayException.ClosedOrUnknown.class, 404),
                 arguments("contact without id", okJson("[{\"first_name\":\"Nobody\"}]"),
                         ChektGatewayException.Unavailable.class, 200),
@@ -661,6 +671,9 @@ class ChektFeignGatewayTest {
     }
 
     static String outcomeTag(Class<? extends ChektGatewayException> type) {
+        if (type == ChektGatewayException.AskedToWait.class) {
+            return "asked_to_wait";
+        }
         if (type == ChektGatewayException.Rejected.class) {
             return "rejected";
         }

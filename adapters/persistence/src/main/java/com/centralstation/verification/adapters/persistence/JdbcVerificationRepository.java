@@ -41,7 +41,8 @@ import static com.centralstation.verification.adapters.persistence.SqlInstants.t
 final class JdbcVerificationRepository implements VerificationRepository {
 
     private static final Set<VerificationState> CLOSING_STATES =
-            EnumSet.of(VerificationState.CLOSED_BY_CHEKT, VerificationState.CLOSED_UNVERIFIED, VerificationState.CANCELLED);
+            EnumSet.of(VerificationState.CLOSED_BY_CHEKT, VerificationState.CLOSED_UNVERIFIED, VerificationState.CANCELLED,
+                    VerificationState.DISPATCH_NOT_TAKEN, VerificationState.CANCELLED_BY_SUPERVISOR);
 
     /** Keeps IN lists well under every driver's bind-parameter limit. */
     private static final int IDS_PER_QUERY = 500;

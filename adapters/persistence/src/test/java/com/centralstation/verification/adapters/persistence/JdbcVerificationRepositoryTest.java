@@ -298,6 +298,23 @@ class JdbcVerificationRepositoryTest {
         }
 
         @Test
+        void storesTheStatesOfARefusedDispatchAndOfASupervisorsCancellation() {
+            Verification refused = contractVerification();
+            repository().add(refused);
+            repository().claimDecision(refused.id(), decision(ANN.contactId(), VerificationAction.DISPATCH));
+            Verification cancelled = verification(UUID.randomUUID(), 2, clock.instant());
+            repository().add(cancelled);
+
+            assertThat(repository().close(refused.id(), VerificationState.DISPATCH_NOT_TAKEN, "CHeKT answered 422")).isTrue();
+            assertThat(repository().close(cancelled.id(), VerificationState.CANCELLED_BY_SUPERVISOR, "duplicate")).isTrue();
+
+            assertThat(repository().find(refused.id()).orElseThrow().state()).isEqualTo(VerificationState.DISPATCH_NOT_TAKEN);
+            assertThat(repository().findByState(VerificationState.CANCELLED_BY_SUPERVISOR, 10))
+                    .extracting(r -> r.verification().id()).containsExactly(cancelled.id());
+            assertThat(repository().close(refused.id(), VerificationState.CANCELLED_BY_SUPERVISOR, "later")).isFalse();
+        }
+
+        @Test
         void doesNotCloseASubmittedOrUnknownVerification() {
             Verification verification = contractVerification();
             repository().add(verification);

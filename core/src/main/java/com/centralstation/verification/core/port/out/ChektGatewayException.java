@@ -42,6 +42,14 @@ public abstract sealed class ChektGatewayException extends RuntimeException {
         return Optional.ofNullable(traceId);
     }
 
+    /**
+     * Whether sending the same request again cannot succeed by itself (CHeKT refused it, or refused us): such a
+     * failure is never retried blindly. {@link Unavailable} and {@link AskedToWait} are not final.
+     */
+    public boolean isFinal() {
+        return this instanceof Rejected || this instanceof NotAllowed || this instanceof ClosedOrUnknown;
+    }
+
     /** 400 or 422: CHeKT refuses the content; sending it again will not help. */
     public static final class Rejected extends ChektGatewayException {
         public Rejected(String message, int httpStatus, String errorCode, String requestId, UUID traceId) {
@@ -64,7 +72,35 @@ public abstract sealed class ChektGatewayException extends RuntimeException {
         }
     }
 
-    /** 429, 5xx, timeout or I/O: try again later, no sooner than {@link #retryAfter()} when CHeKT said so. */
+    /**
+     * Ask again later: CHeKT answered 429 (rate limited), or 503 with {@code Retry-After} or
+     * {@code X-RateLimit-Reset}; or this service's own limit ({@code chekt.rate-limit.requests-per-minute}) has no
+     * request left for now (status 0, nothing was sent). Waiting is not a failure: it spends no retry.
+     */
+    public static final class AskedToWait extends ChektGatewayException {
+        private final Duration waitFor;
+
+        /** @param waitFor how long to wait, or {@code null} when CHeKT named no time (a 429 without headers) */
+        public AskedToWait(String message, int httpStatus, Duration waitFor, String errorCode, String requestId,
+                           UUID traceId) {
+            super(message, httpStatus, errorCode, requestId, traceId, null);
+            if (waitFor != null && waitFor.isNegative()) {
+                throw new IllegalArgumentException("waitFor must not be negative, was " + waitFor);
+            }
+            this.waitFor = waitFor;
+        }
+
+        public Optional<Duration> waitFor() {
+            return Optional.ofNullable(waitFor);
+        }
+
+        /** True when CHeKT answered; false when this service's own limit held the request back. */
+        public boolean answeredByChekt() {
+            return httpStatus() != 0;
+        }
+    }
+
+    /** 5xx without a time to come back, 408, timeout or I/O: try again later, on the engine's retry cycle. */
     public static final class Unavailable extends ChektGatewayException {
         private final Duration retryAfter;
 

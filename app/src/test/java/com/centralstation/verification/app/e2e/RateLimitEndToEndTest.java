@@ -1,0 +1,119 @@
+package com.centralstation.verification.app.e2e;
+
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.TestPropertySource;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.patch;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A decision storm against a CHeKT that takes 30 requests a minute, with this node's limit set to the same tier:
+ * every decision lands, none becomes an incident, 429 answers stay rare, and dispatches overtake disregards that
+ * were decided before them. Time is the engine's: CHeKT's bucket, the node's limit and the wait timers all read
+ * it, and the test moves it two seconds (one request of the tier) at a time.
+ */
+@TestPropertySource(properties = "chekt.rate-limit.requests-per-minute=30")
+class RateLimitEndToEndTest extends ServiceTest {
+
+    private static final int DISREGARDS = 40;
+    private static final int DISPATCHES = 20;
+
+    @Autowired
+    ManagementService management;
+
+    @Autowired
+    RuntimeService runtime;
+
+    @Test
+    void sixtyDecisionsAgainstAThirtyPerMinuteChektAllLandWithoutIncidentsAndDispatchesFirst() throws Exception {
+        ClockUtil.setCurrentTime(new Date());
+        CHEKT_RATE_LIMIT.reset(30);
+        CHEKT.stubFor(patch(urlPathMatching(ChektStubs.PATCH_PATHS)).willReturn(aResponse()
+                .withStatus(200)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"id\": 4242, \"verification_id\": \"{{jsonPath request.body '$.verification_id'}}\", "
+                        + "\"contact_id\": {{jsonPath request.body '$.contact_id'}}, "
+                        + "\"action\": \"{{jsonPath request.body '$.action'}}\", "
+                        + "\"responded_at\": \"{{jsonPath request.body '$.responded_at'}}\"}")
+                .withTransformers("response-template", ChektRateLimitStandIn.NAME)));
+        List<Alarms.Alarm> alarms = new ArrayList<>();
+        for (int i = 0; i < DISREGARDS + DISPATCHES; i++) {
+            Alarms.Alarm alarm = Alarms.fresh("motion");
+            assertThat(deliverWebhook(alarm.body()).statusCode()).isEqualTo(202);
+            alarms.add(alarm);
+        }
+        for (Alarms.Alarm alarm : alarms) {
+            await().atMost(Duration.ofSeconds(60)).until(() -> contactsNotified(alarm.verificationId()) == 1);
+        }
+
+        // The disregards are decided first: without priorities they would all reach CHeKT before any dispatch.
+        Map<Long, String> actions = new HashMap<>();
+        for (int i = 0; i < alarms.size(); i++) {
+            String action = i < DISREGARDS ? "disregard" : "dispatch";
+            actions.put(alarms.get(i).alarmVerificationId(), action);
+            assertThat(decide(alarms.get(i).verificationId(), "{\"contact_id\":67890,\"action\":\"" + action + "\"}")
+                    .statusCode()).isEqualTo(202);
+        }
+
+        for (int step = 0; step < 200 && !allSubmitted(alarms); step++) {
+            awaitNothingDue();
+            advanceClock(Duration.ofSeconds(2));
+        }
+
+        assertThat(alarms).allSatisfy(alarm ->
+                assertThat(verification(alarm.verificationId()).get("state").asText()).isEqualTo("submitted"));
+        assertThat(runtime.createIncidentQuery().count()).isZero();
+        List<String> accepted = CHEKT.getAllServeEvents().stream()
+                .filter(event -> event.getRequest().getMethod().getName().equals("PATCH"))
+                .filter(event -> event.getResponse().getStatus() == 200)
+                .map(ServeEvent::getRequest)
+                .sorted(Comparator.comparing(LoggedRequest::getLoggedDate))
+                .map(request -> actions.get(alarmVerificationId(request.getUrl())))
+                .toList();
+        assertThat(accepted).hasSize(DISREGARDS + DISPATCHES);
+        int lastDispatch = accepted.lastIndexOf("dispatch");
+        long disregardsBeforeTheLastDispatch = accepted.subList(0, lastDispatch).stream().filter("disregard"::equals).count();
+        int limited = CHEKT_RATE_LIMIT.limited();
+        System.out.printf("rate limit: %d answers 429 for %d decisions; %d disregards before the last dispatch; order %s%n",
+                limited, alarms.size(), disregardsBeforeTheLastDispatch, accepted);
+        assertThat(limited).as("429 answers").isLessThanOrEqualTo(alarms.size() / 2);
+        // Before any dispatch was decided, the one free request went to a disregard; from then on every request that
+        // came free went to a waiting dispatch (without priorities all 40 disregards would have gone first).
+        assertThat(disregardsBeforeTheLastDispatch).as("disregards CHeKT took before the last dispatch").isLessThanOrEqualTo(2);
+    }
+
+    private boolean allSubmitted(List<Alarms.Alarm> alarms) throws Exception {
+        for (Alarms.Alarm alarm : alarms) {
+            if (!"submitted".equals(verification(alarm.verificationId()).get("state").asText())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Waits until the job executor has run every job due at the engine's current time. */
+    private void awaitNothingDue() {
+        await().atMost(Duration.ofSeconds(60)).until(() -> management.createJobQuery().executable().count() == 0);
+    }
+
+    private static long alarmVerificationId(String url) {
+        return Long.parseLong(url.substring(url.lastIndexOf('/') + 1));
+    }
+}

@@ -1,0 +1,130 @@
+package com.centralstation.verification.app.e2e;
+
+import com.centralstation.verification.bpmn.AlarmVerificationModel;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.patch;
+import static com.github.tomakehurst.wiremock.client.WireMock.patchRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * What a refused dispatch, a rate limit and a supervisor's cancellation lead to, with CHeKT over real HTTP: an
+ * operator task at once, a visible wait that spends no retry, and a final audited state.
+ */
+class SubmissionOutcomesEndToEndTest extends ServiceTest {
+
+    @Autowired
+    TaskService tasks;
+
+    @Autowired
+    RuntimeService runtime;
+
+    @Autowired
+    ManagementService management;
+
+    @Test
+    void chektAnswering422ToADispatchCreatesTheOperatorTaskAtOnceWithChektsAnswer() throws Exception {
+        Alarms.Alarm alarm = Alarms.fresh("motion");
+        CHEKT.stubFor(patch(urlEqualTo(alarm.patchPath())).willReturn(aResponse().withStatus(422)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"error\":{\"code\":\"contact_not_on_site\",\"message\":\"contact 67890 is not a contact of "
+                        + "this site\",\"request_id\":\"req_422_a\",\"field\":\"contact_id\"}}")));
+        decided(alarm, "dispatch");
+
+        Task task = await().atMost(Duration.ofSeconds(30)).until(() -> tasks.createTaskQuery()
+                .processInstanceBusinessKey(alarm.verificationId().toString())
+                .taskDefinitionKey(AlarmVerificationModel.Activity.DISPATCH_NOT_TAKEN).singleResult(), t -> t != null);
+
+        assertThat(task.getName()).isEqualTo("CHeKT did not take the dispatch: call the responding agency");
+        assertThat(tasks.getIdentityLinksForTask(task.getId())).extracting(link -> link.getGroupId()).contains("operators");
+        Map<String, Object> form = tasks.getVariables(task.getId());
+        assertThat(form).containsEntry("chektStatus", 422).containsEntry("chektErrorCode", "contact_not_on_site")
+                .containsEntry("chektRequestId", "req_422_a");
+        assertThat((String) form.get("chektMessage")).contains("contact 67890 is not a contact of this site");
+        assertThat(CHEKT.findAll(patchRequestedFor(urlEqualTo(alarm.patchPath())))).hasSize(1);
+        assertThat(runtime.createIncidentQuery().processInstanceId(instanceOf(alarm)).count()).isZero();
+        JsonNode view = verification(alarm.verificationId());
+        assertThat(view.get("state").asText()).isEqualTo("dispatch_not_taken");
+        assertThat(view.get("timeline").findValuesAsText("type")).contains("dispatch_not_taken")
+                .doesNotContain("submission_failed");
+
+        tasks.complete(task.getId(), Map.of("agencyNote", "City police, incident 2026-4471"));
+        assertThat(verification(alarm.verificationId()).get("timeline").findValuesAsText("type")).endsWith("agency_called");
+    }
+
+    @Test
+    void chektAnswering429WaitsTheTimeItNamedOnTheModelsTimerWithoutSpendingARetry() throws Exception {
+        Alarms.Alarm alarm = Alarms.fresh("motion");
+        CHEKT.stubFor(patch(urlEqualTo(alarm.patchPath())).inScenario("limited").whenScenarioStateIs("Started")
+                .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "20")).willSetStateTo("refilled"));
+        decided(alarm, "dispatch");
+
+        Job wait = await().atMost(Duration.ofSeconds(30)).until(() -> management.createJobQuery()
+                .processInstanceId(instanceOf(alarm)).activityId(AlarmVerificationModel.Event.WAIT_FOR_CHEKT)
+                .singleResult(), j -> j != null);
+        // due 20 s after CHeKT's answer, on the engine's clock (which runs on in this test)
+        assertThat(Duration.between(now(), wait.getDuedate().toInstant())).isBetween(Duration.ofSeconds(15), Duration.ofSeconds(20));
+        assertThat(wait.getExceptionMessage()).isNull();
+        ChektStubs.acceptPatches(CHEKT);
+        advanceClock(Duration.ofSeconds(21));
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(verification(alarm.verificationId()).get("state").asText()).isEqualTo("submitted"));
+        assertThat(CHEKT.findAll(patchRequestedFor(urlEqualTo(alarm.patchPath())))).hasSize(2);
+        List<String> timeline = verification(alarm.verificationId()).get("timeline").findValuesAsText("type");
+        assertThat(timeline).containsSubsequence("submission_deferred", "decision_submitted")
+                .doesNotContain("submission_failed");
+    }
+
+    @Test
+    void aSupervisorCancellingTheInstanceAsCockpitDoesMovesTheVerificationToCancelledBySupervisor() throws Exception {
+        Alarms.Alarm alarm = Alarms.fresh("motion");
+        assertThat(deliverWebhook(alarm.body()).statusCode()).isEqualTo(202);
+        await().atMost(Duration.ofSeconds(30)).until(() -> contactsNotified(alarm.verificationId()) == 1);
+        String instanceId = runtime.createProcessInstanceQuery().processInstanceBusinessKey(alarm.verificationId().toString())
+                .singleResult().getId();
+
+        // Cockpit's cancel dialog: skip custom listeners and I/O mappings, as its defaults are
+        runtime.deleteProcessInstance(instanceId, "alarm handled by phone", true, true, true);
+
+        JsonNode view = verification(alarm.verificationId());
+        assertThat(view.get("state").asText()).isEqualTo("cancelled_by_supervisor");
+        assertThat(view.get("timeline").findValuesAsText("type")).endsWith("cancelled_by_supervisor");
+        HttpResponse<String> listed = http.send(station(HttpRequest.newBuilder(
+                uri("/api/verifications?state=cancelled_by_supervisor&limit=1000"))).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(listed.statusCode()).isEqualTo(200);
+        assertThat(json.readTree(listed.body()).get("verifications").findValuesAsText("verification_id"))
+                .contains(alarm.verificationId().toString());
+        assertThat(decide(alarm.verificationId(), "{\"contact_id\":67890,\"action\":\"dispatch\"}").statusCode())
+                .isEqualTo(409);
+    }
+
+    private String instanceOf(Alarms.Alarm alarm) {
+        return runtime.createProcessInstanceQuery().processInstanceBusinessKey(alarm.verificationId().toString())
+                .singleResult().getId();
+    }
+
+    private void decided(Alarms.Alarm alarm, String action) throws Exception {
+        assertThat(deliverWebhook(alarm.body()).statusCode()).isEqualTo(202);
+        await().atMost(Duration.ofSeconds(30)).until(() -> contactsNotified(alarm.verificationId()) == 1);
+        assertThat(decide(alarm.verificationId(), "{\"contact_id\":67890,\"action\":\"" + action + "\"}").statusCode())
+                .isEqualTo(202);
+    }
+}
