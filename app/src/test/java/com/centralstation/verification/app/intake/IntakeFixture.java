@@ -11,6 +11,7 @@ import com.centralstation.verification.core.port.out.DeliveryInbox;
 import com.centralstation.verification.core.port.out.RefusedDeliveries;
 import com.centralstation.verification.core.port.out.VerificationMetrics;
 import com.centralstation.verification.core.port.out.VerificationProcess;
+import com.centralstation.verification.core.testing.FixedAlarmClassifier;
 import com.centralstation.verification.core.testing.InMemoryAuditTrail;
 import com.centralstation.verification.core.testing.InMemoryCallListDirectory;
 import com.centralstation.verification.core.testing.InMemoryCancellationTombstones;
@@ -72,7 +73,7 @@ final class IntakeFixture {
         };
         ChektWebhookMapper mapper = new ChektWebhookMapper(new ObjectMapper());
         ReceiveVerificationRequest receive = new ReceiveVerificationRequest(verifications, new InMemoryCallListDirectory(),
-                process, tombstones, audit, VerificationMetrics.NONE, clock, Duration.ofHours(24));
+                new FixedAlarmClassifier(), process, tombstones, audit, VerificationMetrics.NONE, clock, Duration.ofHours(24));
         CancelVerification cancel = new CancelVerification(verifications, process, tombstones, audit, VerificationMetrics.NONE,
                 clock);
         WebhookIntake intake = new WebhookIntake(inbox, mapper, receive, cancel, audit, clock);
