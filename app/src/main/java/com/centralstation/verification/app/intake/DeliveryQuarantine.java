@@ -41,17 +41,21 @@ public class DeliveryQuarantine {
     }
 
     /**
-     * A signed delivery that cannot be used.
+     * A signed delivery that cannot be used. When even keeping it fails (the database is down), the delivery
+     * is logged at ERROR instead and the caller still answers its 4xx: CHeKT retries it, and a retry may be kept.
      *
      * @param headers the headers needed to check its signature again
-     * @return the quarantine entry's id
      */
-    public long keep(RefusalReason reason, String field, String detail, Map<String, String> headers, byte[] body) {
+    public void keep(RefusalReason reason, String field, String detail, Map<String, String> headers, byte[] body) {
         counter(reason).increment();
-        long id = refused.keep(new RefusedDelivery(clock.instant(), reason.tag(), field, detail, headers, body));
-        log.warn("Refused a signed CHeKT delivery ({}, field {}): {}; kept as refused delivery {} ({} bytes)",
-                reason.tag(), field, detail, id, body.length);
-        return id;
+        try {
+            long id = refused.keep(new RefusedDelivery(clock.instant(), reason.tag(), field, detail, headers, body));
+            log.warn("Refused a signed CHeKT delivery ({}, field {}): {}; kept as refused delivery {} ({} bytes)",
+                    reason.tag(), field, detail, id, body.length);
+        } catch (RuntimeException notKept) {
+            log.error("Refused a signed CHeKT delivery ({}, field {}): {}; it could not be kept ({} bytes, headers {})",
+                    reason.tag(), field, detail, body.length, headers, notKept);
+        }
     }
 
     /** The kept deliveries, newest first. */

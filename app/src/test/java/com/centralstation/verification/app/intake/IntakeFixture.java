@@ -119,9 +119,13 @@ final class IntakeFixture {
     static final class Quarantine implements RefusedDeliveries {
         final List<QuarantinedDelivery> kept = new CopyOnWriteArrayList<>();
         private final AtomicLong ids = new AtomicLong();
+        volatile boolean down;
 
         @Override
         public long keep(RefusedDelivery delivery) {
+            if (down) {
+                throw new IllegalStateException("database unavailable");
+            }
             long id = ids.incrementAndGet();
             kept.add(new QuarantinedDelivery(id, delivery));
             return id;
