@@ -11,7 +11,7 @@ import javax.sql.DataSource;
 
 /** Settings that are each valid alone but unsafe together or against the database: checked before any work is taken. */
 @Configuration(proxyBeanMethods = false)
-public class StartUpChecks {
+public class StartUpChecksConfiguration {
 
     /** Static: it must see the datasource the moment it is made, before Flyway and the engine use it. */
     @Bean
