@@ -31,7 +31,10 @@ class ConfigurationErrorsTest {
             "verification.escalation.third   | PT1M              | verification.escalation.first, .second and .third must increase",
             "chekt.base-url                  | not a url         | chekt.base-url",
             "chekt.webhook-secret            | ''                | chekt.webhook-secret",
-            "verification.notification.public-base-url | ftp://example.com | verification.notification.public-base-url"
+            "verification.notification.public-base-url | ftp://example.com | verification.notification.public-base-url",
+            "verification.notification.channels | sms,fax | verification.notification.channels",
+            "verification.notification.max-attempts | 5 | verification.notification.max-attempts",
+            "verification.supervision.overdue-after | PT0S | verification.supervision.overdue-after"
     })
     void aBadSettingStopsStartUpNamingTheProperty(String property, String value, String report, CapturedOutput output) {
         Map<String, Object> settings = StandaloneService.settings(dataDir);

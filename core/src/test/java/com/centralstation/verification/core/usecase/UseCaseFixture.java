@@ -37,9 +37,10 @@ final class UseCaseFixture {
     final InProcessWorkflow process = new InProcessWorkflow();
 
     final ReceiveVerificationRequest receive = new ReceiveVerificationRequest(verifications, callLists, process, audit, clock);
-    final NotifyNextContact notifyNext = new NotifyNextContact(verifications, notifier, tokens, audit, clock, Duration.ofHours(24));
+    final NotifyNextContact notifyNext = new NotifyNextContact(verifications, notifier, tokens, audit, VerificationMetrics.NONE, clock, Duration.ofHours(24));
     final RecordDecision recordDecision = new RecordDecision(verifications, process, audit, clock, Duration.ofSeconds(30));
     final SubmitDecision submitDecision = new SubmitDecision(verifications, chekt, audit, VerificationMetrics.NONE, clock);
+    final ResponseLinks responseLinks = new ResponseLinks(tokens, verifications, recordDecision, clock);
     final CancelVerification cancel = new CancelVerification(verifications, process, audit, VerificationMetrics.NONE, clock);
 
     final class InProcessWorkflow implements VerificationProcess {
@@ -52,8 +53,16 @@ final class UseCaseFixture {
             waiting.add(verification.id());
         }
 
+        /** When set, the next decision fails on the way, as the engine or the database might. */
+        volatile RuntimeException failNextDecision;
+
         @Override
         public Correlation decide(UUID verificationId, ContactDecision decision) {
+            RuntimeException failure = failNextDecision;
+            if (failure != null) {
+                failNextDecision = null;
+                throw failure;
+            }
             if (!waiting.remove(verificationId)) {
                 return Correlation.NOT_WAITING;
             }
