@@ -55,6 +55,10 @@ public final class RecordingContactNotifier implements ContactNotifier {
         return sent.get(sent.size() - 1).responseToken();
     }
 
+    public List<ContactNotification> sent() {
+        return List.copyOf(sent);
+    }
+
     public void clear() {
         sent.clear();
         failingPermanently.clear();
