@@ -28,6 +28,8 @@ public final class AlarmVerificationModel {
         public static final String RECORD_ESCALATION = "Activity_RecordEscalation";
         public static final String OPERATOR_REVIEW = "Activity_OperatorReview";
         public static final String NOTIFY_NEXT_CONTACT = "Activity_NotifyNextContact";
+        public static final String POLICY_UNDELIVERED = "Activity_PolicyUndelivered";
+        public static final String OPERATOR_ALERT = "Activity_OperatorAlert";
         public static final String ACCEPT_DECISION = "Activity_AcceptDecision";
         public static final String SUBMIT_DECISION = "Activity_SubmitDecision";
         public static final String CLOSE_UNVERIFIED = "Activity_CloseUnverified";
@@ -52,6 +54,8 @@ public final class AlarmVerificationModel {
         public static final String OPERATOR_CLOSED_UNVERIFIED = "Event_OperatorClosedUnverified";
         public static final String NO_CONTACT_NOTIFIED = "Event_NoContactNotified";
         public static final String NEXT_CONTACT_NOTIFIED = "Event_NextContactNotified";
+        public static final String NO_ALERT = "Event_NoAlert";
+        public static final String ALERT_SEEN = "Event_AlertSeen";
         public static final String CLOSED_UNVERIFIED_CAUGHT = "Event_ClosedUnverifiedCaught";
         public static final String DECISION_SUBMITTED = "Event_DecisionSubmitted";
         public static final String CLOSED_BY_CHEKT = "Event_ClosedByChekt";
@@ -75,6 +79,7 @@ public final class AlarmVerificationModel {
         public static final String HAND_OVER = "Gateway_HandOver";
         public static final String OPERATOR_OUTCOME = "Gateway_OperatorOutcome";
         public static final String NOTIFY_NEXT = "Gateway_NotifyNext";
+        public static final String ALERT_OPERATOR = "Gateway_AlertOperator";
         public static final String CHEKT_ANSWER = "Gateway_ChektAnswer";
         public static final String SUBMIT_AGAIN = "Gateway_SubmitAgain";
 

@@ -45,6 +45,10 @@ public final class ProcessVariables {
 
     // written by the notification step
     public static final String LAST_NOTIFIED_CONTACT_ID = "lastNotifiedContactId";
+    /** How the last notification ended (the escalation policy's "Notification outcome" input). */
+    public static final String NOTIFICATION_OUTCOME = "notificationOutcome";
+    /** {@link #NOTIFICATION_OUTCOME} when nobody was called: no contact left, or the verification ended. */
+    public static final String NOBODY_NOTIFIED = "none";
 
     // written by each business rule task from the escalation policy's outputs
     public static final String ESCALATION_STEP = "escalationStep";

@@ -152,7 +152,7 @@ class WorkflowConfigurationTest {
         @Bean
         NotifyNextContact notifyNextContact() {
             return new NotifyNextContact(verifications, new RecordingContactNotifier(), new InMemoryResponseTokenStore(), audit,
-                    clock, Duration.ofHours(24));
+                    VerificationMetrics.NONE, clock, Duration.ofHours(24));
         }
 
         @Bean

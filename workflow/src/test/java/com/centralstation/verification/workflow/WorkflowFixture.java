@@ -80,7 +80,7 @@ final class WorkflowFixture {
     final RecordingChektGateway chekt = new RecordingChektGateway(clock);
 
     final NotifyNextContact notifyNextContact = new NotifyNextContact(verifications, notifier,
-            new InMemoryResponseTokenStore(), audit, clock, Duration.ofHours(24));
+            new InMemoryResponseTokenStore(), audit, VerificationMetrics.NONE, clock, Duration.ofHours(24));
     final RecordEscalation recordEscalation = new RecordEscalation(audit, VerificationMetrics.NONE, clock);
     final AcceptDecision acceptDecision = new AcceptDecision(verifications, audit, VerificationMetrics.NONE, clock);
     final SubmitDecision submitDecision = new SubmitDecision(verifications, chekt, audit, VerificationMetrics.NONE, clock);

@@ -3,6 +3,7 @@ package com.centralstation.verification.app.config;
 import com.centralstation.verification.adapters.notification.NotificationProperties;
 import com.centralstation.verification.app.intake.IntakeProperties;
 import com.centralstation.verification.app.metrics.MicrometerVerificationMetrics;
+import com.centralstation.verification.app.metrics.SupervisionGauges;
 import com.centralstation.verification.core.port.out.AlarmClassifier;
 import com.centralstation.verification.core.port.out.AuditTrail;
 import com.centralstation.verification.core.port.out.CallListDirectory;
@@ -28,8 +29,11 @@ import com.centralstation.verification.core.usecase.ResponseLinks;
 import com.centralstation.verification.core.usecase.SubmitDecision;
 import com.centralstation.verification.core.usecase.VerificationQueries;
 import com.centralstation.verification.workflow.engine.EngineClock;
+import com.centralstation.verification.workflow.process.NotificationJobRetries;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -40,7 +44,7 @@ import java.time.Clock;
  * Spring; this is the one place that knows which implementation serves which port.
  */
 @Configuration
-@EnableConfigurationProperties({DecisionProperties.class, StorageProperties.class})
+@EnableConfigurationProperties({DecisionProperties.class, StorageProperties.class, SupervisionProperties.class})
 public class UseCaseConfiguration {
 
     /** The engine's clock, so use cases and timers agree on "now" (and tests can move both at once). */
@@ -55,6 +59,12 @@ public class UseCaseConfiguration {
     }
 
     @Bean
+    SupervisionGauges supervisionGauges(RuntimeService runtime, VerificationRepository verifications, Clock clock,
+                                        SupervisionProperties supervision) {
+        return new SupervisionGauges(runtime, verifications, clock, supervision.overdueAfter());
+    }
+
+    @Bean
     ReceiveVerificationRequest receiveVerificationRequest(VerificationRepository verifications, CallListDirectory callLists,
                                                           AlarmClassifier classifier, VerificationProcess process,
                                                           CancellationTombstones tombstones, AuditTrail audit,
@@ -65,9 +75,23 @@ public class UseCaseConfiguration {
 
     @Bean
     NotifyNextContact notifyNextContact(VerificationRepository verifications, ContactNotifier notifier,
-                                        ResponseTokenStore tokens, AuditTrail audit, Clock clock,
-                                        NotificationProperties notification) {
-        return new NotifyNextContact(verifications, notifier, tokens, audit, clock, notification.linkValidity());
+                                        ResponseTokenStore tokens, AuditTrail audit, VerificationMetrics metrics,
+                                        Clock clock, NotificationProperties notification) {
+        requireAttemptsWithinJobRuns(notification.maxAttempts(), NotificationJobRetries.runsInShippedModel());
+        return new NotifyNextContact(verifications, notifier, tokens, audit, metrics, clock, notification.linkValidity());
+    }
+
+    /**
+     * The notifier gives up on a channel after max-attempts failed attempts and reports it down; the engine
+     * gives a notification job the runs its retry cycle allows, then raises an incident. More attempts than
+     * runs would turn a dead gateway into an incident with no ladder and no operator task.
+     */
+    static void requireAttemptsWithinJobRuns(int maxAttempts, int jobRuns) {
+        if (maxAttempts > jobRuns) {
+            throw new InvalidConfigurationPropertyValueException("verification.notification.max-attempts", maxAttempts,
+                    "must be at most " + jobRuns + ", the runs the model's notification jobs get"
+                            + " (failedJobRetryTimeCycle of \"Notify first contact\" and \"Notify next contact\")");
+        }
     }
 
     @Bean

@@ -1,15 +1,20 @@
 package com.centralstation.verification.app.metrics;
 
 import com.centralstation.verification.core.domain.EscalationStep;
+import com.centralstation.verification.core.domain.NotificationOutcome;
 import com.centralstation.verification.core.domain.ResponseTime;
 import com.centralstation.verification.core.domain.VerificationState;
 import com.centralstation.verification.core.port.out.VerificationMetrics;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
+import java.util.Locale;
+
 /**
- * Supervisor dashboards: decisions by CHeKT's response-time band, escalation steps, and how
- * verifications end. Counters are created once per tag value up front, so a scrape shows zeros too.
+ * Supervisor dashboards: decisions by CHeKT's response-time band, escalation steps, how verifications
+ * end, how notifications end, channels down and operator alerts. Counters are created once per tag
+ * value up front, so a scrape shows zeros too; each moves only when the transaction it was counted in
+ * commits.
  */
 public class MicrometerVerificationMetrics implements VerificationMetrics {
 
@@ -22,27 +27,54 @@ public class MicrometerVerificationMetrics implements VerificationMetrics {
         }
         for (EscalationStep step : EscalationStep.values()) {
             escalations(step);
+            alerts(step);
         }
         for (VerificationState state : VerificationState.values()) {
             if (!state.isOpen() && state != VerificationState.DECIDED) {
                 outcomes(state);
             }
         }
+        for (NotificationOutcome outcome : NotificationOutcome.values()) {
+            notifications(outcome);
+        }
     }
 
     @Override
     public void decisionTaken(ResponseTime responseTime) {
-        decisions(responseTime).increment();
+        incrementAfterCommit(decisions(responseTime));
     }
 
     @Override
     public void escalated(EscalationStep step) {
-        escalations(step).increment();
+        incrementAfterCommit(escalations(step));
     }
 
     @Override
     public void ended(VerificationState finalState) {
-        outcomes(finalState).increment();
+        incrementAfterCommit(outcomes(finalState));
+    }
+
+    @Override
+    public void notified(NotificationOutcome outcome) {
+        incrementAfterCommit(notifications(outcome));
+    }
+
+    @Override
+    public void channelDown(String channel) {
+        incrementAfterCommit(Counter.builder("notification.channel.down")
+                .description("Notifications that found a channel down: the gateway refused our credentials or"
+                        + " configuration, or kept failing until the attempts were spent")
+                .tag("channel", channel)
+                .register(registry));
+    }
+
+    @Override
+    public void operatorAlerted(EscalationStep step) {
+        incrementAfterCommit(alerts(step));
+    }
+
+    private static void incrementAfterCommit(Counter counter) {
+        AfterCommit.run(counter::increment);
     }
 
     private Counter decisions(ResponseTime band) {
@@ -62,7 +94,21 @@ public class MicrometerVerificationMetrics implements VerificationMetrics {
     private Counter outcomes(VerificationState state) {
         return Counter.builder("verification.outcomes")
                 .description("Verifications ended, by outcome")
-                .tag("outcome", state.name().toLowerCase(java.util.Locale.ROOT))
+                .tag("outcome", state.name().toLowerCase(Locale.ROOT))
+                .register(registry);
+    }
+
+    private Counter notifications(NotificationOutcome outcome) {
+        return Counter.builder("verification.notifications")
+                .description("Contact notifications, by how they ended")
+                .tag("outcome", outcome.code())
+                .register(registry);
+    }
+
+    private Counter alerts(EscalationStep step) {
+        return Counter.builder("verification.operator.alerts")
+                .description("Times the escalation policy alerted an operator, by step")
+                .tag("step", step.code())
                 .register(registry);
     }
 }

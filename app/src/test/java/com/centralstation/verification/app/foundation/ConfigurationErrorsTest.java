@@ -36,7 +36,10 @@ class ConfigurationErrorsTest {
             "verification.intake.quarantine-max-entries | 0      | verification.intake.quarantine-max-entries",
             "verification.notification.public-base-url | ftp://example.com | verification.notification.public-base-url",
             "camunda.bpm.job-execution.lock-time-in-millis | 30000       | camunda.bpm.job-execution.lock-time-in-millis",
-            "chekt.read-timeout                 | 25s               | camunda.bpm.job-execution.lock-time-in-millis"
+            "chekt.read-timeout                 | 25s               | camunda.bpm.job-execution.lock-time-in-millis",
+            "verification.notification.channels | sms,fax | verification.notification.channels",
+            "verification.notification.max-attempts | 5 | verification.notification.max-attempts",
+            "verification.supervision.overdue-after | PT0S | verification.supervision.overdue-after"
     })
     void aBadSettingStopsStartUpNamingTheProperty(String property, String value, String report, CapturedOutput output) {
         Map<String, Object> settings = StandaloneService.settings(dataDir);

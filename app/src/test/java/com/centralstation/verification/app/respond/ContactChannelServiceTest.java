@@ -6,11 +6,15 @@ import com.centralstation.verification.app.e2e.ServiceTest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetupTest;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -46,14 +50,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The assembled service as contacts meet it: notified by SMS through a Twilio-compatible gateway (WireMock), with
- * a response link that points at this very server, and CHeKT played by WireMock. It is the one extra Spring
+ * The assembled service as contacts meet it: notified by SMS through a Twilio-compatible gateway (WireMock), falling
+ * back to e-mail (GreenMail), with a response link that points at this very server, and CHeKT played by WireMock. It is the one extra Spring
  * context of the contact-channel tests: ServiceTest's context notifies through the log channel, and Spring
  * applies a superclass's {@code @DynamicPropertySource} after a subclass's, so a subclass could not switch it.
  *
- * <p>The server listens on a port chosen before start-up, because the links in the messages must name it.
+ * <p>The server listens on a port chosen before start-up, because the links in the messages must name it. Metrics
+ * are exported (Spring's tests leave them off by default), so tests read them from the Prometheus scrape.
  */
 @SpringBootTest(classes = AlarmVerificationApplication.class, webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
+@AutoConfigureObservability(tracing = false)
+@Import(FailingDecisions.class)
 public abstract class ContactChannelServiceTest {
 
     protected static final String WEBHOOK_SECRET = "whsec_contact_channels";
@@ -67,11 +74,13 @@ public abstract class ContactChannelServiceTest {
 
     protected static final WireMockServer CHEKT = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
     protected static final WireMockServer SMS_GATEWAY = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
+    protected static final GreenMail MAIL_SERVER = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
     protected static final int PORT = freePort();
 
     static {
         CHEKT.start();
         SMS_GATEWAY.start();
+        MAIL_SERVER.start();
     }
 
     @DynamicPropertySource
@@ -80,11 +89,14 @@ public abstract class ContactChannelServiceTest {
         properties.add("spring.datasource.url", () -> "jdbc:h2:mem:contact-channels;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000");
         ServiceTest.registerLoginsAndChekt(properties, CHEKT, WEBHOOK_SECRET);
         properties.add("verification.notification.public-base-url", () -> "http://localhost:" + PORT);
-        properties.add("verification.notification.channels", () -> "sms");
+        properties.add("verification.notification.channels", () -> "sms,email");
         properties.add("verification.notification.sms.base-url", SMS_GATEWAY::baseUrl);
         properties.add("verification.notification.sms.account-sid", () -> SMS_ACCOUNT);
         properties.add("verification.notification.sms.auth-token", () -> "sms-test-auth-token");
         properties.add("verification.notification.sms.from", () -> "+15550009999");
+        properties.add("verification.notification.email.from", () -> "alarms@station.example");
+        properties.add("spring.mail.host", () -> "127.0.0.1");
+        properties.add("spring.mail.port", () -> MAIL_SERVER.getSmtp().getPort());
     }
 
     protected final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -103,8 +115,9 @@ public abstract class ContactChannelServiceTest {
     }
 
     @AfterEach
-    void resetEngineClock() {
+    void resetEngineClockAndFaults() {
         ClockUtil.reset();
+        FailingDecisions.reset();
     }
 
     // ---- time

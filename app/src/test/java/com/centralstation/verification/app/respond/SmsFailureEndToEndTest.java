@@ -1,10 +1,13 @@
 package com.centralstation.verification.app.respond;
 
+import com.centralstation.verification.bpmn.AlarmVerificationModel;
 import com.centralstation.verification.core.domain.NotificationAttempt;
 import com.centralstation.verification.core.port.out.NotificationLog;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
@@ -25,9 +28,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * A contact whose SMS gateway keeps failing: the engine retries the notification on the model's cycle, the
- * failures are audited and kept as evidence, the contact is then given up on, and the escalation still calls
- * the next contact exactly at the 2-minute step. The engine's clock is frozen and moved to each due date, so
+ * A contact whose SMS gateway keeps failing (and who has no e-mail address to fall back to): the engine retries
+ * the notification on the model's cycle, the failures are audited and kept as evidence, the channel then counts
+ * as down, so an operator takes over at once, and the escalation still calls the next contact exactly at the
+ * 2-minute step. The engine's clock is frozen and moved to each due date, so
  * "on time" is checked to the millisecond without waiting.
  */
 class SmsFailureEndToEndTest extends ContactChannelServiceTest {
@@ -41,9 +45,13 @@ class SmsFailureEndToEndTest extends ContactChannelServiceTest {
     @Autowired
     NotificationLog notificationLog;
 
+    @Autowired
+    TaskService tasks;
+
     @Test
-    void aContactWhoseSmsFailsIsRetriedAuditedAndSkippedAndTheNextContactIsCalledAtTwoMinutes() {
-        TestAlarm alarm = newAlarm();
+    void aContactWhoseSmsFailsIsRetriedAuditedThenHandedToAnOperatorAndTheNextContactIsCalledAtTwoMinutes() {
+        TestAlarm fresh = newAlarm();
+        TestAlarm alarm = fresh.withContact(0, fresh.first().withoutEmail());
         TestAlarm.TestContact ann = alarm.first();
         TestAlarm.TestContact ben = alarm.second();
         SMS_GATEWAY.stubFor(post(urlPathEqualTo(SMS_MESSAGES)).atPriority(1)
@@ -65,9 +73,14 @@ class SmsFailureEndToEndTest extends ContactChannelServiceTest {
         setClock(secondRetry.getDuedate().toInstant());
         await().atMost(PATIENCE).until(() -> smsTo(ann).size() == 3);
 
-        // The third failure gives up on Ann (notification max-attempts 3): audited, and the ladder starts.
+        // The third failure gives up on Ann (notification max-attempts 3): the SMS channel counts as down, which is
+        // audited as an alert and hands the verification to an operator at once; the ladder starts too.
         await().atMost(PATIENCE).until(() -> timeline(alarm, "notification_failed").stream()
                 .anyMatch(event -> event.at("/details/permanent").asText().equals("true")));
+        await().atMost(PATIENCE).until(() -> !operatorTasks(alarm).isEmpty());
+        assertThat(timeline(alarm, "channel_down")).singleElement()
+                .satisfies(event -> assertThat(event.at("/details/channel").asText()).isEqualTo("sms"));
+        assertThat(timeline(alarm, "notification_failed").get(2).at("/details/outcome").asText()).isEqualTo("channel-down");
         List<JsonNode> failures = timeline(alarm, "notification_failed");
         assertThat(failures).hasSize(3).allSatisfy(event -> {
             assertThat(event.at("/details/contactId").asText()).isEqualTo(String.valueOf(ann.contactId()));
@@ -98,6 +111,7 @@ class SmsFailureEndToEndTest extends ContactChannelServiceTest {
             assertThat(Instant.parse(notified.get("at").asText())).isEqualTo(twoMinuteStep);
         });
         assertThat(smsTo(ann)).as("no fourth try for Ann").hasSize(3);
+        assertThat(operatorTasks(alarm)).as("still one operator task").hasSize(1);
 
         // Every attempt is kept as evidence: channel, address, time and result.
         List<NotificationAttempt> attempts = notificationLog.attempts(alarm.verificationId());
@@ -113,6 +127,11 @@ class SmsFailureEndToEndTest extends ContactChannelServiceTest {
             assertThat(attempt.attemptedAt()).isEqualTo(twoMinuteStep);
             assertThat(attempt.detail()).startsWith("SM");
         });
+    }
+
+    private List<Task> operatorTasks(TestAlarm alarm) {
+        return tasks.createTaskQuery().processInstanceBusinessKey(alarm.verificationId().toString())
+                .taskDefinitionKey(AlarmVerificationModel.Activity.OPERATOR_REVIEW).list();
     }
 
     private ProcessInstance processOf(TestAlarm alarm) {

@@ -47,6 +47,14 @@ public record TestAlarm(UUID verificationId, long alarmVerificationId, String ev
         return new TestAlarm(verificationId, alarmVerificationId, eventId, trigger, location, newSnapshotUrl, occurredAt, contacts);
     }
 
+    /** The same alarm with one contact replaced (counting from 0), e.g. by one without an address. */
+    public TestAlarm withContact(int index, TestContact contact) {
+        List<TestContact> changed = new java.util.ArrayList<>(contacts);
+        changed.set(index, contact);
+        return new TestAlarm(verificationId, alarmVerificationId, eventId, trigger, location, snapshotUrl, occurredAt,
+                List.copyOf(changed));
+    }
+
     public TestContact first() {
         return contacts.get(0);
     }
@@ -86,12 +94,16 @@ public record TestAlarm(UUID verificationId, long alarmVerificationId, String ev
         alarm.put("occurred_at", occurredAt.toString());
         ArrayNode list = data.putArray("contacts");
         for (TestContact contact : contacts) {
-            list.addObject()
+            ObjectNode entry = list.addObject()
                     .put("contact_id", contact.contactId())
                     .put("first_name", contact.firstName())
-                    .put("last_name", contact.lastName())
-                    .put("phone_number", contact.phone())
-                    .put("email", contact.email());
+                    .put("last_name", contact.lastName());
+            if (contact.phone() != null) {
+                entry.put("phone_number", contact.phone());
+            }
+            if (contact.email() != null) {
+                entry.put("email", contact.email());
+            }
         }
         return root.toString();
     }
@@ -102,11 +114,28 @@ public record TestAlarm(UUID verificationId, long alarmVerificationId, String ev
                 + verificationId + "\"}}";
     }
 
+    /** A contact of the alarm; {@code phone} or {@code email} null when the contact has none. */
     public record TestContact(long contactId, String firstName, String lastName, String phone, String email) {
+
+        public TestContact withoutPhone() {
+            return new TestContact(contactId, firstName, lastName, null, email);
+        }
+
+        public TestContact withoutEmail() {
+            return new TestContact(contactId, firstName, lastName, phone, null);
+        }
 
         /** Everything about this contact that must not appear on another contact's page. */
         public List<String> personalData() {
-            return List.of(firstName, lastName, phone, phone.substring(1), email, String.valueOf(contactId));
+            List<String> data = new java.util.ArrayList<>(List.of(firstName, lastName, String.valueOf(contactId)));
+            if (phone != null) {
+                data.add(phone);
+                data.add(phone.substring(1));
+            }
+            if (email != null) {
+                data.add(email);
+            }
+            return data;
         }
     }
 }

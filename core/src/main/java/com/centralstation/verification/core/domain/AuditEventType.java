@@ -6,6 +6,8 @@ public enum AuditEventType {
     DUPLICATE_DELIVERY,
     CONTACT_NOTIFIED,
     NOTIFICATION_FAILED,
+    /** A notification channel refused our credentials or configuration, or its failures outlasted the attempts: an alert. */
+    CHANNEL_DOWN,
     NO_CONTACT_LEFT,
     ESCALATED,
     OPERATOR_ALERTED,

@@ -40,6 +40,7 @@ public final class RecordEscalation {
         }
         if (advice.alertOperator()) {
             audit.record(new AuditEvent(verificationId, clock.instant(), AuditEventType.OPERATOR_ALERTED, "engine", details));
+            metrics.operatorAlerted(step);
         }
         if (advice.handOverToOperator()) {
             audit.record(new AuditEvent(verificationId, clock.instant(), AuditEventType.HANDED_OVER_TO_OPERATOR, "engine", details));

@@ -47,7 +47,11 @@ public final class ResponseLinks {
         return new Link(stateOf(token.get(), record), Optional.of(record), Optional.of(token.get().contactId()));
     }
 
-    /** The contact pressed a button: records their decision at this moment, once. */
+    /**
+     * The contact pressed a button: records their decision at this moment, once. The link is spent only
+     * when the decision is recorded or refused for good; when recording fails on the way (the engine or
+     * the database), this throws and the link still works, so the contact can press again.
+     */
     public Answer answer(String rawToken, VerificationAction action) {
         Optional<ResponseToken> found = lookup(rawToken);
         Link link = open(found);
@@ -55,11 +59,10 @@ public final class ResponseLinks {
             return new Answer(link.state(), Optional.empty());
         }
         ResponseToken token = found.orElseThrow();
-        if (!tokens.markUsed(token.tokenHash(), clock.instant())) {
-            return new Answer(LinkState.USED, Optional.empty());
-        }
         ContactDecision decision = new ContactDecision(token.contactId(), action, clock.instant(), DecisionSource.RESPONSE_LINK);
-        return new Answer(LinkState.OPEN, Optional.of(recordDecision.record(token.verificationId(), decision)));
+        RecordDecision.Outcome outcome = recordDecision.record(token.verificationId(), decision);
+        tokens.markUsed(token.tokenHash(), clock.instant());
+        return new Answer(LinkState.OPEN, Optional.of(outcome));
     }
 
     private LinkState stateOf(ResponseToken token, VerificationRecord record) {

@@ -9,6 +9,7 @@ import com.centralstation.verification.core.domain.VerificationState;
 import com.centralstation.verification.core.port.out.DuplicateVerificationException;
 import com.centralstation.verification.core.port.out.VerificationRepository;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +39,12 @@ public final class InMemoryVerificationRepository implements VerificationReposit
     @Override
     public List<VerificationRecord> findByState(VerificationState state, int limit) {
         return records.values().stream().filter(r -> r.state() == state).limit(limit).toList();
+    }
+
+    @Override
+    public long countInStateReceivedBefore(VerificationState state, Instant receivedBefore) {
+        return records.values().stream()
+                .filter(r -> r.state() == state && r.verification().receivedAt().isBefore(receivedBefore)).count();
     }
 
     @Override

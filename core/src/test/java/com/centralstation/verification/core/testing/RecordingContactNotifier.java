@@ -1,6 +1,7 @@
 package com.centralstation.verification.core.testing;
 
 import com.centralstation.verification.core.domain.ContactNotification;
+import com.centralstation.verification.core.domain.NotificationResult;
 import com.centralstation.verification.core.port.out.ContactNotifier;
 import com.centralstation.verification.core.port.out.NotificationFailedException;
 
@@ -15,21 +16,30 @@ public final class RecordingContactNotifier implements ContactNotifier {
     private final List<ContactNotification> sent = new CopyOnWriteArrayList<>();
     private final Set<Long> failingPermanently = ConcurrentHashMap.newKeySet();
     private final Set<Long> failingTransiently = ConcurrentHashMap.newKeySet();
+    private final Set<Long> channelDown = ConcurrentHashMap.newKeySet();
 
     @Override
-    public void notify(ContactNotification notification) {
+    public NotificationResult notify(ContactNotification notification) {
         long id = notification.contact().contactId();
         if (failingPermanently.contains(id)) {
-            throw new NotificationFailedException("no channel reaches contact " + id, true, null);
+            return NotificationResult.unreachable("no channel reaches contact " + id);
+        }
+        if (channelDown.contains(id)) {
+            return NotificationResult.channelDown("gateway refuses our credentials", List.of("sms"));
         }
         if (failingTransiently.contains(id)) {
-            throw new NotificationFailedException("gateway unavailable for contact " + id, false, null);
+            throw new NotificationFailedException("gateway unavailable for contact " + id, null);
         }
         sent.add(notification);
+        return NotificationResult.delivered("sms", List.of());
     }
 
     public void failPermanentlyFor(long contactId) {
         failingPermanently.add(contactId);
+    }
+
+    public void channelDownFor(long contactId) {
+        channelDown.add(contactId);
     }
 
     public void failTransientlyFor(long contactId) {
@@ -40,6 +50,11 @@ public final class RecordingContactNotifier implements ContactNotifier {
         return sent.stream().map(n -> n.contact().contactId()).toList();
     }
 
+    /** The raw token of the last link sent, as the contact would open it. */
+    public String lastResponseToken() {
+        return sent.get(sent.size() - 1).responseToken();
+    }
+
     public List<ContactNotification> sent() {
         return List.copyOf(sent);
     }
@@ -48,5 +63,6 @@ public final class RecordingContactNotifier implements ContactNotifier {
         sent.clear();
         failingPermanently.clear();
         failingTransiently.clear();
+        channelDown.clear();
     }
 }

@@ -43,12 +43,14 @@ final class UseCaseFixture {
     final FixedAlarmClassifier classifier = new FixedAlarmClassifier();
     final ReceiveVerificationRequest receive = new ReceiveVerificationRequest(verifications, callLists, classifier, process,
             tombstones, audit, VerificationMetrics.NONE, clock, TOMBSTONE_EXPIRY);
-    final NotifyNextContact notifyNext = new NotifyNextContact(verifications, notifier, tokens, audit, clock, Duration.ofHours(24));
+    final NotifyNextContact notifyNext = new NotifyNextContact(verifications, notifier, tokens, audit, VerificationMetrics.NONE, clock,
+            Duration.ofHours(24));
     final RecordDecision recordDecision = new RecordDecision(verifications, process, audit, clock, Duration.ofSeconds(30));
     final SubmitDecision submitDecision = new SubmitDecision(verifications, chekt, audit, VerificationMetrics.NONE, clock);
     final CancelBySupervisor cancelBySupervisor = new CancelBySupervisor(verifications, audit, VerificationMetrics.NONE, clock);
     final CancelVerification cancel = new CancelVerification(verifications, process, tombstones, audit, VerificationMetrics.NONE,
             clock);
+    final ResponseLinks responseLinks = new ResponseLinks(tokens, verifications, recordDecision, clock);
 
     final class InProcessWorkflow implements VerificationProcess {
         final List<UUID> started = new ArrayList<>();
@@ -62,8 +64,16 @@ final class UseCaseFixture {
             waiting.add(verification.id());
         }
 
+        /** When set, the next decision fails on the way, as the engine or the database might. */
+        volatile RuntimeException failNextDecision;
+
         @Override
         public Correlation decide(UUID verificationId, ContactDecision decision) {
+            RuntimeException failure = failNextDecision;
+            if (failure != null) {
+                failNextDecision = null;
+                throw failure;
+            }
             if (!waiting.remove(verificationId)) {
                 return Correlation.NOT_WAITING;
             }

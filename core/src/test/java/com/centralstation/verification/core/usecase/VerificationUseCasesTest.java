@@ -7,6 +7,7 @@ import com.centralstation.verification.core.domain.CallList;
 import com.centralstation.verification.core.domain.ContactDecision;
 import com.centralstation.verification.core.domain.ContactNotification;
 import com.centralstation.verification.core.domain.DecisionSource;
+import com.centralstation.verification.core.domain.NotificationOutcome;
 import com.centralstation.verification.core.domain.ResponseToken;
 import com.centralstation.verification.core.domain.Verification;
 import com.centralstation.verification.core.domain.VerificationAction;
@@ -106,7 +107,7 @@ class VerificationUseCasesTest {
     }
 
     @Test
-    void aPermanentChannelFailureIsRecordedAndTheLadderMovesOnWhileATransientOneIsRetried() {
+    void anUnreachableContactIsRecordedAndTheLadderMovesOnWhileATransientFailureIsRetried() {
         f.receive.receive(TestVerifications.contractRequest());
         f.notifier.failPermanentlyFor(ANN.contactId());
         f.notifier.failTransientlyFor(BEN.contactId());
@@ -115,8 +116,50 @@ class VerificationUseCasesTest {
         assertThatThrownBy(() -> f.notifyNext.notifyNext(id)).isInstanceOf(NotificationFailedException.class);
 
         assertThat(first.delivered()).isFalse();
+        assertThat(first.notification()).contains(NotificationOutcome.UNREACHABLE);
         assertThat(f.verifications.find(id).orElseThrow().contactsNotified()).isEqualTo(1);
         assertThat(f.audit.types(id)).containsSubsequence(AuditEventType.NOTIFICATION_FAILED, AuditEventType.NOTIFICATION_FAILED);
+        assertThat(f.audit.types(id)).doesNotContain(AuditEventType.CHANNEL_DOWN);
+    }
+
+    @Test
+    void aChannelDownIsItsOwnOutcomeAndAnAuditedAlert() {
+        f.receive.receive(TestVerifications.contractRequest());
+        f.notifier.channelDownFor(ANN.contactId());
+
+        NotifyNextContact.Outcome first = f.notifyNext.notifyNext(id);
+        NotifyNextContact.Outcome second = f.notifyNext.notifyNext(id);
+
+        assertThat(first.notification()).contains(NotificationOutcome.CHANNEL_DOWN);
+        assertThat(second.notification()).contains(NotificationOutcome.DELIVERED);
+        assertThat(f.audit.types(id)).containsSubsequence(AuditEventType.CHANNEL_DOWN, AuditEventType.NOTIFICATION_FAILED,
+                AuditEventType.CONTACT_NOTIFIED);
+    }
+
+    @Test
+    void nobodyLeftToCallIsNoNotificationAtAll() {
+        f.receive.receive(TestVerifications.request(id, 1, "motion", List.of()));
+
+        NotifyNextContact.Outcome none = f.notifyNext.notifyNext(id);
+
+        assertThat(none.contact()).isEmpty();
+        assertThat(none.notification()).isEmpty();
+    }
+
+    @Test
+    void aFailingRecordingLeavesTheResponseLinkUsable() {
+        f.receive.receive(TestVerifications.contractRequest());
+        f.notifyNext.notifyNext(id);
+        String link = f.notifier.lastResponseToken();
+        f.process.failNextDecision = new IllegalStateException("the engine is unavailable");
+
+        assertThatThrownBy(() -> f.responseLinks.answer(link, VerificationAction.DISPATCH))
+                .hasMessageContaining("the engine is unavailable");
+        assertThat(f.responseLinks.open(link).state()).isEqualTo(ResponseLinks.LinkState.OPEN);
+
+        ResponseLinks.Answer answer = f.responseLinks.answer(link, VerificationAction.DISPATCH);
+        assertThat(answer.outcome()).contains(RecordDecision.Outcome.ACCEPTED);
+        assertThat(f.responseLinks.open(link).state()).isEqualTo(ResponseLinks.LinkState.USED);
     }
 
     @Test

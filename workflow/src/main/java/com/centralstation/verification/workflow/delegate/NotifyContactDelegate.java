@@ -1,13 +1,15 @@
 package com.centralstation.verification.workflow.delegate;
 
+import com.centralstation.verification.core.domain.NotificationOutcome;
 import com.centralstation.verification.core.usecase.NotifyNextContact;
 import com.centralstation.verification.workflow.ProcessVariables;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 
 /**
- * "Notify first contact" and "Notify next contact": calls the next contact on the call list. A
- * channel failure that may pass propagates, so the engine retries the job on the model's cycle.
+ * "Notify first contact" and "Notify next contact": calls the next contact on the call list and
+ * leaves how it ended in {@code notificationOutcome} for the escalation policy. A channel failure that
+ * may pass propagates, so the engine retries the job on the model's cycle.
  */
 public final class NotifyContactDelegate implements JavaDelegate {
 
@@ -27,5 +29,7 @@ public final class NotifyContactDelegate implements JavaDelegate {
         execution.setVariable(ProcessVariables.CONTACTS_LEFT, outcome.contactsLeft());
         outcome.contact().ifPresent(contact ->
                 execution.setVariable(ProcessVariables.LAST_NOTIFIED_CONTACT_ID, contact.contactId()));
+        execution.setVariable(ProcessVariables.NOTIFICATION_OUTCOME,
+                outcome.notification().map(NotificationOutcome::code).orElse(ProcessVariables.NOBODY_NOTIFIED));
     }
 }

@@ -3,6 +3,7 @@ package com.centralstation.verification.adapters.notification;
 import com.centralstation.verification.core.domain.Contact;
 import com.centralstation.verification.core.domain.ContactNotification;
 import com.centralstation.verification.core.domain.NotificationAttempt;
+import com.centralstation.verification.core.domain.NotificationResult;
 import com.centralstation.verification.core.port.out.ContactNotifier;
 import com.centralstation.verification.core.port.out.NotificationFailedException;
 import com.centralstation.verification.core.port.out.NotificationLog;
@@ -13,19 +14,19 @@ import org.springframework.web.util.UriComponentsBuilder;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
- * Reaches a contact on the first enabled channel they have an address for, with a fresh personal
- * response link, and keeps every attempt as evidence.
+ * Reaches a contact on the enabled channels in the configured order (fallback): the first channel that
+ * delivers ends it, with the contact's personal response link; every attempt is kept as evidence.
  *
- * <p>Retrying is the engine's job (one retry layer): a failure that may pass is reported as
- * transient so the job runs again, until the contact has failed {@code maxAttempts} times; then it is
- * reported permanent, so the escalation treats the contact as unreachable and moves on instead of
- * stopping in an incident.
+ * <p>How it ends: delivered; unreachable when no channel has an address for the contact or every one
+ * refused it; channel down when no channel delivered and one refused us (credentials, configuration) or
+ * kept failing for {@code maxAttempts} attempts. Retrying is the engine's job (one retry layer): while a
+ * channel's failure may pass and the contact has attempts left on it, this throws so the job runs again.
  */
 final class ChannelContactNotifier implements ContactNotifier {
 
@@ -52,49 +53,72 @@ final class ChannelContactNotifier implements ContactNotifier {
     }
 
     @Override
-    public void notify(ContactNotification notification) {
+    public NotificationResult notify(ContactNotification notification) {
         UUID verificationId = notification.verification().id();
         Contact contact = notification.contact();
-        Optional<NotificationChannel> chosen = channels.stream().filter(c -> c.addressOf(contact).isPresent()).findFirst();
-        if (chosen.isEmpty()) {
+        List<NotificationChannel> reaching = channels.stream().filter(c -> c.addressOf(contact).isPresent()).toList();
+        if (reaching.isEmpty()) {
             String reason = "no enabled channel (" + channels.stream().map(NotificationChannel::name)
                     .collect(Collectors.joining(", ")) + ") has an address for this contact";
             notificationLog.record(new NotificationAttempt(verificationId, contact.contactId(), NO_CHANNEL, null,
                     clock.instant(), false, reason));
             LOG.warn("Contact {} of verification {} is unreachable: {}", contact.contactId(), verificationId, reason);
-            throw new NotificationFailedException(reason, true, null);
+            return NotificationResult.unreachable(reason);
         }
-        NotificationChannel channel = chosen.get();
-        String address = channel.addressOf(contact).orElseThrow();
         ContactMessage message = ContactMessage.of(notification, link(notification.responseToken()));
-        Instant attemptedAt = clock.instant();
-        try {
-            String reference = channel.send(address, message);
-            notificationLog.record(new NotificationAttempt(verificationId, contact.contactId(), channel.name(), address,
-                    attemptedAt, true, reference));
+        List<String> down = new ArrayList<>();
+        List<String> reasons = new ArrayList<>();
+        DeliveryFailedException mayPass = null;
+        for (NotificationChannel channel : reaching) {
+            String address = channel.addressOf(contact).orElseThrow();
+            Instant attemptedAt = clock.instant();
+            String reference;
+            try {
+                reference = channel.send(address, message);
+            } catch (RuntimeException e) {
+                DeliveryFailedException failure = e instanceof DeliveryFailedException known ? known
+                        // a channel's own bug must not stop the ladder: it counts as a failure that may pass
+                        : DeliveryFailedException.transientFailure(channel.name() + " failed: " + e, e);
+                notificationLog.record(new NotificationAttempt(verificationId, contact.contactId(), channel.name(),
+                        address, attemptedAt, false, failure.getMessage()));
+                long failed = failedAttempts(verificationId, contact, channel);
+                DeliveryFailedException.Kind kind = failure.kind();
+                if (kind == DeliveryFailedException.Kind.MAY_PASS && failed >= maxAttempts) {
+                    kind = DeliveryFailedException.Kind.CHANNEL_DOWN;
+                    reasons.add(channel.name() + ": " + failure.getMessage() + " (" + failed
+                            + " failed attempts, giving up)");
+                } else {
+                    reasons.add(channel.name() + ": " + failure.getMessage());
+                }
+                LOG.warn("Notifying contact {} of verification {} by {} failed ({}, attempt {} of {}): {}",
+                        contact.contactId(), verificationId, channel.name(), kind, failed, maxAttempts,
+                        failure.getMessage());
+                switch (kind) {
+                    case CHANNEL_DOWN -> down.add(channel.name());
+                    case MAY_PASS -> mayPass = mayPass == null ? failure : mayPass;
+                    case REFUSED -> {
+                        // the next channel may still reach the contact
+                    }
+                }
+                continue;
+            }
+            notificationLog.record(new NotificationAttempt(verificationId, contact.contactId(), channel.name(),
+                    address, attemptedAt, true, reference));
             LOG.info("Notified contact {} (position {}) of verification {} by {}", contact.contactId(),
                     notification.position(), verificationId, channel.name());
-        } catch (DeliveryFailedException failure) {
-            notificationLog.record(new NotificationAttempt(verificationId, contact.contactId(), channel.name(), address,
-                    attemptedAt, false, failure.getMessage()));
-            throw reported(verificationId, contact, channel, failure);
+            return NotificationResult.delivered(channel.name(), down);
         }
+        String reason = String.join("; ", reasons);
+        if (mayPass != null) {
+            throw new NotificationFailedException(reason, mayPass);
+        }
+        return down.isEmpty() ? NotificationResult.unreachable(reason) : NotificationResult.channelDown(reason, down);
     }
 
-    private NotificationFailedException reported(UUID verificationId, Contact contact, NotificationChannel channel,
-                                                 DeliveryFailedException failure) {
-        long failed = notificationLog.attempts(verificationId).stream()
-                .filter(a -> a.contactId() == contact.contactId() && !a.delivered())
+    private long failedAttempts(UUID verificationId, Contact contact, NotificationChannel channel) {
+        return notificationLog.attempts(verificationId).stream()
+                .filter(a -> a.contactId() == contact.contactId() && a.channel().equals(channel.name()) && !a.delivered())
                 .count();
-        boolean givingUp = !failure.isPermanent() && failed >= maxAttempts;
-        String reason = givingUp
-                ? failure.getMessage() + " (" + failed + " failed attempts, giving up on this contact)"
-                : failure.getMessage();
-        boolean permanent = failure.isPermanent() || givingUp;
-        LOG.warn("Notifying contact {} of verification {} by {} failed ({}, attempt {} of {}): {}",
-                contact.contactId(), verificationId, channel.name(), permanent ? "permanent" : "will retry",
-                failed, maxAttempts, failure.getMessage());
-        return new NotificationFailedException(reason, permanent, failure);
     }
 
     private URI link(String rawToken) {

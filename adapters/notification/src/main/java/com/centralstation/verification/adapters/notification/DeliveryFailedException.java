@@ -1,24 +1,38 @@
 package com.centralstation.verification.adapters.notification;
 
-/** A channel could not hand the message over; {@code permanent} when the same try cannot succeed later. */
+/** A channel could not hand the message over; {@link #kind()} says whose side failed and whether it may pass. */
 class DeliveryFailedException extends RuntimeException {
 
-    private final boolean permanent;
-
-    DeliveryFailedException(String reason, boolean permanent, Throwable cause) {
-        super(reason, cause);
-        this.permanent = permanent;
+    /** Whose side the failure is on, and whether trying again can help. */
+    enum Kind {
+        /** The receiver refused this address (invalid number, unknown mailbox): the contact is not reachable this way. */
+        REFUSED,
+        /** The gateway refused us (credentials, account, configuration): nobody is reachable this way until fixed. */
+        CHANNEL_DOWN,
+        /** Timeouts, rate limits, 5xx, I/O: may pass on a retry. */
+        MAY_PASS
     }
 
-    static DeliveryFailedException permanent(String reason, Throwable cause) {
-        return new DeliveryFailedException(reason, true, cause);
+    private final Kind kind;
+
+    DeliveryFailedException(String reason, Kind kind, Throwable cause) {
+        super(reason, cause);
+        this.kind = kind;
+    }
+
+    static DeliveryFailedException refused(String reason, Throwable cause) {
+        return new DeliveryFailedException(reason, Kind.REFUSED, cause);
+    }
+
+    static DeliveryFailedException channelDown(String reason, Throwable cause) {
+        return new DeliveryFailedException(reason, Kind.CHANNEL_DOWN, cause);
     }
 
     static DeliveryFailedException transientFailure(String reason, Throwable cause) {
-        return new DeliveryFailedException(reason, false, cause);
+        return new DeliveryFailedException(reason, Kind.MAY_PASS, cause);
     }
 
-    boolean isPermanent() {
-        return permanent;
+    Kind kind() {
+        return kind;
     }
 }

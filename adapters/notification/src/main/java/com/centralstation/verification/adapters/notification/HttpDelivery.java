@@ -32,15 +32,19 @@ final class HttpDelivery {
     }
 
     /**
-     * 4xx means the receiver refused this message (bad number, invalid address): trying again cannot
-     * help. Timeouts, rate limits, 5xx and I/O errors can pass.
+     * 401, 403 and 404 mean the gateway refuses us (credentials, account, a wrong URL): the channel is down
+     * for every contact. Another 4xx means the receiver refused this message (bad number, invalid address):
+     * trying again cannot help. Timeouts, rate limits, 5xx and I/O errors can pass.
      */
     static DeliveryFailedException failure(String what, RestClientException exception) {
         if (exception instanceof RestClientResponseException response) {
             HttpStatusCode status = response.getStatusCode();
             String reason = what + " answered HTTP " + status.value() + body(response);
-            return isRetryable(status) ? DeliveryFailedException.transientFailure(reason, exception)
-                    : DeliveryFailedException.permanent(reason, exception);
+            if (isRetryable(status)) {
+                return DeliveryFailedException.transientFailure(reason, exception);
+            }
+            return refusesUs(status) ? DeliveryFailedException.channelDown(reason, exception)
+                    : DeliveryFailedException.refused(reason, exception);
         }
         if (exception instanceof ResourceAccessException) {
             return DeliveryFailedException.transientFailure(what + " unreachable: " + exception.getMostSpecificCause(),
@@ -52,6 +56,11 @@ final class HttpDelivery {
     private static boolean isRetryable(HttpStatusCode status) {
         int code = status.value();
         return !status.is4xxClientError() || code == 408 || code == 425 || code == 429;
+    }
+
+    private static boolean refusesUs(HttpStatusCode status) {
+        int code = status.value();
+        return code == 401 || code == 403 || code == 404 || code == 407;
     }
 
     private static String body(RestClientResponseException response) {

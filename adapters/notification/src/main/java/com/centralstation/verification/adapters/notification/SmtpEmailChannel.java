@@ -6,6 +6,7 @@ import jakarta.mail.SendFailedException;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import org.springframework.mail.MailAuthenticationException;
 import org.springframework.mail.MailException;
 import org.springframework.mail.MailParseException;
 import org.springframework.mail.MailPreparationException;
@@ -18,7 +19,8 @@ import java.util.Optional;
 
 /**
  * Plain-text e-mail over SMTP (the server is Spring Boot's {@code spring.mail.*}). A recipient the
- * server refuses for good is permanent; a server that cannot be reached is not.
+ * server refuses for good is refused; a server that refuses our login is down; a server that cannot be
+ * reached may come back.
  */
 final class SmtpEmailChannel implements NotificationChannel {
 
@@ -53,9 +55,9 @@ final class SmtpEmailChannel implements NotificationChannel {
             helper.setSubject(text.emailSubject(message));
             helper.setText(text.emailBody(message), false);
         } catch (AddressException e) {
-            throw DeliveryFailedException.permanent("invalid e-mail address: " + e.getMessage(), e);
+            throw DeliveryFailedException.refused("invalid e-mail address: " + e.getMessage(), e);
         } catch (MessagingException e) {
-            throw DeliveryFailedException.permanent("e-mail could not be composed: " + e.getMessage(), e);
+            throw DeliveryFailedException.channelDown("e-mail could not be composed: " + e.getMessage(), e);
         }
         try {
             mailSender.send(mail);
@@ -66,11 +68,15 @@ final class SmtpEmailChannel implements NotificationChannel {
     }
 
     private static DeliveryFailedException failure(MailException exception) {
+        if (exception instanceof MailAuthenticationException) {
+            return DeliveryFailedException.channelDown("mail server refused our login: "
+                    + exception.getMostSpecificCause().getMessage(), exception);
+        }
         if (exception instanceof MailParseException || exception instanceof MailPreparationException) {
-            return DeliveryFailedException.permanent("e-mail refused: " + exception.getMessage(), exception);
+            return DeliveryFailedException.refused("e-mail refused: " + exception.getMessage(), exception);
         }
         if (exception instanceof MailSendException send && refusedRecipient(send)) {
-            return DeliveryFailedException.permanent("recipient refused by the mail server: "
+            return DeliveryFailedException.refused("recipient refused by the mail server: "
                     + exception.getMostSpecificCause().getMessage(), exception);
         }
         return DeliveryFailedException.transientFailure("mail server unavailable: "

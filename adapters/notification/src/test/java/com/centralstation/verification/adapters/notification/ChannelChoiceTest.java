@@ -1,5 +1,7 @@
 package com.centralstation.verification.adapters.notification;
 
+import com.centralstation.verification.core.domain.NotificationOutcome;
+import com.centralstation.verification.core.domain.NotificationResult;
 import com.centralstation.verification.core.domain.Contact;
 import com.centralstation.verification.core.domain.NotificationAttempt;
 import com.centralstation.verification.core.port.out.ContactNotifier;
@@ -71,17 +73,51 @@ class ChannelChoiceTest {
     @Test
     void aContactNoEnabledChannelCanReachIsUnreachableForGoodAndThatIsRecorded() {
         run("sms,email", notifier -> {
-            NotificationFailedException failure = catchThrowableOfType(NotificationFailedException.class,
-                    () -> notifier.notify(fixture.notificationFor(NO_ADDRESS)));
+            NotificationResult result = notifier.notify(fixture.notificationFor(NO_ADDRESS));
 
-            assertThat(failure.isPermanent()).isTrue();
-            assertThat(failure.getMessage()).contains("no enabled channel (sms, email)");
+            assertThat(result.outcome()).isEqualTo(NotificationOutcome.UNREACHABLE);
+            assertThat(result.detail()).contains("no enabled channel (sms, email)");
             SMS_GATEWAY.verify(0, postRequestedFor(urlPathMatching(".*")));
             assertThat(MAIL_SERVER.getReceivedMessages()).isEmpty();
             assertThat(fixture.log.all()).singleElement().satisfies(attempt -> {
                 assertThat(attempt.channel()).isEqualTo("none");
                 assertThat(attempt.delivered()).isFalse();
             });
+        });
+    }
+
+    @Test
+    void aNumberTheGatewayRefusesFallsBackToEmail() {
+        run("sms,email", notifier -> {
+            SMS_GATEWAY.stubFor(post(urlPathMatching(".*/Messages.json")).atPriority(1).willReturn(aResponse().withStatus(400)
+                    .withBody("{\"code\":21211,\"message\":\"The 'To' number is not a valid phone number.\"}")));
+
+            NotificationResult result = notifier.notify(fixture.notificationFor(ANN));
+
+            assertThat(result.outcome()).isEqualTo(NotificationOutcome.DELIVERED);
+            assertThat(result.detail()).isEqualTo("email");
+            assertThat(result.channelsDown()).isEmpty();
+            assertThat(recipientsOfReceivedMail()).containsExactly(ANN.email());
+            assertThat(fixture.log.all()).extracting(NotificationAttempt::channel, NotificationAttempt::delivered)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple("sms", false), org.assertj.core.groups.Tuple.tuple("email", true));
+        });
+    }
+
+    @Test
+    void aGatewayRefusingOurCredentialsIsDownAtOnceAndEmailStillDelivers() {
+        run("sms,email", notifier -> {
+            SMS_GATEWAY.stubFor(post(urlPathMatching(".*/Messages.json")).atPriority(1).willReturn(aResponse().withStatus(401)
+                    .withBody("{\"code\":20003,\"message\":\"Authenticate\"}")));
+
+            NotificationResult ann = notifier.notify(fixture.notificationFor(ANN));
+            NotificationResult cho = notifier.notify(fixture.notificationFor(CHO));
+
+            assertThat(ann.outcome()).isEqualTo(NotificationOutcome.DELIVERED);
+            assertThat(ann.channelsDown()).containsExactly("sms");
+            assertThat(cho.outcome()).as("Cho has a phone number only").isEqualTo(NotificationOutcome.CHANNEL_DOWN);
+            assertThat(cho.channelsDown()).containsExactly("sms");
+            assertThat(cho.detail()).contains("HTTP 401");
+            SMS_GATEWAY.verify(2, postRequestedFor(urlPathMatching(".*/Messages.json")));
         });
     }
 

@@ -1,5 +1,7 @@
 package com.centralstation.verification.adapters.notification;
 
+import com.centralstation.verification.core.domain.NotificationOutcome;
+import com.centralstation.verification.core.domain.NotificationResult;
 import com.centralstation.verification.core.domain.NotificationAttempt;
 import com.centralstation.verification.core.port.out.NotificationFailedException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -82,16 +84,15 @@ class SignedWebhookChannelTest {
     @Test
     void aRefusalByTheStationIsPermanentAndAnOutageIsNot() {
         STATION.stubFor(post(urlPathEqualTo(PATH)).willReturn(aResponse().withStatus(400).withBody("unknown site")));
-        NotificationFailedException refused = catchThrowableOfType(NotificationFailedException.class,
-                () -> fixture.notifier(3, webhook(SECRET)).notify(fixture.notificationFor(BEN)));
+        NotificationResult refused = fixture.notifier(3, webhook(SECRET)).notify(fixture.notificationFor(BEN));
 
         STATION.stubFor(post(urlPathEqualTo(PATH)).willReturn(aResponse().withStatus(503)));
         NotificationFailedException outage = catchThrowableOfType(NotificationFailedException.class,
                 () -> fixture.notifier(3, webhook(SECRET)).notify(fixture.notificationFor(CHO)));
 
-        assertThat(refused.isPermanent()).isTrue();
-        assertThat(refused.getMessage()).contains("HTTP 400", "unknown site");
-        assertThat(outage.isPermanent()).isFalse();
+        assertThat(refused.outcome()).isEqualTo(NotificationOutcome.UNREACHABLE);
+        assertThat(refused.detail()).contains("HTTP 400", "unknown site");
+        assertThat(outage).as("an outage may pass: the job is retried").isNotNull();
         STATION.verify(2, postRequestedFor(urlPathEqualTo(PATH)).withHeader("X-Verification-Signature", containing("sha256=")));
     }
 

@@ -1,5 +1,7 @@
 package com.centralstation.verification.adapters.notification;
 
+import com.centralstation.verification.core.domain.NotificationOutcome;
+import com.centralstation.verification.core.domain.NotificationResult;
 import com.centralstation.verification.core.domain.Contact;
 import com.centralstation.verification.core.domain.NotificationAttempt;
 import com.centralstation.verification.core.port.out.NotificationFailedException;
@@ -86,11 +88,10 @@ class SmsGatewayChannelTest {
                 .withHeader("Content-Type", "application/json")
                 .withBody("{\"code\":21211,\"message\":\"The 'To' number is not a valid phone number.\",\"status\":400}")));
 
-        NotificationFailedException failure = catchThrowableOfType(NotificationFailedException.class,
-                () -> notifier(3, Duration.ofSeconds(5)).notify(fixture.notificationFor(ANN)));
+        NotificationResult result = notifier(3, Duration.ofSeconds(5)).notify(fixture.notificationFor(ANN));
 
-        assertThat(failure.isPermanent()).isTrue();
-        assertThat(failure.getMessage()).contains("HTTP 400").contains("21211");
+        assertThat(result.outcome()).isEqualTo(NotificationOutcome.UNREACHABLE);
+        assertThat(result.detail()).contains("HTTP 400").contains("21211");
         assertThat(fixture.log.all()).singleElement().satisfies(attempt -> {
             assertThat(attempt.delivered()).isFalse();
             assertThat(attempt.channel()).isEqualTo("sms");
@@ -100,14 +101,18 @@ class SmsGatewayChannelTest {
     }
 
     @Test
-    void aFailingGatewayIsRetriedByTheEngineUntilMaxAttemptsThenTheContactCountsAsUnreachable() {
+    void aFailingGatewayIsRetriedByTheEngineUntilMaxAttemptsThenTheChannelCountsAsDown() {
         GATEWAY.stubFor(post(urlPathEqualTo(MESSAGES)).willReturn(aResponse().withStatus(500).withBody("upstream down")));
         ChannelContactNotifier notifier = notifier(3, Duration.ofSeconds(5));
 
-        List<Boolean> permanence = Stream.of(1, 2, 3).map(attempt -> catchThrowableOfType(NotificationFailedException.class,
-                () -> notifier.notify(fixture.notificationFor(ANN))).isPermanent()).toList();
+        List<NotificationFailedException> retried = Stream.of(1, 2).map(attempt -> catchThrowableOfType(
+                NotificationFailedException.class, () -> notifier.notify(fixture.notificationFor(ANN)))).toList();
+        NotificationResult third = notifier.notify(fixture.notificationFor(ANN));
 
-        assertThat(permanence).containsExactly(false, false, true);
+        assertThat(retried).doesNotContainNull();
+        assertThat(third.outcome()).isEqualTo(NotificationOutcome.CHANNEL_DOWN);
+        assertThat(third.channelsDown()).containsExactly("sms");
+        assertThat(third.detail()).contains("3 failed attempts, giving up");
         GATEWAY.verify(3, postRequestedFor(urlPathEqualTo(MESSAGES)));
         assertThat(fixture.log.attempts(fixture.verificationId()))
                 .hasSize(3)
@@ -126,7 +131,7 @@ class SmsGatewayChannelTest {
         NotificationFailedException ben = catchThrowableOfType(NotificationFailedException.class,
                 () -> notifier.notify(fixture.notificationFor(BEN)));
 
-        assertThat(ben.isPermanent()).isFalse();
+        assertThat(ben).as("Ben's first attempt may still pass").isNotNull();
     }
 
     @Test
@@ -136,7 +141,7 @@ class SmsGatewayChannelTest {
         NotificationFailedException failure = catchThrowableOfType(NotificationFailedException.class,
                 () -> notifier(3, Duration.ofSeconds(5)).notify(fixture.notificationFor(ANN)));
 
-        assertThat(failure.isPermanent()).isFalse();
+        assertThat(failure).isNotNull();
     }
 
     @Test
@@ -146,7 +151,7 @@ class SmsGatewayChannelTest {
         NotificationFailedException failure = catchThrowableOfType(NotificationFailedException.class,
                 () -> notifier(3, Duration.ofMillis(300)).notify(fixture.notificationFor(ANN)));
 
-        assertThat(failure.isPermanent()).isFalse();
+        assertThat(failure).isNotNull();
         assertThat(failure.getMessage()).contains("SMS gateway unreachable");
         assertThat(fixture.log.all()).singleElement().extracting(NotificationAttempt::delivered).isEqualTo(false);
     }
@@ -165,7 +170,7 @@ class SmsGatewayChannelTest {
         NotificationFailedException failure = catchThrowableOfType(NotificationFailedException.class,
                 () -> notifier.notify(fixture.notificationFor(ANN)));
 
-        assertThat(failure.isPermanent()).isFalse();
+        assertThat(failure).isNotNull();
     }
 
     @Test

@@ -1,5 +1,7 @@
 package com.centralstation.verification.adapters.notification;
 
+import com.centralstation.verification.core.domain.NotificationOutcome;
+import com.centralstation.verification.core.domain.NotificationResult;
 import com.centralstation.verification.core.domain.Contact;
 import com.centralstation.verification.core.domain.NotificationAttempt;
 import com.centralstation.verification.core.port.out.NotificationFailedException;
@@ -57,10 +59,10 @@ class SmtpEmailChannelTest {
         Contact broken = new Contact(7, "Eve", "Stone", null, "eve at example");
         NotificationFixture withBroken = new NotificationFixture(broken);
 
-        NotificationFailedException failure = catchThrowableOfType(NotificationFailedException.class,
-                () -> withBroken.notifier(3, email(MAIL_SERVER.getSmtp().getPort())).notify(withBroken.notificationFor(broken)));
+        NotificationResult result = withBroken.notifier(3, email(MAIL_SERVER.getSmtp().getPort()))
+                .notify(withBroken.notificationFor(broken));
 
-        assertThat(failure.isPermanent()).isTrue();
+        assertThat(result.outcome()).isEqualTo(NotificationOutcome.UNREACHABLE);
         assertThat(MAIL_SERVER.getReceivedMessages()).isEmpty();
         assertThat(withBroken.log.all()).singleElement().satisfies(attempt -> {
             assertThat(attempt.channel()).isEqualTo("email");
@@ -79,8 +81,8 @@ class SmtpEmailChannelTest {
         NotificationFailedException failure = catchThrowableOfType(NotificationFailedException.class,
                 () -> fixture.notifier(3, email(closedPort)).notify(fixture.notificationFor(ANN)));
 
-        assertThat(failure.isPermanent()).isFalse();
-        assertThat(failure.getMessage()).startsWith("mail server unavailable");
+        assertThat(failure).isNotNull();
+        assertThat(failure.getMessage()).contains("mail server unavailable");
         assertThat(fixture.log.all()).singleElement().extracting(NotificationAttempt::delivered).isEqualTo(false);
     }
 

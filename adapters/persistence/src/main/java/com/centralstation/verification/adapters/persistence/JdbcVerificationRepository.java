@@ -21,6 +21,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -113,6 +114,14 @@ final class JdbcVerificationRepository implements VerificationRepository {
                 .list();
         Map<UUID, List<NotifiedContact>> notified = notifiedContacts(found.stream().map(StoredVerification::id).toList());
         return found.stream().map(stored -> stored.withNotified(notified.getOrDefault(stored.id(), List.of()))).toList();
+    }
+
+    @Override
+    public long countInStateReceivedBefore(VerificationState state, Instant receivedBefore) {
+        return jdbc.sql("SELECT COUNT(*) FROM verification WHERE state = ? AND received_at < ?")
+                .params(state.name(), toSql(receivedBefore))
+                .query(Long.class)
+                .single();
     }
 
     @Override

@@ -373,6 +373,11 @@ class JdbcVerificationRepositoryTest {
                     .containsExactly(decided);
             assertThat(repository().findByState(VerificationState.CANCELLED, 10)).isEmpty();
             assertThat(repository().findByState(VerificationState.OPEN, 0)).isEmpty();
+
+            assertThat(repository().countInStateReceivedBefore(VerificationState.OPEN, base.plusSeconds(10))).isEqualTo(1);
+            assertThat(repository().countInStateReceivedBefore(VerificationState.OPEN, base.plusSeconds(31))).isEqualTo(3);
+            assertThat(repository().countInStateReceivedBefore(VerificationState.DECIDED, base)).isEqualTo(1);
+            assertThat(repository().countInStateReceivedBefore(VerificationState.CANCELLED, base.plusSeconds(31))).isZero();
         }
 
         @Test

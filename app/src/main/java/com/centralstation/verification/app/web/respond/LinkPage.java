@@ -26,6 +26,8 @@ public enum LinkPage {
     NOT_ACCEPTED(HttpStatus.UNPROCESSABLE_ENTITY),
     /** A form arrived without a valid CSRF token (forged, or a page kept from another browser session). */
     REFUSED(HttpStatus.FORBIDDEN),
+    /** Recording the answer failed on our side; the link was not spent, so the contact can try again. */
+    NOT_RECORDED(HttpStatus.SERVICE_UNAVAILABLE),
     /** Our fault: the answer could not be recorded. */
     FAILED(HttpStatus.INTERNAL_SERVER_ERROR);
 

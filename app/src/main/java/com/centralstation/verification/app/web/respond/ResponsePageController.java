@@ -83,7 +83,13 @@ public class ResponsePageController {
         if (chosen.isEmpty()) {
             return page(LinkPage.UNKNOWN, null);
         }
-        ResponseLinks.Answer answer = links.answer(token, chosen.get());
+        ResponseLinks.Answer answer;
+        try {
+            answer = links.answer(token, chosen.get());
+        } catch (RuntimeException e) {
+            LOG.error("Recording a response link's answer failed; the link stays usable", e);
+            return page(LinkPage.NOT_RECORDED, null).addObject("token", token);
+        }
         // Read again for the page: the link is used now, but still tells which alarm it was about.
         ResponseLinks.Link link = links.open(token);
         if (answer.outcome().isEmpty()) {

@@ -1,17 +1,13 @@
 package com.centralstation.verification.core.port.out;
 
-/** A contact could not be reached on their channel. */
+/**
+ * A channel failed in a way that may pass (gateway unavailable, timeout), and the contact has attempts
+ * left: the caller's job is retried by the engine. Outcomes that retrying cannot change are results,
+ * not exceptions ({@link ContactNotifier#notify}).
+ */
 public class NotificationFailedException extends RuntimeException {
 
-    private final boolean permanent;
-
-    public NotificationFailedException(String message, boolean permanent, Throwable cause) {
+    public NotificationFailedException(String message, Throwable cause) {
         super(message, cause);
-        this.permanent = permanent;
-    }
-
-    /** True when trying again cannot help (no address for the channel, address refused). */
-    public boolean isPermanent() {
-        return permanent;
     }
 }

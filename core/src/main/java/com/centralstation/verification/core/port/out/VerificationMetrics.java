@@ -1,10 +1,14 @@
 package com.centralstation.verification.core.port.out;
 
 import com.centralstation.verification.core.domain.EscalationStep;
+import com.centralstation.verification.core.domain.NotificationOutcome;
 import com.centralstation.verification.core.domain.ResponseTime;
 import com.centralstation.verification.core.domain.VerificationState;
 
-/** Counts what supervisors watch on dashboards. */
+/**
+ * Counts what supervisors watch on dashboards. Called inside the use case's transaction: an
+ * implementation counts only what commits.
+ */
 public interface VerificationMetrics {
 
     void decisionTaken(ResponseTime responseTime);
@@ -12,6 +16,15 @@ public interface VerificationMetrics {
     void escalated(EscalationStep step);
 
     void ended(VerificationState finalState);
+
+    /** A contact's notification ended. */
+    void notified(NotificationOutcome outcome);
+
+    /** A notification channel is down (credentials, configuration, or retries spent): an alert. */
+    void channelDown(String channel);
+
+    /** The escalation policy asked for an operator's attention at this step. */
+    void operatorAlerted(EscalationStep step);
 
     /** For code paths and tests that do not export metrics. */
     VerificationMetrics NONE = new VerificationMetrics() {
@@ -25,6 +38,18 @@ public interface VerificationMetrics {
 
         @Override
         public void ended(VerificationState finalState) {
+        }
+
+        @Override
+        public void notified(NotificationOutcome outcome) {
+        }
+
+        @Override
+        public void channelDown(String channel) {
+        }
+
+        @Override
+        public void operatorAlerted(EscalationStep step) {
         }
     };
 }

@@ -7,6 +7,7 @@ import com.centralstation.verification.core.domain.Verification;
 import com.centralstation.verification.core.domain.VerificationRecord;
 import com.centralstation.verification.core.domain.VerificationState;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -28,6 +29,9 @@ public interface VerificationRepository {
     Optional<VerificationRecord> find(UUID verificationId);
 
     List<VerificationRecord> findByState(VerificationState state, int limit);
+
+    /** How many verifications are in the state and were received before the instant (supervisors' overdue gauge). */
+    long countInStateReceivedBefore(VerificationState state, Instant receivedBefore);
 
     void addNotified(UUID verificationId, NotifiedContact notified);
 

@@ -1,0 +1,53 @@
+package com.centralstation.verification.app.metrics;
+
+import com.centralstation.verification.bpmn.AlarmVerificationModel;
+import com.centralstation.verification.core.domain.VerificationState;
+import com.centralstation.verification.core.port.out.VerificationRepository;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import org.camunda.bpm.engine.RuntimeService;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * What a supervisor's dashboard alarms on: open incidents of the alarm-verification process (a job that
+ * ran out of retries and waits for someone in Cockpit), and verifications not ended long after they
+ * arrived. Both are read from the database at each scrape, so every node reports the same figures.
+ */
+public final class SupervisionGauges implements MeterBinder {
+
+    private final RuntimeService runtime;
+    private final VerificationRepository verifications;
+    private final Clock clock;
+    private final Duration overdueAfter;
+
+    public SupervisionGauges(RuntimeService runtime, VerificationRepository verifications, Clock clock,
+                             Duration overdueAfter) {
+        this.runtime = runtime;
+        this.verifications = verifications;
+        this.clock = clock;
+        this.overdueAfter = overdueAfter;
+    }
+
+    @Override
+    public void bindTo(MeterRegistry registry) {
+        Gauge.builder("verification.open.incidents", runtime,
+                        engine -> engine.createIncidentQuery().processDefinitionKeyIn(AlarmVerificationModel.PROCESS_KEY).count())
+                .description("Open incidents of alarm verifications (Cockpit shows them; a supervisor retries or resolves them)")
+                .strongReference(true)
+                .register(registry);
+        Gauge.builder("verification.overdue", verifications, repository -> overdue(repository, clock.instant().minus(overdueAfter)))
+                .description("Verifications received more than verification.supervision.overdue-after ago and not ended yet"
+                        + " (open, or decided but not accepted by CHeKT)")
+                .strongReference(true)
+                .register(registry);
+    }
+
+    private long overdue(VerificationRepository verifications, Instant receivedBefore) {
+        return verifications.countInStateReceivedBefore(VerificationState.OPEN, receivedBefore)
+                + verifications.countInStateReceivedBefore(VerificationState.DECIDED, receivedBefore);
+    }
+}
