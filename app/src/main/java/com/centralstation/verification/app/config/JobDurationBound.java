@@ -18,8 +18,8 @@ import java.util.Optional;
  *       was fetched again), each waiting for another thread's token request (connect + read), making its own
  *       (connect + read), leasing a pooled connection (connect), connecting (connect) and waiting for CHeKT's answer
  *       (read): 2 x (4 x connect + 3 x read).</li>
- *   <li><b>Notifying a contact</b> on one channel (the first the contact has an address for): SMS gateway or station
- *       webhook connect + read; e-mail the SMTP connect plus {@value #SMTP_EXCHANGES} exchanges of the SMTP
+ *   <li><b>Notifying a contact</b>: the enabled channels are tried in their configured order until one delivers, so at
+ *       worst every one of them: SMS gateway or station webhook connect + read; e-mail the SMTP connect plus {@value #SMTP_EXCHANGES} exchanges of the SMTP
  *       conversation (greeting, EHLO, STARTTLS and EHLO again, AUTH, MAIL, RCPT, DATA, the message, QUIT), each bounded
  *       by the larger of the read and write timeouts.</li>
  *   <li><b>The database</b>, for every job: one wait for a pooled connection and one for a row lock. A job waits
@@ -28,7 +28,8 @@ import java.util.Optional;
  * Escalation timers, accepting a decision and closing a verification only use the database.
  *
  * @param submission   the CHeKT part of a submission
- * @param notification the channel part of the slowest notification, empty when a channel has no timeout at all
+ * @param notification the channel part of a notification that tries every enabled channel, empty when a channel has
+ *                     no timeout at all
  * @param database     the database part of any job, empty when the database may wait without end
  */
 record JobDurationBound(Duration submission, Optional<Duration> notification, Optional<Duration> database) {
@@ -40,16 +41,17 @@ record JobDurationBound(Duration submission, Optional<Duration> notification, Op
         Duration connect = chekt.connectTimeout();
         Duration read = chekt.readTimeout();
         Duration attempt = connect.multipliedBy(4).plus(read.multipliedBy(3));
-        Optional<Duration> slowestChannel = Optional.of(Duration.ZERO);
-        for (Channel channel : notification.channels()) {
+        // One notification job tries the enabled channels in order until one delivers (fallback): all of them, at worst.
+        Optional<Duration> allChannels = Optional.of(Duration.ZERO);
+        for (Channel channel : notification.channels().stream().distinct().toList()) {
             Optional<Duration> send = switch (channel) {
                 case SMS, WEBHOOK -> Optional.of(notification.connectTimeout().plus(notification.readTimeout()));
                 case EMAIL -> smtp(mailProperties, mailProtocol == null ? "smtp" : mailProtocol);
                 case LOG -> Optional.of(Duration.ZERO);
             };
-            slowestChannel = slowestChannel.flatMap(slowest -> send.map(one -> one.compareTo(slowest) > 0 ? one : slowest));
+            allChannels = allChannels.flatMap(sum -> send.map(sum::plus));
         }
-        return new JobDurationBound(attempt.multipliedBy(2), slowestChannel, lockWait.map(connectionWait::plus));
+        return new JobDurationBound(attempt.multipliedBy(2), allChannels, lockWait.map(connectionWait::plus));
     }
 
     /** The longest job; empty when some wait has no end. */
@@ -58,7 +60,7 @@ record JobDurationBound(Duration submission, Optional<Duration> notification, Op
     }
 
     String explain() {
-        return "CHeKT submission " + seconds(Optional.of(submission)) + ", slowest notification channel "
+        return "CHeKT submission " + seconds(Optional.of(submission)) + ", notification on every enabled channel "
                 + seconds(notification) + ", database waits " + seconds(database);
     }
 

@@ -44,11 +44,11 @@ public record NotificationProperties(
         @DurationMin(minutes = 1, message = PREFIX + "link-validity must be at least one minute")
         Duration linkValidity,
         @DefaultValue("3") @Min(value = 1, message = PREFIX + "max-attempts must be at least 1") int maxAttempts,
-        @DefaultValue("PT5S") @NotNull
+        @DefaultValue("PT2S") @NotNull
         @DurationMin(millis = 1, message = PREFIX + "connect-timeout must be positive")
         @DurationMax(seconds = 20, message = PREFIX + "connect-timeout must be at most 20 s: a notification must end within the job lock time")
         Duration connectTimeout,
-        @DefaultValue("PT10S") @NotNull
+        @DefaultValue("PT5S") @NotNull
         @DurationMin(millis = 1, message = PREFIX + "read-timeout must be positive")
         @DurationMax(seconds = 20, message = PREFIX + "read-timeout must be at most 20 s: a notification must end within the job lock time")
         Duration readTimeout,

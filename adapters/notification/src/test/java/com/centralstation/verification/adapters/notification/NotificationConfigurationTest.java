@@ -37,8 +37,8 @@ class NotificationConfigurationTest {
             NotificationProperties properties = context.getBean(NotificationProperties.class);
             assertThat(properties.linkValidity()).isEqualTo(Duration.ofHours(24));
             assertThat(properties.maxAttempts()).isEqualTo(3);
-            assertThat(properties.connectTimeout()).isEqualTo(Duration.ofSeconds(5));
-            assertThat(properties.readTimeout()).isEqualTo(Duration.ofSeconds(10));
+            assertThat(properties.connectTimeout()).isEqualTo(Duration.ofSeconds(2));
+            assertThat(properties.readTimeout()).isEqualTo(Duration.ofSeconds(5));
             assertThat(properties.timeZone()).isEqualTo(ZoneId.of("UTC"));
             assertThat(properties.sms().baseUrl()).isEqualTo(URI.create("https://api.twilio.com"));
         });
