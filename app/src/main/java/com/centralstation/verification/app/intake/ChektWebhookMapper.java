@@ -19,9 +19,9 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * The one place that knows the shape of CHeKT's webhook payloads (see DESIGN.md, "Inbound contract":
- * CHeKT has not published {@code verification.requested}, so we defined it). Unknown fields are
- * tolerated on purpose: CHeKT adds fields, and refusing a delivery would make CHeKT retry a real alarm for
+ * The one place that knows the shape of CHeKT's webhook payloads (see docs/architecture.md, "Inbound:
+ * CHeKT's webhook": CHeKT has not published {@code verification.requested}, so we defined it). Unknown fields
+ * are tolerated on purpose: CHeKT adds fields, and refusing a delivery would make CHeKT retry a real alarm for
  * 24 hours and then drop it.
  */
 public final class ChektWebhookMapper {

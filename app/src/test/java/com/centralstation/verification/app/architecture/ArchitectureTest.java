@@ -10,7 +10,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Keeps the dependencies pointing inwards, as DESIGN.md draws them. */
+/** Keeps the dependencies pointing inwards, as docs/architecture.md draws them. */
 class ArchitectureTest {
 
     private static final String ROOT = "com.centralstation.verification";
