@@ -1,6 +1,7 @@
 package com.centralstation.verification.bench;
 
 import com.centralstation.verification.bpmn.AlarmVerificationModel;
+
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.http.HttpClient;

@@ -1,18 +1,18 @@
 package com.centralstation.verification.workflow;
 
-import com.centralstation.verification.workflow.engine.EngineClock;
-import com.centralstation.verification.workflow.process.CamundaVerificationProcess;
-import com.centralstation.verification.workflow.delegate.OperatorReviewListener;
-import com.centralstation.verification.workflow.delegate.SubmitDecisionDelegate;
-import com.centralstation.verification.workflow.delegate.RecordEscalationDelegate;
-import com.centralstation.verification.workflow.delegate.NotifyContactDelegate;
-import com.centralstation.verification.workflow.delegate.CloseUnverifiedDelegate;
-import com.centralstation.verification.workflow.delegate.AcceptDecisionDelegate;
 import com.centralstation.verification.core.usecase.AcceptDecision;
 import com.centralstation.verification.core.usecase.CloseUnverified;
 import com.centralstation.verification.core.usecase.NotifyNextContact;
 import com.centralstation.verification.core.usecase.RecordEscalation;
 import com.centralstation.verification.core.usecase.SubmitDecision;
+import com.centralstation.verification.workflow.delegate.AcceptDecisionDelegate;
+import com.centralstation.verification.workflow.delegate.CloseUnverifiedDelegate;
+import com.centralstation.verification.workflow.delegate.NotifyContactDelegate;
+import com.centralstation.verification.workflow.delegate.OperatorReviewListener;
+import com.centralstation.verification.workflow.delegate.RecordEscalationDelegate;
+import com.centralstation.verification.workflow.delegate.SubmitDecisionDelegate;
+import com.centralstation.verification.workflow.engine.EngineClock;
+import com.centralstation.verification.workflow.process.CamundaVerificationProcess;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;

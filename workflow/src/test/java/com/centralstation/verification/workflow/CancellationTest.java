@@ -4,9 +4,9 @@ import com.centralstation.verification.bpmn.AlarmVerificationModel;
 import com.centralstation.verification.core.domain.AuditEventType;
 import com.centralstation.verification.core.domain.VerificationAction;
 import com.centralstation.verification.core.domain.VerificationState;
-import com.centralstation.verification.core.usecase.CancelVerification;
 import com.centralstation.verification.core.port.out.VerificationProcess.Correlation;
 import com.centralstation.verification.core.testing.RecordingChektGateway;
+import com.centralstation.verification.core.usecase.CancelVerification;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

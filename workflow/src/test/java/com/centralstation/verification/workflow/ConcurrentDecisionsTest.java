@@ -1,10 +1,10 @@
 package com.centralstation.verification.workflow;
 
-import com.centralstation.verification.workflow.process.CamundaVerificationProcess;
-import com.centralstation.verification.workflow.delegate.AcceptDecisionDelegate;
 import com.centralstation.verification.core.domain.ContactDecision;
 import com.centralstation.verification.core.domain.VerificationAction;
 import com.centralstation.verification.core.port.out.VerificationProcess.Correlation;
+import com.centralstation.verification.workflow.delegate.AcceptDecisionDelegate;
+import com.centralstation.verification.workflow.process.CamundaVerificationProcess;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.junit.jupiter.api.AfterEach;

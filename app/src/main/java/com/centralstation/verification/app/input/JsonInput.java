@@ -1,7 +1,7 @@
 package com.centralstation.verification.app.input;
 
-import com.centralstation.verification.app.input.JsonInput;
 import com.centralstation.verification.app.input.InvalidInputException;
+import com.centralstation.verification.app.input.JsonInput;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

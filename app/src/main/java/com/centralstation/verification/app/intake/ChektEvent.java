@@ -1,7 +1,7 @@
 package com.centralstation.verification.app.intake;
 
-import com.centralstation.verification.app.intake.ChektEvent;
 import com.centralstation.verification.app.input.JsonInput;
+import com.centralstation.verification.app.intake.ChektEvent;
 
 /** CHeKT's webhook envelope: {@code {"id", "type", "created_at", "data"}}. */
 public record ChektEvent(String id, String type, JsonInput data) {

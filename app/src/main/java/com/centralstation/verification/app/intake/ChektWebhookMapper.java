@@ -1,10 +1,10 @@
 package com.centralstation.verification.app.intake;
 
-import com.centralstation.verification.app.intake.ChektWebhookMapper;
-import com.centralstation.verification.app.intake.ChektEvent;
 import com.centralstation.verification.app.input.InvalidInputException;
 import com.centralstation.verification.app.input.JsonInput;
 import com.centralstation.verification.app.input.Limits;
+import com.centralstation.verification.app.intake.ChektEvent;
+import com.centralstation.verification.app.intake.ChektWebhookMapper;
 import com.centralstation.verification.core.domain.Alarm;
 import com.centralstation.verification.core.domain.ChektReference;
 import com.centralstation.verification.core.domain.Contact;

@@ -1,15 +1,15 @@
 package com.centralstation.verification.app.intake;
 
-import com.centralstation.verification.app.intake.WebhookIntake;
-import com.centralstation.verification.app.intake.ChektWebhookMapper;
 import com.centralstation.verification.app.intake.ChektEvent;
+import com.centralstation.verification.app.intake.ChektWebhookMapper;
+import com.centralstation.verification.app.intake.WebhookIntake;
 import com.centralstation.verification.core.domain.AuditEvent;
 import com.centralstation.verification.core.domain.AuditEventType;
+import com.centralstation.verification.core.port.out.AuditTrail;
+import com.centralstation.verification.core.port.out.DeliveryInbox;
 import com.centralstation.verification.core.usecase.CancelVerification;
 import com.centralstation.verification.core.usecase.ReceiveVerificationRequest;
 import com.centralstation.verification.core.usecase.VerificationRequest;
-import com.centralstation.verification.core.port.out.AuditTrail;
-import com.centralstation.verification.core.port.out.DeliveryInbox;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;

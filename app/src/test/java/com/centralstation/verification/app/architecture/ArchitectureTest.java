@@ -10,7 +10,10 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Keeps the dependencies pointing inwards, as docs/architecture.md draws them. */
+/**
+ * Keeps the dependencies pointing inwards (docs/architecture.md): module boundaries here, the direction
+ * and naming rules inside the modules from {@link ArchitectureRules}.
+ */
 class ArchitectureTest {
 
     private static final String ROOT = "com.centralstation.verification";
@@ -27,8 +30,9 @@ class ArchitectureTest {
     @Test
     void everyModuleIsOnTheClasspathOfThisTest() {
         // Guards the rules below against passing vacuously because a module's classes were not imported.
-        for (String pkg : new String[]{"core.domain", "core.usecase", "core.port.out", "workflow", "adapters.chekt",
-                "adapters.notification", "adapters.persistence", "app"}) {
+        for (String pkg : new String[]{"core.domain", "core.usecase", "core.port.out", "bpmn", "workflow.delegate",
+                "workflow.process", "workflow.engine", "adapters.chekt", "adapters.notification", "adapters.persistence",
+                "app.web", "app.intake", "app.input", "app.config", "app.metrics"}) {
             assertThat(production.stream().anyMatch(c -> c.getPackageName().startsWith(ROOT + "." + pkg)))
                     .as("classes of %s imported", pkg).isTrue();
         }
@@ -77,5 +81,70 @@ class ArchitectureTest {
         noClasses().that().resideOutsideOfPackage(ROOT + ".adapters.chekt..")
                 .should().dependOnClassesThat().resideInAnyPackage("feign..", "org.springframework.cloud.openfeign..")
                 .check(production);
+    }
+
+    @Test
+    void outAdaptersNeverCallUseCases() {
+        ArchitectureRules.outAdaptersNeverCallUseCases(ROOT).check(production);
+    }
+
+    @Test
+    void inAdaptersDoNotUseOutPorts() {
+        ArchitectureRules.inAdaptersDoNotUseOutPorts(ROOT).check(production);
+    }
+
+    @Test
+    void portsAreInterfaces() {
+        ArchitectureRules.portsAreInterfaces(ROOT).check(production);
+    }
+
+    @Test
+    void domainKnowsNoUseCaseOrPort() {
+        ArchitectureRules.domainKnowsNoUseCaseOrPort(ROOT).check(production);
+    }
+
+    @Test
+    void webDoesNotOwnTransactions() {
+        ArchitectureRules.webDoesNotOwnTransactions(ROOT).check(production);
+    }
+
+    @Test
+    void applicationServicesDoNotDependOnWeb() {
+        ArchitectureRules.applicationServicesDoNotDependOnWeb(ROOT).check(production);
+    }
+
+    @Test
+    void enginePartsLiveInOnePlace() {
+        ArchitectureRules.enginePartsLiveInOnePlace(ROOT).check(production);
+    }
+
+    @Test
+    void delegatesAreNamedForTheirRole() {
+        ArchitectureRules.delegatesAreNamedForTheirRole(ROOT).check(production);
+    }
+
+    @Test
+    void portImplementationsAreNamedForTheirTechnology() {
+        ArchitectureRules.portImplementationsAreNamedForTheirTechnology(ROOT).check(production);
+    }
+
+    @Test
+    void configurationClassesEndWithConfiguration() {
+        ArchitectureRules.configurationClassesEndWithConfiguration(ROOT).check(production);
+    }
+
+    @Test
+    void configurationPropertiesEndWithProperties() {
+        ArchitectureRules.configurationPropertiesEndWithProperties(ROOT).check(production);
+    }
+
+    @Test
+    void controllersAreNamedAndPlacedAsSuch() {
+        ArchitectureRules.controllersAreNamedAndPlacedAsSuch(ROOT).check(production);
+    }
+
+    @Test
+    void noTechnicalCatchAllNames() {
+        ArchitectureRules.noTechnicalCatchAllNames(ROOT).check(production);
     }
 }

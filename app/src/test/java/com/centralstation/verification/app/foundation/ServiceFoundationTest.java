@@ -1,7 +1,7 @@
 package com.centralstation.verification.app.foundation;
 
-import com.centralstation.verification.bpmn.AlarmVerificationModel;
 import com.centralstation.verification.app.e2e.ServiceTest;
+import com.centralstation.verification.bpmn.AlarmVerificationModel;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

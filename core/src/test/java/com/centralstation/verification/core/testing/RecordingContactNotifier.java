@@ -40,6 +40,10 @@ public final class RecordingContactNotifier implements ContactNotifier {
         return sent.stream().map(n -> n.contact().contactId()).toList();
     }
 
+    public List<ContactNotification> sent() {
+        return List.copyOf(sent);
+    }
+
     public void clear() {
         sent.clear();
         failingPermanently.clear();

@@ -3,7 +3,9 @@ package com.centralstation.verification.core.usecase;
 import com.centralstation.verification.core.domain.AuditEventType;
 import com.centralstation.verification.core.domain.CallList;
 import com.centralstation.verification.core.domain.ContactDecision;
+import com.centralstation.verification.core.domain.ContactNotification;
 import com.centralstation.verification.core.domain.DecisionSource;
+import com.centralstation.verification.core.domain.ResponseToken;
 import com.centralstation.verification.core.domain.VerificationAction;
 import com.centralstation.verification.core.domain.VerificationState;
 import com.centralstation.verification.core.port.out.ChektGatewayException;
@@ -66,6 +68,25 @@ class VerificationUseCasesTest {
         assertThat(third.contactsLeft()).isZero();
         assertThat(none.contact()).isEmpty();
         assertThat(f.audit.types(id)).endsWith(AuditEventType.NO_CONTACT_LEFT);
+    }
+
+    @Test
+    void eachNotificationCarriesAFreshLinkOnlyTheHashOfWhichIsStoredBoundToItsContact() {
+        f.receive.receive(TestVerifications.contractRequest());
+
+        f.notifyNext.notifyNext(id);
+        f.notifyNext.notifyNext(id);
+
+        List<ContactNotification> sent = f.notifier.sent();
+        assertThat(sent).extracting(ContactNotification::responseToken).doesNotHaveDuplicates();
+        for (ContactNotification notification : sent) {
+            assertThat(f.tokens.find(notification.responseToken())).as("the raw token is never stored").isEmpty();
+            ResponseToken stored = f.tokens.find(ResponseToken.hashOf(notification.responseToken())).orElseThrow();
+            assertThat(stored.verificationId()).isEqualTo(id);
+            assertThat(stored.contactId()).isEqualTo(notification.contact().contactId());
+            assertThat(stored.expiresAt()).isEqualTo(f.clock.instant().plus(Duration.ofHours(24)));
+            assertThat(stored.usedAt()).isEmpty();
+        }
     }
 
     @Test

@@ -1,8 +1,8 @@
 package com.centralstation.verification.workflow.delegate;
 
-import com.centralstation.verification.workflow.ProcessVariables;
 import com.centralstation.verification.core.domain.ResponseTime;
 import com.centralstation.verification.core.usecase.AcceptDecision;
+import com.centralstation.verification.workflow.ProcessVariables;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 

@@ -1,8 +1,8 @@
 package com.centralstation.verification.workflow.delegate;
 
-import com.centralstation.verification.workflow.ProcessVariables;
 import com.centralstation.verification.core.domain.DecisionSource;
 import com.centralstation.verification.core.domain.VerificationAction;
+import com.centralstation.verification.workflow.ProcessVariables;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;

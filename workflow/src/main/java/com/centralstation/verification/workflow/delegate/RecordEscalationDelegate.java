@@ -1,9 +1,9 @@
 package com.centralstation.verification.workflow.delegate;
 
-import com.centralstation.verification.workflow.ProcessVariables;
 import com.centralstation.verification.core.domain.EscalationAdvice;
 import com.centralstation.verification.core.domain.EscalationStep;
 import com.centralstation.verification.core.usecase.RecordEscalation;
+import com.centralstation.verification.workflow.ProcessVariables;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 

@@ -1,7 +1,7 @@
 package com.centralstation.verification.workflow.delegate;
 
-import com.centralstation.verification.workflow.ProcessVariables;
 import com.centralstation.verification.core.usecase.SubmitDecision;
+import com.centralstation.verification.workflow.ProcessVariables;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 

@@ -1,11 +1,11 @@
 package com.centralstation.verification.workflow.process;
 
 import com.centralstation.verification.bpmn.AlarmVerificationModel;
-import com.centralstation.verification.workflow.ProcessVariables;
 import com.centralstation.verification.core.domain.ContactDecision;
-import com.centralstation.verification.core.domain.Verification;
 import com.centralstation.verification.core.domain.DecisionConflictException;
+import com.centralstation.verification.core.domain.Verification;
 import com.centralstation.verification.core.port.out.VerificationProcess;
+import com.centralstation.verification.workflow.ProcessVariables;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngineException;

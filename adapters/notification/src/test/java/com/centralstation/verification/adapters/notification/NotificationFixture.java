@@ -7,14 +7,14 @@ import com.centralstation.verification.core.domain.ContactDecision;
 import com.centralstation.verification.core.domain.ContactNotification;
 import com.centralstation.verification.core.domain.ResponseToken;
 import com.centralstation.verification.core.domain.Verification;
-import com.centralstation.verification.core.usecase.RecordDecision;
-import com.centralstation.verification.core.usecase.ResponseLinks;
 import com.centralstation.verification.core.port.out.VerificationProcess;
 import com.centralstation.verification.core.testing.InMemoryAuditTrail;
 import com.centralstation.verification.core.testing.InMemoryResponseTokenStore;
 import com.centralstation.verification.core.testing.InMemoryVerificationRepository;
 import com.centralstation.verification.core.testing.MutableClock;
 import com.centralstation.verification.core.testing.TestVerifications;
+import com.centralstation.verification.core.usecase.RecordDecision;
+import com.centralstation.verification.core.usecase.ResponseLinks;
 
 import java.net.URI;
 import java.time.Duration;

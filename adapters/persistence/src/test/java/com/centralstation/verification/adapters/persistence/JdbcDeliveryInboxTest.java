@@ -2,10 +2,10 @@ package com.centralstation.verification.adapters.persistence;
 
 import com.centralstation.verification.core.domain.CallList;
 import com.centralstation.verification.core.domain.Verification;
-import com.centralstation.verification.core.usecase.VerificationRequest;
 import com.centralstation.verification.core.port.out.DeliveryInbox;
 import com.centralstation.verification.core.port.out.VerificationRepository;
 import com.centralstation.verification.core.testing.TestVerifications;
+import com.centralstation.verification.core.usecase.VerificationRequest;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 

@@ -12,11 +12,11 @@ import com.centralstation.verification.core.domain.Verification;
 import com.centralstation.verification.core.domain.VerificationAction;
 import com.centralstation.verification.core.domain.VerificationRecord;
 import com.centralstation.verification.core.domain.VerificationState;
-import com.centralstation.verification.core.usecase.VerificationRequest;
 import com.centralstation.verification.core.port.out.AuditTrail;
 import com.centralstation.verification.core.port.out.DuplicateVerificationException;
 import com.centralstation.verification.core.port.out.VerificationRepository;
 import com.centralstation.verification.core.testing.TestVerifications;
+import com.centralstation.verification.core.usecase.VerificationRequest;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 

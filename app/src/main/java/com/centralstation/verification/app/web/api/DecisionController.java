@@ -1,8 +1,8 @@
 package com.centralstation.verification.app.web.api;
 
-import com.centralstation.verification.app.web.ApiProblems;
 import com.centralstation.verification.app.input.InvalidInputException;
 import com.centralstation.verification.app.input.JsonInput;
+import com.centralstation.verification.app.web.ApiProblems;
 import com.centralstation.verification.core.domain.ContactDecision;
 import com.centralstation.verification.core.domain.DecisionSource;
 import com.centralstation.verification.core.domain.VerificationAction;

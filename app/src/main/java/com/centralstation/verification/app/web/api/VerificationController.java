@@ -1,7 +1,7 @@
 package com.centralstation.verification.app.web.api;
 
-import com.centralstation.verification.app.web.ApiProblems;
 import com.centralstation.verification.app.input.InvalidInputException;
+import com.centralstation.verification.app.web.ApiProblems;
 import com.centralstation.verification.core.domain.AuditEvent;
 import com.centralstation.verification.core.domain.NotifiedContact;
 import com.centralstation.verification.core.domain.VerificationRecord;

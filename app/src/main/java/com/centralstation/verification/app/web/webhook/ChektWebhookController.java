@@ -1,8 +1,8 @@
 package com.centralstation.verification.app.web.webhook;
 
-import com.centralstation.verification.app.intake.WebhookIntake;
-import com.centralstation.verification.app.intake.ChektWebhookMapper;
 import com.centralstation.verification.app.intake.ChektEvent;
+import com.centralstation.verification.app.intake.ChektWebhookMapper;
+import com.centralstation.verification.app.intake.WebhookIntake;
 import com.centralstation.verification.app.web.ApiProblems;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpStatus;

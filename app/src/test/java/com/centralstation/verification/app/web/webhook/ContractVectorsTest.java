@@ -1,7 +1,7 @@
 package com.centralstation.verification.app.web.webhook;
 
-import com.centralstation.verification.app.intake.ChektWebhookMapper;
 import com.centralstation.verification.app.intake.ChektEvent;
+import com.centralstation.verification.app.intake.ChektWebhookMapper;
 import com.centralstation.verification.core.domain.VerificationAction;
 import com.centralstation.verification.core.usecase.VerificationRequest;
 import com.fasterxml.jackson.databind.ObjectMapper;

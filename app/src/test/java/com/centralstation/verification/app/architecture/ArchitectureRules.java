@@ -1,0 +1,146 @@
+package com.centralstation.verification.app.architecture;
+
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.lang.ArchRule;
+import org.camunda.bpm.engine.impl.cfg.IdGenerator;
+import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.RestController;
+
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.lang.conditions.ArchPredicates.are;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+/**
+ * The direction and naming rules of the hexagon, for any root package, so that {@link ArchitectureTest}
+ * applies them to the service and {@link ArchitectureRulesTest} proves each one fails on a small bad
+ * example. Each rule says why it exists: a rule nobody can explain gets deleted, not obeyed.
+ */
+final class ArchitectureRules {
+
+    private ArchitectureRules() {
+    }
+
+    // ---- direction ---------------------------------------------------------------------------------------
+
+    /**
+     * Out-adapters (persistence, CHeKT client, notification channels, the engine behind
+     * {@code VerificationProcess}, metrics) serve core; when one calls a use case, the flow runs in a
+     * circle and a change to one use case ripples into an adapter.
+     */
+    static ArchRule outAdaptersNeverCallUseCases(String root) {
+        return noClasses().that().resideInAnyPackage(root + ".adapters..", root + ".workflow.process..",
+                        root + ".app.metrics..")
+                .should().dependOnClassesThat().resideInAPackage(root + ".core.usecase..")
+                .because("an out-adapter implements a port; calling back into a use case turns the hexagon into a cycle");
+    }
+
+    /**
+     * In-adapters (engine delegates, HTTP controllers) call use cases; reaching past them to an out-port
+     * would skip the rules and the audit the use case applies. Port exceptions may be translated.
+     */
+    static ArchRule inAdaptersDoNotUseOutPorts(String root) {
+        DescribedPredicate<JavaClass> outPortsOtherThanErrors = DescribedPredicate.and(
+                resideInAPackage(root + ".core.port.out.."), not(assignableTo(Throwable.class)));
+        return noClasses().that().resideInAnyPackage(root + ".workflow.delegate..", root + ".app.web..")
+                .should().dependOnClassesThat(outPortsOtherThanErrors)
+                .because("an in-adapter hands its input to a use case, which owns the rules and the audit");
+    }
+
+    /** A port is a contract an adapter fulfils; a concrete class there would be an implementation in disguise. */
+    static ArchRule portsAreInterfaces(String root) {
+        return classes().that().resideInAPackage(root + ".core.port..").and().areTopLevelClasses()
+                .and(are(not(assignableTo(Throwable.class))))
+                .should().beInterfaces()
+                .because("ports are what core needs from outside, not how it is done");
+    }
+
+    /** The domain is values and rules; it knows nothing of the use cases that drive it or the ports they use. */
+    static ArchRule domainKnowsNoUseCaseOrPort(String root) {
+        return noClasses().that().resideInAPackage(root + ".core.domain..")
+                .should().dependOnClassesThat().resideInAnyPackage(root + ".core.usecase..", root + ".core.port..")
+                .because("domain types are used by every layer and must not pull the application layer with them");
+    }
+
+    /**
+     * HTTP classes translate requests and answers; the transaction that makes a 202 mean "stored" belongs
+     * to the application service behind them (e.g. the webhook's intake), where it can be tested without HTTP.
+     */
+    static ArchRule webDoesNotOwnTransactions(String root) {
+        return noClasses().that().resideInAPackage(root + ".app.web..")
+                .should().dependOnClassesThat().resideInAPackage("org.springframework.transaction..")
+                .because("an application service in a web package is hard to find and cannot be reused by another intake");
+    }
+
+    /** The application services and input parsing stand below the web layer, never the other way round. */
+    static ArchRule applicationServicesDoNotDependOnWeb(String root) {
+        return noClasses().that().resideInAnyPackage(root + ".app.intake..", root + ".app.input..")
+                .should().dependOnClassesThat().resideInAPackage(root + ".app.web..")
+                .because("the web layer depends on the application, not the reverse");
+    }
+
+    /** Engine plugins and engine-wide parts sit in one package, so a move to another engine touches one place. */
+    static ArchRule enginePartsLiveInOnePlace(String root) {
+        return classes().that().resideInAPackage(root + "..")
+                .and().implement(ProcessEnginePlugin.class).or().implement(IdGenerator.class)
+                .should().resideInAPackage(root + ".workflow.engine..")
+                .because("engine tuning split over modules is tuning nobody finds");
+    }
+
+    // ---- naming ------------------------------------------------------------------------------------------
+
+    /** The model names these beans in delegateExpression and listeners; the suffix says which the bean is. */
+    static ArchRule delegatesAreNamedForTheirRole(String root) {
+        return classes().that().resideInAPackage(root + ".workflow.delegate..").and().areTopLevelClasses()
+                .should().haveSimpleNameEndingWith("Delegate").orShould().haveSimpleNameEndingWith("Listener")
+                .because("the BPMN refers to them by role: a service task's delegate or a task listener");
+    }
+
+    /** An out-port's implementation is named for the technology it adapts (JdbcAuditTrail, ChektFeignGateway). */
+    static ArchRule portImplementationsAreNamedForTheirTechnology(String root) {
+        return classes().that().resideOutsideOfPackage(root + ".core..")
+                .and().implement(resideInAPackage(root + ".core.port.out.."))
+                .should().haveSimpleNameStartingWith("Jdbc").orShould().haveSimpleNameStartingWith("ChektFeign")
+                .orShould().haveSimpleNameStartingWith("Channel").orShould().haveSimpleNameStartingWith("Camunda")
+                .orShould().haveSimpleNameStartingWith("Micrometer")
+                .because("the port says what, the adapter's name says with what");
+    }
+
+    /** Spring wiring is found by its suffix; a configuration class named otherwise hides beans. */
+    static ArchRule configurationClassesEndWithConfiguration(String root) {
+        return classes().that().resideInAPackage(root + "..").and().areAnnotatedWith(Configuration.class)
+                .should().haveSimpleNameEndingWith("Configuration")
+                .because("every bean definition should be one search away");
+    }
+
+    /** The README's configuration tables map one to one onto these records. */
+    static ArchRule configurationPropertiesEndWithProperties(String root) {
+        return classes().that().resideInAPackage(root + "..").and().areAnnotatedWith(ConfigurationProperties.class)
+                .should().haveSimpleNameEndingWith("Properties")
+                .because("typed settings are found by their suffix");
+    }
+
+    /** HTTP entry points are controllers in the web layer (or the demo profile's own pages). */
+    static ArchRule controllersAreNamedAndPlacedAsSuch(String root) {
+        return classes().that().resideInAPackage(root + "..")
+                .and().areAnnotatedWith(RestController.class).or().areAnnotatedWith(Controller.class)
+                .should().haveSimpleNameEndingWith("Controller")
+                .andShould().resideInAnyPackage(root + ".app.web..", root + ".app.demo..")
+                .because("what answers HTTP should be found where HTTP is");
+    }
+
+    /** Domain words over technical ones: these suffixes name no concept of an alarm station. */
+    static ArchRule noTechnicalCatchAllNames(String root) {
+        return noClasses().that().resideInAPackage(root + "..")
+                .should().haveSimpleNameEndingWith("Impl").orShould().haveSimpleNameEndingWith("Helper")
+                .orShould().haveSimpleNameEndingWith("Util").orShould().haveSimpleNameEndingWith("Utils")
+                .orShould().haveSimpleNameEndingWith("Manager")
+                .because("a class named for what it is (CallList, ResponseLinks) tells the reader its one job");
+    }
+}
