@@ -31,9 +31,9 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
- * The one place that knows the shape of CHeKT's webhook payloads (CHeKT has not published
- * {@code verification.requested}; the README's "What a verification.requested delivery must carry" is the
- * contract). It is liberal on purpose: CHeKT answers a refusal by retrying for 24 hours and then dropping
+ * The one place that knows the shape of CHeKT's webhook payloads (see docs/architecture.md, "Inbound:
+ * CHeKT's webhook": CHeKT has not published {@code verification.requested}, so we defined it; the README's "What a
+ * verification.requested delivery must carry" lists what is required). It is liberal on purpose: CHeKT answers a refusal by retrying for 24 hours and then dropping
  * the alarm, so only what the PATCH to CHeKT needs is required ({@code dealer_id}, {@code site_id}, {@code alarm_verification_id},
  * {@code verification_id}). Everything else is taken as well as it can be, and each repair is reported
  * so the intake can audit it: blanks count as absent, over-long text is cut to its column, a contact

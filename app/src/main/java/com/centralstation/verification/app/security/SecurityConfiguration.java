@@ -32,7 +32,8 @@ import java.util.Map;
  *   <li>{@code /webhooks/**}: CHeKT; authenticated by the HMAC signature in the controller, no session.</li>
  *   <li>{@code /respond/**}: site contacts; authenticated by the token in the link, CSRF-protected forms
  *       (token in a cookie, no session), no Referer leaves the page.</li>
- *   <li>{@code /api/**}: the station's software; HTTP Basic with {@code verification.api.*}.</li>
+ *   <li>{@code /api/**}: the station's software; HTTP Basic with {@code verification.api.*}. The API's
+ *       description ({@code /v3/api-docs}, Swagger UI) sits behind the same login.</li>
  *   <li>{@code /camunda/**}: Cockpit, Tasklist, Admin; they have their own login and CSRF filter.</li>
  *   <li>{@code /engine-rest/**}: Modeler deploys here; Camunda's own Basic filter against its identity service.</li>
  *   <li>{@code /actuator/health}: open for load balancers; other actuator endpoints need the station login.</li>
@@ -85,7 +86,8 @@ public class SecurityConfiguration {
     @Bean
     @Order(3)
     SecurityFilterChain stationApiChain(HttpSecurity http) throws Exception {
-        return http.securityMatcher(path("/api/**"))
+        return http.securityMatcher(new OrRequestMatcher(path("/api/**"), path("/v3/api-docs/**"),
+                        path("/swagger-ui.html"), path("/swagger-ui/**")))
                 .authorizeHttpRequests(requests -> requests.anyRequest().hasRole(STATION_ROLE))
                 .httpBasic(basic -> basic.realmName("alarm-verification"))
                 .csrf(csrf -> csrf.disable())

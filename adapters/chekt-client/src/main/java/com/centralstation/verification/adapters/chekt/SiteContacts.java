@@ -7,8 +7,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reads CHeKT's site contact list. chekt-api.md documents the contact fields but not the envelope, so both a
- * bare array and CHeKT's newer {@code {"data": [...]}} envelope are accepted. Unknown fields are ignored.
+ * Reads CHeKT's site contact list. CHeKT documents the contact fields but not the list's envelope
+ * (docs/architecture.md), so both a bare array and CHeKT's newer {@code {"data": [...]}} envelope are accepted.
+ * Unknown fields are ignored.
  */
 final class SiteContacts {
 

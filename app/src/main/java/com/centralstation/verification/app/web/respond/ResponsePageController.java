@@ -7,6 +7,7 @@ import com.centralstation.verification.core.domain.VerificationRecord;
 import com.centralstation.verification.core.domain.VerificationState;
 import com.centralstation.verification.core.usecase.RecordDecision;
 import com.centralstation.verification.core.usecase.ResponseLinks;
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
@@ -48,6 +49,7 @@ public class ResponsePageController {
                 .withZone(notification.timeZone());
     }
 
+    @Hidden // a link cut short; nobody is sent here
     @GetMapping({"", "/"})
     public ModelAndView noToken() {
         return page(LinkPage.UNKNOWN, null);
@@ -113,6 +115,7 @@ public class ResponsePageController {
      * Where Spring Security forwards a form it refused (no or stale CSRF token). When the refused form was one
      * of ours, the page offers the way back to the alarm, so the contact can confirm again.
      */
+    @Hidden // Spring Security's forward target, not an address anyone opens
     @RequestMapping("/refused")
     public ModelAndView refused(HttpServletRequest request) {
         ModelAndView page = page(LinkPage.REFUSED, null);
