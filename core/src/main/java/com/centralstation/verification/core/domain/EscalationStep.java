@@ -29,9 +29,12 @@ public enum EscalationStep {
         return code;
     }
 
-    /** One of the 2, 5 and 10-minute timers: an escalation proper. */
-    public boolean isTimer() {
-        return this == AFTER_2_MINUTES || this == AFTER_5_MINUTES || this == AFTER_10_MINUTES;
+    /**
+     * A step that moves the ladder on (a timer, or a later contact who could not be reached), as opposed to the
+     * policy's first looks at intake and after the first notification: only these count as escalations.
+     */
+    public boolean isEscalation() {
+        return this != INTAKE && this != INITIAL;
     }
 
     public static Optional<EscalationStep> fromCode(String code) {

@@ -34,7 +34,7 @@ public final class RecordEscalation {
                 "notifyNextContact", String.valueOf(advice.notifyNextContact()),
                 "alertOperator", String.valueOf(advice.alertOperator()),
                 "handOverToOperator", String.valueOf(advice.handOverToOperator()));
-        if (step.isTimer()) {
+        if (step.isEscalation()) {
             audit.record(new AuditEvent(verificationId, clock.instant(), AuditEventType.ESCALATED, "engine", details));
             metrics.escalated(step);
         }
