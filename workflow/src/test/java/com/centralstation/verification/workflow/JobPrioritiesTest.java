@@ -86,7 +86,7 @@ class JobPrioritiesTest extends WorkflowTestBase {
         f.executeDueJobs();
 
         assertThat(jobs(id)).extracting(this::activity, Job::getPriority)
-                .containsExactly(tuple(AlarmVerificationModel.Event.WAIT_FOR_CHEKT, 1000L + 310));
+                .containsExactly(tuple(AlarmVerificationModel.Event.WAIT_FOR_CHEKT, 2000L + 310)); // a HIGH motion alarm: class high
     }
 
     @ParameterizedTest(name = "{0} {1}")
