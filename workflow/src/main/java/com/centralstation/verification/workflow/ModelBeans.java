@@ -1,6 +1,7 @@
 package com.centralstation.verification.workflow;
 
 import com.centralstation.verification.workflow.delegate.AcceptDecisionDelegate;
+import com.centralstation.verification.workflow.delegate.AgencyCallListener;
 import com.centralstation.verification.workflow.delegate.CloseUnverifiedDelegate;
 import com.centralstation.verification.workflow.delegate.NotifyContactDelegate;
 import com.centralstation.verification.workflow.delegate.OperatorReviewListener;
@@ -29,7 +30,8 @@ public final class ModelBeans {
             AcceptDecisionDelegate.BEAN_NAME,
             SubmitDecisionDelegate.BEAN_NAME,
             CloseUnverifiedDelegate.BEAN_NAME,
-            OperatorReviewListener.BEAN_NAME);
+            OperatorReviewListener.BEAN_NAME,
+            AgencyCallListener.BEAN_NAME);
 
     private ModelBeans() {
     }
