@@ -121,7 +121,8 @@ public class DeploymentGuard extends AbstractProcessEnginePlugin implements Depl
         for (int i = 0; i < elements.getLength(); i++) {
             checkElement((Element) elements.item(i), problems);
         }
-        return problems;
+        // A script task and its script element name the same element: say it once.
+        return problems.stream().distinct().toList();
     }
 
     private void checkElement(Element element, List<Problem> problems) {
