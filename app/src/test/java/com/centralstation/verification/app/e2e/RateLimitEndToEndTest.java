@@ -7,6 +7,8 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 
 import java.time.Duration;
@@ -34,6 +36,20 @@ class RateLimitEndToEndTest extends ServiceTest {
 
     private static final int DISREGARDS = 40;
     private static final int DISPATCHES = 20;
+
+    /**
+     * A database of its own: the shared context of the other end-to-end tests stays alive in this JVM, and its job
+     * executor (without a rate limit) would otherwise take this test's submissions.
+     */
+    @DynamicPropertySource
+    static void ownDatabase(DynamicPropertyRegistry properties) {
+        if (!ServiceDatabase.postgres()) {
+            properties.add("spring.datasource.url", () -> "jdbc:h2:mem:rate-limit-test;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000");
+            return;
+        }
+        TestPostgres.Database database = TestPostgres.freshDatabase();
+        properties.add("spring.datasource.url", database::jdbcUrl);
+    }
 
     @Autowired
     ManagementService management;
