@@ -25,6 +25,9 @@ final class StandaloneService {
         settings.put("server.port", 0);
         settings.put("verification.data-dir", dataDir.toString());
         settings.put("camunda.bpm.process-engine-name", "standalone" + UUID.randomUUID().toString().replace("-", ""));
+        // Cockpit, Tasklist and Admin keep their runtime in JVM-wide statics that stopping a context clears: a
+        // standalone run with the webapps would leave the cached test context's Cockpit answering 500.
+        settings.put("camunda.bpm.webapp.enabled", false);
         settings.put("camunda.bpm.admin-user.password", "admin-test-password");
         settings.put("verification.api.password", "station-test-password");
         // CHeKT is never called by these tests; a closed loopback port makes sure nothing leaves the machine.
