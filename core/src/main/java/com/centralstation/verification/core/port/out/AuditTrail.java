@@ -1,5 +1,6 @@
 package com.centralstation.verification.core.port.out;
 
+import com.centralstation.verification.core.domain.AuditChainCheck;
 import com.centralstation.verification.core.domain.AuditEvent;
 
 import java.util.List;
@@ -19,4 +20,7 @@ public interface AuditTrail {
 
     /** A verification's events, oldest first. */
     List<AuditEvent> timeline(UUID verificationId);
+
+    /** Recomputes the verification's audit hash chain and reports the first row that does not verify. */
+    AuditChainCheck checkChain(UUID verificationId);
 }
