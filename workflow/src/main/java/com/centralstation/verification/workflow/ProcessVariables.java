@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.delegate.VariableScope;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -45,6 +46,12 @@ public final class ProcessVariables {
     public static final String NOTIFY_NEXT_CONTACT = "notifyNextContact";
     public static final String ALERT_OPERATOR = "alertOperator";
     public static final String HAND_OVER_TO_OPERATOR = "handOverToOperator";
+    /**
+     * The variables the escalation policy's table reads, recorded with each step so the step can be
+     * replayed against a candidate table (policy dry run). A new policy input belongs here too.
+     */
+    public static final List<String> ESCALATION_POLICY_INPUTS = List.of(ESCALATION_STEP, TRIGGER, PRIORITY,
+            CONTACTS_NOTIFIED, CONTACTS_LEFT);
 
     // the decision, from the ContactDecisionReceived message or the operator's task
     public static final String CONTACT_ID = "contactId";

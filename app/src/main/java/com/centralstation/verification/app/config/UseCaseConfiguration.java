@@ -7,11 +7,13 @@ import com.centralstation.verification.core.port.out.CallListDirectory;
 import com.centralstation.verification.core.port.out.ChektContactSource;
 import com.centralstation.verification.core.port.out.ChektGateway;
 import com.centralstation.verification.core.port.out.ContactNotifier;
+import com.centralstation.verification.core.port.out.NotificationLog;
 import com.centralstation.verification.core.port.out.ResponseTokenStore;
 import com.centralstation.verification.core.port.out.VerificationMetrics;
 import com.centralstation.verification.core.port.out.VerificationProcess;
 import com.centralstation.verification.core.port.out.VerificationRepository;
 import com.centralstation.verification.core.usecase.AcceptDecision;
+import com.centralstation.verification.core.usecase.AssembleEvidencePack;
 import com.centralstation.verification.core.usecase.CancelVerification;
 import com.centralstation.verification.core.usecase.CloseUnverified;
 import com.centralstation.verification.core.usecase.ManageCallLists;
@@ -111,5 +113,11 @@ public class UseCaseConfiguration {
     @Bean
     VerificationQueries verificationQueries(VerificationRepository verifications, AuditTrail audit) {
         return new VerificationQueries(verifications, audit);
+    }
+
+    @Bean
+    AssembleEvidencePack assembleEvidencePack(VerificationRepository verifications, NotificationLog notifications,
+                                              AuditTrail audit, Clock clock) {
+        return new AssembleEvidencePack(verifications, notifications, audit, clock);
     }
 }

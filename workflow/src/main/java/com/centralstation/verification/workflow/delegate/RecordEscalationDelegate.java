@@ -7,7 +7,10 @@ import com.centralstation.verification.workflow.ProcessVariables;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 
-/** "Record escalation": audits the step and the escalation policy's advice. */
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** "Record escalation": audits the step, the escalation policy's inputs and its advice. */
 public final class RecordEscalationDelegate implements JavaDelegate {
 
     public static final String BEAN_NAME = "recordEscalationDelegate";
@@ -27,6 +30,13 @@ public final class RecordEscalationDelegate implements JavaDelegate {
                 ProcessVariables.flag(execution, ProcessVariables.NOTIFY_NEXT_CONTACT),
                 ProcessVariables.flag(execution, ProcessVariables.ALERT_OPERATOR),
                 ProcessVariables.flag(execution, ProcessVariables.HAND_OVER_TO_OPERATOR));
-        recordEscalation.record(ProcessVariables.verificationId(execution.getProcessBusinessKey()), step, advice);
+        Map<String, String> inputs = new LinkedHashMap<>();
+        for (String name : ProcessVariables.ESCALATION_POLICY_INPUTS) {
+            Object value = name.equals(ProcessVariables.ESCALATION_STEP) ? code : execution.getVariable(name);
+            if (value != null) {
+                inputs.put(name, value.toString());
+            }
+        }
+        recordEscalation.record(ProcessVariables.verificationId(execution.getProcessBusinessKey()), step, advice, inputs);
     }
 }

@@ -67,7 +67,12 @@ final class AuditChain {
         }
     }
 
+    /**
+     * Seals what has committed but not been sealed yet (a row whose writer has just committed and is
+     * about to seal it), then recomputes the chain from its first row.
+     */
     AuditChainCheck check(UUID verificationId) {
+        seal(verificationId);
         int unsealed = jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE verification_id = ? AND chain_position IS NULL")
                 .param(verificationId).query(Integer.class).single();
         List<SealedRow> chain = jdbc.sql("""

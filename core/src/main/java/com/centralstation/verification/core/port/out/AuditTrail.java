@@ -21,6 +21,9 @@ public interface AuditTrail {
     /** A verification's events, oldest first. */
     List<AuditEvent> timeline(UUID verificationId);
 
-    /** Recomputes the verification's audit hash chain and reports the first row that does not verify. */
+    /**
+     * Recomputes the verification's audit hash chain and reports the first row that does not verify. Rows
+     * committed but not yet sealed are sealed first.
+     */
     AuditChainCheck checkChain(UUID verificationId);
 }
