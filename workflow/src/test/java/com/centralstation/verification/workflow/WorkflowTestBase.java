@@ -14,7 +14,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * instances, afterwards. ClockUtil is JVM-global: every test starts at {@link WorkflowFixture#START}
  * and resets it at the end.
  */
-@Deployment(resources = {"alarm-verification.bpmn", "escalation-policy.dmn", "operator-review.form"})
+@Deployment(resources = {"alarm-verification.bpmn", "escalation-policy.dmn", "alarm-validation.dmn", "operator-review.form"})
 abstract class WorkflowTestBase {
 
     @RegisterExtension
