@@ -12,11 +12,14 @@ import com.centralstation.verification.workflow.delegate.OperatorReviewListener;
 import com.centralstation.verification.workflow.delegate.RecordEscalationDelegate;
 import com.centralstation.verification.workflow.delegate.SubmitDecisionDelegate;
 import com.centralstation.verification.workflow.engine.EngineClock;
+import com.centralstation.verification.workflow.process.CamundaAlarmValidationTables;
 import com.centralstation.verification.workflow.process.CamundaVerificationProcess;
+import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
 
 import java.time.Clock;
 
@@ -69,5 +72,14 @@ public class WorkflowConfiguration {
     @Bean
     public CamundaVerificationProcess camundaVerificationProcess(RuntimeService runtimeService) {
         return new CamundaVerificationProcess(runtimeService);
+    }
+
+    /**
+     * Lazy: the tables are asked only while a decision is accepted, inside the running engine, and the
+     * engine's own wiring may need the delegates (and so the use cases) before the engine exists.
+     */
+    @Bean
+    public CamundaAlarmValidationTables camundaAlarmValidationTables(@Lazy DecisionService decisionService) {
+        return new CamundaAlarmValidationTables(decisionService);
     }
 }

@@ -2,6 +2,7 @@ package com.centralstation.verification.app.config;
 
 import com.centralstation.verification.adapters.notification.NotificationProperties;
 import com.centralstation.verification.app.metrics.MicrometerVerificationMetrics;
+import com.centralstation.verification.core.port.out.AlarmValidationTables;
 import com.centralstation.verification.core.port.out.AuditTrail;
 import com.centralstation.verification.core.port.out.CallListDirectory;
 import com.centralstation.verification.core.port.out.ChektContactSource;
@@ -72,8 +73,8 @@ public class UseCaseConfiguration {
 
     @Bean
     AcceptDecision acceptDecision(VerificationRepository verifications, AuditTrail audit, VerificationMetrics metrics,
-                                  Clock clock) {
-        return new AcceptDecision(verifications, audit, metrics, clock);
+                                  Clock clock, AlarmValidationTables validationTables, NotificationLog notifications) {
+        return new AcceptDecision(verifications, audit, metrics, clock, validationTables, notifications);
     }
 
     @Bean

@@ -6,6 +6,7 @@ import com.centralstation.verification.core.domain.AuditEventType;
 import com.centralstation.verification.core.domain.Contact;
 import com.centralstation.verification.core.domain.ContactDecision;
 import com.centralstation.verification.core.domain.ContactObservation;
+import com.centralstation.verification.core.domain.ContactsTried;
 import com.centralstation.verification.core.domain.EvidencePack;
 import com.centralstation.verification.core.domain.MaskedAddress;
 import com.centralstation.verification.core.domain.NotificationAttempt;
@@ -18,7 +19,6 @@ import com.centralstation.verification.core.port.out.VerificationRepository;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -147,17 +147,9 @@ public final class AssembleEvidencePack {
         return code == null ? message : code + (message == null ? "" : ": " + message);
     }
 
-    /** Contacts and addresses tried up to the decision; a try without an address (no channel) reached nobody. */
     private static EvidencePack.EcvSummary ecv(VerificationRecord record, List<NotificationAttempt> attempts, Instant decidedAt) {
-        Set<Long> contacts = new HashSet<>();
-        Set<String> addresses = new HashSet<>();
-        attempts.stream().filter(a -> !a.attemptedAt().isAfter(decidedAt) && a.address() != null).forEach(a -> {
-            contacts.add(a.contactId());
-            addresses.add(a.address());
-        });
-        record.notified().stream().filter(n -> n.delivered() && !n.notifiedAt().isAfter(decidedAt))
-                .forEach(n -> contacts.add(n.contactId()));
-        return new EvidencePack.EcvSummary(contacts.size(), addresses.size());
+        ContactsTried tried = ContactsTried.upTo(decidedAt, record, attempts);
+        return new EvidencePack.EcvSummary(tried.contacts(), tried.addresses());
     }
 
     private static Optional<AuditEvent> last(List<AuditEvent> timeline, AuditEventType type) {

@@ -1,6 +1,7 @@
 package com.centralstation.verification.core.usecase;
 
 import com.centralstation.verification.core.domain.ContactDecision;
+import com.centralstation.verification.core.domain.ContactObservation;
 import com.centralstation.verification.core.domain.DecisionSource;
 import com.centralstation.verification.core.domain.ResponseToken;
 import com.centralstation.verification.core.domain.VerificationAction;
@@ -49,6 +50,11 @@ public final class ResponseLinks {
 
     /** The contact pressed a button: records their decision at this moment, once. */
     public Answer answer(String rawToken, VerificationAction action) {
+        return answer(rawToken, action, Optional.empty());
+    }
+
+    /** @param seen what the contact said they saw, when they answered the page's optional question */
+    public Answer answer(String rawToken, VerificationAction action, Optional<ContactObservation> seen) {
         Optional<ResponseToken> found = lookup(rawToken);
         Link link = open(found);
         if (link.state() != LinkState.OPEN) {
@@ -58,7 +64,8 @@ public final class ResponseLinks {
         if (!tokens.markUsed(token.tokenHash(), clock.instant())) {
             return new Answer(LinkState.USED, Optional.empty());
         }
-        ContactDecision decision = new ContactDecision(token.contactId(), action, clock.instant(), DecisionSource.RESPONSE_LINK);
+        ContactDecision decision = new ContactDecision(token.contactId(), action, clock.instant(), DecisionSource.RESPONSE_LINK,
+                seen);
         return new Answer(LinkState.OPEN, Optional.of(recordDecision.record(token.verificationId(), decision)));
     }
 
