@@ -13,6 +13,7 @@ import com.centralstation.verification.workflow.delegate.RecordEscalationDelegat
 import com.centralstation.verification.workflow.delegate.SubmitDecisionDelegate;
 import com.centralstation.verification.workflow.engine.EngineClock;
 import com.centralstation.verification.workflow.process.CamundaAlarmValidationTables;
+import com.centralstation.verification.workflow.process.CamundaCandidatePolicies;
 import com.centralstation.verification.workflow.process.CamundaVerificationProcess;
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -81,5 +82,10 @@ public class WorkflowConfiguration {
     @Bean
     public CamundaAlarmValidationTables camundaAlarmValidationTables(@Lazy DecisionService decisionService) {
         return new CamundaAlarmValidationTables(decisionService);
+    }
+
+    @Bean
+    public CamundaCandidatePolicies camundaCandidatePolicies() {
+        return new CamundaCandidatePolicies();
     }
 }

@@ -5,6 +5,7 @@ import com.centralstation.verification.app.metrics.MicrometerVerificationMetrics
 import com.centralstation.verification.core.port.out.AlarmValidationTables;
 import com.centralstation.verification.core.port.out.AuditTrail;
 import com.centralstation.verification.core.port.out.CallListDirectory;
+import com.centralstation.verification.core.port.out.CandidatePolicies;
 import com.centralstation.verification.core.port.out.ChektContactSource;
 import com.centralstation.verification.core.port.out.ChektGateway;
 import com.centralstation.verification.core.port.out.ContactNotifier;
@@ -17,6 +18,7 @@ import com.centralstation.verification.core.usecase.AcceptDecision;
 import com.centralstation.verification.core.usecase.AssembleEvidencePack;
 import com.centralstation.verification.core.usecase.CancelVerification;
 import com.centralstation.verification.core.usecase.CloseUnverified;
+import com.centralstation.verification.core.usecase.DryRunPolicy;
 import com.centralstation.verification.core.usecase.ManageCallLists;
 import com.centralstation.verification.core.usecase.NotifyNextContact;
 import com.centralstation.verification.core.usecase.ReceiveVerificationRequest;
@@ -120,5 +122,10 @@ public class UseCaseConfiguration {
     AssembleEvidencePack assembleEvidencePack(VerificationRepository verifications, NotificationLog notifications,
                                               AuditTrail audit, Clock clock) {
         return new AssembleEvidencePack(verifications, notifications, audit, clock);
+    }
+
+    @Bean
+    DryRunPolicy dryRunPolicy(CandidatePolicies candidatePolicies, AuditTrail audit, Clock clock) {
+        return new DryRunPolicy(candidatePolicies, audit, clock);
     }
 }

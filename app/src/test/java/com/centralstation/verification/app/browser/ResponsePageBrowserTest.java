@@ -318,9 +318,10 @@ class ResponsePageBrowserTest extends ContactChannelServiceTest {
         Files.writeString(page, evidencePage(alarm));
         ChromeDriver chrome = (ChromeDriver) browser;
         try {
+            browser.get(page.toUri().toString());
+            // A desk's screen for the picture of the page (the phone emulation is restored below).
             chrome.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", 1000, "height", 2000,
                     "deviceScaleFactor", 1, "mobile", false));
-            browser.get(page.toUri().toString());
             assertThat(text("audit-chain")).startsWith("The audit hash chain verifies");
             assertThat(text("avs-level")).isEqualTo("3");
             assertThat(text("ecv")).isEqualTo("required, met");

@@ -7,6 +7,7 @@ import com.centralstation.verification.core.domain.Contact;
 import com.centralstation.verification.core.domain.ContactDecision;
 import com.centralstation.verification.core.domain.ContactObservation;
 import com.centralstation.verification.core.domain.ContactsTried;
+import com.centralstation.verification.core.domain.EscalationAdvice;
 import com.centralstation.verification.core.domain.EvidencePack;
 import com.centralstation.verification.core.domain.MaskedAddress;
 import com.centralstation.verification.core.domain.NotificationAttempt;
@@ -23,7 +24,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.stream.IntStream;
 
@@ -42,8 +42,6 @@ public final class AssembleEvidencePack {
     public static final String SEEN = "seen";
     /** The key under which a policy step's table version is recorded, when it is. */
     public static final String POLICY_VERSION = "dmnVersion";
-
-    private static final Set<String> ADVICE = Set.of("notifyNextContact", "alertOperator", "handOverToOperator");
 
     private final VerificationRepository verifications;
     private final NotificationLog notifications;
@@ -104,7 +102,7 @@ public final class AssembleEvidencePack {
             event.details().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(entry -> {
                 if (entry.getKey().startsWith(RecordEscalation.INPUT)) {
                     inputs.put(entry.getKey().substring(RecordEscalation.INPUT.length()), entry.getValue());
-                } else if (ADVICE.contains(entry.getKey())) {
+                } else if (EscalationAdvice.OUTPUTS.contains(entry.getKey())) {
                     advice.put(entry.getKey(), entry.getValue());
                 }
             });

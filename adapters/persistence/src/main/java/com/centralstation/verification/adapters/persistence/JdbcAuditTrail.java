@@ -9,6 +9,9 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -78,10 +81,43 @@ final class JdbcAuditTrail implements AuditTrail {
                          ORDER BY occurred_at, id
                         """)
                 .param(verificationId)
-                .query((row, rowNumber) -> new AuditEvent(row.getObject("verification_id", UUID.class),
-                        fromSql(row, "occurred_at"), AuditEventType.valueOf(row.getString("type")), row.getString("actor"),
-                        json.details(row.getString("details"))))
+                .query(this::event)
                 .list();
+    }
+
+    @Override
+    public List<AuditEvent> ofTypeSince(AuditEventType type, Instant since) {
+        return jdbc.sql("""
+                        SELECT verification_id, occurred_at, type, actor, details
+                          FROM audit_event
+                         WHERE type = ? AND occurred_at >= ?
+                         ORDER BY occurred_at, id
+                        """)
+                .params(type.name(), toSql(since))
+                .query(this::event)
+                .list();
+    }
+
+    @Override
+    public List<AuditEvent> ofTypeForLatestVerifications(AuditEventType type, int verifications) {
+        return jdbc.sql("""
+                        SELECT verification_id, occurred_at, type, actor, details
+                          FROM audit_event
+                         WHERE type = ? AND verification_id IN (
+                               SELECT verification_id FROM audit_event WHERE type = ?
+                                GROUP BY verification_id
+                                ORDER BY MAX(occurred_at) DESC
+                                FETCH FIRST ? ROWS ONLY)
+                         ORDER BY occurred_at, id
+                        """)
+                .params(type.name(), type.name(), verifications)
+                .query(this::event)
+                .list();
+    }
+
+    private AuditEvent event(ResultSet row, int rowNumber) throws SQLException {
+        return new AuditEvent(row.getObject("verification_id", UUID.class), fromSql(row, "occurred_at"),
+                AuditEventType.valueOf(row.getString("type")), row.getString("actor"), json.details(row.getString("details")));
     }
 
     /** One per verification and transaction, however many events the transaction records. */

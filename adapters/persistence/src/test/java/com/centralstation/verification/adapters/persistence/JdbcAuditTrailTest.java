@@ -206,6 +206,25 @@ class JdbcAuditTrailTest {
             assertThat(check.rowsChecked()).isEqualTo(writers * eventsEach);
         }
 
+        @Test
+        void policyStepsAreReadAcrossVerificationsBySinceOrByTheLatestVerifications() {
+            UUID older = UUID.randomUUID();
+            UUID newer = UUID.randomUUID();
+            AuditEvent oldStep = new AuditEvent(older, clock.instant(), AuditEventType.POLICY_APPLIED, "engine", Map.of("step", "initial"));
+            AuditEvent mine = event(AuditEventType.POLICY_APPLIED, clock.instant().plusSeconds(60), Map.of("step", "initial"));
+            AuditEvent myLater = event(AuditEventType.POLICY_APPLIED, clock.instant().plusSeconds(180), Map.of("step", "2min"));
+            AuditEvent newStep = new AuditEvent(newer, clock.instant().plusSeconds(120), AuditEventType.POLICY_APPLIED, "engine",
+                    Map.of("step", "initial"));
+            List.of(oldStep, mine, newStep, myLater).forEach(audit()::record);
+            audit().record(event(AuditEventType.ESCALATED, clock.instant().plusSeconds(180), Map.of("step", "2min")));
+
+            assertThat(audit().ofTypeSince(AuditEventType.POLICY_APPLIED, clock.instant().plusSeconds(60)))
+                    .containsExactly(mine, newStep, myLater);
+            assertThat(audit().ofTypeForLatestVerifications(AuditEventType.POLICY_APPLIED, 2))
+                    .containsExactly(mine, newStep, myLater);
+            assertThat(audit().ofTypeForLatestVerifications(AuditEventType.POLICY_APPLIED, 1)).containsExactly(mine, myLater);
+        }
+
         private void recordFiveEvents() {
             IntStream.range(0, 5).forEach(i -> audit().record(event(
                     i == 2 ? AuditEventType.CONTACT_NOTIFIED : AuditEventType.ESCALATED,
