@@ -81,7 +81,8 @@ public final class BenchMain {
             Database.stopServer();
         }
         Machine after = Machine.describe();
-        String report = Report.render(options, results, before, after, started, Instant.now(), workDir);
+        String report = Report.render(options, results, before, after, started, Instant.now(),
+                Report.shown(benchDir.getParent(), workDir));
         System.out.println(report);
         Report.writeInto(options.results(), report);
         Files.writeString(workDir.resolve("results.md"), report);

@@ -23,7 +23,7 @@ final class Report {
     }
 
     static String render(Options options, Map<String, List<Measurements>> results, Machine before, Machine after,
-                         Instant started, Instant ended, Path workDir) {
+                         Instant started, Instant ended, String workDir) {
         List<String> dbs = new ArrayList<>(results.keySet());
         List<Map<String, Double>> medians = dbs.stream().map(db -> Measurements.medians(results.get(db))).toList();
         StringBuilder out = new StringBuilder();
@@ -44,7 +44,7 @@ final class Report {
                 .append("; service and bare JVMs ").append(String.join(" ", options.jvmOptions()))
                 .append(options.serviceSettings().isEmpty() ? "; application.yml as shipped"
                         : "; settings " + options.serviceSettings()).append("\n");
-        out.append("- Logs and per-run files: `").append(workDir).append("`\n\n");
+        out.append("- Logs and per-run files: `").append(workDir).append("` (kept on the machine that ran it)\n\n");
 
         out.append("| Figure |");
         dbs.forEach(db -> out.append(" ").append(db.equals("h2") ? "H2 (file)" : "PostgreSQL 14").append(" |"));
@@ -115,20 +115,42 @@ final class Report {
         return ratio == null || ratio.isNaN() ? "–" : String.format(Locale.ROOT, "%.0f %%", ratio * 100);
     }
 
-    /** Replaces the generated block of RESULTS.md, keeping whatever was written around it. */
+    /**
+     * A path as RESULTS.md shows it: relative to the repository, with forward slashes. The file is committed, so
+     * it never names a directory of the machine the run happened on; a path outside the repository shows as its
+     * file name only.
+     */
+    static String shown(Path repository, Path path) {
+        Path absolute = path.toAbsolutePath().normalize();
+        Path root = repository.toAbsolutePath().normalize();
+        Path shown = absolute.startsWith(root) ? root.relativize(absolute) : absolute.getFileName();
+        return shown.toString().replace('\\', '/');
+    }
+
+    /**
+     * Puts the report into RESULTS.md between the markers, keeping the text around them. Whatever stood between
+     * the markers before (a previous run, text added by hand, a second block) is dropped, so the block only ever
+     * holds the latest run.
+     */
     static void writeInto(Path file, String report) throws IOException {
         String block = START + "\n" + report + END;
         String text;
         if (Files.exists(file)) {
-            String old = Files.readString(file);
-            int start = old.indexOf(START);
-            int end = old.indexOf(END);
-            text = start >= 0 && end > start ? old.substring(0, start) + block + old.substring(end + END.length())
-                    : old + "\n" + block + "\n";
+            text = replaceBlock(Files.readString(file), block);
         } else {
             text = "# Benchmark results\n\nWritten by the harness (`bench/`); the block between the markers is replaced on every run.\n\n"
                     + block + "\n";
         }
         Files.writeString(file, text);
+    }
+
+    static String replaceBlock(String text, String block) {
+        int start = text.indexOf(START);
+        if (start < 0) {
+            return text + (text.endsWith("\n") ? "\n" : "\n\n") + block + "\n";
+        }
+        int end = text.lastIndexOf(END);
+        String after = end > start ? text.substring(end + END.length()) : "\n";
+        return text.substring(0, start) + block + after;
     }
 }
