@@ -103,6 +103,10 @@ public final class AlarmVerificationModel {
         public static final String ESCALATION_POLICY = "escalationPolicy";
         /** Evaluated by the workflow module at intake, before the process starts (its own file, alarm-class.dmn). */
         public static final String ALARM_CLASS = "alarmClass";
+        /** The AVS-01 level of an accepted decision (alarm-validation.dmn). */
+        public static final String ALARM_VALIDATION = "alarmValidation";
+        /** Whether enhanced call verification was met before a dispatch (alarm-validation.dmn). */
+        public static final String ENHANCED_CALL_VERIFICATION = "enhancedCallVerification";
 
         private Decision() {
         }

@@ -61,7 +61,7 @@ class AlarmVerificationModelIdsTest {
     @Test
     void theDecisionConstantsAreDecisionsOfTheShippedTables() throws IOException {
         List<String> decisions = new ArrayList<>();
-        for (String file : List.of("escalation-policy.dmn", "alarm-class.dmn")) {
+        for (String file : List.of("escalation-policy.dmn", "alarm-class.dmn", "alarm-validation.dmn")) {
             try (InputStream dmn = resource(file)) {
                 DmnModelInstance model = Dmn.readModelFromStream(dmn);
                 model.getModelElementsByType(Decision.class).forEach(d -> decisions.add(d.getId()));

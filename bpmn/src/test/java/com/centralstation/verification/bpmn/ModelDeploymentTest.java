@@ -8,6 +8,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,6 +30,7 @@ class ModelDeploymentTest {
                 .addClasspathResource("alarm-verification.bpmn")
                 .addClasspathResource("escalation-policy.dmn")
                 .addClasspathResource("alarm-class.dmn")
+                .addClasspathResource("alarm-validation.dmn")
                 .addClasspathResource("operator-review.form")
                 .addClasspathResource("dispatch-not-taken.form")
                 .deploy();
@@ -47,6 +49,11 @@ class ModelDeploymentTest {
                 .decisionDefinitionKey(AlarmVerificationModel.Decision.ESCALATION_POLICY).singleResult().getHistoryTimeToLive()).isEqualTo(30);
         assertThat(engine.getRepositoryService().createDecisionDefinitionQuery().deploymentId(deployment.getId())
                 .decisionDefinitionKey(AlarmVerificationModel.Decision.ALARM_CLASS).singleResult().getHistoryTimeToLive()).isEqualTo(30);
+        for (String validation : List.of(AlarmVerificationModel.Decision.ALARM_VALIDATION,
+                AlarmVerificationModel.Decision.ENHANCED_CALL_VERIFICATION)) {
+            assertThat(engine.getRepositoryService().createDecisionDefinitionQuery().deploymentId(deployment.getId())
+                    .decisionDefinitionKey(validation).singleResult().getHistoryTimeToLive()).as(validation).isEqualTo(30);
+        }
         assertThat(engine.getRepositoryService().getDeploymentResourceNames(deployment.getId()))
                 .contains("operator-review.form", "dispatch-not-taken.form");
     }

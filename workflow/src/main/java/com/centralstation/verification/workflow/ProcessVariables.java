@@ -4,6 +4,7 @@ import com.centralstation.verification.core.domain.Alarm;
 import com.centralstation.verification.core.domain.CallList;
 import com.centralstation.verification.core.domain.Contact;
 import com.centralstation.verification.core.domain.ContactDecision;
+import com.centralstation.verification.core.domain.ContactObservation;
 import com.centralstation.verification.core.domain.DecisionSource;
 import com.centralstation.verification.core.domain.Verification;
 import com.centralstation.verification.core.domain.VerificationAction;
@@ -12,7 +13,9 @@ import org.camunda.bpm.engine.delegate.VariableScope;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -58,12 +61,25 @@ public final class ProcessVariables {
     /** Which deployed version of the escalation policy gave that advice (engine.PolicyVersionRecorder). */
     public static final String ESCALATION_POLICY_VERSION = "escalationPolicyVersion";
     public static final String ESCALATION_POLICY_DEFINITION_ID = "escalationPolicyDefinitionId";
+    /**
+     * The variables the escalation policy's table reads, recorded with each step so the step can be
+     * replayed against a candidate table (policy dry run). A new policy input belongs here too.
+     */
+    public static final List<String> ESCALATION_POLICY_INPUTS = List.of(ESCALATION_STEP, TRIGGER, PRIORITY,
+            CONTACTS_NOTIFIED, CONTACTS_LEFT, ALARM_CLASS, NOTIFICATION_OUTCOME);
 
     // the decision, from the ContactDecisionReceived message or the operator's task
     public static final String CONTACT_ID = "contactId";
     public static final String ACTION = "action";
     public static final String RESPONDED_AT = "respondedAt";
     public static final String SOURCE = "source";
+    /** What the deciding contact saw (a ContactObservation code), when they said. */
+    public static final String SEEN = "seen";
+    // written when the decision is accepted: the validation tables' answer, shown in the operator's form
+    public static final String AVS_LEVEL = "avsLevel";
+    public static final String AVS_REASON = "avsReason";
+    public static final String ECV_MET = "ecvMet";
+    public static final String ECV_SUMMARY = "ecvSummary";
     public static final String RESPONSE_TIME = "responseTime";
 
     // the operator's form (operator-review.form)
@@ -124,6 +140,7 @@ public final class ProcessVariables {
         variables.put(ACTION, decision.action().code());
         variables.put(RESPONDED_AT, decision.respondedAt().toString());
         variables.put(SOURCE, decision.source().name());
+        decision.seen().ifPresent(seen -> variables.put(SEEN, seen.code()));
         return variables;
     }
 
@@ -134,7 +151,9 @@ public final class ProcessVariables {
                 .orElseThrow(() -> new IllegalStateException("unknown action '" + code + "'"));
         Instant respondedAt = Instant.parse((String) required(scope, RESPONDED_AT));
         DecisionSource source = DecisionSource.valueOf((String) required(scope, SOURCE));
-        return new ContactDecision(contactId, action, respondedAt, source);
+        Optional<ContactObservation> seen = Optional.ofNullable(scope.getVariable(SEEN)).map(Object::toString)
+                .flatMap(ContactObservation::fromCode);
+        return new ContactDecision(contactId, action, respondedAt, source, seen);
     }
 
     public static Set<Long> callListContactIds(VariableScope scope) {

@@ -14,13 +14,16 @@ import com.centralstation.verification.workflow.delegate.OperatorReviewListener;
 import com.centralstation.verification.workflow.delegate.RecordEscalationDelegate;
 import com.centralstation.verification.workflow.delegate.SubmitDecisionDelegate;
 import com.centralstation.verification.workflow.engine.EngineClock;
-import com.centralstation.verification.workflow.process.CamundaVerificationProcess;
 import com.centralstation.verification.workflow.process.CamundaAlarmClassifier;
+import com.centralstation.verification.workflow.process.CamundaAlarmValidationTables;
+import com.centralstation.verification.workflow.process.CamundaCandidatePolicies;
+import com.centralstation.verification.workflow.process.CamundaVerificationProcess;
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
 
 import java.time.Clock;
 
@@ -84,5 +87,19 @@ public class WorkflowConfiguration {
     @Bean
     public CamundaAlarmClassifier camundaAlarmClassifier(DecisionService decisionService) {
         return new CamundaAlarmClassifier(decisionService);
+    }
+
+    /**
+     * Lazy: the tables are asked only while a decision is accepted, inside the running engine, and the
+     * engine's own wiring may need the delegates (and so the use cases) before the engine exists.
+     */
+    @Bean
+    public CamundaAlarmValidationTables camundaAlarmValidationTables(@Lazy DecisionService decisionService) {
+        return new CamundaAlarmValidationTables(decisionService);
+    }
+
+    @Bean
+    public CamundaCandidatePolicies camundaCandidatePolicies() {
+        return new CamundaCandidatePolicies();
     }
 }

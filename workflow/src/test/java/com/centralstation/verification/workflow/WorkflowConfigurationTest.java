@@ -1,7 +1,9 @@
 package com.centralstation.verification.workflow;
 
 import com.centralstation.verification.core.port.out.VerificationMetrics;
+import com.centralstation.verification.core.testing.FixedValidationTables;
 import com.centralstation.verification.core.testing.InMemoryAuditTrail;
+import com.centralstation.verification.core.testing.InMemoryNotificationLog;
 import com.centralstation.verification.core.testing.InMemoryResponseTokenStore;
 import com.centralstation.verification.core.testing.InMemoryVerificationRepository;
 import com.centralstation.verification.core.testing.RecordingChektGateway;
@@ -162,7 +164,8 @@ class WorkflowConfigurationTest {
 
         @Bean
         AcceptDecision acceptDecision() {
-            return new AcceptDecision(verifications, audit, VerificationMetrics.NONE, clock);
+            return new AcceptDecision(verifications, audit, VerificationMetrics.NONE, clock, new FixedValidationTables(0),
+                    new InMemoryNotificationLog());
         }
 
         @Bean

@@ -2,16 +2,19 @@ package com.centralstation.verification.workflow;
 
 import com.centralstation.verification.bpmn.AlarmVerificationModel;
 import com.centralstation.verification.core.domain.Alarm;
+import com.centralstation.verification.core.domain.AlarmValidation;
 import com.centralstation.verification.core.domain.ChektReference;
 import com.centralstation.verification.core.domain.Contact;
 import com.centralstation.verification.core.domain.ContactDecision;
 import com.centralstation.verification.core.domain.DecisionSource;
 import com.centralstation.verification.core.domain.VerificationAction;
+import com.centralstation.verification.core.domain.ValidationFacts;
 import com.centralstation.verification.core.domain.VerificationRecord;
 import com.centralstation.verification.core.port.out.VerificationMetrics;
 import com.centralstation.verification.core.testing.InMemoryAuditTrail;
 import com.centralstation.verification.core.testing.InMemoryCallListDirectory;
 import com.centralstation.verification.core.testing.InMemoryCancellationTombstones;
+import com.centralstation.verification.core.testing.InMemoryNotificationLog;
 import com.centralstation.verification.core.testing.InMemoryResponseTokenStore;
 import com.centralstation.verification.core.testing.InMemoryVerificationRepository;
 import com.centralstation.verification.core.testing.RecordingChektGateway;
@@ -36,6 +39,7 @@ import com.centralstation.verification.workflow.delegate.OperatorReviewListener;
 import com.centralstation.verification.workflow.delegate.RecordEscalationDelegate;
 import com.centralstation.verification.workflow.delegate.SubmitDecisionDelegate;
 import com.centralstation.verification.workflow.engine.EngineClock;
+import com.centralstation.verification.workflow.process.CamundaAlarmValidationTables;
 import com.centralstation.verification.workflow.process.CamundaVerificationProcess;
 import com.centralstation.verification.workflow.process.CamundaAlarmClassifier;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -82,7 +86,10 @@ final class WorkflowFixture {
     final NotifyNextContact notifyNextContact = new NotifyNextContact(verifications, notifier,
             new InMemoryResponseTokenStore(), audit, VerificationMetrics.NONE, clock, Duration.ofHours(24));
     final RecordEscalation recordEscalation = new RecordEscalation(audit, VerificationMetrics.NONE, clock);
-    final AcceptDecision acceptDecision = new AcceptDecision(verifications, audit, VerificationMetrics.NONE, clock);
+    final InMemoryNotificationLog notifications = new InMemoryNotificationLog();
+    /** The shipped validation tables, as deployed in the test engine. */
+    final AcceptDecision acceptDecision = new AcceptDecision(verifications, audit, VerificationMetrics.NONE, clock,
+            this::scoreWithDeployedTables, notifications);
     final SubmitDecision submitDecision = new SubmitDecision(verifications, chekt, audit, VerificationMetrics.NONE, clock);
     final CloseUnverified closeUnverified = new CloseUnverified(verifications, audit, VerificationMetrics.NONE, clock);
     final CancelBySupervisor cancelBySupervisor = new CancelBySupervisor(verifications, audit, VerificationMetrics.NONE, clock);
@@ -219,6 +226,10 @@ final class WorkflowFixture {
         return engine.getRuntimeService().createEventSubscriptionQuery()
                 .processInstanceId(instance(verificationId).getId())
                 .eventName(AlarmVerificationModel.Message.CONTACT_DECISION).count();
+    }
+
+    private AlarmValidation scoreWithDeployedTables(ValidationFacts facts) {
+        return new CamundaAlarmValidationTables(engine.getDecisionService()).score(facts);
     }
 
     Object variable(UUID verificationId, String name) {

@@ -14,8 +14,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * instances, afterwards. ClockUtil is JVM-global: every test starts at {@link WorkflowFixture#START}
  * and resets it at the end.
  */
-@Deployment(resources = {"alarm-verification.bpmn", "escalation-policy.dmn", "alarm-class.dmn", "operator-review.form",
-        "dispatch-not-taken.form"})
+@Deployment(resources = {"alarm-verification.bpmn", "escalation-policy.dmn", "alarm-class.dmn", "alarm-validation.dmn",
+        "operator-review.form", "dispatch-not-taken.form"})
 abstract class WorkflowTestBase {
 
     @RegisterExtension

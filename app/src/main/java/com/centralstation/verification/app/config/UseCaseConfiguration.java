@@ -5,20 +5,25 @@ import com.centralstation.verification.app.intake.IntakeProperties;
 import com.centralstation.verification.app.metrics.MicrometerVerificationMetrics;
 import com.centralstation.verification.app.metrics.SupervisionGauges;
 import com.centralstation.verification.core.port.out.AlarmClassifier;
+import com.centralstation.verification.core.port.out.AlarmValidationTables;
 import com.centralstation.verification.core.port.out.AuditTrail;
 import com.centralstation.verification.core.port.out.CallListDirectory;
 import com.centralstation.verification.core.port.out.CancellationTombstones;
+import com.centralstation.verification.core.port.out.CandidatePolicies;
 import com.centralstation.verification.core.port.out.ChektContactSource;
 import com.centralstation.verification.core.port.out.ChektGateway;
 import com.centralstation.verification.core.port.out.ContactNotifier;
+import com.centralstation.verification.core.port.out.NotificationLog;
 import com.centralstation.verification.core.port.out.ResponseTokenStore;
 import com.centralstation.verification.core.port.out.VerificationMetrics;
 import com.centralstation.verification.core.port.out.VerificationProcess;
 import com.centralstation.verification.core.port.out.VerificationRepository;
 import com.centralstation.verification.core.usecase.AcceptDecision;
+import com.centralstation.verification.core.usecase.AssembleEvidencePack;
 import com.centralstation.verification.core.usecase.CancelBySupervisor;
 import com.centralstation.verification.core.usecase.CancelVerification;
 import com.centralstation.verification.core.usecase.CloseUnverified;
+import com.centralstation.verification.core.usecase.DryRunPolicy;
 import com.centralstation.verification.core.usecase.ManageCallLists;
 import com.centralstation.verification.core.usecase.NotifyNextContact;
 import com.centralstation.verification.core.usecase.ReceiveVerificationRequest;
@@ -102,8 +107,8 @@ public class UseCaseConfiguration {
 
     @Bean
     AcceptDecision acceptDecision(VerificationRepository verifications, AuditTrail audit, VerificationMetrics metrics,
-                                  Clock clock) {
-        return new AcceptDecision(verifications, audit, metrics, clock);
+                                  Clock clock, AlarmValidationTables validationTables, NotificationLog notifications) {
+        return new AcceptDecision(verifications, audit, metrics, clock, validationTables, notifications);
     }
 
     @Bean
@@ -155,5 +160,16 @@ public class UseCaseConfiguration {
     @Bean
     VerificationQueries verificationQueries(VerificationRepository verifications, AuditTrail audit) {
         return new VerificationQueries(verifications, audit);
+    }
+
+    @Bean
+    AssembleEvidencePack assembleEvidencePack(VerificationRepository verifications, NotificationLog notifications,
+                                              AuditTrail audit, Clock clock) {
+        return new AssembleEvidencePack(verifications, notifications, audit, clock);
+    }
+
+    @Bean
+    DryRunPolicy dryRunPolicy(CandidatePolicies candidatePolicies, AuditTrail audit, Clock clock) {
+        return new DryRunPolicy(candidatePolicies, audit, clock);
     }
 }

@@ -13,12 +13,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.Pdf;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.WindowType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.print.PrintOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -31,11 +33,15 @@ import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
@@ -279,7 +285,69 @@ class ResponsePageBrowserTest extends ContactChannelServiceTest {
         assertThat(patchesFor(alarm)).hasSize(1);
     }
 
+    @Test
+    void aContactSaysWhatTheySawInOneTapAndThePrintableEvidencePackShowsTheValidation() throws Exception {
+        TestAlarm alarm = alarmWithSnapshot();
+        deliver(alarm);
+        URI link = awaitResponseLink(alarm, alarm.first());
+        browser.get(link.toString());
+        browser.findElement(By.id("dispatch")).click();
+        awaitHeadline("Confirm dispatch?");
+        assertThat(browser.findElement(By.id("seen")).getText()).contains("What did you see", "optional", "Nobody",
+                "A person", "A weapon or violence", "Fire or smoke");
+        assertFitsAPhone("confirm", "back");
+
+        browser.findElement(By.cssSelector("#seen input[value='person'] + span")).click();
+        assertThat(browser.findElement(By.cssSelector("#seen input[value='person']")).isSelected()).isTrue();
+        screenshot("9-confirm-with-what-was-seen");
+        Instant click = freezeClock();
+        browser.findElement(By.id("confirm")).click();
+
+        awaitHeadline("Dispatch requested");
+        // What the contact saw is the station's record; CHeKT's PATCH body stays exactly its four fields.
+        await().atMost(PATIENCE).untilAsserted(() -> CHEKT.verify(1, patchRequestedFor(urlEqualTo(alarm.patchPath()))
+                .withRequestBody(equalToJson("{\"verification_id\":\"" + alarm.verificationId() + "\",\"contact_id\":"
+                        + alarm.first().contactId() + ",\"action\":\"dispatch\",\"responded_at\":\"" + click + "\"}"))));
+        await().atMost(PATIENCE).until(() -> verification(alarm.verificationId()).get("state").asText().equals("submitted"));
+        JsonNode view = verification(alarm.verificationId());
+        assertThat(view.at("/validation/avs_level").asInt()).isEqualTo(3);
+        assertThat(view.at("/validation/seen").asText()).isEqualTo("person");
+
+        Path page = Path.of(System.getProperty("basedir", "."), "target", "screenshots", "evidence-pack.html");
+        Files.createDirectories(page.getParent());
+        Files.writeString(page, evidencePage(alarm));
+        ChromeDriver chrome = (ChromeDriver) browser;
+        try {
+            browser.get(page.toUri().toString());
+            // A desk's screen for the picture of the page (the phone emulation is restored below).
+            chrome.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", 1000, "height", 2000,
+                    "deviceScaleFactor", 1, "mobile", false));
+            assertThat(text("audit-chain")).startsWith("The audit hash chain verifies");
+            assertThat(text("avs-level")).isEqualTo("3");
+            assertThat(text("ecv")).isEqualTo("required, met");
+            assertThat(browser.findElements(By.tagName("script"))).isEmpty();
+            screenshot("10-evidence-pack");
+            Pdf printed = chrome.print(new PrintOptions());
+            byte[] pdf = Base64.getDecoder().decode(printed.getContent());
+            assertThat(new String(pdf, 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+            Files.write(page.resolveSibling("evidence-pack.pdf"), pdf);
+        } finally {
+            chrome.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", PHONE_WIDTH, "height", PHONE_HEIGHT,
+                    "deviceScaleFactor", 2.0, "mobile", true));
+        }
+    }
+
     // ---- helpers
+
+    private String evidencePage(TestAlarm alarm) {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(local("/api/verifications/" + alarm.verificationId() + "/evidence"))
+                .header("Accept", "text/html")
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                        (STATION_USER + ":" + STATION_PASSWORD).getBytes(StandardCharsets.UTF_8)))
+                .GET().build());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return response.body();
+    }
 
     private TestAlarm alarmWithSnapshot() {
         TestAlarm alarm = newAlarm();

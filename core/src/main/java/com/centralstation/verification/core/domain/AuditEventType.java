@@ -9,11 +9,15 @@ public enum AuditEventType {
     /** A notification channel refused our credentials or configuration, or its failures outlasted the attempts: an alert. */
     CHANNEL_DOWN,
     NO_CONTACT_LEFT,
+    /** The escalation policy answered at a step: its inputs and its advice, whatever the advice was. */
+    POLICY_APPLIED,
     ESCALATED,
     OPERATOR_ALERTED,
     HANDED_OVER_TO_OPERATOR,
     DECISION_RECEIVED,
     DECISION_REFUSED,
+    /** The validation tables scored the accepted decision: AVS-01 level and ECV, with their reasons. */
+    ALARM_VALIDATED,
     DECISION_SUBMITTED,
     SUBMISSION_FAILED,
     /** CHeKT answered 429 or 503 with a time to come back: the submission waits that long, no retry spent. */

@@ -1,5 +1,7 @@
 package com.centralstation.verification.core.domain;
 
+import java.util.List;
+
 /**
  * What the escalation policy says to do at one step.
  *
@@ -8,4 +10,7 @@ package com.centralstation.verification.core.domain;
  * @param handOverToOperator an operator takes over the verification (a Tasklist task)
  */
 public record EscalationAdvice(boolean notifyNextContact, boolean alertOperator, boolean handOverToOperator) {
+
+    /** The policy's output names for the three, as the table, the process and the audit trail spell them. */
+    public static final List<String> OUTPUTS = List.of("notifyNextContact", "alertOperator", "handOverToOperator");
 }

@@ -1,23 +1,30 @@
 package com.centralstation.verification.core.usecase;
 
+import com.centralstation.verification.core.domain.AlarmValidation;
 import com.centralstation.verification.core.domain.AuditEvent;
 import com.centralstation.verification.core.domain.AuditEventType;
 import com.centralstation.verification.core.domain.ContactDecision;
+import com.centralstation.verification.core.domain.ContactsTried;
 import com.centralstation.verification.core.domain.DecisionConflictException;
 import com.centralstation.verification.core.domain.DecisionSource;
 import com.centralstation.verification.core.domain.ResponseTime;
+import com.centralstation.verification.core.domain.ValidationFacts;
 import com.centralstation.verification.core.domain.VerificationRecord;
+import com.centralstation.verification.core.port.out.AlarmValidationTables;
 import com.centralstation.verification.core.port.out.AuditTrail;
+import com.centralstation.verification.core.port.out.NotificationLog;
 import com.centralstation.verification.core.port.out.VerificationMetrics;
 import com.centralstation.verification.core.port.out.VerificationRepository;
 
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 
 /**
  * Writes down the decision the workflow has just taken (from a contact or from the operator's task),
- * in the workflow's own transaction, and counts its response-time band.
+ * in the workflow's own transaction, counts its response-time band, and has the validation tables score
+ * it (AVS-01 level, enhanced call verification), recording their answer in the audit trail.
  */
 public final class AcceptDecision {
 
@@ -25,16 +32,25 @@ public final class AcceptDecision {
     private final AuditTrail audit;
     private final VerificationMetrics metrics;
     private final Clock clock;
+    private final AlarmValidationTables validationTables;
+    private final NotificationLog notifications;
 
-    public AcceptDecision(VerificationRepository verifications, AuditTrail audit, VerificationMetrics metrics, Clock clock) {
+    public AcceptDecision(VerificationRepository verifications, AuditTrail audit, VerificationMetrics metrics, Clock clock,
+                          AlarmValidationTables validationTables, NotificationLog notifications) {
         this.verifications = verifications;
         this.audit = audit;
         this.metrics = metrics;
         this.clock = clock;
+        this.validationTables = validationTables;
+        this.notifications = notifications;
+    }
+
+    /** What was accepted: the response-time band and the validation tables' answer. */
+    public record Accepted(ResponseTime responseTime, AlarmValidation validation) {
     }
 
     /** A decision from a contact or the station's software (already audited by {@link RecordDecision}). */
-    public ResponseTime accept(UUID verificationId, ContactDecision decision) {
+    public Accepted accept(UUID verificationId, ContactDecision decision) {
         return accept(verificationId, decision, null);
     }
 
@@ -43,7 +59,7 @@ public final class AcceptDecision {
      * @throws DecisionConflictException when the verification is no longer open for a decision, so
      *         the workflow step rolls back instead of submitting a second decision
      */
-    public ResponseTime accept(UUID verificationId, ContactDecision decision, String operator) {
+    public Accepted accept(UUID verificationId, ContactDecision decision, String operator) {
         VerificationRecord record = verifications.find(verificationId)
                 .orElseThrow(() -> new IllegalStateException("no verification " + verificationId));
         if (!verifications.claimDecision(verificationId, decision)) {
@@ -61,6 +77,24 @@ public final class AcceptDecision {
                     "respondedAt", decision.respondedAt().toString(),
                     "source", decision.source().name())));
         }
-        return band;
+        return new Accepted(band, validate(record, decision));
+    }
+
+    private AlarmValidation validate(VerificationRecord record, ContactDecision decision) {
+        UUID id = record.verification().id();
+        ContactsTried tried = ContactsTried.upTo(clock.instant(), record, notifications.attempts(id));
+        AlarmValidation validation = validationTables.score(new ValidationFacts(record.verification().alarm().trigger(),
+                decision.action(), decision.seen(), tried));
+        Map<String, String> details = new HashMap<>();
+        details.put(AssembleEvidencePack.AVS_LEVEL, String.valueOf(validation.avsLevel()));
+        details.put(AssembleEvidencePack.AVS_REASON, validation.avsReason());
+        details.put(AssembleEvidencePack.ECV_REQUIRED, String.valueOf(validation.ecvRequired()));
+        details.put(AssembleEvidencePack.ECV_MET, String.valueOf(validation.ecvMet()));
+        details.put(AssembleEvidencePack.ECV_REASON, validation.ecvReason());
+        details.put("contactsTried", String.valueOf(tried.contacts()));
+        details.put("addressesTried", String.valueOf(tried.addresses()));
+        validation.seen().ifPresent(seen -> details.put(AssembleEvidencePack.SEEN, seen.code()));
+        audit.record(new AuditEvent(id, clock.instant(), AuditEventType.ALARM_VALIDATED, "engine", details));
+        return validation;
     }
 }

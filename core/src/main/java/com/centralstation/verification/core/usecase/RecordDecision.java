@@ -93,6 +93,7 @@ public final class RecordDecision {
         details.put("action", decision.action().code());
         details.put("respondedAt", decision.respondedAt().toString());
         details.put("source", decision.source().name());
+        decision.seen().ifPresent(seen -> details.put(AssembleEvidencePack.SEEN, seen.code()));
         if (outcome != Outcome.ACCEPTED) {
             details.put("refusal", outcome.name());
         }

@@ -1,6 +1,7 @@
 package com.centralstation.verification.core.usecase;
 
 import com.centralstation.verification.core.domain.ContactDecision;
+import com.centralstation.verification.core.domain.ContactObservation;
 import com.centralstation.verification.core.domain.DecisionSource;
 import com.centralstation.verification.core.domain.ResponseToken;
 import com.centralstation.verification.core.domain.VerificationAction;
@@ -53,13 +54,19 @@ public final class ResponseLinks {
      * the database), this throws and the link still works, so the contact can press again.
      */
     public Answer answer(String rawToken, VerificationAction action) {
+        return answer(rawToken, action, Optional.empty());
+    }
+
+    /** @param seen what the contact said they saw, when they answered the page's optional question */
+    public Answer answer(String rawToken, VerificationAction action, Optional<ContactObservation> seen) {
         Optional<ResponseToken> found = lookup(rawToken);
         Link link = open(found);
         if (link.state() != LinkState.OPEN) {
             return new Answer(link.state(), Optional.empty());
         }
         ResponseToken token = found.orElseThrow();
-        ContactDecision decision = new ContactDecision(token.contactId(), action, clock.instant(), DecisionSource.RESPONSE_LINK);
+        ContactDecision decision = new ContactDecision(token.contactId(), action, clock.instant(), DecisionSource.RESPONSE_LINK,
+                seen);
         RecordDecision.Outcome outcome = recordDecision.record(token.verificationId(), decision);
         tokens.markUsed(token.tokenHash(), clock.instant());
         return new Answer(LinkState.OPEN, Optional.of(outcome));

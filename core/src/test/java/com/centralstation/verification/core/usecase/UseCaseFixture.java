@@ -5,9 +5,11 @@ import com.centralstation.verification.core.domain.Verification;
 import com.centralstation.verification.core.port.out.VerificationMetrics;
 import com.centralstation.verification.core.port.out.VerificationProcess;
 import com.centralstation.verification.core.testing.FixedAlarmClassifier;
+import com.centralstation.verification.core.testing.FixedValidationTables;
 import com.centralstation.verification.core.testing.InMemoryAuditTrail;
 import com.centralstation.verification.core.testing.InMemoryCancellationTombstones;
 import com.centralstation.verification.core.testing.InMemoryCallListDirectory;
+import com.centralstation.verification.core.testing.InMemoryNotificationLog;
 import com.centralstation.verification.core.testing.InMemoryResponseTokenStore;
 import com.centralstation.verification.core.testing.InMemoryVerificationRepository;
 import com.centralstation.verification.core.testing.MutableClock;
@@ -37,7 +39,10 @@ final class UseCaseFixture {
     final RecordingContactNotifier notifier = new RecordingContactNotifier();
     final InMemoryResponseTokenStore tokens = new InMemoryResponseTokenStore();
     final RecordingChektGateway chekt = new RecordingChektGateway(clock);
-    final AcceptDecision acceptDecision = new AcceptDecision(verifications, audit, VerificationMetrics.NONE, clock);
+    final InMemoryNotificationLog notifications = new InMemoryNotificationLog();
+    final FixedValidationTables validationTables = new FixedValidationTables(1);
+    final AcceptDecision acceptDecision = new AcceptDecision(verifications, audit, VerificationMetrics.NONE, clock,
+            validationTables, notifications);
     final InProcessWorkflow process = new InProcessWorkflow();
 
     final FixedAlarmClassifier classifier = new FixedAlarmClassifier();

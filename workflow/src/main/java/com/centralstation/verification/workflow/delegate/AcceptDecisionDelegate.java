@@ -1,6 +1,5 @@
 package com.centralstation.verification.workflow.delegate;
 
-import com.centralstation.verification.core.domain.ResponseTime;
 import com.centralstation.verification.core.usecase.AcceptDecision;
 import com.centralstation.verification.workflow.ProcessVariables;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -25,8 +24,12 @@ public final class AcceptDecisionDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         Object operator = execution.getVariable(ProcessVariables.OPERATOR_ID);
-        ResponseTime band = acceptDecision.accept(ProcessVariables.verificationId(execution.getProcessBusinessKey()),
+        AcceptDecision.Accepted accepted = acceptDecision.accept(ProcessVariables.verificationId(execution.getProcessBusinessKey()),
                 ProcessVariables.decision(execution), operator == null ? null : operator.toString());
-        execution.setVariable(ProcessVariables.RESPONSE_TIME, band.label());
+        execution.setVariable(ProcessVariables.RESPONSE_TIME, accepted.responseTime().label());
+        execution.setVariable(ProcessVariables.AVS_LEVEL, accepted.validation().avsLevel());
+        execution.setVariable(ProcessVariables.AVS_REASON, accepted.validation().avsReason());
+        execution.setVariable(ProcessVariables.ECV_MET, accepted.validation().ecvMet());
+        execution.setVariable(ProcessVariables.ECV_SUMMARY, accepted.validation().ecvReason());
     }
 }

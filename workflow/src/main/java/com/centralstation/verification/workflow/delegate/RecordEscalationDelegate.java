@@ -8,7 +8,13 @@ import com.centralstation.verification.workflow.ProcessVariables;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 
-/** "Record escalation": audits the step, the escalation policy's advice and the policy version that gave it. */
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * "Record escalation": audits the step, the escalation policy's inputs and advice, and the policy version that
+ * gave it.
+ */
 public final class RecordEscalationDelegate implements JavaDelegate {
 
     public static final String BEAN_NAME = "recordEscalationDelegate";
@@ -31,6 +37,14 @@ public final class RecordEscalationDelegate implements JavaDelegate {
         PolicyVersion policy = new PolicyVersion(
                 ((Number) ProcessVariables.required(execution, ProcessVariables.ESCALATION_POLICY_VERSION)).intValue(),
                 (String) ProcessVariables.required(execution, ProcessVariables.ESCALATION_POLICY_DEFINITION_ID));
-        recordEscalation.record(ProcessVariables.verificationId(execution.getProcessBusinessKey()), step, advice, policy);
+        Map<String, String> inputs = new LinkedHashMap<>();
+        for (String name : ProcessVariables.ESCALATION_POLICY_INPUTS) {
+            Object value = name.equals(ProcessVariables.ESCALATION_STEP) ? code : execution.getVariable(name);
+            if (value != null) {
+                inputs.put(name, value.toString());
+            }
+        }
+        recordEscalation.record(ProcessVariables.verificationId(execution.getProcessBusinessKey()), step, advice, policy,
+                inputs);
     }
 }

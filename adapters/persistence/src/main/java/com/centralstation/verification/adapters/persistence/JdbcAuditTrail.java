@@ -1,38 +1,74 @@
 package com.centralstation.verification.adapters.persistence;
 
+import com.centralstation.verification.core.domain.AuditChainCheck;
 import com.centralstation.verification.core.domain.AuditEvent;
 import com.centralstation.verification.core.domain.AuditEventType;
 import com.centralstation.verification.core.port.out.AuditTrail;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
 import static com.centralstation.verification.adapters.persistence.SqlInstants.fromSql;
 import static com.centralstation.verification.adapters.persistence.SqlInstants.toSql;
 
-/** The audit trail in {@code audit_event}. Append-only: there is deliberately no update or delete here. */
+/**
+ * The audit trail in {@code audit_event}. Append-only: there is deliberately no update or delete of an
+ * event here; the only later write is {@link AuditChain} sealing a committed row into its hash chain,
+ * once, right after the row's transaction commits.
+ */
 final class JdbcAuditTrail implements AuditTrail {
 
     private final JdbcClient jdbc;
     private final TransactionTemplate independent;
     private final StoredJson json;
+    private final AuditChain chain;
 
     JdbcAuditTrail(JdbcClient jdbc, TransactionTemplate independent, StoredJson json) {
         this.jdbc = jdbc;
         this.independent = independent;
         this.json = json;
+        this.chain = new AuditChain(jdbc, independent);
     }
 
     @Override
     public void record(AuditEvent event) {
         append(event);
+        sealAfterCommit(event.verificationId());
     }
 
     @Override
     public void recordIndependently(AuditEvent event) {
         independent.executeWithoutResult(status -> append(event));
+        chain.seal(event.verificationId());
+    }
+
+    @Override
+    public AuditChainCheck checkChain(UUID verificationId) {
+        return chain.check(verificationId);
+    }
+
+    /** Seals the rows left unsealed by a crash or written before the chain existed. */
+    void sealUnsealedRows() {
+        chain.sealAll();
+    }
+
+    private void sealAfterCommit(UUID verificationId) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            chain.seal(verificationId);
+            return;
+        }
+        boolean pending = TransactionSynchronizationManager.getSynchronizations().stream()
+                .anyMatch(synchronization -> synchronization instanceof SealAfterCommit seal && seal.seals(this, verificationId));
+        if (!pending) {
+            TransactionSynchronizationManager.registerSynchronization(new SealAfterCommit(verificationId));
+        }
     }
 
     @Override
@@ -45,10 +81,62 @@ final class JdbcAuditTrail implements AuditTrail {
                          ORDER BY occurred_at, id
                         """)
                 .param(verificationId)
-                .query((row, rowNumber) -> new AuditEvent(row.getObject("verification_id", UUID.class),
-                        fromSql(row, "occurred_at"), AuditEventType.valueOf(row.getString("type")), row.getString("actor"),
-                        json.details(row.getString("details"))))
+                .query(this::event)
                 .list();
+    }
+
+    @Override
+    public List<AuditEvent> ofTypeSince(AuditEventType type, Instant since) {
+        return jdbc.sql("""
+                        SELECT verification_id, occurred_at, type, actor, details
+                          FROM audit_event
+                         WHERE type = ? AND occurred_at >= ?
+                         ORDER BY occurred_at, id
+                        """)
+                .params(type.name(), toSql(since))
+                .query(this::event)
+                .list();
+    }
+
+    @Override
+    public List<AuditEvent> ofTypeForLatestVerifications(AuditEventType type, int verifications) {
+        return jdbc.sql("""
+                        SELECT verification_id, occurred_at, type, actor, details
+                          FROM audit_event
+                         WHERE type = ? AND verification_id IN (
+                               SELECT verification_id FROM audit_event WHERE type = ?
+                                GROUP BY verification_id
+                                ORDER BY MAX(occurred_at) DESC
+                                FETCH FIRST ? ROWS ONLY)
+                         ORDER BY occurred_at, id
+                        """)
+                .params(type.name(), type.name(), verifications)
+                .query(this::event)
+                .list();
+    }
+
+    private AuditEvent event(ResultSet row, int rowNumber) throws SQLException {
+        return new AuditEvent(row.getObject("verification_id", UUID.class), fromSql(row, "occurred_at"),
+                AuditEventType.valueOf(row.getString("type")), row.getString("actor"), json.details(row.getString("details")));
+    }
+
+    /** One per verification and transaction, however many events the transaction records. */
+    private final class SealAfterCommit implements TransactionSynchronization {
+
+        private final UUID verificationId;
+
+        SealAfterCommit(UUID verificationId) {
+            this.verificationId = verificationId;
+        }
+
+        boolean seals(JdbcAuditTrail trail, UUID verification) {
+            return trail == JdbcAuditTrail.this && verificationId.equals(verification);
+        }
+
+        @Override
+        public void afterCommit() {
+            chain.seal(verificationId);
+        }
     }
 
     private void append(AuditEvent event) {

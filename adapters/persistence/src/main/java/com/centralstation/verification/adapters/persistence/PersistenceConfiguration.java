@@ -47,7 +47,10 @@ public class PersistenceConfiguration {
     @Bean
     @DependsOnDatabaseInitialization
     public AuditTrail jdbcAuditTrail(DataSource dataSource, PlatformTransactionManager transactionManager) {
-        return new JdbcAuditTrail(JdbcClient.create(dataSource), Transactions.independent(transactionManager), json);
+        JdbcAuditTrail trail = new JdbcAuditTrail(JdbcClient.create(dataSource), Transactions.independent(transactionManager),
+                json);
+        trail.sealUnsealedRows();
+        return trail;
     }
 
     @Bean

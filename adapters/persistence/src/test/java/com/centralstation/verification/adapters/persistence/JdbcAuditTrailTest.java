@@ -1,5 +1,6 @@
 package com.centralstation.verification.adapters.persistence;
 
+import com.centralstation.verification.core.domain.AuditChainCheck;
 import com.centralstation.verification.core.domain.AuditEvent;
 import com.centralstation.verification.core.domain.AuditEventType;
 import com.centralstation.verification.core.port.out.AuditTrail;
@@ -7,8 +8,10 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -109,6 +112,124 @@ class JdbcAuditTrailTest {
             audit().recordIndependently(event);
 
             assertThat(audit().timeline(verificationId)).containsExactly(event);
+        }
+
+        @Test
+        void theHashChainOfEventsWrittenEveryWayVerifies() {
+            audit().record(event(AuditEventType.VERIFICATION_RECEIVED, clock.instant(), Map.of("alarmId", "A-1")));
+            transaction.executeWithoutResult(status -> {
+                audit().record(event(AuditEventType.ESCALATED, clock.instant().plusSeconds(120), Map.of("step", "2")));
+                audit().recordIndependently(event(AuditEventType.NOTIFICATION_FAILED, clock.instant().plusSeconds(121),
+                        Map.of("permanent", "false")));
+                audit().record(event(AuditEventType.CONTACT_NOTIFIED, clock.instant().plusSeconds(122), Map.of()));
+            });
+            assertThatThrownBy(() -> transaction.executeWithoutResult(status -> {
+                audit().record(event(AuditEventType.DECISION_SUBMITTED, clock.instant().plusSeconds(130), Map.of()));
+                audit().recordIndependently(event(AuditEventType.SUBMISSION_FAILED, clock.instant().plusSeconds(131),
+                        Map.of("status", "503")));
+                throw new IllegalStateException("CHeKT unavailable");
+            })).hasMessage("CHeKT unavailable");
+
+            AuditChainCheck check = audit().checkChain(verificationId);
+
+            assertThat(check.verifies()).as("%s", check).isTrue();
+            assertThat(check.rowsChecked()).isEqualTo(5);
+            assertThat(database.count("SELECT COUNT(DISTINCT row_hash) FROM audit_event WHERE verification_id = ?",
+                    verificationId)).isEqualTo(5);
+        }
+
+        @Test
+        void aRowRewrittenInTheDatabaseIsReportedAsTheFirstTamperedRow() {
+            recordFiveEvents();
+            database.jdbc().update("UPDATE audit_event SET details = '{\"action\":\"disregard\"}'"
+                    + " WHERE verification_id = ? AND chain_position = 3", verificationId);
+
+            AuditChainCheck check = audit().checkChain(verificationId);
+
+            assertThat(check.verifies()).isFalse();
+            assertThat(check.firstTampered()).get().satisfies(row -> {
+                assertThat(row.position()).isEqualTo(3);
+                assertThat(row.type()).isEqualTo("CONTACT_NOTIFIED");
+                assertThat(row.reason()).contains("content does not match its hash");
+            });
+        }
+
+        @Test
+        void aRowRemovedFromTheMiddleIsReportedAtTheRowAfterIt() {
+            recordFiveEvents();
+            database.jdbc().update("DELETE FROM audit_event WHERE verification_id = ? AND chain_position = 2", verificationId);
+
+            AuditChainCheck check = audit().checkChain(verificationId);
+
+            assertThat(check.verifies()).isFalse();
+            assertThat(check.firstTampered()).get().extracting(AuditChainCheck.TamperedRow::position).isEqualTo(3L);
+        }
+
+        @Test
+        void aRowWhoseOwnHashWasForgedStillBreaksTheLinkToTheNextRow() {
+            recordFiveEvents();
+            String previous = database.jdbc().queryForObject(
+                    "SELECT previous_hash FROM audit_event WHERE verification_id = ? AND chain_position = 2",
+                    String.class, verificationId);
+            String forged = AuditRowHash.of(previous, verificationId, clock.instant().plusSeconds(1), "ESCALATED", "engine", "{}");
+            database.jdbc().update("UPDATE audit_event SET details = '{}', row_hash = ?"
+                    + " WHERE verification_id = ? AND chain_position = 2", forged, verificationId);
+
+            AuditChainCheck check = audit().checkChain(verificationId);
+
+            assertThat(check.firstTampered()).get().satisfies(row -> {
+                assertThat(row.position()).isEqualTo(3);
+                assertThat(row.reason()).contains("previous hash does not match");
+            });
+        }
+
+        @Test
+        void concurrentAppendsToOneVerificationFormOneUnbrokenChain() throws InterruptedException {
+            int writers = 8;
+            int eventsEach = 5;
+            List<Race.Result<Void>> results = Race.run(writers, writer -> () -> {
+                transaction.executeWithoutResult(status -> IntStream.range(0, eventsEach).forEach(i -> {
+                    AuditEvent event = event(AuditEventType.CONTACT_NOTIFIED, clock.instant(),
+                            Map.of("writer", String.valueOf(writer), "event", String.valueOf(i)));
+                    if (i % 2 == 0) {
+                        audit().record(event);
+                    } else {
+                        audit().recordIndependently(event);
+                    }
+                }));
+                return null;
+            });
+
+            assertThat(results).noneMatch(Race.Result::failed);
+            AuditChainCheck check = audit().checkChain(verificationId);
+            assertThat(check.verifies()).as("%s", check).isTrue();
+            assertThat(check.rowsChecked()).isEqualTo(writers * eventsEach);
+        }
+
+        @Test
+        void policyStepsAreReadAcrossVerificationsBySinceOrByTheLatestVerifications() {
+            UUID older = UUID.randomUUID();
+            UUID newer = UUID.randomUUID();
+            AuditEvent oldStep = new AuditEvent(older, clock.instant(), AuditEventType.POLICY_APPLIED, "engine", Map.of("step", "initial"));
+            AuditEvent mine = event(AuditEventType.POLICY_APPLIED, clock.instant().plusSeconds(60), Map.of("step", "initial"));
+            AuditEvent myLater = event(AuditEventType.POLICY_APPLIED, clock.instant().plusSeconds(180), Map.of("step", "2min"));
+            AuditEvent newStep = new AuditEvent(newer, clock.instant().plusSeconds(120), AuditEventType.POLICY_APPLIED, "engine",
+                    Map.of("step", "initial"));
+            List.of(oldStep, mine, newStep, myLater).forEach(audit()::record);
+            audit().record(event(AuditEventType.ESCALATED, clock.instant().plusSeconds(180), Map.of("step", "2min")));
+
+            assertThat(audit().ofTypeSince(AuditEventType.POLICY_APPLIED, clock.instant().plusSeconds(60)))
+                    .containsExactly(mine, newStep, myLater);
+            assertThat(audit().ofTypeForLatestVerifications(AuditEventType.POLICY_APPLIED, 2))
+                    .containsExactly(mine, newStep, myLater);
+            assertThat(audit().ofTypeForLatestVerifications(AuditEventType.POLICY_APPLIED, 1)).containsExactly(mine, myLater);
+        }
+
+        private void recordFiveEvents() {
+            IntStream.range(0, 5).forEach(i -> audit().record(event(
+                    i == 2 ? AuditEventType.CONTACT_NOTIFIED : AuditEventType.ESCALATED,
+                    clock.instant().plusSeconds(i), Map.of("action", "dispatch", "i", String.valueOf(i)))));
+            assertThat(audit().checkChain(verificationId).verifies()).isTrue();
         }
     }
 }

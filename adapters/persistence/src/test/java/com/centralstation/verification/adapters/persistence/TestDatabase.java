@@ -41,7 +41,13 @@ final class TestDatabase implements AutoCloseable {
 
     /** Migrates as Spring Boot would, with the customizer the configuration contributes. */
     MigrateResult migrate() {
-        var configuration = Flyway.configure().dataSource(dataSource).locations(PersistenceConfiguration.MIGRATIONS);
+        return migrateTo("latest");
+    }
+
+    /** Migrates up to the given version only, to build a database as an older release left it. */
+    MigrateResult migrateTo(String version) {
+        var configuration = Flyway.configure().dataSource(dataSource).locations(PersistenceConfiguration.MIGRATIONS)
+                .target(version);
         new PersistenceConfiguration().migrationsBesideCamunda().customize(configuration);
         return configuration.load().migrate();
     }

@@ -6,6 +6,7 @@ import com.centralstation.verification.core.domain.AuditEvent;
 import com.centralstation.verification.core.domain.NotifiedContact;
 import com.centralstation.verification.core.domain.VerificationRecord;
 import com.centralstation.verification.core.domain.VerificationState;
+import com.centralstation.verification.core.usecase.AssembleEvidencePack;
 import com.centralstation.verification.core.usecase.VerificationQueries;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -86,6 +87,8 @@ public class VerificationController {
                 "trace_id", receipt.traceId().toString(),
                 "submitted_at", receipt.submittedAt().toString())));
         record.closeReason().ifPresent(reason -> json.put("close_reason", reason));
+        AssembleEvidencePack.validation(timeline).ifPresent(validation -> json.put("validation",
+                EvidenceJson.validation(validation)));
         json.put("timeline", timeline.stream().map(VerificationController::event).toList());
         return json;
     }

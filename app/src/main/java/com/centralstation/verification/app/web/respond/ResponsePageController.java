@@ -2,6 +2,7 @@ package com.centralstation.verification.app.web.respond;
 
 import com.centralstation.verification.adapters.notification.NotificationProperties;
 import com.centralstation.verification.core.domain.ContactDecision;
+import com.centralstation.verification.core.domain.ContactObservation;
 import com.centralstation.verification.core.domain.VerificationAction;
 import com.centralstation.verification.core.domain.VerificationRecord;
 import com.centralstation.verification.core.domain.VerificationState;
@@ -19,6 +20,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
 
 import java.time.format.DateTimeFormatter;
@@ -80,14 +82,16 @@ public class ResponsePageController {
     }
 
     @PostMapping("/{token}/{action}")
-    public ModelAndView answer(@PathVariable String token, @PathVariable String action) {
+    public ModelAndView answer(@PathVariable String token, @PathVariable String action,
+                               @RequestParam(name = "seen", required = false) String seen) {
         Optional<VerificationAction> chosen = VerificationAction.fromCode(action);
         if (chosen.isEmpty()) {
             return page(LinkPage.UNKNOWN, null);
         }
         ResponseLinks.Answer answer;
         try {
-            answer = links.answer(token, chosen.get());
+            // The question is optional: no answer, or one this page never offered, is simply no answer.
+            answer = links.answer(token, chosen.get(), Optional.ofNullable(seen).flatMap(ContactObservation::fromCode));
         } catch (RuntimeException e) {
             LOG.error("Recording a response link's answer failed; the link stays usable", e);
             return page(LinkPage.NOT_RECORDED, null).addObject("token", token);

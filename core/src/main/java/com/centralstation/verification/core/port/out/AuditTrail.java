@@ -1,7 +1,10 @@
 package com.centralstation.verification.core.port.out;
 
+import com.centralstation.verification.core.domain.AuditChainCheck;
 import com.centralstation.verification.core.domain.AuditEvent;
+import com.centralstation.verification.core.domain.AuditEventType;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -19,4 +22,16 @@ public interface AuditTrail {
 
     /** A verification's events, oldest first. */
     List<AuditEvent> timeline(UUID verificationId);
+
+    /** Every event of one type since an instant, across verifications, oldest first. */
+    List<AuditEvent> ofTypeSince(AuditEventType type, Instant since);
+
+    /** Every event of one type of the latest {@code verifications} verifications that have one, oldest first. */
+    List<AuditEvent> ofTypeForLatestVerifications(AuditEventType type, int verifications);
+
+    /**
+     * Recomputes the verification's audit hash chain and reports the first row that does not verify. Rows
+     * committed but not yet sealed are sealed first.
+     */
+    AuditChainCheck checkChain(UUID verificationId);
 }

@@ -1,0 +1,70 @@
+package com.centralstation.verification.core.domain;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Everything a regulator, insurer or police department asks about one verification, in one record:
+ * what the alarm was, whom the station tried and how, what the escalation policy advised at each
+ * step, who decided what and when, what CHeKT was told, the AVS-01 level and ECV record, and whether
+ * the audit trail behind it is intact. Addresses are masked.
+ */
+public record EvidencePack(Verification verification, VerificationState state, Optional<String> closeReason,
+                           List<ListedContact> callList, List<Attempt> notificationAttempts,
+                           List<PolicyStep> escalationSteps, Optional<Decision> decision,
+                           List<ChektExchange> chektExchanges, Optional<AlarmValidation> validation,
+                           EcvSummary ecv, AuditChainCheck auditChain, List<AuditEvent> timeline, Instant assembledAt) {
+
+    public EvidencePack {
+        callList = List.copyOf(callList);
+        notificationAttempts = List.copyOf(notificationAttempts);
+        escalationSteps = List.copyOf(escalationSteps);
+        chektExchanges = List.copyOf(chektExchanges);
+        timeline = List.copyOf(timeline);
+    }
+
+    /** One contact of the call list as it was fixed for this verification. */
+    public record ListedContact(int position, long contactId, String name, String phone, String email) {
+    }
+
+    /** One try to reach a contact on one channel. */
+    public record Attempt(Instant at, long contactId, String channel, String address, boolean delivered, String detail) {
+    }
+
+    /**
+     * One answer of the escalation policy.
+     *
+     * @param inputs the values the table was evaluated with
+     * @param advice the table's outputs
+     * @param policyVersion the deployed version of the table that answered, where it was recorded
+     */
+    public record PolicyStep(Instant at, String step, Map<String, String> inputs, Map<String, String> advice,
+                             Optional<String> policyVersion) {
+    }
+
+    /**
+     * @param how response link, station API or operator
+     * @param receivedAt when the station accepted the decision
+     * @param responseTime the band from first notification to {@code respondedAt}; empty when nobody was notified
+     */
+    public record Decision(long contactId, String contactName, VerificationAction action, DecisionSource how,
+                           String actor, Instant respondedAt, Optional<Instant> receivedAt,
+                           Optional<ResponseTime> responseTime) {
+    }
+
+    /** One answer CHeKT gave (or did not give) to the decision's PATCH. */
+    public record ChektExchange(Instant at, String outcome, String traceId, String httpStatus, String chektId,
+                                String error, String requestId) {
+    }
+
+    /**
+     * Enhanced call verification, as facts: who and which addresses were tried before the decision.
+     *
+     * @param contactsTried distinct contacts the station tried to reach before the decision
+     * @param addressesTried distinct numbers or addresses tried before the decision
+     */
+    public record EcvSummary(int contactsTried, int addressesTried) {
+    }
+}

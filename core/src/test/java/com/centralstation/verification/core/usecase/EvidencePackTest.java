@@ -1,0 +1,94 @@
+package com.centralstation.verification.core.usecase;
+
+import com.centralstation.verification.core.domain.AuditEvent;
+import com.centralstation.verification.core.domain.AuditEventType;
+import com.centralstation.verification.core.domain.ContactDecision;
+import com.centralstation.verification.core.domain.ContactObservation;
+import com.centralstation.verification.core.domain.ContactsTried;
+import com.centralstation.verification.core.domain.DecisionSource;
+import com.centralstation.verification.core.domain.EscalationAdvice;
+import com.centralstation.verification.core.domain.EscalationStep;
+import com.centralstation.verification.core.domain.EvidencePack;
+import com.centralstation.verification.core.domain.NotificationAttempt;
+import com.centralstation.verification.core.domain.ResponseTime;
+import com.centralstation.verification.core.domain.ValidationFacts;
+import com.centralstation.verification.core.domain.VerificationAction;
+import com.centralstation.verification.core.port.out.VerificationMetrics;
+import com.centralstation.verification.core.testing.TestVerifications;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import static com.centralstation.verification.core.testing.TestVerifications.ANN;
+import static com.centralstation.verification.core.testing.TestVerifications.BEN;
+import static com.centralstation.verification.core.testing.TestVerifications.CONTRACT_VERIFICATION_ID;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class EvidencePackTest {
+
+    private final UseCaseFixture f = new UseCaseFixture();
+    private final UUID id = CONTRACT_VERIFICATION_ID;
+    private final AssembleEvidencePack evidence = new AssembleEvidencePack(f.verifications, f.notifications, f.audit, f.clock);
+
+    @Test
+    void anAcceptedDecisionIsScoredWithWhatTheContactSawAndWhomTheStationTried() {
+        f.receive.receive(TestVerifications.contractRequest());
+        f.notifyNext.notifyNext(id);
+        f.notifyNext.notifyNext(id);
+        f.notifications.record(new NotificationAttempt(id, ANN.contactId(), "sms", "+15550100001", f.clock.instant(), true, "m1"));
+        f.notifications.record(new NotificationAttempt(id, ANN.contactId(), "email", "ann@example.com", f.clock.instant(), true, "m2"));
+
+        f.recordDecision.record(id, new ContactDecision(BEN.contactId(), VerificationAction.DISPATCH, f.clock.instant(),
+                DecisionSource.RESPONSE_LINK, Optional.of(ContactObservation.PERSON)));
+
+        assertThat(f.validationTables.asked()).containsExactly(new ValidationFacts("motion", VerificationAction.DISPATCH,
+                Optional.of(ContactObservation.PERSON), new ContactsTried(2, 2)));
+        AuditEvent validated = f.audit.timeline(id).stream().filter(e -> e.type() == AuditEventType.ALARM_VALIDATED)
+                .findFirst().orElseThrow();
+        assertThat(validated.details()).containsEntry("avsLevel", "1").containsEntry("seen", "person")
+                .containsEntry("ecvMet", "true");
+        assertThat(f.audit.timeline(id).stream().filter(e -> e.type() == AuditEventType.DECISION_RECEIVED)
+                .findFirst().orElseThrow().details()).containsEntry("seen", "person");
+    }
+
+    @Test
+    void thePackGathersTheDecisionItsBandThePolicyStepsTheValidationAndTheMaskedAttempts() {
+        f.receive.receive(TestVerifications.contractRequest());
+        new RecordEscalation(f.audit, VerificationMetrics.NONE, f.clock).record(id, EscalationStep.INITIAL,
+                new EscalationAdvice(false, false, false), Map.of("trigger", "motion", "contactsLeft", "2"));
+        f.notifyNext.notifyNext(id);
+        f.notifications.record(new NotificationAttempt(id, ANN.contactId(), "sms", "+15550100001", f.clock.instant(), true, "m1"));
+        f.clock.advance(Duration.ofMinutes(3));
+        f.recordDecision.record(id, new ContactDecision(ANN.contactId(), VerificationAction.DISREGARD, f.clock.instant(),
+                DecisionSource.STATION_API));
+
+        EvidencePack pack = evidence.assemble(id).orElseThrow();
+
+        assertThat(pack.decision()).get().satisfies(d -> {
+            assertThat(d.action()).isEqualTo(VerificationAction.DISREGARD);
+            assertThat(d.how()).isEqualTo(DecisionSource.STATION_API);
+            assertThat(d.responseTime()).contains(ResponseTime.ACCEPTABLE);
+            assertThat(d.contactName()).isEqualTo(ANN.displayName());
+        });
+        assertThat(pack.escalationSteps()).singleElement().satisfies(step -> {
+            assertThat(step.step()).isEqualTo("initial");
+            assertThat(step.inputs()).containsEntry("trigger", "motion").containsEntry("contactsLeft", "2");
+            assertThat(step.advice()).containsEntry("handOverToOperator", "false");
+            assertThat(step.policyVersion()).isEmpty();
+        });
+        assertThat(pack.notificationAttempts()).singleElement().satisfies(a -> assertThat(a.address()).isEqualTo("•••001"));
+        assertThat(pack.callList()).extracting(EvidencePack.ListedContact::email).contains("a•••@example.com");
+        assertThat(pack.validation()).get().satisfies(v -> assertThat(v.avsLevel()).isEqualTo(1));
+        assertThat(pack.ecv().contactsTried()).isEqualTo(1);
+        assertThat(pack.auditChain().verifies()).isTrue();
+        assertThat(pack.chektExchanges()).isEmpty();
+    }
+
+    @Test
+    void anUnknownVerificationHasNoPack() {
+        assertThat(evidence.assemble(UUID.randomUUID())).isEmpty();
+    }
+}
