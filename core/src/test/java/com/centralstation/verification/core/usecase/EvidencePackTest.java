@@ -10,6 +10,7 @@ import com.centralstation.verification.core.domain.EscalationAdvice;
 import com.centralstation.verification.core.domain.EscalationStep;
 import com.centralstation.verification.core.domain.EvidencePack;
 import com.centralstation.verification.core.domain.NotificationAttempt;
+import com.centralstation.verification.core.domain.PolicyVersion;
 import com.centralstation.verification.core.domain.ResponseTime;
 import com.centralstation.verification.core.domain.ValidationFacts;
 import com.centralstation.verification.core.domain.VerificationAction;
@@ -58,7 +59,8 @@ class EvidencePackTest {
     void thePackGathersTheDecisionItsBandThePolicyStepsTheValidationAndTheMaskedAttempts() {
         f.receive.receive(TestVerifications.contractRequest());
         new RecordEscalation(f.audit, VerificationMetrics.NONE, f.clock).record(id, EscalationStep.INITIAL,
-                new EscalationAdvice(false, false, false), Map.of("trigger", "motion", "contactsLeft", "2"));
+                new EscalationAdvice(false, false, false), new PolicyVersion(3, "escalationPolicy:3:def"),
+                Map.of("trigger", "motion", "contactsLeft", "2"));
         f.notifyNext.notifyNext(id);
         f.notifications.record(new NotificationAttempt(id, ANN.contactId(), "sms", "+15550100001", f.clock.instant(), true, "m1"));
         f.clock.advance(Duration.ofMinutes(3));
@@ -77,7 +79,7 @@ class EvidencePackTest {
             assertThat(step.step()).isEqualTo("initial");
             assertThat(step.inputs()).containsEntry("trigger", "motion").containsEntry("contactsLeft", "2");
             assertThat(step.advice()).containsEntry("handOverToOperator", "false");
-            assertThat(step.policyVersion()).isEmpty();
+            assertThat(step.policyVersion()).as("the DMN version that answered").hasValue("3");
         });
         assertThat(pack.notificationAttempts()).singleElement().satisfies(a -> assertThat(a.address()).isEqualTo("•••001"));
         assertThat(pack.callList()).extracting(EvidencePack.ListedContact::email).contains("a•••@example.com");
