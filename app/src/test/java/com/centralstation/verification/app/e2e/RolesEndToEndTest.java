@@ -113,7 +113,9 @@ class RolesEndToEndTest extends ServiceTest {
 
     @Test
     void anAnalystDeploysAChangedPolicyThatANewAlarmFollowsButSeesNoTaskAndMayNotAdministerUsers() throws Exception {
-        String changed = policy().replace("\"fire\",\"panic\"", "\"fire\",\"motion\",\"panic\"");
+        // The analyst's change: high alarms go to an operator at intake, like life-safety ones.
+        String changed = policy().replace("<inputEntry id=\"UnaryTests_LifeSafety_AlarmClass\"><text>\"life-safety\"</text>",
+                "<inputEntry id=\"UnaryTests_LifeSafety_AlarmClass\"><text>\"life-safety\",\"high\"</text>");
         assertThat(changed).as("the shipped policy's life-safety rule").isNotEqualTo(policy());
         HttpResponse<String> deployed = deploy(ANALYST, "escalation-policy.dmn", changed);
         assertThat(deployed.statusCode()).as(deployed.body()).isEqualTo(200);
