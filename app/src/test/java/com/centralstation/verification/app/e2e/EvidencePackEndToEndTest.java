@@ -39,7 +39,7 @@ class EvidencePackEndToEndTest extends ServiceTest {
         assertThat(pack.at("/call_list/0/phone").asText()).startsWith("•••").doesNotContain("555");
         assertThat(pack.get("notification_attempts")).isNotEmpty();
         assertThat(pack.at("/notification_attempts/0/outcome").asText()).isEqualTo("delivered");
-        assertThat(pack.at("/escalation_steps/0/step").asText()).isEqualTo("initial");
+        assertThat(pack.at("/escalation_steps/0/step").asText()).isEqualTo("intake");
         assertThat(pack.at("/escalation_steps/0/inputs/trigger").asText()).isEqualTo("motion");
         assertThat(pack.at("/escalation_steps/0/advice/handOverToOperator").asText()).isEqualTo("false");
         assertThat(pack.at("/decision/action").asText()).isEqualTo("dispatch");
@@ -110,8 +110,8 @@ class EvidencePackEndToEndTest extends ServiceTest {
 
         assertThat(pack.at("/audit_chain/verifies").asBoolean()).isFalse();
         assertThat(pack.at("/audit_chain/first_tampered/position").asInt()).isEqualTo(1);
-        assertThat(pack.at("/audit_chain/first_tampered/type").asText()).isEqualTo("VERIFICATION_RECEIVED");
-        assertThat(page.body()).contains("does NOT verify: row 1 (VERIFICATION_RECEIVED)");
+        assertThat(pack.at("/audit_chain/first_tampered/type").asText()).isEqualTo("POLICY_APPLIED");
+        assertThat(page.body()).contains("does NOT verify: row 1 (POLICY_APPLIED)");
     }
 
     @Test

@@ -44,7 +44,8 @@ class PolicyDryRunEndToEndTest extends ServiceTest {
         JsonNode report = json.readTree(response.body());
         List<String> affected = new ArrayList<>();
         report.get("affected_verifications").forEach(id -> affected.add(id.asText()));
-        assertThat(affected).contains(motion.toString(), doorForced.toString()).doesNotContain(fire.toString());
+        // a fire alarm was handed over at intake; its initial step then waits for its contact like any other
+        assertThat(affected).contains(motion.toString(), doorForced.toString(), fire.toString());
         JsonNode motionStep = null;
         for (JsonNode step : report.get("changed_steps")) {
             if (step.get("verification_id").asText().equals(motion.toString())) {

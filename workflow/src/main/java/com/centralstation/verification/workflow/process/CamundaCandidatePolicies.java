@@ -23,11 +23,15 @@ import org.camunda.bpm.model.dmn.instance.Output;
 import org.camunda.bpm.model.dmn.instance.Rule;
 
 import java.io.ByteArrayInputStream;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Reads a candidate escalation policy with Camunda's standalone DMN engine (the engine the process engine
@@ -66,12 +70,18 @@ public final class CamundaCandidatePolicies implements CandidatePolicies {
         for (Input input : table.getInputs()) {
             String expression = input.getInputExpression().getText() == null ? ""
                     : input.getInputExpression().getText().getTextContent().strip();
-            if (!ProcessVariables.ESCALATION_POLICY_INPUTS.contains(expression)) {
+            // An input reads a variable ("contactsLeft") or an expression over variables ("if notificationOutcome =
+            // null then ..."): every variable it names must be one the process records with each step.
+            List<String> named = variablesIn(expression);
+            List<String> unknown = named.stream().filter(v -> !ProcessVariables.ESCALATION_POLICY_INPUTS.contains(v)).toList();
+            if (named.isEmpty() || !unknown.isEmpty()) {
                 throw new IncompatiblePolicyException("input '" + (input.getLabel() == null ? input.getId() : input.getLabel())
                         + "' reads '" + expression + "', which the process does not provide (it provides "
                         + ProcessVariables.ESCALATION_POLICY_INPUTS + ")");
             }
-            inputTypes.put(expression, input.getInputExpression().getTypeRef());
+            for (String variable : named) {
+                inputTypes.putIfAbsent(variable, expression.equals(variable) ? input.getInputExpression().getTypeRef() : null);
+            }
         }
         MatchedRules matched = new MatchedRules();
         DefaultDmnEngineConfiguration configuration = (DefaultDmnEngineConfiguration) DmnEngineConfiguration
@@ -86,6 +96,24 @@ public final class CamundaCandidatePolicies implements CandidatePolicies {
         }
         List<String> rules = table.getRules().stream().map(Rule::getId).toList();
         return new CamundaCandidatePolicy(engine, parsed, inputTypes, rules, matched);
+    }
+
+    private static final Pattern STRING_LITERAL = Pattern.compile("\"[^\"]*\"|'[^']*'");
+    private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+    private static final Set<String> KEYWORDS = Set.of("if", "then", "else", "null", "true", "false", "and", "or", "not",
+            "eq", "ne", "lt", "gt", "le", "ge", "empty", "instanceof", "div", "mod");
+
+    /** The variables an input expression names: its identifiers outside string literals, less the keywords. */
+    static List<String> variablesIn(String expression) {
+        Matcher identifiers = IDENTIFIER.matcher(STRING_LITERAL.matcher(expression).replaceAll(" "));
+        List<String> names = new ArrayList<>();
+        while (identifiers.find()) {
+            String name = identifiers.group();
+            if (!KEYWORDS.contains(name) && !names.contains(name)) {
+                names.add(name);
+            }
+        }
+        return names;
     }
 
     private record CamundaCandidatePolicy(DmnEngine engine, DmnDecision decision, Map<String, String> inputTypes, List<String> ruleIds,
