@@ -43,6 +43,8 @@ class RateLimitEndToEndTest extends ServiceTest {
      */
     @DynamicPropertySource
     static void ownDatabase(DynamicPropertyRegistry properties) {
+        // its own engine name too, so that Camunda's registry (which the REST API looks engines up in) keeps others'
+        properties.add("camunda.bpm.process-engine-name", () -> "ratelimit");
         if (!ServiceDatabase.postgres()) {
             properties.add("spring.datasource.url", () -> "jdbc:h2:mem:rate-limit-test;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000");
             return;
