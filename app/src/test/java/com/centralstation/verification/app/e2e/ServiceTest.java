@@ -4,9 +4,12 @@ import com.centralstation.verification.app.AlarmVerificationApplication;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngines;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -82,6 +85,19 @@ public abstract class ServiceTest {
 
     @LocalServerPort
     protected int port;
+
+    @Autowired
+    private ProcessEngine thisContextsEngine;
+
+    /**
+     * Camunda's engine REST API and webapps look the engine up by name in a JVM-wide registry, where the last
+     * engine built under a name wins; a test class with properties of its own builds another context (and engine)
+     * under the same name. In production there is one engine per JVM: make this context's the one they find.
+     */
+    @BeforeEach
+    void thisContextsEngineAnswersTheEngineRestApi() {
+        ProcessEngines.registerProcessEngine(thisContextsEngine);
+    }
 
     @BeforeEach
     void chektAcceptsEveryDecision() {

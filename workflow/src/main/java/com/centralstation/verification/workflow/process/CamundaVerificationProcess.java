@@ -74,6 +74,12 @@ public final class CamundaVerificationProcess implements VerificationProcess {
 
     @Override
     public boolean cancel(UUID verificationId, String reason) {
+        // A correlation that matches nothing fails inside the caller's transaction (the webhook's intake) and marks
+        // it rollback-only, so the intake would answer 500: ask first whether anything waits for the message.
+        if (runtimeService.createExecutionQuery().processInstanceBusinessKey(verificationId.toString())
+                .messageEventSubscriptionName(AlarmVerificationModel.Message.VERIFICATION_CANCELLED).count() == 0) {
+            return false;
+        }
         return deliver(verificationId, () -> runtimeService
                 .createMessageCorrelation(AlarmVerificationModel.Message.VERIFICATION_CANCELLED)
                 .processInstanceBusinessKey(verificationId.toString())
