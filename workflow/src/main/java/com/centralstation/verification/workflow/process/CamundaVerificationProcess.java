@@ -10,7 +10,6 @@ import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.runtime.MessageCorrelationBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -65,33 +64,32 @@ public final class CamundaVerificationProcess implements VerificationProcess {
 
     @Override
     public Correlation decide(UUID verificationId, ContactDecision decision) {
-        boolean delivered = deliver(verificationId, () -> runtimeService
-                .createMessageCorrelation(AlarmVerificationModel.Message.CONTACT_DECISION)
-                .processInstanceBusinessKey(verificationId.toString())
-                .setVariables(ProcessVariables.of(decision)));
+        boolean delivered = deliver(verificationId, () -> {
+            runtimeService.createMessageCorrelation(AlarmVerificationModel.Message.CONTACT_DECISION)
+                    .processInstanceBusinessKey(verificationId.toString())
+                    .setVariables(ProcessVariables.of(decision))
+                    .correlateWithResult();
+            return true;
+        });
         return delivered ? Correlation.ACCEPTED : Correlation.NOT_WAITING;
     }
 
     @Override
     public boolean cancel(UUID verificationId, String reason) {
-        // A correlation that matches nothing fails inside the caller's transaction (the webhook's intake) and marks
-        // it rollback-only, so the intake would answer 500: ask first whether anything waits for the message.
-        if (runtimeService.createExecutionQuery().processInstanceBusinessKey(verificationId.toString())
-                .messageEventSubscriptionName(AlarmVerificationModel.Message.VERIFICATION_CANCELLED).count() == 0) {
-            return false;
-        }
-        return deliver(verificationId, () -> runtimeService
+        // correlateAll: when nothing waits for the message (the instance ended, or a concurrent start is not yet
+        // visible), it finds nothing instead of failing inside the caller's transaction, which would mark that
+        // transaction rollback-only and turn the webhook's answer into a 500.
+        return deliver(verificationId, () -> !runtimeService
                 .createMessageCorrelation(AlarmVerificationModel.Message.VERIFICATION_CANCELLED)
                 .processInstanceBusinessKey(verificationId.toString())
-                .setVariable(ProcessVariables.CANCEL_REASON, reason));
+                .setVariable(ProcessVariables.CANCEL_REASON, reason)
+                .correlateAllWithResult().isEmpty());
     }
 
-    /** @return false when nothing waits for the message, or the verification refused it as already decided */
-    private boolean deliver(UUID verificationId, Supplier<MessageCorrelationBuilder> message) {
+    private boolean deliver(UUID verificationId, Supplier<Boolean> correlation) {
         for (int attempt = 1; ; attempt++) {
             try {
-                message.get().correlateWithResult();
-                return true;
+                return correlation.get();
             } catch (MismatchingMessageCorrelationException notWaiting) {
                 return false;
             } catch (OptimisticLockingException conflict) {
