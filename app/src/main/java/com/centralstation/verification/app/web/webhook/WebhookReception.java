@@ -3,6 +3,7 @@ package com.centralstation.verification.app.web.webhook;
 import com.centralstation.verification.app.intake.ChektEvent;
 import com.centralstation.verification.app.intake.ChektWebhookMapper;
 import com.centralstation.verification.app.intake.DeliveryQuarantine;
+import com.centralstation.verification.app.intake.IntakeAttempts;
 import com.centralstation.verification.app.intake.RefusalReason;
 import com.centralstation.verification.app.intake.UnusableDeliveryException;
 import com.centralstation.verification.app.intake.WebhookIntake;
@@ -65,7 +66,7 @@ public class WebhookReception {
         }
         try {
             ChektEvent event = mapper.event(delivery.body());
-            return Answer.taken(event.id(), intake.handle(event, delivery.body()));
+            return Answer.taken(event.id(), IntakeAttempts.handle(intake, event, delivery.body()));
         } catch (UnusableDeliveryException unusable) {
             quarantine.keep(unusable.reason(), unusable.field(), unusable.getMessage(), headers(delivery), delivery.body());
             return Answer.refused(400, "Invalid input", unusable.field(), unusable.getMessage());
