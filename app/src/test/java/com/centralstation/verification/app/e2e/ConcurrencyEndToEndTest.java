@@ -1,8 +1,11 @@
 package com.centralstation.verification.app.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.zaxxer.hikari.HikariDataSource;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
+import javax.sql.DataSource;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -13,6 +16,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.patchRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
@@ -21,6 +26,9 @@ import static org.awaitility.Awaitility.await;
 
 /** Deliveries and decisions that arrive at the same moment: never a lost or doubled verification or PATCH. */
 class ConcurrencyEndToEndTest extends ServiceTest {
+
+    @Autowired
+    DataSource dataSource;
 
     @Test
     void theSameWebhookDeliveredFiveTimesAtOnceMakesOneVerificationAndOnePatch() throws Exception {
@@ -75,6 +83,24 @@ class ConcurrencyEndToEndTest extends ServiceTest {
         assertThat(CHEKT.findAll(patchRequestedFor(urlEqualTo(alarm.patchPath())))).hasSize(1);
         List<String> timeline = verification(alarm.verificationId()).get("timeline").findValuesAsText("type");
         assertThat(timeline).containsOnlyOnce("decision_received").containsOnlyOnce("decision_refused");
+    }
+
+    @Test
+    void moreWebhooksAtOnceThanThePoolHasConnectionsAreAllTaken() throws Exception {
+        // Every caller holds one connection at most: a webhook that took a second one while holding its own
+        // (sealing its audit rows after commit did) left every connection held by a waiter, and intake stopped.
+        int callers = 3 * dataSource.unwrap(HikariDataSource.class).getMaximumPoolSize();
+        List<Alarms.Alarm> alarms = IntStream.range(0, callers).mapToObj(i -> Alarms.fresh("motion")).toList();
+        AtomicInteger next = new AtomicInteger();
+
+        List<Integer> statuses = all(callers, () -> deliverWebhook(alarms.get(next.getAndIncrement()).body()).statusCode());
+
+        assertThat(statuses).containsOnly(202);
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            for (Alarms.Alarm alarm : alarms) {
+                assertThat(contactsNotified(alarm.verificationId())).as("contacts notified for %s", alarm).isEqualTo(1);
+            }
+        });
     }
 
     private static <T> List<T> all(int callers, Callable<T> call) throws Exception {

@@ -102,8 +102,10 @@ class EvidencePackEndToEndTest extends ServiceTest {
     @Test
     void aRowRewrittenBehindTheServicesBackIsNamedInThePackAndOnThePage() throws Exception {
         Alarms.Alarm alarm = notified("motion");
-        jdbc.update("UPDATE audit_event SET actor = 'someone-else' WHERE verification_id = ? AND chain_position = 1",
-                alarm.verificationId());
+        // rows are sealed by the audit sealer shortly after their commit
+        await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.update(
+                "UPDATE audit_event SET actor = 'someone-else' WHERE verification_id = ? AND chain_position = 1",
+                alarm.verificationId()) == 1);
 
         JsonNode pack = pack(alarm.verificationId());
         HttpResponse<String> page = get(alarm.verificationId(), "text/html");

@@ -21,20 +21,22 @@ import static com.centralstation.verification.adapters.persistence.SqlInstants.t
 /**
  * The audit trail in {@code audit_event}. Append-only: there is deliberately no update or delete of an
  * event here; the only later write is {@link AuditChain} sealing a committed row into its hash chain,
- * once, right after the row's transaction commits.
+ * once, after the row's transaction commits.
  */
-final class JdbcAuditTrail implements AuditTrail {
+final class JdbcAuditTrail implements AuditTrail, AutoCloseable {
 
     private final JdbcClient jdbc;
     private final TransactionTemplate independent;
     private final StoredJson json;
     private final AuditChain chain;
+    private final AuditSealer sealer;
 
     JdbcAuditTrail(JdbcClient jdbc, TransactionTemplate independent, StoredJson json) {
         this.jdbc = jdbc;
         this.independent = independent;
         this.json = json;
         this.chain = new AuditChain(jdbc, independent);
+        this.sealer = new AuditSealer(chain);
     }
 
     @Override
@@ -46,7 +48,12 @@ final class JdbcAuditTrail implements AuditTrail {
     @Override
     public void recordIndependently(AuditEvent event) {
         independent.executeWithoutResult(status -> append(event));
-        chain.seal(event.verificationId());
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            // committed already, whatever becomes of the caller's transaction, whose connection the caller holds
+            sealer.sealSoon(event.verificationId());
+        } else {
+            chain.seal(event.verificationId());
+        }
     }
 
     @Override
@@ -59,6 +66,13 @@ final class JdbcAuditTrail implements AuditTrail {
         chain.sealAll();
     }
 
+    /** Seals, before it returns, what it was asked to seal (a clean stop leaves no row unsealed). */
+    @Override
+    public void close() {
+        sealer.close();
+    }
+
+    /** Outside a transaction the caller holds no connection, so it seals at once; inside one, the sealer does after commit. */
     private void sealAfterCommit(UUID verificationId) {
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
             chain.seal(verificationId);
@@ -135,7 +149,7 @@ final class JdbcAuditTrail implements AuditTrail {
 
         @Override
         public void afterCommit() {
-            chain.seal(verificationId);
+            sealer.sealSoon(verificationId);
         }
     }
 

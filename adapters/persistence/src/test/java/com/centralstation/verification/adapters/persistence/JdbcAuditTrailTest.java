@@ -4,9 +4,13 @@ import com.centralstation.verification.core.domain.AuditChainCheck;
 import com.centralstation.verification.core.domain.AuditEvent;
 import com.centralstation.verification.core.domain.AuditEventType;
 import com.centralstation.verification.core.port.out.AuditTrail;
+import com.zaxxer.hikari.HikariDataSource;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.support.JdbcTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +18,7 @@ import java.util.UUID;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class JdbcAuditTrailTest {
@@ -102,6 +107,29 @@ class JdbcAuditTrailTest {
             })).hasMessage("CHeKT unavailable");
 
             assertThat(audit().timeline(verificationId)).containsExactly(failure);
+        }
+
+        @Test
+        void aWriterHoldsOneConnectionAndItsRowsAreSealedAfterItsCommit() throws Exception {
+            // One connection in the pool: a seal that needed a second one while the writer still held its own
+            // (as an after-commit callback does) would wait for the pool's timeout and fail the commit.
+            try (HikariDataSource oneConnection = database.poolOfOne();
+                 JdbcAuditTrail trail = (JdbcAuditTrail) new PersistenceConfiguration().jdbcAuditTrail(oneConnection,
+                         new JdbcTransactionManager(oneConnection))) {
+                TransactionTemplate writer = new TransactionTemplate(new JdbcTransactionManager(oneConnection));
+                writer.executeWithoutResult(status -> {
+                    trail.record(event(AuditEventType.VERIFICATION_RECEIVED, clock.instant(), Map.of()));
+                    trail.record(event(AuditEventType.POLICY_APPLIED, clock.instant().plusSeconds(1), Map.of()));
+                    trail.record(event(AuditEventType.CONTACT_NOTIFIED, clock.instant().plusSeconds(2), Map.of()));
+                });
+
+                await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(database.count(
+                        "SELECT COUNT(*) FROM audit_event WHERE verification_id = ? AND chain_position IS NOT NULL",
+                        verificationId)).as("rows sealed without a check asking").isEqualTo(3));
+                AuditChainCheck check = trail.checkChain(verificationId);
+                assertThat(check.verifies()).as("%s", check).isTrue();
+                assertThat(check.rowsChecked()).isEqualTo(3);
+            }
         }
 
         @Test

@@ -39,6 +39,17 @@ final class TestDatabase implements AutoCloseable {
         return new TestDatabase(engine, new HikariDataSource(pool));
     }
 
+    /** A second pool on this database with a single connection, which a caller waits for at most 250 ms. */
+    HikariDataSource poolOfOne() {
+        HikariConfig pool = new HikariConfig();
+        pool.setJdbcUrl(dataSource.getJdbcUrl());
+        pool.setUsername(dataSource.getUsername());
+        pool.setMaximumPoolSize(1);
+        pool.setConnectionTimeout(250);
+        pool.setPoolName(dataSource.getPoolName() + "-one");
+        return new HikariDataSource(pool);
+    }
+
     /** Migrates as Spring Boot would, with the customizer the configuration contributes. */
     MigrateResult migrate() {
         return migrateTo("latest");

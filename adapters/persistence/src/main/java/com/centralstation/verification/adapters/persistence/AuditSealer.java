@@ -1,0 +1,76 @@
+package com.centralstation.verification.adapters.persistence;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Seals committed audit rows on a thread of its own, one verification at a time.
+ * <p>
+ * A writer cannot seal its rows itself once it has committed: Spring keeps the transaction's connection
+ * until every after-commit callback has run, so sealing there takes a second connection while holding
+ * the first. With more writers than half the pool (an alarm storm: every HTTP thread in a webhook's
+ * transaction) every connection ends up held by a writer waiting for a second one, and intake stops
+ * until the pool's timeout fails them all. Here a writer only names the verification; this thread takes
+ * one connection for the seal. A verification named again while it waits is sealed once; named again
+ * while it is being sealed, it is sealed once more, so a row committed meanwhile is not left behind.
+ * Rows left unsealed by a stop are sealed at the next start-up, and a chain check seals before it checks.
+ */
+final class AuditSealer implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(AuditSealer.class);
+
+    private final AuditChain chain;
+    private final Set<UUID> waiting = ConcurrentHashMap.newKeySet();
+    private final ExecutorService thread = Executors.newSingleThreadExecutor(runnable -> {
+        Thread sealer = new Thread(runnable, "audit-sealer");
+        sealer.setDaemon(true);
+        return sealer;
+    });
+
+    AuditSealer(AuditChain chain) {
+        this.chain = chain;
+    }
+
+    /** Seals the verification's committed rows soon, without waiting and without a connection of the caller's. */
+    void sealSoon(UUID verificationId) {
+        if (!waiting.add(verificationId)) {
+            return;
+        }
+        try {
+            thread.execute(() -> {
+                waiting.remove(verificationId);
+                try {
+                    chain.seal(verificationId);
+                } catch (RuntimeException e) {
+                    // the rows stay unsealed until the next seal of this verification, a check or a start-up
+                    log.warn("could not seal the audit rows of verification {}: {}", verificationId, e.toString());
+                }
+            });
+        } catch (RejectedExecutionException stopped) {
+            waiting.remove(verificationId);
+        }
+    }
+
+    /** Seals what it was asked to seal before it stopped, for at most ten seconds. */
+    @Override
+    public void close() {
+        thread.shutdown();
+        try {
+            if (!thread.awaitTermination(10, TimeUnit.SECONDS)) {
+                log.warn("stopped with {} verifications' audit rows unsealed; the next start-up seals them", waiting.size());
+                thread.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            thread.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+    }
+}
