@@ -39,7 +39,9 @@ class ConfigurationErrorsTest {
             "chekt.read-timeout                 | 25s               | camunda.bpm.job-execution.lock-time-in-millis",
             "verification.notification.channels | sms,fax | verification.notification.channels",
             "verification.notification.max-attempts | 5 | verification.notification.max-attempts",
-            "verification.supervision.overdue-after | PT0S | verification.supervision.overdue-after"
+            "verification.supervision.overdue-after | PT0S | verification.supervision.overdue-after",
+            "verification.h2-housekeeping.retention | 2s | retention must be at least five intervals",
+            "verification.h2-housekeeping.fill-rate | 100 | verification.h2-housekeeping.fill-rate"
     })
     void aBadSettingStopsStartUpNamingTheProperty(String property, String value, String report, CapturedOutput output) {
         Map<String, Object> settings = StandaloneService.settings(dataDir);

@@ -1,0 +1,148 @@
+package com.centralstation.verification.app.storage;
+
+import org.h2.engine.Database;
+import org.h2.engine.SessionLocal;
+import org.h2.jdbc.JdbcConnection;
+import org.h2.mvstore.MVStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Does for the embedded H2 file what H2's background writer does when it runs, so the file stops growing with
+ * every byte an alarm storm writes.
+ * <p>
+ * H2 appends every commit to its file as a new chunk and reuses a chunk's space only once none of its pages is
+ * live and the chunk is older than H2's {@code RETENTION_TIME} (45 s by default: H2 assumes the operating system
+ * has written a chunk to disk by then, so a power cut cannot find a reused chunk whose replacement never reached the
+ * disk). With {@code WRITE_DELAY=0}, which this service needs so that a 202 survives a kill, H2 starts no background
+ * writer and so none of its housekeeping. Under a storm two things then grow the file: chunks that keep a few live
+ * pages (a leaf of an index on random keys) keep all of their space, and every dead chunk waits the retention time
+ * (in a storm H2 writes tens of MB per second). Every {@code interval} this
+ * <ol>
+ *   <li>forces the file to disk ({@code fsync}), so everything written more than one interval ago is on disk, which
+ *       makes a retention time of a few intervals as safe as H2's default is with the operating system's own
+ *       write-back (up to 30 s on Linux), and sets that retention time;</li>
+ *   <li>runs H2's own rewrite ({@code MVStore.compact}) while the chunks hold less live data than the target fill
+ *       rate: the live pages of the sparsest and oldest chunks (at most H2's own limit per step, a quarter of its
+ *       auto-commit memory) are written anew with the next commit, and the old chunks die.</li>
+ * </ol>
+ * While H2 is open the file stops growing, and gives space back only at its end; it shrinks fully when H2 closes.
+ * Does nothing unless the datasource is an H2 file.
+ */
+public final class H2Housekeeping implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(H2Housekeeping.class);
+
+    private final DataSource dataSource;
+    private final H2HousekeepingProperties properties;
+    private ScheduledExecutorService thread;
+
+    public H2Housekeeping(DataSource dataSource, H2HousekeepingProperties properties) {
+        this.dataSource = dataSource;
+        this.properties = properties;
+    }
+
+    @Override
+    public synchronized void start() {
+        Optional<MVStore> store = h2File();
+        if (store.isEmpty()) {
+            return;
+        }
+        thread = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread housekeeper = new Thread(runnable, "h2-housekeeping");
+            housekeeper.setDaemon(true);
+            return housekeeper;
+        });
+        store.get().setRetentionTime((int) properties.retention().toMillis());
+        long every = properties.interval().toMillis();
+        log.info("H2 housekeeping on {}: every {} ms a sync and a rewrite of chunks under {} % live (at most {} ms);"
+                        + " dead chunks reused after {} ms", store.get().getFileStore().getFileName(), every,
+                properties.fillRate(), properties.maxTime().toMillis(), properties.retention().toMillis());
+        thread.scheduleWithFixedDelay(() -> keepSafely(store.get()), every, every, TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public synchronized void stop() {
+        if (thread != null) {
+            thread.shutdownNow();
+            thread = null;
+        }
+    }
+
+    @Override
+    public synchronized boolean isRunning() {
+        return thread != null;
+    }
+
+    /**
+     * Rewrites sparse chunks until their fill rate reaches the target or {@code max-time} has passed; whether it
+     * rewrote any.
+     */
+    boolean rewrite(MVStore store) {
+        int writeLimit = store.getAutoCommitMemory() / 4;
+        long startedAt = System.nanoTime();
+        long stopAt = startedAt + properties.maxTime().toNanos();
+        int steps = 0;
+        int fillRateBefore = store.getFileStore().getChunksFillRate();
+        while (!store.isClosed() && rewriteStep(store, writeLimit)) {
+            steps++;
+            if (System.nanoTime() - stopAt > 0) {
+                break;
+            }
+        }
+        if (log.isDebugEnabled()) {
+            log.debug("H2 housekeeping: {} steps in {} ms; chunks {} % live before, {} % after; file {} MiB, {} % used",
+                    steps, (System.nanoTime() - startedAt) / 1_000_000, fillRateBefore,
+                    store.getFileStore().getChunksFillRate(), store.getFileStore().size() >> 20, store.getFillRate());
+        }
+        return steps > 0;
+    }
+
+    /**
+     * One step of H2's rewrite. H2's own housekeeping gives up when the store lock is not free within 10 ms; with
+     * every commit taking that lock ({@code WRITE_DELAY=0}) it is never free that soon under load, which is when
+     * the rewrite is needed. So the step waits its turn for the lock (H2's lock is fair: the commits already
+     * waiting go first), and H2's step then finds the lock held by its own thread.
+     */
+    private boolean rewriteStep(MVStore store, int writeLimit) {
+        boolean[] rewrote = {false};
+        store.executeFilestoreOperation(() -> rewrote[0] = store.compact(properties.fillRate(), writeLimit));
+        return rewrote[0];
+    }
+
+    /** The store of the datasource's H2 file, if it is one. */
+    Optional<MVStore> h2File() {
+        try (Connection connection = dataSource.getConnection()) {
+            if (!connection.isWrapperFor(JdbcConnection.class)) {
+                return Optional.empty();
+            }
+            Database database = ((SessionLocal) connection.unwrap(JdbcConnection.class).getSession()).getDatabase();
+            return database.isPersistent() && database.getStore() != null
+                    ? Optional.of(database.getStore().getMvStore()) : Optional.empty();
+        } catch (SQLException e) {
+            log.warn("H2 housekeeping does not run: {}", e.toString());
+            return Optional.empty();
+        }
+    }
+
+    private void keepSafely(MVStore store) {
+        try {
+            if (!store.isClosed()) {
+                store.sync();
+                rewrite(store);
+            }
+        } catch (RuntimeException e) {
+            // the next run tries again; the file only grows meanwhile
+            log.warn("H2 housekeeping failed: {}", e.toString());
+        }
+    }
+}

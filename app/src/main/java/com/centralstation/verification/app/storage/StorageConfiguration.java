@@ -1,0 +1,18 @@
+package com.centralstation.verification.app.storage;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import javax.sql.DataSource;
+
+/** Upkeep of the database file: the embedded H2's housekeeping (nothing for PostgreSQL). */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(H2HousekeepingProperties.class)
+public class StorageConfiguration {
+
+    @Bean
+    H2Housekeeping h2Housekeeping(DataSource dataSource, H2HousekeepingProperties properties) {
+        return new H2Housekeeping(dataSource, properties);
+    }
+}
