@@ -101,13 +101,15 @@ public final class BareEngineMain {
         serve(engine, Integer.parseInt(settings.getOrDefault("port", "0")));
     }
 
-    private static Map<Object, Object> noOpBeans(String first, String second, String third) {
+    /** A no-op under every name of {@code ModelBeans.NAMES}, leaving the variables the model's gateways read. */
+    static Map<Object, Object> noOpBeans(String first, String second, String third) {
         JavaDelegate nothing = execution -> { };
         JavaDelegate notify = execution -> {
             int notified = ((Number) execution.getVariable("contactsNotified")).intValue() + 1;
             int left = Math.max(0, ((Number) execution.getVariable("contactsLeft")).intValue() - 1);
             execution.setVariable("contactsNotified", notified);
             execution.setVariable("contactsLeft", left);
+            execution.setVariable("notificationOutcome", "delivered");
         };
         JavaDelegate submit = execution -> execution.setVariable("submissionOutcome", "SUBMITTED");
         TaskListener noListener = task -> { };
@@ -118,6 +120,7 @@ public final class BareEngineMain {
         beans.put("submitDecisionDelegate", submit);
         beans.put("closeUnverifiedDelegate", nothing);
         beans.put("operatorReviewListener", noListener);
+        beans.put("agencyCallListener", noListener);
         beans.put("escalationTimers", new Timers(first, second, third));
         return beans;
     }
