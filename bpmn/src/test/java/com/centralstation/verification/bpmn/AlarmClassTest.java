@@ -2,9 +2,6 @@ package com.centralstation.verification.bpmn;
 
 import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
-import org.camunda.bpm.dmn.engine.DmnEngine;
-import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
-import org.camunda.bpm.model.dmn.Dmn;
 import org.camunda.bpm.model.dmn.DmnModelInstance;
 import org.camunda.bpm.model.dmn.HitPolicy;
 import org.camunda.bpm.model.dmn.instance.Decision;
@@ -15,7 +12,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import java.io.InputStream;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -61,19 +57,12 @@ class AlarmClassTest {
                 new Case("case matters: the intake lower-cases triggers before asking", "FIRE", "MEDIUM", "Rule_Normal", "normal"));
     }
 
-    private static final MatchedRules matched = new MatchedRules();
-    private static DmnEngine dmnEngine;
+    private static final ShippedDmn TABLE = new ShippedDmn(DMN);
     private static DmnDecision decision;
 
     @BeforeAll
-    static void parseTheShippedTable() throws Exception {
-        DefaultDmnEngineConfiguration configuration = (DefaultDmnEngineConfiguration) DefaultDmnEngineConfiguration
-                .createDefaultDmnEngineConfiguration();
-        configuration.customPostDecisionTableEvaluationListeners(List.of(matched));
-        dmnEngine = configuration.buildEngine();
-        try (InputStream dmn = resource()) {
-            decision = dmnEngine.parseDecision(AlarmVerificationModel.Decision.ALARM_CLASS, dmn);
-        }
+    static void parseTheShippedTable() {
+        decision = TABLE.decision(AlarmVerificationModel.Decision.ALARM_CLASS);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -81,22 +70,19 @@ class AlarmClassTest {
     void eachCaseMatchesItsRuleAndClass(Case c) {
         DmnDecisionResultEntries answer = evaluate(c);
 
-        assertThat(matched.lastRuleIds).containsExactly(c.rule());
+        assertThat(TABLE.lastMatchedRuleIds()).containsExactly(c.rule());
         assertThat((String) answer.getEntry("alarmClass")).isEqualTo(c.alarmClass());
     }
 
     @Test
-    void everyRuleOfTheShippedTableIsPinnedByACase() throws Exception {
+    void everyRuleOfTheShippedTableIsPinnedByACase() {
         Set<String> pinned = cases().stream().map(Case::rule).collect(Collectors.toSet());
-        assertThat(pinned).containsExactlyInAnyOrderElementsOf(ruleIds());
+        assertThat(pinned).containsExactlyInAnyOrderElementsOf(TABLE.ruleIds());
     }
 
     @Test
-    void theTableIsReadTopDownAnswersOneOfTheThreeClassesAndKeepsHistoryForAWhile() throws Exception {
-        DmnModelInstance model;
-        try (InputStream dmn = resource()) {
-            model = Dmn.readModelFromStream(dmn);
-        }
+    void theTableIsReadTopDownAnswersOneOfTheThreeClassesAndKeepsHistoryForAWhile() {
+        DmnModelInstance model = TABLE.model();
         Decision alarmClass = model.getModelElementById(AlarmVerificationModel.Decision.ALARM_CLASS);
         DecisionTable table = (DecisionTable) alarmClass.getExpression();
 
@@ -118,18 +104,6 @@ class AlarmClassTest {
         Map<String, Object> variables = new HashMap<>();
         variables.put("trigger", c.trigger());
         variables.put("priority", c.priority());
-        return dmnEngine.evaluateDecision(decision, variables).getSingleResult();
-    }
-
-    private static List<String> ruleIds() throws Exception {
-        try (InputStream dmn = resource()) {
-            return Dmn.readModelFromStream(dmn).getModelElementsByType(Rule.class).stream().map(Rule::getId).toList();
-        }
-    }
-
-    private static InputStream resource() {
-        InputStream stream = AlarmClassTest.class.getClassLoader().getResourceAsStream(DMN);
-        assertThat(stream).as(DMN + " on the classpath").isNotNull();
-        return stream;
+        return TABLE.evaluate(decision, variables);
     }
 }

@@ -2,12 +2,6 @@ package com.centralstation.verification.bpmn;
 
 import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
-import org.camunda.bpm.dmn.engine.DmnEngine;
-import org.camunda.bpm.dmn.engine.delegate.DmnDecisionTableEvaluationEvent;
-import org.camunda.bpm.dmn.engine.delegate.DmnDecisionTableEvaluationListener;
-import org.camunda.bpm.dmn.engine.delegate.DmnEvaluatedDecisionRule;
-import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
-import org.camunda.bpm.model.dmn.Dmn;
 import org.camunda.bpm.model.dmn.DmnModelInstance;
 import org.camunda.bpm.model.dmn.HitPolicy;
 import org.camunda.bpm.model.dmn.instance.Decision;
@@ -18,8 +12,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -81,23 +73,14 @@ class AlarmValidationTablesTest {
                 new EcvCase("an unknown decision claims nothing", "motion", "maybe", 2, 2, null, "Rule_Ecv_SafetyNet", false, false));
     }
 
-    private static final RecordingListener matched = new RecordingListener();
-    private static DmnEngine dmnEngine;
+    private static final ShippedDmn TABLES = new ShippedDmn(DMN);
     private static DmnDecision avs;
     private static DmnDecision ecv;
 
     @BeforeAll
-    static void parseTheShippedTables() throws Exception {
-        DefaultDmnEngineConfiguration configuration = (DefaultDmnEngineConfiguration) DefaultDmnEngineConfiguration
-                .createDefaultDmnEngineConfiguration();
-        configuration.customPostDecisionTableEvaluationListeners(List.of(matched));
-        dmnEngine = configuration.buildEngine();
-        try (InputStream dmn = resource()) {
-            avs = dmnEngine.parseDecision(AlarmVerificationModel.Decision.ALARM_VALIDATION, dmn);
-        }
-        try (InputStream dmn = resource()) {
-            ecv = dmnEngine.parseDecision(AlarmVerificationModel.Decision.ENHANCED_CALL_VERIFICATION, dmn);
-        }
+    static void parseTheShippedTables() {
+        avs = TABLES.decision(AlarmVerificationModel.Decision.ALARM_VALIDATION);
+        ecv = TABLES.decision(AlarmVerificationModel.Decision.ENHANCED_CALL_VERIFICATION);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -105,7 +88,7 @@ class AlarmValidationTablesTest {
     void eachAvsCaseMatchesItsRuleAndLevel(AvsCase c) {
         DmnDecisionResultEntries result = evaluate(c);
 
-        assertThat(matched.lastRuleIds).containsExactly(c.rule());
+        assertThat(TABLES.lastMatchedRuleIds()).containsExactly(c.rule());
         assertThat(((Number) result.getEntry("avsLevel")).intValue()).isEqualTo(c.level());
         assertThat((String) result.getEntry("avsReason")).isNotBlank();
     }
@@ -115,32 +98,29 @@ class AlarmValidationTablesTest {
     void eachEcvCaseMatchesItsRuleAndVerdict(EcvCase c) {
         DmnDecisionResultEntries result = evaluate(c);
 
-        assertThat(matched.lastRuleIds).containsExactly(c.rule());
+        assertThat(TABLES.lastMatchedRuleIds()).containsExactly(c.rule());
         assertThat((Boolean) result.getEntry("ecvRequired")).as("ecvRequired").isEqualTo(c.required());
         assertThat((Boolean) result.getEntry("ecvMet")).as("ecvMet").isEqualTo(c.met());
         assertThat((String) result.getEntry("ecvReason")).isNotBlank();
     }
 
     @Test
-    void everyRuleOfBothTablesIsPinnedByACase() throws Exception {
+    void everyRuleOfBothTablesIsPinnedByACase() {
         for (AvsCase c : avsCases()) {
             evaluate(c);
-            assertThat(matched.lastRuleIds).as(c.why()).containsExactly(c.rule());
+            assertThat(TABLES.lastMatchedRuleIds()).as(c.why()).containsExactly(c.rule());
         }
         for (EcvCase c : ecvCases()) {
             evaluate(c);
-            assertThat(matched.lastRuleIds).as(c.why()).containsExactly(c.rule());
+            assertThat(TABLES.lastMatchedRuleIds()).as(c.why()).containsExactly(c.rule());
         }
         assertThat(Stream.concat(avsCases().stream().map(AvsCase::rule), ecvCases().stream().map(EcvCase::rule))
-                .collect(Collectors.toSet())).containsExactlyInAnyOrderElementsOf(ruleIds());
+                .collect(Collectors.toSet())).containsExactlyInAnyOrderElementsOf(TABLES.ruleIds());
     }
 
     @Test
-    void bothTablesAreReadTopDownKeepHistoryForAWhileAndExplainEveryRule() throws Exception {
-        DmnModelInstance model;
-        try (InputStream dmn = resource()) {
-            model = Dmn.readModelFromStream(dmn);
-        }
+    void bothTablesAreReadTopDownKeepHistoryForAWhileAndExplainEveryRule() {
+        DmnModelInstance model = TABLES.model();
         for (String key : List.of(AlarmVerificationModel.Decision.ALARM_VALIDATION,
                 AlarmVerificationModel.Decision.ENHANCED_CALL_VERIFICATION)) {
             Decision decision = model.getModelElementById(key);
@@ -152,10 +132,7 @@ class AlarmValidationTablesTest {
             }
         }
         // Modeler lays out what has a DMNDI shape: each table has one
-        String xml;
-        try (InputStream dmn = resource()) {
-            xml = new String(dmn.readAllBytes(), StandardCharsets.UTF_8);
-        }
+        String xml = TABLES.xml();
         assertThat(xml).contains("dmnElementRef=\"" + AlarmVerificationModel.Decision.ALARM_VALIDATION + "\"",
                 "dmnElementRef=\"" + AlarmVerificationModel.Decision.ENHANCED_CALL_VERIFICATION + "\"");
     }
@@ -165,7 +142,7 @@ class AlarmValidationTablesTest {
         variables.put("trigger", c.trigger());
         variables.put("seen", c.seen());
         variables.put("action", c.action());
-        return dmnEngine.evaluateDecision(avs, variables).getSingleResult();
+        return TABLES.evaluate(avs, variables);
     }
 
     private static DmnDecisionResultEntries evaluate(EcvCase c) {
@@ -175,27 +152,6 @@ class AlarmValidationTablesTest {
         variables.put("contactsTried", c.contactsTried());
         variables.put("addressesTried", c.addressesTried());
         variables.put("seen", c.seen());
-        return dmnEngine.evaluateDecision(ecv, variables).getSingleResult();
-    }
-
-    private static List<String> ruleIds() throws Exception {
-        try (InputStream dmn = resource()) {
-            return Dmn.readModelFromStream(dmn).getModelElementsByType(Rule.class).stream().map(Rule::getId).toList();
-        }
-    }
-
-    private static InputStream resource() {
-        InputStream stream = AlarmValidationTablesTest.class.getClassLoader().getResourceAsStream(DMN);
-        assertThat(stream).as(DMN + " on the classpath").isNotNull();
-        return stream;
-    }
-
-    private static final class RecordingListener implements DmnDecisionTableEvaluationListener {
-        volatile List<String> lastRuleIds = List.of();
-
-        @Override
-        public void notify(DmnDecisionTableEvaluationEvent event) {
-            lastRuleIds = event.getMatchingRules().stream().map(DmnEvaluatedDecisionRule::getId).toList();
-        }
+        return TABLES.evaluate(ecv, variables);
     }
 }

@@ -2,9 +2,6 @@ package com.centralstation.verification.bpmn;
 
 import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
-import org.camunda.bpm.dmn.engine.DmnEngine;
-import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
-import org.camunda.bpm.model.dmn.Dmn;
 import org.camunda.bpm.model.dmn.DmnModelInstance;
 import org.camunda.bpm.model.dmn.HitPolicy;
 import org.camunda.bpm.model.dmn.instance.Decision;
@@ -15,7 +12,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import java.io.InputStream;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -89,19 +85,12 @@ class EscalationPolicyTest {
                 new Case("an undelivered step with an unknown outcome falls to the safety net", "undelivered", "motion", "LOW", "normal", 1, 2, "bounced", "Rule_SafetyNet", false, true, true));
     }
 
-    private static final MatchedRules matched = new MatchedRules();
-    private static DmnEngine dmnEngine;
+    private static final ShippedDmn TABLE = new ShippedDmn(DMN);
     private static DmnDecision decision;
 
     @BeforeAll
-    static void parseTheShippedTable() throws Exception {
-        DefaultDmnEngineConfiguration configuration = (DefaultDmnEngineConfiguration) DefaultDmnEngineConfiguration
-                .createDefaultDmnEngineConfiguration();
-        configuration.customPostDecisionTableEvaluationListeners(List.of(matched));
-        dmnEngine = configuration.buildEngine();
-        try (InputStream dmn = resource()) {
-            decision = dmnEngine.parseDecision(AlarmVerificationModel.Decision.ESCALATION_POLICY, dmn);
-        }
+    static void parseTheShippedTable() {
+        decision = TABLE.decision(AlarmVerificationModel.Decision.ESCALATION_POLICY);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -109,28 +98,25 @@ class EscalationPolicyTest {
     void eachCaseMatchesItsRuleAndAdvice(Case c) {
         DmnDecisionResultEntries advice = evaluate(c);
 
-        assertThat(matched.lastRuleIds).containsExactly(c.rule());
+        assertThat(TABLE.lastMatchedRuleIds()).containsExactly(c.rule());
         assertThat((Boolean) advice.getEntry("notifyNextContact")).as("notifyNextContact").isEqualTo(c.notifyNextContact());
         assertThat((Boolean) advice.getEntry("alertOperator")).as("alertOperator").isEqualTo(c.alertOperator());
         assertThat((Boolean) advice.getEntry("handOverToOperator")).as("handOverToOperator").isEqualTo(c.handOverToOperator());
     }
 
     @Test
-    void everyRuleOfTheShippedTableIsPinnedByACase() throws Exception {
+    void everyRuleOfTheShippedTableIsPinnedByACase() {
         Set<String> pinned = cases().stream().map(Case::rule).collect(Collectors.toSet());
         for (Case c : cases()) {
             evaluate(c);
-            assertThat(matched.lastRuleIds).as(c.why()).containsExactly(c.rule());
+            assertThat(TABLE.lastMatchedRuleIds()).as(c.why()).containsExactly(c.rule());
         }
-        assertThat(pinned).containsExactlyInAnyOrderElementsOf(ruleIds());
+        assertThat(pinned).containsExactlyInAnyOrderElementsOf(TABLE.ruleIds());
     }
 
     @Test
-    void theTableIsReadTopDownAndKeepsHistoryForAWhile() throws Exception {
-        DmnModelInstance model;
-        try (InputStream dmn = resource()) {
-            model = Dmn.readModelFromStream(dmn);
-        }
+    void theTableIsReadTopDownAndKeepsHistoryForAWhile() {
+        DmnModelInstance model = TABLE.model();
         Decision policy = model.getModelElementById(AlarmVerificationModel.Decision.ESCALATION_POLICY);
         DecisionTable table = (DecisionTable) policy.getExpression();
 
@@ -159,19 +145,7 @@ class EscalationPolicyTest {
         if (c.notificationOutcome() != null) {
             variables.put("notificationOutcome", c.notificationOutcome());
         }
-        return dmnEngine.evaluateDecision(decision, variables).getSingleResult();
-    }
-
-    private static List<String> ruleIds() throws Exception {
-        try (InputStream dmn = resource()) {
-            return Dmn.readModelFromStream(dmn).getModelElementsByType(Rule.class).stream().map(Rule::getId).toList();
-        }
-    }
-
-    private static InputStream resource() {
-        InputStream stream = EscalationPolicyTest.class.getClassLoader().getResourceAsStream(DMN);
-        assertThat(stream).as(DMN + " on the classpath").isNotNull();
-        return stream;
+        return TABLE.evaluate(decision, variables);
     }
 
 }
