@@ -92,7 +92,8 @@ public final class H2Housekeeping implements SmartLifecycle {
         long startedAt = System.nanoTime();
         long stopAt = startedAt + properties.maxTime().toNanos();
         int steps = 0;
-        int fillRateBefore = store.getFileStore().getChunksFillRate();
+        // reading the fill rate walks every chunk: only for the debug line
+        int fillRateBefore = log.isDebugEnabled() ? store.getFileStore().getChunksFillRate() : -1;
         while (!store.isClosed() && rewriteStep(store, writeLimit)) {
             steps++;
             if (System.nanoTime() - stopAt > 0) {

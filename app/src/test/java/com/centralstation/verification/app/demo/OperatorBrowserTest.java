@@ -5,9 +5,8 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
@@ -16,7 +15,6 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -33,7 +31,8 @@ class OperatorBrowserTest extends DemoServiceTest {
 
     private static final String OPERATOR = "oscar";
     private static final String PASSWORD = "operator-password";
-    private static HeadlessChromium chromium;
+    @RegisterExtension
+    static final ChromiumSession chromium = new ChromiumSession("operator");
 
     @Autowired
     IdentityService identity;
@@ -41,29 +40,8 @@ class OperatorBrowserTest extends DemoServiceTest {
     @Autowired
     TaskService tasks;
 
-    @BeforeAll
-    static void startChromium() throws IOException {
-        chromium = new HeadlessChromium();
-    }
-
-    @AfterAll
-    static void stopChromium() throws IOException {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
-
     @Test
     void anOperatorWorksTheTaskInTasklistAndIsRefusedByAdminAndCockpit() throws Exception {
-        try {
-            operate();
-        } catch (Exception | AssertionError failure) {
-            chromium.screenshot("operator-failure");
-            throw failure;
-        }
-    }
-
-    private void operate() throws Exception {
         if (identity.createUserQuery().userId(OPERATOR).count() == 0) {
             User user = identity.newUser(OPERATOR);
             user.setFirstName("Oscar");
@@ -78,7 +56,7 @@ class OperatorBrowserTest extends DemoServiceTest {
         Task review = await().atMost(Duration.ofSeconds(30)).until(() -> tasks.createTaskQuery()
                 .processInstanceBusinessKey(verificationId).taskName("Operator review").singleResult(), Objects::nonNull);
 
-        WebDriver browser = chromium.driver;
+        WebDriver browser = chromium.driver();
         // The webapps load a few megabytes of scripts on first use: generous on a busy machine.
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(90));
         openLoginPage(browser, uri("/camunda/app/tasklist/" + ENGINE + "/").toString());

@@ -4,9 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
@@ -15,7 +14,6 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 
@@ -31,7 +29,8 @@ import static org.awaitility.Awaitility.await;
 class SupervisorBrowserTest extends DemoServiceTest {
 
     private static final String ADMIN = "admin";
-    private static HeadlessChromium chromium;
+    @RegisterExtension
+    static final ChromiumSession chromium = new ChromiumSession("supervisor");
 
     @Autowired
     RepositoryService repository;
@@ -39,30 +38,9 @@ class SupervisorBrowserTest extends DemoServiceTest {
     @Autowired
     TaskService tasks;
 
-    @BeforeAll
-    static void startChromium() throws IOException {
-        chromium = new HeadlessChromium();
-    }
-
-    @AfterAll
-    static void stopChromium() throws IOException {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
-
     @Test
     void aSupervisorSeesTheVerificationInCockpitAndAnOperatorDecidesItInTasklist() throws Exception {
-        try {
-            supervise();
-        } catch (Exception | AssertionError failure) {
-            chromium.screenshot("supervisor-failure");
-            throw failure;
-        }
-    }
-
-    private void supervise() throws Exception {
-        WebDriver browser = chromium.driver;
+        WebDriver browser = chromium.driver();
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
 
         // The demo's start page: its button triggers the test alarm through the signed webhook.
@@ -136,17 +114,8 @@ class SupervisorBrowserTest extends DemoServiceTest {
 
     @Test
     void aSupervisorRetriesAFailedSubmissionFromItsIncidentInCockpitOnceChektIsBack() throws Exception {
-        try {
-            retryFromCockpit();
-        } catch (Exception | AssertionError failure) {
-            chromium.screenshot("supervisor-incident-failure");
-            throw failure;
-        }
-    }
-
-    private void retryFromCockpit() throws Exception {
         Decided decided = decidedWhileChektIsDown();
-        WebDriver browser = chromium.driver;
+        WebDriver browser = chromium.driver();
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
         browser.get(uri("/camunda/app/cockpit/" + ENGINE + "/").toString());
         logInUnlessLoggedIn(wait);
