@@ -66,6 +66,9 @@ public abstract class ServiceTest {
         registerLoginsAndChekt(properties, CHEKT, WEBHOOK_SECRET);
         properties.add("verification.notification.public-base-url", () -> "http://localhost:8080");
         properties.add("verification.notification.channels", () -> "log");
+        // Contexts of several test classes can run at once in one JVM on one database, like nodes: each its own owner.
+        String lockOwner = "service-test-" + UUID.randomUUID();
+        properties.add("verification.engine.lock-owner", () -> lockOwner);
     }
 
     /** The admin and station logins, and CHeKT played by {@code chekt}: what every test context of the service sets. */

@@ -27,10 +27,16 @@ public class EngineConfiguration {
 
     /** The default owner names the node by the service's port and data directory, read as the app configures them. */
     @Bean
-    JobLockOwner jobLockOwner(DataSource dataSource, EngineProperties properties, Environment environment) {
+    NodeHeartbeat nodeHeartbeat(DataSource dataSource, EngineProperties properties, Environment environment) {
         int port = environment.getProperty("server.port", Integer.class, 8080);
         Path dataDir = Path.of(environment.getProperty("verification.data-dir", "./data"));
-        return new JobLockOwner(dataSource, properties.lockOwner(port, dataDir));
+        return new NodeHeartbeat(dataSource, properties.lockOwner(port, dataDir), properties.heartbeatInterval());
+    }
+
+    @Bean
+    JobLockOwner jobLockOwner(DataSource dataSource, NodeHeartbeat heartbeat, Environment environment) {
+        return new JobLockOwner(dataSource, heartbeat.lockOwner(), environment.getProperty("spring.datasource.url", ""),
+                heartbeat);
     }
 
     @Bean
