@@ -93,6 +93,18 @@ final class ArchitectureRules {
                 .because("engine tuning split over modules is tuning nobody finds");
     }
 
+    /**
+     * H2's own classes (its database, sessions, file store) are no API: they change between H2 versions and reach
+     * past JDBC into a running database. The housekeeping and the recovery from a failed write need them; keeping
+     * them in one package leaves one place to check at an H2 upgrade.
+     */
+    static ArchRule h2InternalsStayInStorage(String root) {
+        return noClasses().that().resideInAPackage(root + "..").and().resideOutsideOfPackage(root + ".app.storage..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.h2.engine..", "org.h2.mvstore..",
+                        "org.h2.jdbc..", "org.h2.store..")
+                .because("H2's internals change between versions; one package reaches into them");
+    }
+
     // ---- naming ------------------------------------------------------------------------------------------
 
     /** The model names these beans in delegateExpression and listeners; the suffix says which the bean is. */

@@ -39,6 +39,7 @@ class ArchitectureRulesTest {
                 rule("webDoesNotOwnTransactions", ArchitectureRules::webDoesNotOwnTransactions, "DeliveryIntake"),
                 rule("applicationServicesDoNotDependOnWeb", ArchitectureRules::applicationServicesDoNotDependOnWeb, "RefusalPage"),
                 rule("enginePartsLiveInOnePlace", ArchitectureRules::enginePartsLiveInOnePlace, "StrayEnginePlugin"),
+                rule("h2InternalsStayInStorage", ArchitectureRules::h2InternalsStayInStorage, "DatabaseFileSize"),
                 rule("delegatesAreNamedForTheirRole", ArchitectureRules::delegatesAreNamedForTheirRole, "SendMessage"),
                 rule("portImplementationsAreNamedForTheirTechnology",
                         ArchitectureRules::portImplementationsAreNamedForTheirTechnology, "LinkIssuingMessenger"),

@@ -119,6 +119,11 @@ class ArchitectureTest {
     }
 
     @Test
+    void h2InternalsStayInStorage() {
+        ArchitectureRules.h2InternalsStayInStorage(ROOT).check(production);
+    }
+
+    @Test
     void delegatesAreNamedForTheirRole() {
         ArchitectureRules.delegatesAreNamedForTheirRole(ROOT).check(production);
     }

@@ -20,6 +20,7 @@ import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -136,12 +137,9 @@ class NotificationOutcomesEndToEndTest extends ContactChannelServiceTest {
     @Test
     void aFailingRecordingLeavesTheLinkUsable() {
         TestAlarm alarm = newAlarm();
-        deliver(alarm);
-        URI link = awaitResponseLink(alarm, alarm.first());
-        ContactPhone.Page confirmation = phone.open(URI.create(link + "/dispatch"));
-        FailingDecisions.failNextDecision(new IllegalStateException("the database is unavailable"));
+        URI link = deliveredWithItsLink(alarm);
 
-        ContactPhone.Page failed = phone.confirm(confirmation);
+        ContactPhone.Page failed = dispatchFailingWith(link, new IllegalStateException("the database is unavailable"));
 
         assertThat(failed.status()).isEqualTo(503);
         assertThat(failed.html()).contains("data-page=\"NOT_RECORDED\"", "Your link still works");
@@ -155,6 +153,35 @@ class NotificationOutcomesEndToEndTest extends ContactChannelServiceTest {
         assertThat(accepted.html()).contains("data-page=\"ACCEPTED\"");
         await().atMost(PATIENCE).untilAsserted(() -> CHEKT.verify(1, patchRequestedFor(urlEqualTo(alarm.patchPath()))));
         assertThat(phone.open(link).status()).as("spent once the decision is recorded").isEqualTo(410);
+    }
+
+    @Test
+    void anAnswerMetByAFullDiskAsksTheContactToTryAgainInAMinuteAndTheLinkStillWorks() {
+        TestAlarm alarm = newAlarm();
+        URI link = deliveredWithItsLink(alarm);
+
+        ContactPhone.Page failed = dispatchFailingWith(link, new IllegalStateException("could not record the decision",
+                new SQLException("IO Exception: \"java.io.IOException: No space left on device\" [90028-232]", "90028", 90028)));
+
+        assertThat(failed.status()).isEqualTo(503);
+        assertThat(failed.header("Retry-After")).isEqualTo("60");
+        assertThat(failed.html()).contains("data-page=\"NOT_RECORDED\"", "try again in a minute", "Your link still works");
+        assertThat(phone.open(link).status()).isEqualTo(200);
+        ContactPhone.Page accepted = phone.confirm(phone.open(URI.create(link + "/dispatch")));
+        assertThat(accepted.status()).isEqualTo(200);
+        await().atMost(PATIENCE).untilAsserted(() -> CHEKT.verify(1, patchRequestedFor(urlEqualTo(alarm.patchPath()))));
+    }
+
+    private URI deliveredWithItsLink(TestAlarm alarm) {
+        deliver(alarm);
+        return awaitResponseLink(alarm, alarm.first());
+    }
+
+    /** The contact confirms Dispatch through the link, and recording it fails with this. */
+    private ContactPhone.Page dispatchFailingWith(URI link, RuntimeException failure) {
+        ContactPhone.Page confirmation = phone.open(URI.create(link + "/dispatch"));
+        FailingDecisions.failNextDecision(failure);
+        return phone.confirm(confirmation);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package com.centralstation.verification.app.web.respond;
 
 import com.centralstation.verification.adapters.notification.NotificationProperties;
+import com.centralstation.verification.app.storage.StorageOutage;
 import com.centralstation.verification.core.domain.ContactDecision;
 import com.centralstation.verification.core.domain.ContactObservation;
 import com.centralstation.verification.core.domain.VerificationAction;
@@ -8,11 +9,14 @@ import com.centralstation.verification.core.domain.VerificationRecord;
 import com.centralstation.verification.core.domain.VerificationState;
 import com.centralstation.verification.core.usecase.RecordDecision;
 import com.centralstation.verification.core.usecase.ResponseLinks;
+import com.centralstation.verification.workflow.engine.StorageFailure;
 import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -41,12 +45,17 @@ public class ResponsePageController {
 
     private static final Logger LOG = LoggerFactory.getLogger(ResponsePageController.class);
     private static final Pattern FORM_PATH = Pattern.compile("/respond/([A-Za-z0-9_-]{1,128})/(?:dispatch|disregard)");
+    private static final Pattern LINK_PATH = Pattern.compile("/respond/([A-Za-z0-9_-]{1,128})(?:/.*)?");
+    /** While the database cannot write, the contact is asked to try again in a minute. */
+    static final String RETRY_AFTER_SECONDS = "60";
 
     private final ResponseLinks links;
+    private final StorageOutage outage;
     private final DateTimeFormatter timeFormat;
 
-    public ResponsePageController(ResponseLinks links, NotificationProperties notification) {
+    public ResponsePageController(ResponseLinks links, StorageOutage outage, NotificationProperties notification) {
         this.links = links;
+        this.outage = outage;
         this.timeFormat = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm:ss zzz", Locale.ENGLISH)
                 .withZone(notification.timeZone());
     }
@@ -83,7 +92,7 @@ public class ResponsePageController {
 
     @PostMapping("/{token}/{action}")
     public ModelAndView answer(@PathVariable String token, @PathVariable String action,
-                               @RequestParam(name = "seen", required = false) String seen) {
+                               @RequestParam(name = "seen", required = false) String seen, HttpServletResponse response) {
         Optional<VerificationAction> chosen = VerificationAction.fromCode(action);
         if (chosen.isEmpty()) {
             return page(LinkPage.UNKNOWN, null);
@@ -93,7 +102,13 @@ public class ResponsePageController {
             // The question is optional: no answer, or one this page never offered, is simply no answer.
             answer = links.answer(token, chosen.get(), Optional.ofNullable(seen).flatMap(ContactObservation::fromCode));
         } catch (RuntimeException e) {
-            LOG.error("Recording a response link's answer failed; the link stays usable", e);
+            Optional<StorageFailure> storage = StorageFailure.in(e);
+            if (storage.isPresent()) {
+                outage.requestRefused(storage.get());
+                response.setHeader(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
+            } else {
+                LOG.error("Recording a response link's answer failed; the link stays usable", e);
+            }
             return page(LinkPage.NOT_RECORDED, null).addObject("token", token);
         }
         // Read again for the page: the link is used now, but still tells which alarm it was about.
@@ -135,10 +150,22 @@ public class ResponsePageController {
 
     /**
      * Anything unexpected: a page the contact can act on (call the station), never a stack trace or the API's
-     * problem JSON.
+     * problem JSON. While the database cannot be read or written, the page says to try again in a minute and offers
+     * the link again: nothing was spent.
      */
     @ExceptionHandler(Exception.class)
-    public ModelAndView failed(Exception e) {
+    public ModelAndView failed(Exception e, HttpServletRequest request, HttpServletResponse response) {
+        Optional<StorageFailure> storage = StorageFailure.in(e);
+        if (storage.isPresent()) {
+            outage.requestRefused(storage.get());
+            response.setHeader(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
+            ModelAndView page = page(LinkPage.UNAVAILABLE, null);
+            Matcher link = LINK_PATH.matcher(request.getRequestURI());
+            if (link.matches()) {
+                page.addObject("token", link.group(1));
+            }
+            return page;
+        }
         LOG.error("Response page failed", e);
         return page(LinkPage.FAILED, null);
     }
