@@ -13,10 +13,14 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -141,12 +145,13 @@ class JobLockOwnerTest {
         String url = "jdbc:h2:file:" + dir.resolve("shared") + ";AUTO_SERVER=TRUE";
         try (HikariDataSource dataSource = migrated(pool(url, "sa", ""))) {
             JdbcTemplate jdbc = lockedJobs(dataSource);
+            NodeHeartbeat heartbeat = new NodeHeartbeat(dataSource, "node-a", BEAT);
 
-            new JobLockOwner(dataSource, "node-a", url, new NodeHeartbeat(dataSource, "node-a", BEAT))
-                    .postProcessEngineBuild(null);
+            new JobLockOwner(dataSource, "node-a", url, heartbeat).postProcessEngineBuild(null);
 
             assertThat(locks(jdbc)).extracting(row -> row.get("ID_") + "=" + row.get("LOCKED"))
                     .containsExactly("a-1=false", "a-2=false", "b-1=true", "free=false");
+            heartbeat.destroy();
         }
     }
 
@@ -188,15 +193,53 @@ class JobLockOwnerTest {
         try (HikariDataSource dataSource = migrated(fresh("postgres"))) {
             JdbcTemplate jdbc = lockedJobs(dataSource);
             // The killed run beat a moment ago and never again.
-            new NodeHeartbeat(dataSource, "node-a", BEAT).claim();
+            NodeHeartbeat killed = new NodeHeartbeat(dataSource, "node-a", BEAT);
+            killed.claim();
+            killed.destroy();
+            NodeHeartbeat restarted = new NodeHeartbeat(dataSource, "node-a", BEAT);
 
-            new JobLockOwner(dataSource, "node-a", dataSource.getJdbcUrl(), new NodeHeartbeat(dataSource, "node-a", BEAT))
-                    .postProcessEngineBuild(null);
+            new JobLockOwner(dataSource, "node-a", dataSource.getJdbcUrl(), restarted).postProcessEngineBuild(null);
+            restarted.destroy();
 
             assertThat(locks(jdbc)).extracting(row -> row.get("ID_") + "=" + row.get("LOCKED"))
                     .containsExactly("a-1=false", "a-2=false", "b-1=true", "free=false");
             assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM node_heartbeat WHERE lock_owner = 'node-a'", Integer.class))
                     .as("the dead run's row is gone, the new run's is there").isEqualTo(1);
+        }
+    }
+
+    @Test
+    void twoNodesStartedAtTheSameMomentUnderOneLockOwnerNeverBothStart() throws Exception {
+        try (HikariDataSource dataSource = migrated(fresh("postgres"))) {
+            lockedJobs(dataSource);
+            List<NodeHeartbeat> nodes = List.of(new NodeHeartbeat(dataSource, "localhost:8080:/data", BEAT),
+                    new NodeHeartbeat(dataSource, "localhost:8080:/data", BEAT));
+            CyclicBarrier together = new CyclicBarrier(2);
+            ExecutorService starting = Executors.newFixedThreadPool(2);
+            try {
+                List<Future<Boolean>> started = new ArrayList<>();
+                for (NodeHeartbeat node : nodes) {
+                    started.add(starting.submit(() -> {
+                        together.await();
+                        try {
+                            new JobLockOwner(dataSource, node.lockOwner(), dataSource.getJdbcUrl(), node)
+                                    .postProcessEngineBuild(null);
+                            return true;
+                        } catch (InvalidConfigurationPropertyValueException refused) {
+                            return false;
+                        }
+                    }));
+                }
+                List<Boolean> outcomes = new ArrayList<>();
+                for (Future<Boolean> node : started) {
+                    outcomes.add(node.get(30, TimeUnit.SECONDS));
+                }
+
+                assertThat(outcomes).as("nodes that started").containsAnyOf(false);
+            } finally {
+                starting.shutdownNow();
+                nodes.forEach(NodeHeartbeat::destroy);
+            }
         }
     }
 

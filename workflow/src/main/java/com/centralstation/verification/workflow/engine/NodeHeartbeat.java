@@ -1,5 +1,6 @@
 package com.centralstation.verification.workflow.engine;
 
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 
 import javax.sql.DataSource;
@@ -14,6 +15,9 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
  * This process's row in {@code node_heartbeat}, renewed every {@code verification.engine.heartbeat-interval}. A
@@ -24,10 +28,11 @@ import java.util.UUID;
  * <p>"Live" is decided by watching, not by comparing clocks: a row renewed within two intervals (plus a margin) may
  * belong to a live process, so the node waits until that process would have renewed it again and looks once more. A
  * process killed moments ago (a restart) renews nothing and is taken for dead after at most that wait; a live one is
- * seen renewing. Ages are computed on the database's clock alone, so the nodes' clocks play no part. Two nodes
- * started under one owner in the same instant can both pass; start nodes one at a time.
+ * seen renewing. Ages are computed on the database's clock alone, so the nodes' clocks play no part. A node writes
+ * and renews its own row before it looks, so two nodes started under one owner at the same moment see each other
+ * (and both stop: the owner is misconfigured either way).
  */
-public class NodeHeartbeat {
+public class NodeHeartbeat implements DisposableBean {
 
     static final String LOCK_OWNER_PROPERTY = "verification.engine.lock-owner";
     /** A renewal may come this much later than the interval (a busy pool, a pause) without the node counting as dead. */
@@ -39,6 +44,7 @@ public class NodeHeartbeat {
     private final String lockOwner;
     private final Duration interval;
     private final String instanceId = UUID.randomUUID().toString();
+    private ScheduledExecutorService startUpRenewal;
 
     public NodeHeartbeat(DataSource dataSource, String lockOwner, Duration interval) {
         this.dataSource = dataSource;
@@ -71,6 +77,13 @@ public class NodeHeartbeat {
                 forget.setObject(1, now.minus(FORGOTTEN_AFTER));
                 forget.executeUpdate();
             }
+            // This process's row first, renewed from now on: a node starting at the same moment sees this one alive.
+            renew(connection);
+            commit(connection);
+        }
+        renewUntilWatched();
+        try (Connection connection = dataSource.getConnection()) {
+            OffsetDateTime now = databaseNow(connection);
             Map<String, OffsetDateTime> others = others(connection);
             Optional<Duration> youngest = others.values().stream().map(beat -> Duration.between(beat, now)).min(Duration::compareTo);
             if (youngest.isPresent() && youngest.get().compareTo(deadAfter()) <= 0) {
@@ -79,6 +92,7 @@ public class NodeHeartbeat {
                 for (Map.Entry<String, OffsetDateTime> other : others(connection).entrySet()) {
                     boolean renewed = !other.getValue().equals(others.get(other.getKey()));
                     if (renewed && Duration.between(other.getValue(), later).compareTo(deadAfter()) <= 0) {
+                        end();
                         throw inUse(Duration.between(other.getValue(), later));
                     }
                 }
@@ -89,13 +103,51 @@ public class NodeHeartbeat {
                 dead.setString(2, instanceId);
                 dead.executeUpdate();
             }
-            renew(connection);
             commit(connection);
         }
     }
 
-    /** Renews this process's row (writing it first if there is none). */
+    /**
+     * From the claim until the service's own heartbeat takes over (its first {@link #beat()}, when the application has
+     * started), the row is renewed on a thread of its own: start-up takes longer than a node may go without renewing.
+     */
+    private synchronized void renewUntilWatched() {
+        if (startUpRenewal == null) {
+            startUpRenewal = Executors.newSingleThreadScheduledExecutor(runnable -> {
+                Thread thread = new Thread(runnable, "node-heartbeat-start-up");
+                thread.setDaemon(true);
+                return thread;
+            });
+            startUpRenewal.scheduleWithFixedDelay(this::renewQuietly, interval.toMillis(), interval.toMillis(),
+                    TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private synchronized void stopStartUpRenewal() {
+        if (startUpRenewal != null) {
+            startUpRenewal.shutdown();
+            startUpRenewal = null;
+        }
+    }
+
+    private void renewQuietly() {
+        try (Connection connection = dataSource.getConnection()) {
+            renew(connection);
+            commit(connection);
+        } catch (SQLException | RuntimeException e) {
+            // the service's heartbeat reports failing writes once it runs; until then the next renewal tries again
+        }
+    }
+
+    /** Stops renewing at a failed start-up. */
+    @Override
+    public void destroy() {
+        stopStartUpRenewal();
+    }
+
+    /** Renews this process's row (writing it first if there is none); the service's heartbeat from now on. */
     public void beat() throws SQLException {
+        stopStartUpRenewal();
         try (Connection connection = dataSource.getConnection()) {
             renew(connection);
             commit(connection);
@@ -104,6 +156,7 @@ public class NodeHeartbeat {
 
     /** Removes this process's row on a clean stop, so that a restart under the same owner need not wait. */
     public void end() throws SQLException {
+        stopStartUpRenewal();
         try (Connection connection = dataSource.getConnection();
              PreparedStatement delete = connection.prepareStatement("DELETE FROM node_heartbeat WHERE instance_id = ?")) {
             delete.setString(1, instanceId);
