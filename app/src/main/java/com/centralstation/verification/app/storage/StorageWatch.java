@@ -94,8 +94,11 @@ public final class StorageWatch implements SmartLifecycle {
                 ? DURING_OUTAGE : heartbeat.interval();
         try {
             executor.schedule(() -> {
-                tick();
-                scheduleNext(executor);
+                try {
+                    tick();
+                } finally {
+                    scheduleNext(executor);
+                }
             }, delay.toMillis(), TimeUnit.MILLISECONDS);
         } catch (RejectedExecutionException stopped) {
             // the watch stopped meanwhile
