@@ -1,9 +1,14 @@
 package com.centralstation.verification.workflow.engine;
 
+import org.springframework.transaction.TransactionSystemException;
+
 import java.io.IOException;
 import java.sql.SQLException;
+import java.util.ArrayDeque;
 import java.util.Collections;
+import java.util.Deque;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -18,9 +23,9 @@ import java.util.regex.Pattern;
  * spending its retries; any other failure (a bug, a constraint) keeps its usual handling.
  *
  * <p>The one place that reads the database's own codes, wherever the exception comes from (our JDBC adapters, the
- * engine's MyBatis, Spring's transaction manager, the connection pool): the cause chain is searched for the first
- * database exception, and only that exception and its causes count. An {@link IOException} outside a database
- * exception (a timed-out HTTP call) is not a storage failure.
+ * engine's MyBatis, Spring's transaction manager, the connection pool): the database exceptions among a failure's
+ * causes are read, each with what lies below it. An {@link IOException} outside a database exception (a timed-out
+ * HTTP call) is not a storage failure.
  *
  * @param cause what an operator reads: "disk full", "database closed after a failed write", ...
  */
@@ -43,12 +48,42 @@ public record StorageFailure(String cause) {
             90067, "database unreachable",
             8000, "database cannot be opened");
 
-    /** The storage failure somewhere in this failure's causes, if it is one. */
+    /**
+     * The storage failure somewhere in this failure's causes, if it is one. Besides causes, what a failure carries of
+     * earlier failures counts: suppressed exceptions, a batch's next exceptions, and the failure a transaction was
+     * rolled back for when the rollback itself then failed (a connection the pool had already closed).
+     */
     public static Optional<StorageFailure> in(Throwable failure) {
-        Throwable database = firstDatabaseException(failure);
-        if (database == null) {
-            return Optional.empty();
+        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        Deque<Throwable> toVisit = new ArrayDeque<>();
+        toVisit.add(failure);
+        while (!toVisit.isEmpty() && seen.size() < CAUSE_CHAIN_LIMIT) {
+            Throwable next = toVisit.poll();
+            if (!seen.add(next)) {
+                continue;
+            }
+            if (next instanceof SQLException || isMvStoreException(next)) {
+                Optional<StorageFailure> found = classify(next);
+                if (found.isPresent()) {
+                    return found;
+                }
+            }
+            if (next.getCause() != null) {
+                toVisit.add(next.getCause());
+            }
+            toVisit.addAll(List.of(next.getSuppressed()));
+            if (next instanceof SQLException sql && sql.getNextException() != null) {
+                toVisit.add(sql.getNextException());
+            }
+            if (next instanceof TransactionSystemException rollback && rollback.getApplicationException() != null) {
+                toVisit.add(rollback.getApplicationException());
+            }
         }
+        return Optional.empty();
+    }
+
+    /** A database exception and what lies below it. */
+    private static Optional<StorageFailure> classify(Throwable database) {
         Optional<StorageFailure> diskFull = diskFullBelow(database);
         if (diskFull.isPresent()) {
             return diskFull;
@@ -59,28 +94,12 @@ public record StorageFailure(String cause) {
             if (cause.isPresent()) {
                 return cause.map(StorageFailure::new);
             }
-            if (t instanceof SQLException sql && sql.getNextException() != null) {
-                Optional<StorageFailure> next = in(sql.getNextException());
-                if (next.isPresent()) {
-                    return next;
-                }
-            }
         }
         return Optional.empty();
     }
 
     public boolean diskFull() {
         return DISK_FULL.equals(cause);
-    }
-
-    private static Throwable firstDatabaseException(Throwable failure) {
-        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
-        for (Throwable t = failure; t != null && seen.size() < CAUSE_CHAIN_LIMIT && seen.add(t); t = t.getCause()) {
-            if (t instanceof SQLException || isMvStoreException(t)) {
-                return t;
-            }
-        }
-        return null;
     }
 
     /** A write the operating system refused for lack of space (ENOSPC), anywhere below the database exception. */

@@ -5,6 +5,7 @@ import org.h2.mvstore.MVStoreException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.transaction.TransactionSystemException;
 
 import java.io.IOException;
 import java.net.SocketTimeoutException;
@@ -70,6 +71,26 @@ class StorageFailureTest {
         batch.setNextException(new SQLException("could not extend file: No space left on device", "53100"));
 
         assertThat(StorageFailure.in(new RuntimeException(batch))).hasValue(new StorageFailure(StorageFailure.DISK_FULL));
+    }
+
+    @Test
+    void aRollbackThatFailsOnAConnectionThePoolClosedStillNamesTheFailureItWasFor() {
+        TransactionSystemException rollback = new TransactionSystemException("JDBC rollback failed",
+                new SQLException("Connection is closed"));
+        rollback.initApplicationException(new IllegalStateException("the intake failed",
+                new SQLException("FATAL: terminating connection due to administrator command", "57P01")));
+
+        assertThat(StorageFailure.in(rollback)).hasValue(new StorageFailure("database unreachable (SQLSTATE 57P01)"));
+        assertThat(StorageFailure.in(new TransactionSystemException("JDBC rollback failed", new SQLException("Connection is closed"))))
+                .as("without the failure it was for").isEmpty();
+    }
+
+    @Test
+    void aSuppressedStorageFailureCounts() {
+        IllegalStateException closing = new IllegalStateException("could not close the command context");
+        closing.addSuppressed(new SQLException("ERROR: cannot execute UPDATE in a read-only transaction", "25006"));
+
+        assertThat(StorageFailure.in(closing)).hasValue(new StorageFailure("database refuses writes (read-only)"));
     }
 
     @Test
