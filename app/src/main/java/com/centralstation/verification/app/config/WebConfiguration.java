@@ -1,5 +1,6 @@
 package com.centralstation.verification.app.config;
 
+import com.centralstation.verification.adapters.notification.NotificationProperties;
 import com.centralstation.verification.app.web.webhook.ChektWebhookMapper;
 import com.centralstation.verification.app.web.webhook.WebhookProperties;
 import com.centralstation.verification.app.web.webhook.WebhookReception;
@@ -12,8 +13,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import java.time.Clock;
+import java.time.ZoneId;
 
-/** The webhook adapter's parts: the signature check, the reading of CHeKT's JSON, the answer. */
+/** The web layer's parts: the webhook's signature check, reading of CHeKT's JSON and answer; the zone of shown times. */
 @Configuration
 @EnableConfigurationProperties(WebhookProperties.class)
 public class WebConfiguration {
@@ -27,6 +29,12 @@ public class WebConfiguration {
     @Bean
     ChektWebhookMapper chektWebhookMapper(ObjectMapper mapper) {
         return new ChektWebhookMapper(mapper);
+    }
+
+    /** The zone the response page shows alarm times in, as the messages do. */
+    @Bean
+    ZoneId alarmTimeZone(NotificationProperties notification) {
+        return notification.timeZone();
     }
 
     @Bean

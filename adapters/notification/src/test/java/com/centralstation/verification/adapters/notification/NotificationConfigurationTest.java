@@ -15,6 +15,7 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
 import java.net.URI;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.Map;
 
 import static com.centralstation.verification.core.testing.TestVerifications.ANN;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -40,8 +41,38 @@ class NotificationConfigurationTest {
             assertThat(properties.connectTimeout()).isEqualTo(Duration.ofSeconds(2));
             assertThat(properties.readTimeout()).isEqualTo(Duration.ofSeconds(5));
             assertThat(properties.timeZone()).isEqualTo(ZoneId.of("UTC"));
-            assertThat(properties.sms().baseUrl()).isEqualTo(URI.create("https://api.twilio.com"));
+            assertThat(context).as("a disabled channel's settings are not even bound").doesNotHaveBean(SmsProperties.class);
         });
+    }
+
+    @Test
+    void theSmsGatewayDefaultsToTwilio() {
+        runner.withPropertyValues(BASE_URL, "verification.notification.channels=sms",
+                        "verification.notification.sms.account-sid=AC1", "verification.notification.sms.auth-token=t",
+                        "verification.notification.sms.from=+15550009999")
+                .run(context -> assertThat(context.getBean(SmsProperties.class).baseUrl())
+                        .isEqualTo(URI.create("https://api.twilio.com")));
+    }
+
+    @Test
+    void eachEnabledChannelSaysHowLongItCanTakeAndANotificationMayTakeThemAll() {
+        JavaMailSenderImpl sender = new JavaMailSenderImpl();
+        sender.getJavaMailProperties().putAll(Map.of("mail.smtp.connectiontimeout", "3000", "mail.smtp.timeout", "3000",
+                "mail.smtp.writetimeout", "2000"));
+        allChannels().withBean(JavaMailSender.class, () -> sender).run(context -> {
+            EnabledChannels channels = context.getBean(EnabledChannels.class);
+
+            assertThat(channels.names()).containsExactly("webhook", "email", "sms", "log");
+            // webhook and sms: connect 2 s + read 5 s each; e-mail: connect 3 s + 10 exchanges of 3 s; log: nothing
+            assertThat(channels.longestNotification()).contains(Duration.ofSeconds(7 + 33 + 7));
+            assertThat(channels.explain()).isEqualTo("webhook 7.0 s, email 33.0 s, sms 7.0 s, log 0.0 s");
+        });
+    }
+
+    @Test
+    void aMailServerWithoutTimeoutsMakesTheNotificationUnbounded() {
+        allChannels().withBean(JavaMailSender.class, JavaMailSenderImpl::new).run(context ->
+                assertThat(context.getBean(EnabledChannels.class).longestNotification()).isEmpty());
     }
 
     @Test
@@ -74,13 +105,22 @@ class NotificationConfigurationTest {
     @Test
     void noChannelAtAllStopsStartUpNamingTheProperty() {
         runner.withPropertyValues(BASE_URL)
-                .run(context -> assertThat(failure(context)).contains("verification.notification.channels must name"));
+                .run(context -> assertThat(failure(context))
+                        .contains("verification.notification.channels must name at least one channel of sms, email, webhook, log"));
     }
 
     @Test
-    void anUnknownChannelStopsStartUpNamingTheProperty() {
+    void anUnknownChannelStopsStartUpNamingThePropertyAndTheKnownChannelsBeforeAnyChannelsSettings() {
         runner.withPropertyValues(BASE_URL, "verification.notification.channels=sms,fax")
-                .run(context -> assertThat(failure(context)).contains("verification.notification.channels").contains("fax"));
+                .run(context -> assertThat(failure(context)).contains("verification.notification.channels")
+                        .contains("unknown channel fax; the channels are sms, email, webhook, log")
+                        .doesNotContain("sms.from is required"));
+    }
+
+    @Test
+    void channelNamesAreReadWhateverTheirCaseAndEachChannelOnce() {
+        runner.withPropertyValues(BASE_URL, "verification.notification.channels= Log,LOG ,log")
+                .run(context -> assertThat(context.getBean(EnabledChannels.class).names()).containsExactly("log"));
     }
 
     @Test
@@ -150,9 +190,17 @@ class NotificationConfigurationTest {
                         "verification.notification.webhook.secret=webhook-secret-value")
                 .run(context -> {
                     assertThat(context).hasNotFailed();
-                    String printed = context.getBean(NotificationProperties.class).toString();
+                    String printed = context.getBean(SmsProperties.class) + " " + context.getBean(SignedWebhookProperties.class);
                     assertThat(printed).doesNotContain("sms-token-value", "webhook-secret-value").contains("AC1", "******");
                 });
+    }
+
+    private ApplicationContextRunner allChannels() {
+        return runner.withPropertyValues(BASE_URL, "verification.notification.channels=webhook,email,sms,log",
+                "verification.notification.sms.account-sid=AC1", "verification.notification.sms.auth-token=t",
+                "verification.notification.sms.from=+15550009999", "verification.notification.email.from=alarms@station.example",
+                "verification.notification.webhook.url=https://station.example/hook",
+                "verification.notification.webhook.secret=s");
     }
 
     private static String failure(AssertableApplicationContext context) {
