@@ -2,8 +2,6 @@ package com.centralstation.verification.app.docs;
 
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -23,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ArchitectureDocumentTest {
 
-    private static final String ROOT = "com.centralstation.verification";
+    private static final String ROOT = ProductionClasses.ROOT;
     private static final String TABLE_HEADER = "| module | package | what is inside |";
 
     private static JavaClasses production;
@@ -32,8 +30,7 @@ class ArchitectureDocumentTest {
 
     @BeforeAll
     static void readTheCodeAndTheTable() {
-        production = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .importPackages(ROOT);
+        production = ProductionClasses.imported();
         rows = new LinkedHashMap<>();
         List<String> lines = RepositoryDocs.read("architecture.md").lines().toList();
         int header = lines.indexOf(TABLE_HEADER);

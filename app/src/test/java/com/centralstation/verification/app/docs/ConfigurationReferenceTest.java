@@ -1,8 +1,6 @@
 package com.centralstation.verification.app.docs;
 
 import com.tngtech.archunit.core.domain.JavaClass;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.BeanUtils;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -25,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ConfigurationReferenceTest {
 
-    private static final String ROOT = "com.centralstation.verification";
+    private static final String ROOT = ProductionClasses.ROOT;
 
     @Test
     void everyPropertyTheCodeBindsIsInTheReference() {
@@ -49,8 +47,7 @@ class ConfigurationReferenceTest {
     /** Every {@code @ConfigurationProperties} type of the service, walked into the property names it binds. */
     private static List<String> bound() {
         List<String> properties = new ArrayList<>();
-        new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages(ROOT)
-                .stream().filter(c -> c.isAnnotatedWith(ConfigurationProperties.class)).map(JavaClass::reflect)
+        ProductionClasses.imported().stream().filter(c -> c.isAnnotatedWith(ConfigurationProperties.class)).map(JavaClass::reflect)
                 .forEach(type -> {
                     ConfigurationProperties annotation = type.getAnnotation(ConfigurationProperties.class);
                     String prefix = annotation.prefix().isEmpty() ? annotation.value() : annotation.prefix();
