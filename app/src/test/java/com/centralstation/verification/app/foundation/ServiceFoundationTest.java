@@ -12,6 +12,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Base64;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -88,6 +89,21 @@ class ServiceFoundationTest extends ServiceTest {
         assertThat(scraped.statusCode()).as(scraped.body()).isEqualTo(200);
         assertThat(scraped.body()).contains("verification_decisions_total{response_time=\"0-2m\"}",
                 "verification_decisions_total{response_time=\"10m+\"}", "verification_escalations_total");
+    }
+
+    @Test
+    void infoNeedsTheStationLoginAndNamesTheServicesVersionAndBuildTime() throws Exception {
+        HttpResponse<String> anonymous = http.send(HttpRequest.newBuilder(uri("/actuator/info")).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+
+        HttpResponse<String> info = http.send(station(HttpRequest.newBuilder(uri("/actuator/info"))).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(info.statusCode()).as(info.body()).isEqualTo(200);
+        JsonNode build = json.readTree(info.body()).get("build");
+        assertThat(build.get("artifact").asText()).isEqualTo("app");
+        assertThat(build.get("version").asText()).isEqualTo(System.getProperty("service.version"));
+        assertThat(Instant.parse(build.get("time").asText())).isBefore(Instant.now());
     }
 
     @ParameterizedTest
