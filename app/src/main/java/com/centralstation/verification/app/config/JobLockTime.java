@@ -2,7 +2,6 @@ package com.centralstation.verification.app.config;
 
 import com.centralstation.verification.adapters.chekt.ChektProperties;
 import com.centralstation.verification.adapters.notification.NotificationProperties;
-import org.camunda.bpm.spring.boot.starter.property.CamundaBpmProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.bind.Bindable;
@@ -31,11 +30,11 @@ final class JobLockTime {
     private final Duration lockTime;
     private final JobDurationBound bound;
 
-    JobLockTime(CamundaBpmProperties camunda, ChektProperties chekt, NotificationProperties notification,
-                Environment environment, DataSource dataSource) {
-        Integer configured = camunda.getJobExecution().getLockTimeInMillis();
-        this.lockTime = Duration.ofMillis(configured == null ? ENGINE_DEFAULT : configured);
+    JobLockTime(ChektProperties chekt, NotificationProperties notification, Environment environment, DataSource dataSource) {
         Binder binder = Binder.get(environment);
+        // Bound from the environment as the engine's starter binds it, not through the starter's property class: the
+        // engine's name stays in this one constant.
+        this.lockTime = Duration.ofMillis(binder.bind(PROPERTY, Integer.class).orElse(ENGINE_DEFAULT));
         this.bound = JobDurationBound.of(chekt, notification,
                 binder.bind("spring.mail.properties", Bindable.mapOf(String.class, String.class)).orElse(Map.of()),
                 environment.getProperty("spring.mail.protocol"), connectionWait(dataSource), lockWait(dataSource));
