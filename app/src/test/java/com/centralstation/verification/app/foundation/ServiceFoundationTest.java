@@ -106,6 +106,15 @@ class ServiceFoundationTest extends ServiceTest {
         assertThat(Instant.parse(build.get("time").asText())).isBefore(Instant.now());
     }
 
+    @Test
+    void cockpitKeepsCamundasOwnUserStylesheetUnlessTheStationHidesTheEndOfLifeBanner() throws Exception {
+        HttpResponse<String> styles = http.send(HttpRequest.newBuilder(uri("/camunda/app/cockpit/styles/user-styles.css"))
+                .GET().build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(styles.statusCode()).isEqualTo(200);
+        assertThat(styles.body()).contains("Camunda").doesNotContain("ce-eol-banner");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"/h2-console", "/internal", "/api-docs", "/respond"})
     void everythingElseIsClosed(String path) throws Exception {
