@@ -7,6 +7,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.CookieManager;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -112,7 +114,16 @@ class ServiceFoundationTest extends ServiceTest {
                 .GET().build(), HttpResponse.BodyHandlers.ofString());
 
         assertThat(styles.statusCode()).isEqualTo(200);
-        assertThat(styles.body()).contains("Camunda").doesNotContain("ce-eol-banner");
+        assertThat(styles.body()).doesNotContain("ce-eol-banner").isEqualTo(camundasOwn("cockpit"));
+    }
+
+    /** The user stylesheet Camunda's webjar ships (its own example, commented out). */
+    private static String camundasOwn(String webapp) throws IOException {
+        try (InputStream shipped = ServiceFoundationTest.class.getResourceAsStream(
+                "/META-INF/resources/webjars/camunda/app/" + webapp + "/styles/user-styles.css")) {
+            assertThat(shipped).as("Camunda's %s user stylesheet on the class path", webapp).isNotNull();
+            return new String(shipped.readAllBytes(), StandardCharsets.UTF_8);
+        }
     }
 
     @ParameterizedTest
