@@ -2,10 +2,11 @@ package com.centralstation.verification.app.config;
 
 import com.centralstation.verification.adapters.chekt.ChektProperties;
 import com.centralstation.verification.adapters.notification.EnabledChannels;
-import org.camunda.bpm.spring.boot.starter.property.CamundaBpmProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
+import org.springframework.core.env.Environment;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
@@ -29,9 +30,10 @@ final class JobLockTime {
     private final EnabledChannels channels;
 
     /** @param channels the enabled notification channels, which say how long each can take */
-    JobLockTime(CamundaBpmProperties camunda, ChektProperties chekt, EnabledChannels channels, DataSource dataSource) {
-        Integer configured = camunda.getJobExecution().getLockTimeInMillis();
-        this.lockTime = Duration.ofMillis(configured == null ? ENGINE_DEFAULT : configured);
+    JobLockTime(ChektProperties chekt, EnabledChannels channels, Environment environment, DataSource dataSource) {
+        // Bound from the environment as the engine's starter binds it, not through the starter's property class: the
+        // engine's name stays in this one constant.
+        this.lockTime = Duration.ofMillis(Binder.get(environment).bind(PROPERTY, Integer.class).orElse(ENGINE_DEFAULT));
         this.channels = channels;
         this.bound = JobDurationBound.of(chekt, channels.longestNotification(), connectionWait(dataSource),
                 lockWait(dataSource));

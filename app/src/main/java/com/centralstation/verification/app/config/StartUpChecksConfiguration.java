@@ -2,7 +2,6 @@ package com.centralstation.verification.app.config;
 
 import com.centralstation.verification.adapters.chekt.ChektProperties;
 import com.centralstation.verification.adapters.notification.EnabledChannels;
-import org.camunda.bpm.spring.boot.starter.property.CamundaBpmProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -20,8 +19,8 @@ public class StartUpChecksConfiguration {
     }
 
     @Bean
-    JobLockTime jobLockTime(CamundaBpmProperties camunda, ChektProperties chekt, EnabledChannels channels,
+    JobLockTime jobLockTime(ChektProperties chekt, EnabledChannels channels, Environment environment,
                             DataSource dataSource) {
-        return new JobLockTime(camunda, chekt, channels, dataSource);
+        return new JobLockTime(chekt, channels, environment, dataSource);
     }
 }

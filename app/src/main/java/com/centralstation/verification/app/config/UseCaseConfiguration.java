@@ -34,8 +34,8 @@ import com.centralstation.verification.core.usecase.SubmitDecision;
 import com.centralstation.verification.core.usecase.VerificationQueries;
 import com.centralstation.verification.workflow.engine.EngineClock;
 import com.centralstation.verification.workflow.process.NotificationJobRetries;
+import com.centralstation.verification.workflow.process.OpenIncidents;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.context.annotation.Bean;
@@ -63,9 +63,9 @@ public class UseCaseConfiguration {
     }
 
     @Bean
-    SupervisionGauges supervisionGauges(RuntimeService runtime, VerificationRepository verifications, Clock clock,
+    SupervisionGauges supervisionGauges(OpenIncidents incidents, VerificationRepository verifications, Clock clock,
                                         SupervisionProperties supervision) {
-        return new SupervisionGauges(runtime, verifications, clock, supervision.overdueAfter());
+        return new SupervisionGauges(incidents, verifications, clock, supervision.overdueAfter());
     }
 
     @Bean
