@@ -104,7 +104,7 @@ public final class RecordDecision {
 
     static String actor(ContactDecision decision) {
         return switch (decision.source()) {
-            case RESPONSE_LINK -> "contact:" + decision.contactId();
+            case RESPONSE_LINK, PHONE_CALL -> "contact:" + decision.contactId();
             case STATION_API -> "station";
             case OPERATOR -> "operator";
         };

@@ -10,6 +10,7 @@ import com.centralstation.verification.core.testing.InMemoryAuditTrail;
 import com.centralstation.verification.core.testing.InMemoryCancellationTombstones;
 import com.centralstation.verification.core.testing.InMemoryCallListDirectory;
 import com.centralstation.verification.core.testing.InMemoryNotificationLog;
+import com.centralstation.verification.core.testing.InMemoryPhoneCalls;
 import com.centralstation.verification.core.testing.InMemoryResponseTokenStore;
 import com.centralstation.verification.core.testing.InMemoryVerificationRepository;
 import com.centralstation.verification.core.testing.MutableClock;
@@ -56,6 +57,8 @@ final class UseCaseFixture {
     final CancelVerification cancel = new CancelVerification(verifications, process, tombstones, audit, VerificationMetrics.NONE,
             clock);
     final ResponseLinks responseLinks = new ResponseLinks(tokens, verifications, recordDecision, clock);
+    final InMemoryPhoneCalls phoneCalls = new InMemoryPhoneCalls();
+    final AnswerPhoneCall answerPhoneCall = new AnswerPhoneCall(phoneCalls, verifications, recordDecision, audit, clock);
 
     final class InProcessWorkflow implements VerificationProcess {
         final List<UUID> started = new ArrayList<>();
@@ -84,6 +87,18 @@ final class UseCaseFixture {
             }
             acceptDecision.accept(verificationId, decision);
             return Correlation.ACCEPTED;
+        }
+
+        /** Contacts the workflow was told were unreachable, in order, while it waited. */
+        final List<Long> unreachable = new ArrayList<>();
+
+        @Override
+        public boolean contactUnreachable(UUID verificationId, long contactId) {
+            if (!waiting.contains(verificationId)) {
+                return false;
+            }
+            unreachable.add(contactId);
+            return true;
         }
 
         @Override
