@@ -67,6 +67,11 @@ final class IntakeFixture {
             }
 
             @Override
+            public boolean contactUnreachable(UUID verificationId, long contactId) {
+                return false;
+            }
+
+            @Override
             public boolean cancel(UUID verificationId, String reason) {
                 return started.contains(verificationId);
             }
