@@ -1,5 +1,7 @@
 package com.centralstation.verification.core.usecase;
 
+import com.centralstation.verification.core.domain.Actor;
+import com.centralstation.verification.core.domain.AuditDetail;
 import com.centralstation.verification.core.domain.AuditEvent;
 import com.centralstation.verification.core.domain.AuditEventType;
 import com.centralstation.verification.core.domain.CallScript;
@@ -78,9 +80,10 @@ public final class AnswerPhoneCall {
             return Optional.empty();
         }
         PhoneCall call = found.get();
-        audit.record(new AuditEvent(call.verificationId(), press.at(), AuditEventType.CALL_KEYS, actor(call), Map.of(
-                "callSid", callSid, "contactId", String.valueOf(call.contactId()), "prompt", press.prompt(),
-                "digits", press.digits().isEmpty() ? "none" : press.digits())));
+        audit.record(new AuditEvent(call.verificationId(), press.at(), AuditEventType.CALL_KEYS,
+                Actor.contact(call.contactId()), Map.of(AuditDetail.CALL_SID, callSid,
+                AuditDetail.CONTACT_ID, String.valueOf(call.contactId()), AuditDetail.PROMPT, press.prompt(),
+                AuditDetail.DIGITS, press.digits().isEmpty() ? "none" : press.digits())));
         VerificationRecord record = verification(call);
         if (!record.state().isOpen()) {
             return Optional.of(new Reply(record, call, ended(record, call), Optional.empty()));
@@ -133,10 +136,6 @@ public final class AnswerPhoneCall {
     private VerificationRecord verification(PhoneCall call) {
         return verifications.find(call.verificationId())
                 .orElseThrow(() -> new IllegalStateException("call " + call.callId() + " names no verification"));
-    }
-
-    static String actor(PhoneCall call) {
-        return "contact:" + call.contactId();
     }
 
     /**

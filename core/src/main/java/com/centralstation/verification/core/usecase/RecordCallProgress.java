@@ -1,5 +1,7 @@
 package com.centralstation.verification.core.usecase;
 
+import com.centralstation.verification.core.domain.Actor;
+import com.centralstation.verification.core.domain.AuditDetail;
 import com.centralstation.verification.core.domain.AuditEvent;
 import com.centralstation.verification.core.domain.AuditEventType;
 import com.centralstation.verification.core.domain.CallOutcome;
@@ -56,20 +58,21 @@ public final class RecordCallProgress {
         }
         PhoneCall call = change.get().after();
         Map<String, String> details = details(call);
-        details.put("sequence", report.sequence().isPresent() ? String.valueOf(report.sequence().getAsInt()) : "none");
+        details.put(AuditDetail.SEQUENCE, report.sequence().isPresent() ? String.valueOf(report.sequence().getAsInt()) : "none");
         if (!call.isOver()) {
             audit.record(new AuditEvent(call.verificationId(), report.receivedAt(), AuditEventType.CALL_PROGRESS,
-                    PROVIDER, details));
+                    Actor.VOICE_PROVIDER, details));
             return Progress.RECORDED;
         }
         CallOutcome outcome = call.outcome().orElseThrow();
-        call.durationSeconds().ifPresent(seconds -> details.put("durationSeconds", String.valueOf(seconds)));
-        details.put("keys", call.keysPressed().isEmpty() ? "none" : call.keysPressed());
-        details.put("outcome", outcome.code());
+        call.durationSeconds().ifPresent(seconds -> details.put(AuditDetail.DURATION_SECONDS, String.valueOf(seconds)));
+        details.put(AuditDetail.KEYS, call.keysPressed().isEmpty() ? "none" : call.keysPressed());
+        details.put(AuditDetail.OUTCOME, outcome.code());
         Optional<String> notMovingOn = outcome.reachedContact() ? Optional.of("none: the contact answered")
                 : whyNotMovingOn(call);
-        details.put("nextStep", notMovingOn.orElse(POLICY_ASKED));
-        audit.record(new AuditEvent(call.verificationId(), report.receivedAt(), AuditEventType.CALL_ENDED, PROVIDER, details));
+        details.put(AuditDetail.NEXT_STEP, notMovingOn.orElse(POLICY_ASKED));
+        audit.record(new AuditEvent(call.verificationId(), report.receivedAt(), AuditEventType.CALL_ENDED, Actor.VOICE_PROVIDER,
+                details));
         metrics.callEnded(outcome);
         if (notMovingOn.isEmpty()) {
             process.contactUnreachable(call.verificationId(), call.contactId());
@@ -92,15 +95,12 @@ public final class RecordCallProgress {
 
     private static Map<String, String> details(PhoneCall call) {
         Map<String, String> details = new HashMap<>();
-        details.put("callSid", call.callSid().orElse("unknown"));
-        details.put("contactId", String.valueOf(call.contactId()));
-        details.put("status", call.status().code());
-        call.answeredBy().ifPresent(who -> details.put("answeredBy", who));
+        details.put(AuditDetail.CALL_SID, call.callSid().orElse("unknown"));
+        details.put(AuditDetail.CONTACT_ID, String.valueOf(call.contactId()));
+        details.put(AuditDetail.STATUS, call.status().code());
+        call.answeredBy().ifPresent(who -> details.put(AuditDetail.ANSWERED_BY, who));
         return details;
     }
-
-    /** The audit actor of what the voice provider reports. */
-    static final String PROVIDER = "voice-provider";
 
     public enum Progress {
         /** No call by that id. */

@@ -1,5 +1,6 @@
 package com.centralstation.verification.core.usecase;
 
+import com.centralstation.verification.core.domain.Actor;
 import com.centralstation.verification.core.domain.AuditEvent;
 import com.centralstation.verification.core.domain.AuditEventType;
 import com.centralstation.verification.core.domain.CallScript;
@@ -79,7 +80,7 @@ class AnswerPhoneCallTest {
         assertThat(f.phoneCalls.find(annsCall).orElseThrow().confirmed()).contains(VerificationAction.DISPATCH);
         assertThat(f.audit.timeline(id)).filteredOn(e -> e.type() == AuditEventType.DECISION_RECEIVED).singleElement()
                 .satisfies(e -> {
-                    assertThat(e.actor()).isEqualTo("contact:" + ANN.contactId());
+                    assertThat(e.actor()).isEqualTo(Actor.contact(ANN.contactId()));
                     assertThat(e.details()).containsEntry("source", "PHONE_CALL");
                 });
     }

@@ -1,5 +1,6 @@
 package com.centralstation.verification.core.usecase;
 
+import com.centralstation.verification.core.domain.Actor;
 import com.centralstation.verification.core.domain.AuditEvent;
 import com.centralstation.verification.core.domain.AuditEventType;
 import com.centralstation.verification.core.domain.CallOutcome;
@@ -87,7 +88,7 @@ class RecordCallProgressTest {
         assertThat(f.process.unreachable).containsExactly(ANN.contactId());
         assertThat(ended.outcomes).containsExactly(CallOutcome.BUSY);
         assertThat(events(AuditEventType.CALL_ENDED)).singleElement().satisfies(e -> {
-            assertThat(e.actor()).isEqualTo("voice-provider");
+            assertThat(e.actor()).isEqualTo(Actor.VOICE_PROVIDER);
             assertThat(e.details()).containsEntry("status", "busy").containsEntry("outcome", "busy")
                     .containsEntry("durationSeconds", "12").containsEntry("keys", "none")
                     .containsEntry("nextStep", RecordCallProgress.POLICY_ASKED);
