@@ -1,0 +1,122 @@
+package com.centralstation.verification.adapters.notification;
+
+import com.centralstation.verification.core.domain.Contact;
+import com.centralstation.verification.core.domain.PhoneCall;
+import com.centralstation.verification.core.port.out.PhoneCalls;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import org.springframework.http.MediaType;
+import org.springframework.http.client.ClientHttpRequestFactory;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.client.RestClientException;
+import org.springframework.web.util.UriComponentsBuilder;
+
+import java.io.IOException;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Phone calls through Twilio's Programmable Voice API (or a compatible provider): a form-encoded POST to
+ * {@code /2010-04-01/Accounts/{accountSid}/Calls.json} with the account's credentials. The provider rings the contact
+ * for the ring timeout, detects answering machines, fetches the call's script from this service when someone picks
+ * up and reports the call's progress to it; both addresses name the call by its own unguessable id.
+ *
+ * <p>"Delivered" here means the provider took the call (201, its {@code sid} kept as the reference): how the call
+ * ends arrives later, by the status callback, and a call that does not reach the contact moves the ladder on then.
+ * The provider refusing us (401, 403, 404) is a channel down, refusing the number (another 4xx) makes the contact
+ * unreachable on this channel, and 5xx, 429 or a timeout may pass.
+ */
+final class VoiceCallChannel implements NotificationChannel {
+
+    static final String NAME = "voice";
+    /** What the provider reports to the status callback: every step of the call. */
+    static final List<String> STATUS_EVENTS = List.of("initiated", "ringing", "answered", "completed");
+
+    private static final ObjectMapper JSON = JsonMapper.builder().build();
+
+    private final RestClient provider;
+    private final String accountSid;
+    private final String from;
+    private final Duration ringTimeout;
+    private final PhoneCalls calls;
+    private final URI publicBaseUrl;
+    private final Clock clock;
+
+    VoiceCallChannel(VoiceProperties settings, ClientHttpRequestFactory requestFactory, PhoneCalls calls, URI publicBaseUrl,
+                     Clock clock) {
+        this.provider = RestClient.builder()
+                .baseUrl(settings.baseUrl().toString())
+                .requestFactory(requestFactory)
+                .defaultHeaders(headers -> headers.setBasicAuth(settings.accountSid(), settings.authToken()))
+                .build();
+        this.accountSid = settings.accountSid();
+        this.from = settings.from();
+        this.ringTimeout = settings.ringTimeout();
+        this.calls = calls;
+        this.publicBaseUrl = publicBaseUrl;
+        this.clock = clock;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public Optional<String> addressOf(Contact contact) {
+        return Optional.ofNullable(contact.phoneNumber());
+    }
+
+    @Override
+    public String send(String address, ContactMessage message) {
+        PhoneCall call = PhoneCall.dialling(message.verificationId(), message.contact().contactId(), message.position(),
+                address, clock.instant());
+        calls.open(call);
+        MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
+        form.add("To", address);
+        form.add("From", from);
+        form.add("Url", callback(VoiceCallbackPaths.ANSWER, call));
+        form.add("StatusCallback", callback(VoiceCallbackPaths.STATUS, call));
+        STATUS_EVENTS.forEach(event -> form.add("StatusCallbackEvent", event));
+        form.add("Timeout", String.valueOf(ringTimeout.toSeconds()));
+        form.add("MachineDetection", "Enable");
+        String reply;
+        try {
+            reply = provider.post()
+                    .uri("/2010-04-01/Accounts/{accountSid}/Calls.json", accountSid)
+                    .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                    .accept(MediaType.APPLICATION_JSON)
+                    .body(form)
+                    .retrieve()
+                    .body(String.class);
+        } catch (RestClientException e) {
+            throw HttpDelivery.failure("voice provider", e);
+        }
+        Optional<String> sid = sidOf(reply);
+        sid.ifPresent(placed -> calls.placed(call.callId(), placed));
+        // Without a sid in the answer the call is still placed; its first callback names it.
+        return sid.orElse(null);
+    }
+
+    private String callback(String path, PhoneCall call) {
+        return UriComponentsBuilder.fromUri(publicBaseUrl).path(path).buildAndExpand(call.callId()).toUriString();
+    }
+
+    private static Optional<String> sidOf(String reply) {
+        if (reply == null || reply.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            JsonNode sid = JSON.readTree(reply).path("sid");
+            return sid.isTextual() && !sid.asText().isBlank() ? Optional.of(sid.asText()) : Optional.empty();
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+}
