@@ -1,6 +1,10 @@
 package com.centralstation.verification.app.security;
 
+import com.centralstation.verification.adapters.notification.NotificationProperties;
+import com.centralstation.verification.adapters.notification.VoiceCallbackPaths;
+import com.centralstation.verification.adapters.notification.VoiceProperties;
 import com.centralstation.verification.workflow.engine.RoleProperties;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.centralstation.verification.workflow.engine.Roles;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
@@ -9,6 +13,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -18,12 +23,14 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * One filter chain per kind of caller, on purpose (the OAuth2 client starter would otherwise lock every
@@ -37,6 +44,8 @@ import java.util.Map;
  *   <li>{@code /camunda/**}: Cockpit, Tasklist, Admin; they have their own login and CSRF filter.</li>
  *   <li>{@code /engine-rest/**}: Modeler deploys here; Camunda's own Basic filter against its identity service.</li>
  *   <li>{@code /actuator/health}: open for load balancers; other actuator endpoints need the station login.</li>
+ *   <li>{@code /voice/calls/**}: the voice provider's callbacks of a phone call; authenticated by
+ *       {@code X-Twilio-Signature} alone, only the call's own callbacks, nothing else.</li>
  * </ul>
  * Anything else is closed.
  */
@@ -114,6 +123,30 @@ public class SecurityConfiguration {
                         .anyRequest().hasRole(STATION_ROLE))
                 .httpBasic(basic -> basic.realmName("alarm-verification"))
                 .csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .build();
+    }
+
+    @Bean
+    @Order(6)
+    SecurityFilterChain voiceCallbackChain(HttpSecurity http, NotificationProperties notification, VoiceProperties voice,
+                                           ObjectMapper mapper) throws Exception {
+        Optional<TwilioSignature> signature = Optional.ofNullable(voice.authToken()).filter(token -> !token.isBlank())
+                .map(TwilioSignature::new);
+        VoiceCallbackRefusal refusal = new VoiceCallbackRefusal(mapper);
+        PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
+        return http.securityMatcher(path(VoiceCallbackPaths.PREFIX + "/**"))
+                .addFilterBefore(new TwilioSignatureFilter(signature, notification.publicBaseUri()), AuthorizationFilter.class)
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers(paths.matcher(HttpMethod.POST, VoiceCallbackPaths.ANSWER),
+                                paths.matcher(HttpMethod.POST, VoiceCallbackPaths.MENU),
+                                paths.matcher(HttpMethod.POST, VoiceCallbackPaths.CONFIRM),
+                                paths.matcher(HttpMethod.POST, VoiceCallbackPaths.STATUS))
+                        .hasRole(TwilioSignatureFilter.ROLE)
+                        .anyRequest().denyAll())
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(refusal).accessDeniedHandler(refusal))
+                .csrf(csrf -> csrf.disable())
+                .requestCache(cache -> cache.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .build();
     }

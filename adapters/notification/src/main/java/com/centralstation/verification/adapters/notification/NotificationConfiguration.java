@@ -20,7 +20,7 @@ import java.util.List;
  * {@code spring.mail.host}) when e-mail is enabled, and uses a {@link Clock} bean when there is one.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(NotificationProperties.class)
+@EnableConfigurationProperties({NotificationProperties.class, VoiceProperties.class})
 public class NotificationConfiguration {
 
     @Bean

@@ -1,5 +1,8 @@
 package com.centralstation.verification.adapters.notification;
 
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
 import java.net.URI;
 import java.time.Duration;
 
@@ -13,8 +16,10 @@ import java.time.Duration;
  * @param language the language the call's words are spoken in ({@code <Say language="...">})
  * @param callerName who is calling, as the contact hears it
  */
-public record VoiceProperties(URI baseUrl, String accountSid, String authToken, String from, Duration ringTimeout,
-                              String language, String callerName) {
+@ConfigurationProperties("verification.notification.voice")
+public record VoiceProperties(@DefaultValue("https://api.twilio.com") URI baseUrl, String accountSid, String authToken,
+                              String from, @DefaultValue("PT30S") Duration ringTimeout, @DefaultValue("en-US") String language,
+                              @DefaultValue("your alarm monitoring station") String callerName) {
 
     @Override
     public String toString() {
