@@ -30,4 +30,4 @@ CREATE TABLE phone_call (
     CONSTRAINT phone_call_action_known CHECK (confirmed_action IN ('DISPATCH', 'DISREGARD'))
 );
 
-CREATE INDEX phone_call_verification ON phone_call (verification_id, placed_at);
+CREATE INDEX phone_call_verification ON phone_call (verification_id, placed_at, position);

@@ -101,7 +101,7 @@ final class JdbcPhoneCalls implements PhoneCalls {
 
     @Override
     public List<PhoneCall> ofVerification(UUID verificationId) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM phone_call WHERE verification_id = ? ORDER BY placed_at, call_id")
+        return jdbc.sql("SELECT " + COLUMNS + " FROM phone_call WHERE verification_id = ? ORDER BY placed_at, position, call_id")
                 .param(verificationId).query(this::call).list();
     }
 
