@@ -1,18 +1,26 @@
 package com.centralstation.verification.app.voice;
 
 import com.centralstation.verification.app.respond.TestAlarm;
+import com.centralstation.verification.bpmn.AlarmVerificationModel;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.client.BasicCredentials;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,6 +33,9 @@ import static org.awaitility.Awaitility.await;
  * who is not reached is left for the next one at once, not at the next timer.
  */
 class VoiceCallEndToEndTest extends VoiceCallServiceTest {
+
+    @Autowired
+    TaskService tasks;
 
     private static final Duration WITHIN_SECONDS = Duration.ofSeconds(10);
 
@@ -177,8 +188,9 @@ class VoiceCallEndToEndTest extends VoiceCallServiceTest {
     }
 
     @Test
-    void aBusyNumberMovesToTheNextContactWithinSeconds() {
+    void aBusyNumberMovesToTheNextContactWithinSecondsAndIsCounted() {
         freezeClock();
+        double busyBefore = scrapedValue("verification_voice_calls_total{outcome=\"busy\"}");
         TestAlarm alarm = newAlarm();
         String sid = TWILIO.expectCallTo(alarm.first().phone());
         deliver(alarm);
@@ -189,6 +201,48 @@ class VoiceCallEndToEndTest extends VoiceCallServiceTest {
 
         await().atMost(WITHIN_SECONDS).until(() -> !TWILIO.callsTo(alarm.second().phone()).isEmpty());
         assertThat(timeline(alarm, "call_ended").get(0).at("/details/nextStep").asText()).isEqualTo("policy asked at once");
+        assertThat(scrapedValue("verification_voice_calls_total{outcome=\"busy\"}")).isEqualTo(busyBefore + 1);
+    }
+
+    @Test
+    void aProviderThatRefusesOurCredentialsIsAChannelDownAndAnOperatorTakesOverAtOnce() {
+        freezeClock();
+        TestAlarm alarm = newAlarm();
+        TWILIO.api.stubFor(post(urlPathEqualTo(VoiceProvider.CALLS)).atPriority(1).willReturn(aResponse().withStatus(401)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"code\":20003,\"message\":\"Authenticate\",\"more_info\":\"https://www.twilio.com/docs/errors/20003\",\"status\":401}")));
+
+        deliver(alarm);
+
+        await().atMost(WITHIN_SECONDS).until(() -> !operatorTasks(alarm).isEmpty());
+        assertThat(timeline(alarm, "channel_down")).singleElement().satisfies(down -> {
+            assertThat(down.at("/details/channel").asText()).isEqualTo("voice");
+            assertThat(down.at("/details/reason").asText()).contains("voice provider answered HTTP 401", "20003");
+        });
+        assertThat(timeline(alarm, "operator_alerted")).isNotEmpty();
+    }
+
+    @Test
+    void aProviderThatKeepsFailingIsRetriedByTheEngineThenCountsAsDown() {
+        Instant start = freezeClock();
+        TestAlarm alarm = newAlarm();
+        TWILIO.api.stubFor(post(urlPathEqualTo(VoiceProvider.CALLS)).atPriority(1).willReturn(aResponse().withStatus(503)));
+
+        deliver(alarm);
+        await().atMost(PATIENCE).until(() -> TWILIO.callsTo(alarm.first().phone()).size() == 1);
+        // The notification job's retry cycle is PT5S, PT15S: move the engine's clock to each retry.
+        await().atMost(PATIENCE).until(() -> timeline(alarm, "notification_failed").size() == 1);
+        ClockUtil.setCurrentTime(Date.from(start.plusSeconds(5)));
+        await().atMost(PATIENCE).until(() -> TWILIO.callsTo(alarm.first().phone()).size() == 2);
+        await().atMost(PATIENCE).until(() -> timeline(alarm, "notification_failed").size() == 2);
+        ClockUtil.setCurrentTime(Date.from(start.plusSeconds(20)));
+
+        await().atMost(PATIENCE).until(() -> !operatorTasks(alarm).isEmpty());
+        assertThat(TWILIO.callsTo(alarm.first().phone())).hasSize(3);
+        assertThat(timeline(alarm, "notification_failed")).extracting(e -> e.at("/details/permanent").asText())
+                .containsExactly("false", "false", "true");
+        assertThat(timeline(alarm, "channel_down")).singleElement()
+                .satisfies(down -> assertThat(down.at("/details/reason").asText()).contains("HTTP 503", "3 failed attempts"));
     }
 
     @Test
@@ -311,6 +365,19 @@ class VoiceCallEndToEndTest extends VoiceCallServiceTest {
             assertThat(failed.at("/details/reason").asText()).isEqualTo("no enabled channel (voice) has an address for this contact");
         });
         assertThat(Instant.parse(timeline(alarm, "contact_notified").get(0).get("at").asText())).isEqualTo(start);
+    }
+
+    private List<Task> operatorTasks(TestAlarm alarm) {
+        return tasks.createTaskQuery().processInstanceBusinessKey(alarm.verificationId().toString())
+                .taskDefinitionKey(AlarmVerificationModel.Activity.OPERATOR_REVIEW).list();
+    }
+
+    /** One sample of the Prometheus scrape, by its name and labels as printed; 0 when absent. */
+    private double scrapedValue(String sample) {
+        HttpResponse<String> scrape = stationGetRaw("/actuator/prometheus");
+        assertThat(scrape.statusCode()).isEqualTo(200);
+        return scrape.body().lines().filter(line -> line.startsWith(sample + " "))
+                .map(line -> Double.parseDouble(line.substring(sample.length() + 1).strip())).findFirst().orElse(0.0);
     }
 
     private List<String> escalationSteps(TestAlarm alarm) {
