@@ -10,18 +10,14 @@ import com.centralstation.verification.core.domain.CallStatus;
 import com.centralstation.verification.core.domain.Contact;
 import com.centralstation.verification.core.domain.ContactDecision;
 import com.centralstation.verification.core.domain.DecisionSource;
-import com.centralstation.verification.core.domain.EscalationStep;
-import com.centralstation.verification.core.domain.NotificationOutcome;
 import com.centralstation.verification.core.domain.PhoneCall;
-import com.centralstation.verification.core.domain.ResponseTime;
 import com.centralstation.verification.core.domain.VerificationAction;
 import com.centralstation.verification.core.domain.VerificationState;
-import com.centralstation.verification.core.port.out.VerificationMetrics;
+import com.centralstation.verification.core.testing.RecordingMetrics;
 import com.centralstation.verification.core.testing.TestVerifications;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -37,8 +33,8 @@ class RecordCallProgressTest {
     private static final String SID = "CA0123456789abcdef0123456789abcdef";
 
     private final UseCaseFixture f = new UseCaseFixture();
-    private final CallsEnded ended = new CallsEnded();
-    private final RecordCallProgress progress = new RecordCallProgress(f.phoneCalls, f.verifications, f.process, f.audit, ended);
+    private final RecordingMetrics metrics = new RecordingMetrics();
+    private final RecordCallProgress progress = new RecordCallProgress(f.phoneCalls, f.verifications, f.process, f.audit, metrics);
     private final UUID id = CONTRACT_VERIFICATION_ID;
     private String annsCall;
 
@@ -86,7 +82,7 @@ class RecordCallProgressTest {
         assertThat(report(annsCall, CallStatus.BUSY, 2, null)).isEqualTo(RecordCallProgress.Progress.ENDED);
 
         assertThat(f.process.unreachable).containsExactly(ANN.contactId());
-        assertThat(ended.outcomes).containsExactly(CallOutcome.BUSY);
+        assertThat(metrics.counted).containsExactly("callEnded:" + CallOutcome.BUSY.code());
         assertThat(events(AuditEventType.CALL_ENDED)).singleElement().satisfies(e -> {
             assertThat(e.actor()).isEqualTo(Actor.VOICE_PROVIDER);
             assertThat(e.details()).containsEntry("status", "busy").containsEntry("outcome", "busy")
@@ -101,7 +97,7 @@ class RecordCallProgressTest {
 
         report(annsCall, CallStatus.COMPLETED, 3, "machine_end_beep");
 
-        assertThat(ended.outcomes).containsExactly(CallOutcome.MACHINE);
+        assertThat(metrics.counted).containsExactly("callEnded:" + CallOutcome.MACHINE.code());
         assertThat(f.process.unreachable).containsExactly(ANN.contactId());
     }
 
@@ -111,7 +107,7 @@ class RecordCallProgressTest {
 
         report(annsCall, CallStatus.COMPLETED, 3, "human");
 
-        assertThat(ended.outcomes).containsExactly(CallOutcome.NO_CONFIRMED_KEY);
+        assertThat(metrics.counted).containsExactly("callEnded:" + CallOutcome.NO_CONFIRMED_KEY.code());
         assertThat(events(AuditEventType.CALL_ENDED).get(0).details()).containsEntry("keys", "menu:1");
         assertThat(f.process.unreachable).containsExactly(ANN.contactId());
     }
@@ -122,7 +118,7 @@ class RecordCallProgressTest {
 
         report(annsCall, CallStatus.COMPLETED, 3, "human");
 
-        assertThat(ended.outcomes).containsExactly(CallOutcome.ANSWERED);
+        assertThat(metrics.counted).containsExactly("callEnded:" + CallOutcome.ANSWERED.code());
         assertThat(f.process.unreachable).isEmpty();
         assertThat(events(AuditEventType.CALL_ENDED).get(0).details()).containsEntry("nextStep", "none: the contact answered");
     }
@@ -134,7 +130,7 @@ class RecordCallProgressTest {
         report(annsCall, CallStatus.NO_ANSWER, 2, null);
 
         assertThat(f.process.unreachable).isEmpty();
-        assertThat(ended.outcomes).containsExactly(CallOutcome.NO_ANSWER);
+        assertThat(metrics.counted).containsExactly("callEnded:" + CallOutcome.NO_ANSWER.code());
         assertThat(events(AuditEventType.CALL_ENDED).get(0).details())
                 .containsEntry("nextStep", "none: another contact has been notified since");
     }
@@ -160,7 +156,7 @@ class RecordCallProgressTest {
         assertThat(report(annsCall, CallStatus.COMPLETED, 3, null)).isEqualTo(RecordCallProgress.Progress.UNCHANGED);
 
         assertThat(f.process.unreachable).containsExactly(ANN.contactId());
-        assertThat(ended.outcomes).hasSize(1);
+        assertThat(metrics.counted).hasSize(1);
         assertThat(events(AuditEventType.CALL_ENDED)).hasSize(1);
     }
 
@@ -178,40 +174,5 @@ class RecordCallProgressTest {
         report(bensCall, CallStatus.NO_ANSWER, 2, null);
 
         assertThat(f.process.unreachable).containsExactly(BEN.contactId());
-    }
-
-    /** Counts the ends of calls by outcome; nothing else. */
-    private static final class CallsEnded implements VerificationMetrics {
-
-        final List<CallOutcome> outcomes = new ArrayList<>();
-
-        @Override
-        public void callEnded(CallOutcome outcome) {
-            outcomes.add(outcome);
-        }
-
-        @Override
-        public void decisionTaken(ResponseTime responseTime) {
-        }
-
-        @Override
-        public void escalated(EscalationStep step) {
-        }
-
-        @Override
-        public void ended(VerificationState finalState) {
-        }
-
-        @Override
-        public void notified(NotificationOutcome outcome) {
-        }
-
-        @Override
-        public void channelDown(String channel) {
-        }
-
-        @Override
-        public void operatorAlerted(EscalationStep step) {
-        }
     }
 }
