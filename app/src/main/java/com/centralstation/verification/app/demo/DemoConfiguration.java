@@ -1,6 +1,7 @@
 package com.centralstation.verification.app.demo;
 
 import com.centralstation.verification.adapters.chekt.ChektProperties;
+import com.centralstation.verification.adapters.notification.VoiceProperties;
 import com.centralstation.verification.app.web.webhook.WebhookSignature;
 import com.centralstation.verification.core.usecase.ManageCallLists;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -21,8 +22,8 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import java.time.Clock;
 
 /**
- * The demo profile's parts: the CHeKT sandbox, test alarms, the seeded test site and the open {@code /demo/**}
- * filter chain. Only the demo profile loads this, and it refuses to be built without it.
+ * The demo profile's parts: the CHeKT sandbox, the phone simulator (Twilio for the demo's calls), test alarms, the
+ * seeded test site and the open {@code /demo/**} filter chain. Only the demo profile loads this, and it refuses to be built without it.
  */
 @Configuration(proxyBeanMethods = false)
 @Profile(DemoProfile.NAME)
@@ -39,14 +40,20 @@ public class DemoConfiguration {
         return new ChektSandbox(chekt.clientId(), chekt.clientSecret(), mapper, clock);
     }
 
+    /** Twilio for the demo's calls, at the voice settings the demo profile sets (its account and token). */
+    @Bean
+    PhoneSimulator phoneSimulator(VoiceProperties voice, Clock clock) {
+        return new PhoneSimulator(voice.accountSid(), voice.authToken(), clock);
+    }
+
     @Bean
     TestAlarms testAlarms(WebhookSignature signature, ObjectMapper mapper, Clock clock, Environment environment) {
         return new TestAlarms(signature, mapper, clock, environment);
     }
 
     /**
-     * The sandbox and the start page are open (a laptop demo; the profile binds to loopback). The sandbox is called
-     * machine to machine like CHeKT, so it takes no CSRF token; the start page's form does.
+     * The sandbox, the phone and the start page are open (a laptop demo; the profile binds to loopback). The sandbox and
+     * the phone's Twilio API are called machine to machine, so they take no CSRF token; the pages' forms do.
      * Ordered before the application's closed-by-default chain, which would otherwise deny {@code /demo/**}.
      */
     @Bean
@@ -55,7 +62,8 @@ public class DemoConfiguration {
         PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
         return http.securityMatcher(new OrRequestMatcher(paths.matcher("/demo"), paths.matcher("/demo/**")))
                 .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
-                .csrf(csrf -> csrf.ignoringRequestMatchers(paths.matcher(ChektSandboxController.BASE + "/**")))
+                .csrf(csrf -> csrf.ignoringRequestMatchers(paths.matcher(ChektSandboxController.BASE + "/**"),
+                        paths.matcher(PhoneSimulatorController.TWILIO + "/**")))
                 .build();
     }
 
