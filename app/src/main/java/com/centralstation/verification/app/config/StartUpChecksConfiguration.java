@@ -1,7 +1,7 @@
 package com.centralstation.verification.app.config;
 
 import com.centralstation.verification.adapters.chekt.ChektProperties;
-import com.centralstation.verification.adapters.notification.NotificationProperties;
+import com.centralstation.verification.adapters.notification.EnabledChannels;
 import org.camunda.bpm.spring.boot.starter.property.CamundaBpmProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -20,8 +20,8 @@ public class StartUpChecksConfiguration {
     }
 
     @Bean
-    JobLockTime jobLockTime(CamundaBpmProperties camunda, ChektProperties chekt, NotificationProperties notification,
-                            Environment environment, DataSource dataSource) {
-        return new JobLockTime(camunda, chekt, notification, environment, dataSource);
+    JobLockTime jobLockTime(CamundaBpmProperties camunda, ChektProperties chekt, EnabledChannels channels,
+                            DataSource dataSource) {
+        return new JobLockTime(camunda, chekt, channels, dataSource);
     }
 }

@@ -1,13 +1,14 @@
 package com.centralstation.verification.app.security;
 
 import com.centralstation.verification.adapters.notification.NotificationProperties;
-import com.centralstation.verification.adapters.notification.VoiceCallbackPaths;
+import com.centralstation.verification.core.domain.CallAddresses;
 import com.centralstation.verification.adapters.notification.VoiceProperties;
 import com.centralstation.verification.workflow.engine.RoleProperties;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.centralstation.verification.workflow.engine.Roles;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -129,19 +130,20 @@ public class SecurityConfiguration {
 
     @Bean
     @Order(6)
-    SecurityFilterChain voiceCallbackChain(HttpSecurity http, NotificationProperties notification, VoiceProperties voice,
-                                           ObjectMapper mapper) throws Exception {
-        Optional<TwilioSignature> signature = Optional.ofNullable(voice.authToken()).filter(token -> !token.isBlank())
-                .map(TwilioSignature::new);
+    SecurityFilterChain voiceCallbackChain(HttpSecurity http, NotificationProperties notification,
+                                           ObjectProvider<VoiceProperties> voice, ObjectMapper mapper) throws Exception {
+        // Without channel voice there are no voice settings, so no callback can be signed: every one is refused.
+        Optional<TwilioSignature> signature = Optional.ofNullable(voice.getIfAvailable()).map(VoiceProperties::authToken)
+                .filter(token -> !token.isBlank()).map(TwilioSignature::new);
         VoiceCallbackRefusal refusal = new VoiceCallbackRefusal(mapper);
         PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
-        return http.securityMatcher(path(VoiceCallbackPaths.PREFIX + "/**"))
+        return http.securityMatcher(path(CallAddresses.PREFIX + "/**"))
                 .addFilterBefore(new TwilioSignatureFilter(signature, notification.publicBaseUri()), AuthorizationFilter.class)
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers(paths.matcher(HttpMethod.POST, VoiceCallbackPaths.ANSWER),
-                                paths.matcher(HttpMethod.POST, VoiceCallbackPaths.MENU),
-                                paths.matcher(HttpMethod.POST, VoiceCallbackPaths.CONFIRM),
-                                paths.matcher(HttpMethod.POST, VoiceCallbackPaths.STATUS))
+                        .requestMatchers(paths.matcher(HttpMethod.POST, CallAddresses.ANSWER),
+                                paths.matcher(HttpMethod.POST, CallAddresses.MENU),
+                                paths.matcher(HttpMethod.POST, CallAddresses.CONFIRM),
+                                paths.matcher(HttpMethod.POST, CallAddresses.STATUS))
                         .hasRole(TwilioSignatureFilter.ROLE)
                         .anyRequest().denyAll())
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(refusal).accessDeniedHandler(refusal))

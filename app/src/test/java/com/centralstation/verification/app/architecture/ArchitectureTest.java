@@ -109,6 +109,11 @@ class ArchitectureTest {
     }
 
     @Test
+    void webKnowsNoAdapter() {
+        ArchitectureRules.webKnowsNoAdapter(ROOT).check(production);
+    }
+
+    @Test
     void inputReadingDoesNotDependOnWeb() {
         ArchitectureRules.inputReadingDoesNotDependOnWeb(ROOT).check(production);
     }

@@ -5,13 +5,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import org.springframework.http.MediaType;
-import org.springframework.http.client.ClientHttpRequestFactory;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -27,16 +27,18 @@ final class SmsGatewayChannel implements NotificationChannel {
     private final String accountSid;
     private final String from;
     private final MessageText text;
+    private final HttpTimeouts timeouts;
 
-    SmsGatewayChannel(NotificationProperties.Sms settings, ClientHttpRequestFactory requestFactory, MessageText text) {
+    SmsGatewayChannel(SmsProperties settings, HttpTimeouts timeouts, MessageText text) {
         this.gateway = RestClient.builder()
                 .baseUrl(settings.baseUrl().toString())
-                .requestFactory(requestFactory)
+                .requestFactory(timeouts.requestFactory())
                 .defaultHeaders(headers -> headers.setBasicAuth(settings.accountSid(), settings.authToken()))
                 .build();
         this.accountSid = settings.accountSid();
         this.from = settings.from();
         this.text = text;
+        this.timeouts = timeouts;
     }
 
     @Override
@@ -68,6 +70,11 @@ final class SmsGatewayChannel implements NotificationChannel {
             throw HttpDelivery.failure("SMS gateway", e);
         }
         return sidOf(reply);
+    }
+
+    @Override
+    public Optional<Duration> longestSend() {
+        return Optional.of(timeouts.longestExchange());
     }
 
     /** The gateway took the message; an unreadable answer must not turn that into a failure. */

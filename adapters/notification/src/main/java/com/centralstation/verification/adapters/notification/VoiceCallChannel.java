@@ -1,5 +1,6 @@
 package com.centralstation.verification.adapters.notification;
 
+import com.centralstation.verification.core.domain.CallAddresses;
 import com.centralstation.verification.core.domain.Contact;
 import com.centralstation.verification.core.domain.PhoneCall;
 import com.centralstation.verification.core.port.out.PhoneCalls;
@@ -7,7 +8,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import org.springframework.http.MediaType;
-import org.springframework.http.client.ClientHttpRequestFactory;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.client.RestClient;
@@ -41,6 +41,7 @@ final class VoiceCallChannel implements NotificationChannel {
     private static final ObjectMapper JSON = JsonMapper.builder().build();
 
     private final RestClient provider;
+    private final HttpTimeouts timeouts;
     private final String accountSid;
     private final String from;
     private final Duration ringTimeout;
@@ -48,13 +49,13 @@ final class VoiceCallChannel implements NotificationChannel {
     private final URI publicBaseUrl;
     private final Clock clock;
 
-    VoiceCallChannel(VoiceProperties settings, ClientHttpRequestFactory requestFactory, PhoneCalls calls, URI publicBaseUrl,
-                     Clock clock) {
+    VoiceCallChannel(VoiceProperties settings, HttpTimeouts timeouts, PhoneCalls calls, URI publicBaseUrl, Clock clock) {
         this.provider = RestClient.builder()
                 .baseUrl(settings.baseUrl().toString())
-                .requestFactory(requestFactory)
+                .requestFactory(timeouts.requestFactory())
                 .defaultHeaders(headers -> headers.setBasicAuth(settings.accountSid(), settings.authToken()))
                 .build();
+        this.timeouts = timeouts;
         this.accountSid = settings.accountSid();
         this.from = settings.from();
         this.ringTimeout = settings.ringTimeout();
@@ -81,8 +82,8 @@ final class VoiceCallChannel implements NotificationChannel {
         MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
         form.add("To", address);
         form.add("From", from);
-        form.add("Url", callback(VoiceCallbackPaths.ANSWER, call));
-        form.add("StatusCallback", callback(VoiceCallbackPaths.STATUS, call));
+        form.add("Url", callback(CallAddresses.ANSWER, call));
+        form.add("StatusCallback", callback(CallAddresses.STATUS, call));
         STATUS_EVENTS.forEach(event -> form.add("StatusCallbackEvent", event));
         form.add("Timeout", String.valueOf(ringTimeout.toSeconds()));
         form.add("MachineDetection", "Enable");
@@ -102,6 +103,12 @@ final class VoiceCallChannel implements NotificationChannel {
         sid.ifPresent(placed -> calls.placed(call.callId(), placed));
         // Without a sid in the answer the call is still placed; its first callback names it.
         return sid.orElse(null);
+    }
+
+    /** Placing the call is one exchange with the provider; the call itself runs on after the job, by callbacks. */
+    @Override
+    public Optional<Duration> longestSend() {
+        return Optional.of(timeouts.longestExchange());
     }
 
     private String callback(String path, PhoneCall call) {

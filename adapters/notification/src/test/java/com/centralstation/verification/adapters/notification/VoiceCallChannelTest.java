@@ -167,7 +167,7 @@ class VoiceCallChannelTest {
     }
 
     private VoiceCallChannel voice(Duration readTimeout) {
-        return new VoiceCallChannel(settings(), HttpDelivery.requestFactory(Duration.ofSeconds(2), readTimeout), calls,
+        return new VoiceCallChannel(settings(), new HttpTimeouts(Duration.ofSeconds(2), readTimeout), calls,
                 NotificationFixture.PUBLIC_BASE_URL, fixture.clock);
     }
 

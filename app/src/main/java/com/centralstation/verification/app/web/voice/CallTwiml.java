@@ -1,6 +1,6 @@
 package com.centralstation.verification.app.web.voice;
 
-import com.centralstation.verification.adapters.notification.VoiceCallbackPaths;
+import com.centralstation.verification.core.domain.CallAddresses;
 import com.centralstation.verification.core.domain.CallScript;
 import com.centralstation.verification.core.usecase.AnswerPhoneCall;
 
@@ -9,6 +9,7 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 import java.io.StringWriter;
 import java.net.URI;
+import java.time.ZoneId;
 import java.util.List;
 
 import org.springframework.web.util.UriComponentsBuilder;
@@ -18,7 +19,7 @@ import org.springframework.web.util.UriComponentsBuilder;
  * ({@code <Gather numDigits="1">}, whose keys, or silence, are posted to the question's own address under the public
  * base URL) or the end of the call ({@code <Hangup/>}).
  */
-final class CallTwiml {
+public final class CallTwiml {
 
     /** Seconds the provider waits for a key after the question has been read. */
     static final int KEY_TIMEOUT_SECONDS = 8;
@@ -29,8 +30,14 @@ final class CallTwiml {
     private final String language;
     private final URI publicBaseUrl;
 
-    CallTwiml(CallWords words, String language, URI publicBaseUrl) {
-        this.words = words;
+    /**
+     * @param callerName who is calling, as the contact hears it
+     * @param language the language the words are spoken in ({@code <Say language="...">})
+     * @param zone the zone alarm times are spoken in
+     * @param publicBaseUrl this service's public address, under which the questions' addresses lie
+     */
+    public CallTwiml(String callerName, String language, ZoneId zone, URI publicBaseUrl) {
+        this.words = new CallWords(callerName, zone);
         this.language = language;
         this.publicBaseUrl = publicBaseUrl;
     }
@@ -88,9 +95,9 @@ final class CallTwiml {
     String address(String callId, CallScript.Step step) {
         UriComponentsBuilder url = UriComponentsBuilder.fromUri(publicBaseUrl);
         if (step instanceof CallScript.Confirm confirm) {
-            return url.path(VoiceCallbackPaths.CONFIRM).buildAndExpand(callId, confirm.action().code(), confirm.prompt())
+            return url.path(CallAddresses.CONFIRM).buildAndExpand(callId, confirm.action().code(), confirm.prompt())
                     .toUriString();
         }
-        return url.path(VoiceCallbackPaths.MENU).buildAndExpand(callId, step.prompt()).toUriString();
+        return url.path(CallAddresses.MENU).buildAndExpand(callId, step.prompt()).toUriString();
     }
 }

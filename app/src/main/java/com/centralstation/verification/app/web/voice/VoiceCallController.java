@@ -1,8 +1,6 @@
 package com.centralstation.verification.app.web.voice;
 
-import com.centralstation.verification.adapters.notification.NotificationProperties;
-import com.centralstation.verification.adapters.notification.VoiceCallbackPaths;
-import com.centralstation.verification.adapters.notification.VoiceProperties;
+import com.centralstation.verification.core.domain.CallAddresses;
 import com.centralstation.verification.app.web.ApiProblems;
 import com.centralstation.verification.core.domain.CallReport;
 import com.centralstation.verification.core.domain.CallScript;
@@ -13,6 +11,7 @@ import com.centralstation.verification.core.usecase.RecordCallProgress;
 import io.swagger.v3.oas.annotations.Hidden;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -41,25 +40,28 @@ public class VoiceCallController {
 
     private final AnswerPhoneCall answerPhoneCall;
     private final RecordCallProgress recordCallProgress;
-    private final CallTwiml twiml;
+    private final ObjectProvider<CallTwiml> twiml;
     private final Clock clock;
 
+    /**
+     * @param twiml the call's words, made from the voice channel's settings, which exist only while the channel is
+     *              enabled; without them the security chain lets no callback through to here
+     */
     public VoiceCallController(AnswerPhoneCall answerPhoneCall, RecordCallProgress recordCallProgress,
-                               NotificationProperties notification, VoiceProperties voice, Clock clock) {
+                               ObjectProvider<CallTwiml> twiml, Clock clock) {
         this.answerPhoneCall = answerPhoneCall;
         this.recordCallProgress = recordCallProgress;
-        this.twiml = new CallTwiml(new CallWords(voice.callerName(), notification.timeZone()), voice.language(),
-                notification.publicBaseUri());
+        this.twiml = twiml;
         this.clock = clock;
     }
 
-    @PostMapping(path = VoiceCallbackPaths.ANSWER, produces = MediaType.APPLICATION_XML_VALUE)
+    @PostMapping(path = CallAddresses.ANSWER, produces = MediaType.APPLICATION_XML_VALUE)
     public ResponseEntity<?> answer(@PathVariable String callId, @RequestParam(CALL_SID) String callSid,
                                     @RequestParam(name = ANSWERED_BY, required = false) String answeredBy) {
         return reply(callId, answerPhoneCall.answered(callId, callSid, Optional.ofNullable(answeredBy)));
     }
 
-    @PostMapping(path = VoiceCallbackPaths.MENU, produces = MediaType.APPLICATION_XML_VALUE)
+    @PostMapping(path = CallAddresses.MENU, produces = MediaType.APPLICATION_XML_VALUE)
     public ResponseEntity<?> menu(@PathVariable String callId, @PathVariable int prompt, @RequestParam(CALL_SID) String callSid,
                                   @RequestParam(name = DIGITS, required = false) String digits) {
         if (prompt < 1 || prompt > CallScript.PROMPTS) {
@@ -68,7 +70,7 @@ public class VoiceCallController {
         return reply(callId, answerPhoneCall.pressed(callId, callSid, new CallScript.Menu(prompt), keys(digits)));
     }
 
-    @PostMapping(path = VoiceCallbackPaths.CONFIRM, produces = MediaType.APPLICATION_XML_VALUE)
+    @PostMapping(path = CallAddresses.CONFIRM, produces = MediaType.APPLICATION_XML_VALUE)
     public ResponseEntity<?> confirm(@PathVariable String callId, @PathVariable String action, @PathVariable int prompt,
                                      @RequestParam(CALL_SID) String callSid,
                                      @RequestParam(name = DIGITS, required = false) String digits) {
@@ -79,7 +81,7 @@ public class VoiceCallController {
         return reply(callId, answerPhoneCall.pressed(callId, callSid, new CallScript.Confirm(chosen.get(), prompt), keys(digits)));
     }
 
-    @PostMapping(VoiceCallbackPaths.STATUS)
+    @PostMapping(CallAddresses.STATUS)
     public ResponseEntity<?> status(@PathVariable String callId, @RequestParam(CALL_SID) String callSid,
                                     @RequestParam("CallStatus") String callStatus,
                                     @RequestParam(name = "SequenceNumber", required = false) Integer sequence,
@@ -105,7 +107,7 @@ public class VoiceCallController {
         }
         reply.get().failure().ifPresent(failure -> LOG.error("Recording the answer of call {} failed; the contact may"
                 + " confirm again", callId, failure));
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_XML).body(twiml.render(reply.get()));
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_XML).body(twiml.getObject().render(reply.get()));
     }
 
     /** Twilio sends no Digits, or an empty value, when the question timed out: that is silence. */

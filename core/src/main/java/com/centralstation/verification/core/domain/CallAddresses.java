@@ -1,11 +1,12 @@
-package com.centralstation.verification.adapters.notification;
+package com.centralstation.verification.core.domain;
 
 /**
  * The addresses under this service's public base URL that the voice provider calls back for a phone call, each
- * naming the call by its unguessable id (never the verification's). The voice channel gives the provider the first
- * two when it places a call; the call's script leads to the others.
+ * naming the call by its unguessable {@link PhoneCall#callId()} (never the verification's). The channel that places a
+ * call gives the provider the first two; the call's script ({@link CallScript}) leads to the others. Both sides, the
+ * one that places calls and the one that answers the callbacks, take the paths from here.
  */
-public final class VoiceCallbackPaths {
+public final class CallAddresses {
 
     /** Everything the voice provider calls back; nothing else lives under it. */
     public static final String PREFIX = "/voice/calls";
@@ -18,6 +19,6 @@ public final class VoiceCallbackPaths {
     /** The key pressed to confirm {@code action}, asked for the {@code prompt}-th time. */
     public static final String CONFIRM = PREFIX + "/{callId}/confirm/{action}/{prompt}";
 
-    private VoiceCallbackPaths() {
+    private CallAddresses() {
     }
 }
