@@ -374,7 +374,7 @@ class VoiceCallEndToEndTest extends VoiceCallServiceTest {
 
     /** One sample of the Prometheus scrape, by its name and labels as printed; 0 when absent. */
     private double scrapedValue(String sample) {
-        HttpResponse<String> scrape = stationGetRaw("/actuator/prometheus");
+        HttpResponse<String> scrape = stationGet("/actuator/prometheus");
         assertThat(scrape.statusCode()).isEqualTo(200);
         return scrape.body().lines().filter(line -> line.startsWith(sample + " "))
                 .map(line -> Double.parseDouble(line.substring(sample.length() + 1).strip())).findFirst().orElse(0.0);
@@ -388,13 +388,5 @@ class VoiceCallEndToEndTest extends VoiceCallServiceTest {
         List<JsonNode> nodes = new java.util.ArrayList<>();
         array.forEach(nodes::add);
         return nodes;
-    }
-
-    private JsonNode readJson(String body) {
-        try {
-            return json.readTree(body);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
     }
 }

@@ -5,13 +5,11 @@ import com.centralstation.verification.core.domain.AuditEvent;
 import com.centralstation.verification.core.domain.AuditEventType;
 import com.centralstation.verification.core.domain.CallScript;
 import com.centralstation.verification.core.domain.CallScript.Cue;
-import com.centralstation.verification.core.domain.Contact;
 import com.centralstation.verification.core.domain.ContactDecision;
 import com.centralstation.verification.core.domain.DecisionSource;
 import com.centralstation.verification.core.domain.PhoneCall;
 import com.centralstation.verification.core.domain.VerificationAction;
 import com.centralstation.verification.core.domain.VerificationState;
-import com.centralstation.verification.core.testing.TestVerifications;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -37,16 +35,7 @@ class AnswerPhoneCallTest {
 
     @BeforeEach
     void annIsCalled() {
-        f.receive.receive(TestVerifications.contractRequest());
-        f.notifyNext.notifyNext(id);
-        annsCall = call(ANN, 1);
-    }
-
-    private String call(Contact contact, int position) {
-        PhoneCall call = PhoneCall.dialling(id, contact.contactId(), position, contact.phoneNumber(), f.clock.instant());
-        f.phoneCalls.open(call);
-        f.phoneCalls.placed(call.callId(), SID);
-        return call.callId();
+        annsCall = f.annIsCalled(SID);
     }
 
     private AnswerPhoneCall.Reply press(CallScript.Step step, String digits) {

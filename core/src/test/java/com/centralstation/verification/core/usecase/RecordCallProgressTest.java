@@ -7,14 +7,11 @@ import com.centralstation.verification.core.domain.CallOutcome;
 import com.centralstation.verification.core.domain.CallReport;
 import com.centralstation.verification.core.domain.CallScript;
 import com.centralstation.verification.core.domain.CallStatus;
-import com.centralstation.verification.core.domain.Contact;
 import com.centralstation.verification.core.domain.ContactDecision;
 import com.centralstation.verification.core.domain.DecisionSource;
-import com.centralstation.verification.core.domain.PhoneCall;
 import com.centralstation.verification.core.domain.VerificationAction;
 import com.centralstation.verification.core.domain.VerificationState;
 import com.centralstation.verification.core.testing.RecordingMetrics;
-import com.centralstation.verification.core.testing.TestVerifications;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -40,16 +37,7 @@ class RecordCallProgressTest {
 
     @BeforeEach
     void annIsCalled() {
-        f.receive.receive(TestVerifications.contractRequest());
-        f.notifyNext.notifyNext(id);
-        annsCall = call(ANN, 1);
-    }
-
-    private String call(Contact contact, int position) {
-        PhoneCall call = PhoneCall.dialling(id, contact.contactId(), position, contact.phoneNumber(), f.clock.instant());
-        f.phoneCalls.open(call);
-        f.phoneCalls.placed(call.callId(), SID);
-        return call.callId();
+        annsCall = f.annIsCalled(SID);
     }
 
     private RecordCallProgress.Progress report(String callId, CallStatus status, int sequence, String answeredBy) {
@@ -169,7 +157,7 @@ class RecordCallProgressTest {
     @Test
     void aSecondContactsUnansweredCallMovesTheLadderOnFromThem() {
         f.notifyNext.notifyNext(id);
-        String bensCall = call(BEN, 2);
+        String bensCall = f.callPlaced(BEN, 2, SID);
 
         report(bensCall, CallStatus.NO_ANSWER, 2, null);
 

@@ -1,6 +1,8 @@
 package com.centralstation.verification.core.usecase;
 
+import com.centralstation.verification.core.domain.Contact;
 import com.centralstation.verification.core.domain.ContactDecision;
+import com.centralstation.verification.core.domain.PhoneCall;
 import com.centralstation.verification.core.domain.Verification;
 import com.centralstation.verification.core.port.out.VerificationMetrics;
 import com.centralstation.verification.core.port.out.VerificationProcess;
@@ -16,6 +18,7 @@ import com.centralstation.verification.core.testing.InMemoryVerificationReposito
 import com.centralstation.verification.core.testing.MutableClock;
 import com.centralstation.verification.core.testing.RecordingChektGateway;
 import com.centralstation.verification.core.testing.RecordingContactNotifier;
+import com.centralstation.verification.core.testing.TestVerifications;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -59,6 +62,22 @@ final class UseCaseFixture {
     final ResponseLinks responseLinks = new ResponseLinks(tokens, verifications, recordDecision, clock);
     final InMemoryPhoneCalls phoneCalls = new InMemoryPhoneCalls();
     final AnswerPhoneCall answerPhoneCall = new AnswerPhoneCall(phoneCalls, verifications, recordDecision, audit, clock);
+
+    /** The contract's verification is received and its first contact, Ann, is notified and called: the call's id. */
+    String annIsCalled(String sid) {
+        receive.receive(TestVerifications.contractRequest());
+        notifyNext.notifyNext(TestVerifications.CONTRACT_VERIFICATION_ID);
+        return callPlaced(TestVerifications.ANN, 1, sid);
+    }
+
+    /** A phone call to the contract verification's contact, placed and named by the provider: the call's id. */
+    String callPlaced(Contact contact, int position, String sid) {
+        PhoneCall call = PhoneCall.dialling(TestVerifications.CONTRACT_VERIFICATION_ID, contact.contactId(), position,
+                contact.phoneNumber(), clock.instant());
+        phoneCalls.open(call);
+        phoneCalls.placed(call.callId(), sid);
+        return call.callId();
+    }
 
     final class InProcessWorkflow implements VerificationProcess {
         final List<UUID> started = new ArrayList<>();

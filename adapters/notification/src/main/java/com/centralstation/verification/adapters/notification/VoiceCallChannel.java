@@ -4,17 +4,10 @@ import com.centralstation.verification.core.domain.CallAddresses;
 import com.centralstation.verification.core.domain.Contact;
 import com.centralstation.verification.core.domain.PhoneCall;
 import com.centralstation.verification.core.port.out.PhoneCalls;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import org.springframework.http.MediaType;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
-import org.springframework.web.client.RestClient;
-import org.springframework.web.client.RestClientException;
 import org.springframework.web.util.UriComponentsBuilder;
 
-import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -38,11 +31,8 @@ final class VoiceCallChannel implements NotificationChannel {
     /** What the provider reports to the status callback: every step of the call. */
     static final List<String> STATUS_EVENTS = List.of("initiated", "ringing", "answered", "completed");
 
-    private static final ObjectMapper JSON = JsonMapper.builder().build();
-
-    private final RestClient provider;
+    private final TwilioAccount provider;
     private final HttpTimeouts timeouts;
-    private final String accountSid;
     private final String from;
     private final Duration ringTimeout;
     private final PhoneCalls calls;
@@ -50,13 +40,8 @@ final class VoiceCallChannel implements NotificationChannel {
     private final Clock clock;
 
     VoiceCallChannel(VoiceProperties settings, HttpTimeouts timeouts, PhoneCalls calls, URI publicBaseUrl, Clock clock) {
-        this.provider = RestClient.builder()
-                .baseUrl(settings.baseUrl().toString())
-                .requestFactory(timeouts.requestFactory())
-                .defaultHeaders(headers -> headers.setBasicAuth(settings.accountSid(), settings.authToken()))
-                .build();
+        this.provider = new TwilioAccount(settings.baseUrl(), settings.accountSid(), settings.authToken(), timeouts);
         this.timeouts = timeouts;
-        this.accountSid = settings.accountSid();
         this.from = settings.from();
         this.ringTimeout = settings.ringTimeout();
         this.calls = calls;
@@ -87,19 +72,7 @@ final class VoiceCallChannel implements NotificationChannel {
         STATUS_EVENTS.forEach(event -> form.add("StatusCallbackEvent", event));
         form.add("Timeout", String.valueOf(ringTimeout.toSeconds()));
         form.add("MachineDetection", "Enable");
-        String reply;
-        try {
-            reply = provider.post()
-                    .uri("/2010-04-01/Accounts/{accountSid}/Calls.json", accountSid)
-                    .contentType(MediaType.APPLICATION_FORM_URLENCODED)
-                    .accept(MediaType.APPLICATION_JSON)
-                    .body(form)
-                    .retrieve()
-                    .body(String.class);
-        } catch (RestClientException e) {
-            throw HttpDelivery.failure("voice provider", e);
-        }
-        Optional<String> sid = sidOf(reply);
+        Optional<String> sid = provider.create("Calls", form, "voice provider");
         sid.ifPresent(placed -> calls.placed(call.callId(), placed));
         // Without a sid in the answer the call is still placed; its first callback names it.
         return sid.orElse(null);
@@ -113,17 +86,5 @@ final class VoiceCallChannel implements NotificationChannel {
 
     private String callback(String path, PhoneCall call) {
         return UriComponentsBuilder.fromUri(publicBaseUrl).path(path).buildAndExpand(call.callId()).toUriString();
-    }
-
-    private static Optional<String> sidOf(String reply) {
-        if (reply == null || reply.isBlank()) {
-            return Optional.empty();
-        }
-        try {
-            JsonNode sid = JSON.readTree(reply).path("sid");
-            return sid.isTextual() && !sid.asText().isBlank() ? Optional.of(sid.asText()) : Optional.empty();
-        } catch (IOException e) {
-            return Optional.empty();
-        }
     }
 }
