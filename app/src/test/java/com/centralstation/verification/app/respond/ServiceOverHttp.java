@@ -121,8 +121,13 @@ public abstract class ServiceOverHttp {
 
     /** A GET with the station's credentials. */
     protected HttpResponse<String> stationGet(String path) {
-        return send(HttpRequest.newBuilder(local(path)).header("Authorization", "Basic " + Base64.getEncoder()
-                .encodeToString((ServiceTest.STATION_USER + ":" + ServiceTest.STATION_PASSWORD)
+        return stationGet(path, "*/*");
+    }
+
+    /** A GET with the station's credentials, for the given media type. */
+    protected HttpResponse<String> stationGet(String path, String accept) {
+        return send(HttpRequest.newBuilder(local(path)).header("Accept", accept).header("Authorization", "Basic "
+                + Base64.getEncoder().encodeToString((ServiceTest.STATION_USER + ":" + ServiceTest.STATION_PASSWORD)
                         .getBytes(StandardCharsets.UTF_8))).GET().build());
     }
 

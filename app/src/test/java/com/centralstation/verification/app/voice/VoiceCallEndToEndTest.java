@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -98,6 +99,9 @@ class VoiceCallEndToEndTest extends VoiceCallServiceTest {
         assertThat(evidence.at("/phone_calls/0/answered_by").asText()).isEqualTo("human");
         assertThat(evidence.at("/phone_calls/0/duration_seconds").asInt()).isEqualTo(42);
         assertThat(evidence.at("/phone_calls/0/to").asText()).isEqualTo("•••" + alarm.first().phone().substring(alarm.first().phone().length() - 3));
+        HttpResponse<String> page = stationGet("/api/verifications/" + alarm.verificationId() + "/evidence", "text/html");
+        assertThat(page.body()).contains("<h2>Phone calls</h2>", sid, "menu:1 confirm-dispatch:1", "answered", "42 s")
+                .doesNotContain(alarm.first().phone());
         assertThat(timeline(alarm, "call_progress")).hasSize(3);
         assertThat(timeline(alarm, "call_keys")).extracting(e -> e.at("/details/digits").asText()).containsExactly("1", "1");
         assertThat(timeline(alarm, "call_ended")).singleElement()
@@ -318,7 +322,7 @@ class VoiceCallEndToEndTest extends VoiceCallServiceTest {
             assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
             assertThat(readJson(response.body()).get("field").asText()).isEqualTo("X-Twilio-Signature");
         });
-        assertThat(send(java.net.http.HttpRequest.newBuilder(local("/voice/calls/" + call.callId() + "/answer")).GET().build())
+        assertThat(send(HttpRequest.newBuilder(local("/voice/calls/" + call.callId() + "/answer")).GET().build())
                 .statusCode()).isEqualTo(403);
         assertThat(timeline(alarm, "call_progress")).isEmpty();
         assertThat(timeline(alarm, "call_ended")).isEmpty();

@@ -37,6 +37,8 @@ public final class AuditDetail {
 
     // phone calls (CALL_PROGRESS, CALL_KEYS, CALL_ENDED; STATUS and OUTCOME as below and above)
     public static final String CALL_SID = "callSid";
+    /** The number called, masked as evidence packs show numbers ({@link MaskedAddress}). */
+    public static final String TO = "to";
     public static final String SEQUENCE = "sequence";
     public static final String ANSWERED_BY = "answeredBy";
     public static final String DURATION_SECONDS = "durationSeconds";

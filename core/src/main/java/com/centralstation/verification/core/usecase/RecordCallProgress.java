@@ -6,6 +6,7 @@ import com.centralstation.verification.core.domain.AuditEvent;
 import com.centralstation.verification.core.domain.AuditEventType;
 import com.centralstation.verification.core.domain.CallOutcome;
 import com.centralstation.verification.core.domain.CallReport;
+import com.centralstation.verification.core.domain.MaskedAddress;
 import com.centralstation.verification.core.domain.NotifiedContact;
 import com.centralstation.verification.core.domain.PhoneCall;
 import com.centralstation.verification.core.domain.VerificationRecord;
@@ -97,6 +98,7 @@ public final class RecordCallProgress {
         Map<String, String> details = new HashMap<>();
         details.put(AuditDetail.CALL_SID, call.callSid().orElse("unknown"));
         details.put(AuditDetail.CONTACT_ID, String.valueOf(call.contactId()));
+        details.put(AuditDetail.TO, MaskedAddress.of(call.to()));
         details.put(AuditDetail.STATUS, call.status().code());
         call.answeredBy().ifPresent(who -> details.put(AuditDetail.ANSWERED_BY, who));
         return details;

@@ -73,7 +73,7 @@ class RecordCallProgressTest {
         assertThat(metrics.counted).containsExactly("callEnded:" + CallOutcome.BUSY.code());
         assertThat(events(AuditEventType.CALL_ENDED)).singleElement().satisfies(e -> {
             assertThat(e.actor()).isEqualTo(Actor.VOICE_PROVIDER);
-            assertThat(e.details()).containsEntry("status", "busy").containsEntry("outcome", "busy")
+            assertThat(e.details()).containsEntry("status", "busy").containsEntry("outcome", "busy").containsEntry("to", "•••001")
                     .containsEntry("durationSeconds", "12").containsEntry("keys", "none")
                     .containsEntry("nextStep", RecordCallProgress.POLICY_ASKED);
         });
