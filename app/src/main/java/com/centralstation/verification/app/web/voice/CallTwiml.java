@@ -52,6 +52,8 @@ public final class CallTwiml {
                 xml.writeStartElement("Gather");
                 xml.writeAttribute("input", "dtmf");
                 xml.writeAttribute("numDigits", "1");
+                // # and * are keys like any other (not an option), not Twilio's default end of input.
+                xml.writeAttribute("finishOnKey", "");
                 xml.writeAttribute("timeout", String.valueOf(KEY_TIMEOUT_SECONDS));
                 xml.writeAttribute("action", address(reply.call().callId(), ask.step()));
                 xml.writeAttribute("method", "POST");

@@ -55,9 +55,14 @@ final class CallWords {
         Alarm alarm = record.verification().alarm();
         Instant time = alarm.occurredAt() != null ? alarm.occurredAt() : record.verification().receivedAt();
         String location = alarm.location() == null || alarm.location().isBlank() ? "" : ", at " + alarm.location().strip();
+        String trigger = alarm.trigger().replace('-', ' ');
         return "Hello. This is " + callerName + ", calling about an alarm at site " + record.verification().site().siteId()
-                + ". A " + alarm.trigger().replace('-', ' ') + " alarm went off" + location + ", at "
+                + ". " + (startsWithVowel(trigger) ? "An " : "A ") + trigger + " alarm went off" + location + ", at "
                 + timeFormat.format(time) + ".";
+    }
+
+    private static boolean startsWithVowel(String word) {
+        return !word.isEmpty() && "aeiou".indexOf(Character.toLowerCase(word.charAt(0))) >= 0;
     }
 
     private static String chosen(CallScript.Turn turn) {
