@@ -13,11 +13,13 @@ import com.centralstation.verification.core.port.out.ChektContactSource;
 import com.centralstation.verification.core.port.out.ChektGateway;
 import com.centralstation.verification.core.port.out.ContactNotifier;
 import com.centralstation.verification.core.port.out.NotificationLog;
+import com.centralstation.verification.core.port.out.PhoneCalls;
 import com.centralstation.verification.core.port.out.ResponseTokenStore;
 import com.centralstation.verification.core.port.out.VerificationMetrics;
 import com.centralstation.verification.core.port.out.VerificationProcess;
 import com.centralstation.verification.core.port.out.VerificationRepository;
 import com.centralstation.verification.core.usecase.AcceptDecision;
+import com.centralstation.verification.core.usecase.AnswerPhoneCall;
 import com.centralstation.verification.core.usecase.AssembleEvidencePack;
 import com.centralstation.verification.core.usecase.CancelBySupervisor;
 import com.centralstation.verification.core.usecase.CancelVerification;
@@ -27,6 +29,7 @@ import com.centralstation.verification.core.usecase.ManageCallLists;
 import com.centralstation.verification.core.usecase.NotifyNextContact;
 import com.centralstation.verification.core.usecase.ReceiveVerificationRequest;
 import com.centralstation.verification.core.usecase.RecordAgencyCall;
+import com.centralstation.verification.core.usecase.RecordCallProgress;
 import com.centralstation.verification.core.usecase.RecordDecision;
 import com.centralstation.verification.core.usecase.RecordEscalation;
 import com.centralstation.verification.core.usecase.ResponseLinks;
@@ -163,8 +166,20 @@ public class UseCaseConfiguration {
 
     @Bean
     AssembleEvidencePack assembleEvidencePack(VerificationRepository verifications, NotificationLog notifications,
-                                              AuditTrail audit, Clock clock) {
-        return new AssembleEvidencePack(verifications, notifications, audit, clock);
+                                              PhoneCalls calls, AuditTrail audit, Clock clock) {
+        return new AssembleEvidencePack(verifications, notifications, calls, audit, clock);
+    }
+
+    @Bean
+    AnswerPhoneCall answerPhoneCall(PhoneCalls calls, VerificationRepository verifications, RecordDecision recordDecision,
+                                    AuditTrail audit, Clock clock) {
+        return new AnswerPhoneCall(calls, verifications, recordDecision, audit, clock);
+    }
+
+    @Bean
+    RecordCallProgress recordCallProgress(PhoneCalls calls, VerificationRepository verifications,
+                                          VerificationProcess process, AuditTrail audit, VerificationMetrics metrics) {
+        return new RecordCallProgress(calls, verifications, process, audit, metrics);
     }
 
     @Bean

@@ -5,7 +5,9 @@ import com.centralstation.verification.adapters.notification.EnabledChannels;
 import com.centralstation.verification.adapters.notification.NotificationConfiguration;
 import com.centralstation.verification.app.e2e.TestPostgres;
 import com.centralstation.verification.core.port.out.NotificationLog;
+import com.centralstation.verification.core.port.out.PhoneCalls;
 import com.centralstation.verification.core.testing.InMemoryNotificationLog;
+import com.centralstation.verification.core.testing.InMemoryPhoneCalls;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -85,7 +87,10 @@ class JobLockTimeTest {
                 Map.entry("chekt.client-id", "station-client"),
                 Map.entry("chekt.client-secret", "station-client-secret"),
                 Map.entry("verification.notification.public-base-url", "https://verify.example.com"),
-                Map.entry("verification.notification.channels", "sms,email,webhook,log"),
+                Map.entry("verification.notification.channels", "sms,email,webhook,log,voice"),
+                Map.entry("verification.notification.voice.account-sid", "AC456"),
+                Map.entry("verification.notification.voice.auth-token", "voice-token"),
+                Map.entry("verification.notification.voice.from", "+15550101"),
                 Map.entry("verification.notification.sms.account-sid", "AC123"),
                 Map.entry("verification.notification.sms.auth-token", "sms-token"),
                 Map.entry("verification.notification.sms.from", "+15550100"),
@@ -113,9 +118,10 @@ class JobLockTimeTest {
                 .withConfiguration(AutoConfigurations.of(MailSenderAutoConfiguration.class))
                 .withUserConfiguration(NotificationConfiguration.class)
                 .withBean(NotificationLog.class, InMemoryNotificationLog::new)
+                .withBean(PhoneCalls.class, InMemoryPhoneCalls::new)
                 .run(context -> {
                     assertThat(context).hasNotFailed();
-                    assertThat(context.getBean(EnabledChannels.class).names()).containsExactly("sms", "email", "webhook", "log");
+                    assertThat(context.getBean(EnabledChannels.class).names()).containsExactly("sms", "email", "webhook", "log", "voice");
                     longest.set(context.getBean(EnabledChannels.class).longestNotification());
                 });
         return longest.get();

@@ -27,6 +27,7 @@ final class ChannelCatalog implements ImportSelector, EnvironmentAware {
         CONFIGURATIONS.put("email", EmailChannelConfiguration.class);
         CONFIGURATIONS.put("webhook", SignedWebhookChannelConfiguration.class);
         CONFIGURATIONS.put("log", LogChannelConfiguration.class);
+        CONFIGURATIONS.put("voice", VoiceChannelConfiguration.class);
     }
 
     private Environment environment;
