@@ -42,6 +42,7 @@ class ConfigurationErrorsTest {
             "verification.supervision.overdue-after | PT0S | verification.supervision.overdue-after",
             "verification.h2-housekeeping.retention | 2s | retention must be at least five intervals",
             "verification.h2-housekeeping.fill-rate | 100 | verification.h2-housekeeping.fill-rate",
+            "verification.webapps.hide-end-of-life-banner | yes please | verification.webapps.hide-end-of-life-banner",
             "verification.storage.low-space-alert | 512KB | low-space-alert must be at least 1MB",
             "verification.storage.restart-after | 10s | restart-after must be between 30 s and 1 h",
             "verification.engine.heartbeat-interval | 0s | heartbeat-interval must be between 1 s and 30 s"

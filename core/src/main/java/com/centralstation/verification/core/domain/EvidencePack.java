@@ -2,7 +2,6 @@ package com.centralstation.verification.core.domain;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -15,11 +14,13 @@ public record EvidencePack(Verification verification, VerificationState state, O
                            List<ListedContact> callList, List<Attempt> notificationAttempts,
                            List<PolicyStep> escalationSteps, Optional<Decision> decision,
                            List<ChektExchange> chektExchanges, Optional<AlarmValidation> validation,
-                           EcvSummary ecv, AuditChainCheck auditChain, List<AuditEvent> timeline, Instant assembledAt) {
+                           EcvSummary ecv, AuditChainCheck auditChain, List<AuditEvent> timeline, Instant assembledAt,
+                           List<Call> calls) {
 
     public EvidencePack {
         callList = List.copyOf(callList);
         notificationAttempts = List.copyOf(notificationAttempts);
+        calls = List.copyOf(calls);
         escalationSteps = List.copyOf(escalationSteps);
         chektExchanges = List.copyOf(chektExchanges);
         timeline = List.copyOf(timeline);
@@ -34,14 +35,21 @@ public record EvidencePack(Verification verification, VerificationState state, O
     }
 
     /**
-     * One answer of the escalation policy.
+     * One phone call to a contact.
      *
-     * @param inputs the values the table was evaluated with
-     * @param advice the table's outputs
-     * @param policyVersion the deployed version of the table that answered, where it was recorded
+     * @param to the masked number called
+     * @param callSid the voice provider's id of the call, when it took the call
+     * @param statuses the statuses the provider reported, in the order taken, each with its time
+     * @param keys what the contact pressed at each question ({@code menu:1 confirm-dispatch:1})
+     * @param outcome how the call ended ({@link CallOutcome#code()}), empty while it is not over
      */
-    public record PolicyStep(Instant at, String step, Map<String, String> inputs, Map<String, String> advice,
-                             Optional<String> policyVersion) {
+    public record Call(Instant placedAt, long contactId, String to, Optional<String> callSid, List<String> statuses,
+                       Optional<String> answeredBy, String keys, Optional<Integer> durationSeconds,
+                       Optional<String> outcome) {
+
+        public Call {
+            statuses = List.copyOf(statuses);
+        }
     }
 
     /**
@@ -50,7 +58,7 @@ public record EvidencePack(Verification verification, VerificationState state, O
      * @param responseTime the band from first notification to {@code respondedAt}; empty when nobody was notified
      */
     public record Decision(long contactId, String contactName, VerificationAction action, DecisionSource how,
-                           String actor, Instant respondedAt, Optional<Instant> receivedAt,
+                           Actor actor, Instant respondedAt, Optional<Instant> receivedAt,
                            Optional<ResponseTime> responseTime) {
     }
 

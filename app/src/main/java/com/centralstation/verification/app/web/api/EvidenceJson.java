@@ -40,12 +40,17 @@ final class EvidenceJson {
         json.put("notification_attempts", pack.notificationAttempts().stream().map(a -> map(
                 "at", text(a.at()), "contact_id", a.contactId(), "channel", a.channel(), "address", a.address(),
                 "outcome", a.delivered() ? "delivered" : "failed", "detail", a.detail())).toList());
+        json.put("phone_calls", pack.calls().stream().map(c -> map(
+                "placed_at", text(c.placedAt()), "contact_id", c.contactId(), "to", c.to(),
+                "call_sid", c.callSid().orElse(null), "statuses", c.statuses(), "answered_by", c.answeredBy().orElse(null),
+                "keys", c.keys(), "duration_seconds", c.durationSeconds().orElse(null),
+                "outcome", c.outcome().orElse(null))).toList());
         json.put("escalation_steps", pack.escalationSteps().stream().map(s -> map(
                 "at", text(s.at()), "step", s.step(), "inputs", s.inputs(), "advice", s.advice(),
                 "policy_version", s.policyVersion().orElse(null))).toList());
         json.put("decision", pack.decision().map(d -> map(
                 "contact_id", d.contactId(), "contact_name", d.contactName(), "action", d.action().code(),
-                "how", lower(d.how().name()), "actor", d.actor(), "responded_at", text(d.respondedAt()),
+                "how", lower(d.how().name()), "actor", d.actor().id(), "responded_at", text(d.respondedAt()),
                 "received_at", d.receivedAt().map(Instant::toString).orElse(null),
                 "response_time", d.responseTime().map(r -> r.label()).orElse(null))).orElse(null));
         json.put("chekt_exchanges", pack.chektExchanges().stream().map(x -> map(
@@ -56,7 +61,7 @@ final class EvidenceJson {
                 "addresses_tried_before_decision", pack.ecv().addressesTried()));
         json.put("audit_chain", chain(pack.auditChain()));
         json.put("timeline", pack.timeline().stream().map(e -> map("at", text(e.at()), "type", lower(e.type().name()),
-                "actor", e.actor(), "details", e.details())).toList());
+                "actor", e.actor().id(), "details", e.details())).toList());
         return json;
     }
 

@@ -1,6 +1,5 @@
 package com.centralstation.verification.app.web.respond;
 
-import com.centralstation.verification.adapters.notification.NotificationProperties;
 import com.centralstation.verification.app.storage.StorageOutage;
 import com.centralstation.verification.core.domain.ContactDecision;
 import com.centralstation.verification.core.domain.ContactObservation;
@@ -27,6 +26,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
 
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Optional;
@@ -53,11 +53,12 @@ public class ResponsePageController {
     private final StorageOutage outage;
     private final DateTimeFormatter timeFormat;
 
-    public ResponsePageController(ResponseLinks links, StorageOutage outage, NotificationProperties notification) {
+    /** @param alarmTimeZone the zone alarm times are shown in ({@code verification.notification.time-zone}) */
+    public ResponsePageController(ResponseLinks links, StorageOutage outage, ZoneId alarmTimeZone) {
         this.links = links;
         this.outage = outage;
         this.timeFormat = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm:ss zzz", Locale.ENGLISH)
-                .withZone(notification.timeZone());
+                .withZone(alarmTimeZone);
     }
 
     @Hidden // a link cut short; nobody is sent here
