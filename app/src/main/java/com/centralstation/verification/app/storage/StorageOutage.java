@@ -71,6 +71,17 @@ public final class StorageOutage {
         report(failure, 1);
     }
 
+    /**
+     * For the web: whether a request's failure means the database cannot store anything just now. If so, the request
+     * is counted as refused (the outage logs it, not the caller) and the failure's cause (e.g. "disk full") returned
+     * for the answer; otherwise nothing is counted and the failure is the caller's to handle.
+     */
+    public Optional<String> refusesRequest(Throwable failure) {
+        Optional<StorageFailure> storage = StorageFailure.in(failure);
+        storage.ifPresent(this::requestRefused);
+        return storage.map(StorageFailure::cause);
+    }
+
     /** Anything else ran into this failure (a job, a poll, a heartbeat, a log line that was held back). */
     public void failed(StorageFailure failure) {
         report(failure, 0);

@@ -3,7 +3,6 @@ package com.centralstation.verification.app.web;
 import com.centralstation.verification.app.input.InvalidInputException;
 import com.centralstation.verification.app.storage.StorageOutage;
 import com.centralstation.verification.core.port.out.ChektGatewayException;
-import com.centralstation.verification.workflow.engine.StorageFailure;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -94,9 +93,8 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
      */
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
-        Optional<StorageFailure> storage = StorageFailure.in(e);
+        Optional<String> storage = outage.refusesRequest(e);
         if (storage.isPresent()) {
-            outage.requestRefused(storage.get());
             return storageUnavailable(storage.get());
         }
         log.error("Unexpected failure handling a request", e);
@@ -104,11 +102,11 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
                 "the request could not be handled; it has been logged");
     }
 
-    static ResponseEntity<ProblemDetail> storageUnavailable(StorageFailure failure) {
+    private static ResponseEntity<ProblemDetail> storageUnavailable(String cause) {
         ResponseEntity<ProblemDetail> problem = problem(HttpStatus.SERVICE_UNAVAILABLE, "Storage unavailable", null,
-                "the service cannot store anything just now (" + failure.cause() + "); nothing of this request was"
+                "the service cannot store anything just now (" + cause + "); nothing of this request was"
                         + " stored: send it again in " + RETRY_STORAGE_AFTER.toSeconds() + " seconds");
-        problem.getBody().setProperty("cause", failure.cause());
+        problem.getBody().setProperty("cause", cause);
         return ResponseEntity.status(problem.getStatusCode()).headers(problem.getHeaders())
                 .header(HttpHeaders.RETRY_AFTER, String.valueOf(RETRY_STORAGE_AFTER.toSeconds()))
                 .body(problem.getBody());

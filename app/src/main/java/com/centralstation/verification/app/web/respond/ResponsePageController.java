@@ -8,7 +8,6 @@ import com.centralstation.verification.core.domain.VerificationRecord;
 import com.centralstation.verification.core.domain.VerificationState;
 import com.centralstation.verification.core.usecase.RecordDecision;
 import com.centralstation.verification.core.usecase.ResponseLinks;
-import com.centralstation.verification.workflow.engine.StorageFailure;
 import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
@@ -103,9 +102,7 @@ public class ResponsePageController {
             // The question is optional: no answer, or one this page never offered, is simply no answer.
             answer = links.answer(token, chosen.get(), Optional.ofNullable(seen).flatMap(ContactObservation::fromCode));
         } catch (RuntimeException e) {
-            Optional<StorageFailure> storage = StorageFailure.in(e);
-            if (storage.isPresent()) {
-                outage.requestRefused(storage.get());
+            if (outage.refusesRequest(e).isPresent()) {
                 response.setHeader(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
             } else {
                 LOG.error("Recording a response link's answer failed; the link stays usable", e);
@@ -156,9 +153,7 @@ public class ResponsePageController {
      */
     @ExceptionHandler(Exception.class)
     public ModelAndView failed(Exception e, HttpServletRequest request, HttpServletResponse response) {
-        Optional<StorageFailure> storage = StorageFailure.in(e);
-        if (storage.isPresent()) {
-            outage.requestRefused(storage.get());
+        if (outage.refusesRequest(e).isPresent()) {
             response.setHeader(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
             ModelAndView page = page(LinkPage.UNAVAILABLE, null);
             Matcher link = LINK_PATH.matcher(request.getRequestURI());
