@@ -3,9 +3,7 @@ package com.centralstation.verification.app.storage;
 import com.centralstation.verification.app.config.StorageProperties;
 import com.centralstation.verification.app.metrics.StorageGauges;
 import com.centralstation.verification.workflow.engine.NodeHeartbeat;
-import com.centralstation.verification.workflow.engine.RoleProperties;
 import com.centralstation.verification.workflow.engine.SupervisorTasks;
-import org.camunda.bpm.engine.TaskService;
 import org.springframework.boot.actuate.autoconfigure.health.ConditionalOnEnabledHealthIndicator;
 import org.springframework.boot.actuate.autoconfigure.system.DiskSpaceHealthIndicatorProperties;
 import org.springframework.boot.actuate.system.DiskSpaceHealthIndicator;
@@ -47,11 +45,6 @@ public class StorageConfiguration {
     @Bean
     StorageOutage storageOutage() {
         return new StorageOutage(WALL_CLOCK);
-    }
-
-    @Bean
-    SupervisorTasks supervisorTasks(TaskService tasks, RoleProperties roles) {
-        return new SupervisorTasks(tasks, roles);
     }
 
     @Bean

@@ -1,6 +1,7 @@
 package com.centralstation.verification.workflow.engine;
 
 import com.centralstation.verification.core.usecase.CancelBySupervisor;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.cfg.IdGenerator;
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -48,6 +49,12 @@ public class EngineConfiguration {
     @Bean
     SupervisorCancellation supervisorCancellation(ObjectProvider<CancelBySupervisor> cancelBySupervisor) {
         return new SupervisorCancellation(cancelBySupervisor::getObject);
+    }
+
+    /** Tasks about the service itself (a disk running low), so that app names no engine class. */
+    @Bean
+    SupervisorTasks supervisorTasks(TaskService tasks, RoleProperties roles) {
+        return new SupervisorTasks(tasks, roles);
     }
 
     @Bean
