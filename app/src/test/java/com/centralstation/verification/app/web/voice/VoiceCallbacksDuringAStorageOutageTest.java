@@ -1,25 +1,43 @@
 package com.centralstation.verification.app.web.voice;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import com.centralstation.verification.app.storage.StorageOutage;
 import com.centralstation.verification.app.web.ApiProblems;
+import com.centralstation.verification.core.domain.AlarmClass;
+import com.centralstation.verification.core.domain.CallList;
+import com.centralstation.verification.core.domain.ChektReference;
+import com.centralstation.verification.core.domain.ContactDecision;
+import com.centralstation.verification.core.domain.NotifiedContact;
 import com.centralstation.verification.core.domain.PhoneCall;
+import com.centralstation.verification.core.domain.Verification;
 import com.centralstation.verification.core.port.out.PhoneCalls;
 import com.centralstation.verification.core.port.out.VerificationMetrics;
+import com.centralstation.verification.core.port.out.VerificationProcess;
 import com.centralstation.verification.core.testing.InMemoryAuditTrail;
+import com.centralstation.verification.core.testing.InMemoryPhoneCalls;
 import com.centralstation.verification.core.testing.InMemoryVerificationRepository;
+import com.centralstation.verification.core.testing.TestVerifications;
 import com.centralstation.verification.core.usecase.AnswerPhoneCall;
 import com.centralstation.verification.core.usecase.RecordCallProgress;
 import com.centralstation.verification.core.usecase.RecordDecision;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.slf4j.LoggerFactory;
 
+import java.net.URI;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -70,6 +88,70 @@ class VoiceCallbacksDuringAStorageOutageTest {
             assertThat(episode.cause()).isEqualTo("disk full");
             assertThat(episode.requestsRefused()).isEqualTo(1);
         });
+    }
+
+    @Test
+    void aContactWhoseConfirmedKeyCannotBeStoredIsAskedAgainOnTheLineAndTheFailureIsCountedNotLogged() throws Exception {
+        // PostgreSQL refusing writes: the call and the verification can be read, the decision cannot be stored.
+        Instant alarmAt = TestVerifications.alarm("intrusion").occurredAt();
+        Verification verification = new Verification(new ChektReference(TestVerifications.SITE, 1,
+                TestVerifications.CONTRACT_VERIFICATION_ID), TestVerifications.alarm("intrusion"),
+                new CallList(TestVerifications.CONTACTS), alarmAt, AlarmClass.NORMAL);
+        verifications.add(verification);
+        verifications.addNotified(verification.id(), new NotifiedContact(TestVerifications.ANN.contactId(), 1, alarmAt, true));
+        InMemoryPhoneCalls calls = new InMemoryPhoneCalls();
+        PhoneCall call = PhoneCall.dialling(verification.id(), TestVerifications.ANN.contactId(), 1,
+                TestVerifications.ANN.phoneNumber(), alarmAt);
+        calls.open(call);
+        calls.placed(call.callId(), SID);
+        AnswerPhoneCall answering = new AnswerPhoneCall(calls, verifications,
+                new RecordDecision(verifications, new DiskFullProcess(), audit, clock, Duration.ofSeconds(30)), audit, clock);
+        StaticListableBeanFactory beans = new StaticListableBeanFactory();
+        beans.addBean("callTwiml", new CallTwiml("Northwind Monitoring", "en-GB", ZoneId.of("Europe/London"),
+                URI.create("https://verify.station.example")));
+        MockMvc voice = MockMvcBuilders.standaloneSetup(new VoiceCallController(answering, recordCallProgress,
+                beans.getBeanProvider(CallTwiml.class), outage, clock)).setControllerAdvice(new ApiProblems(outage)).build();
+        Logger controllerLog = (Logger) LoggerFactory.getLogger(VoiceCallController.class);
+        ListAppender<ILoggingEvent> logged = new ListAppender<>();
+        logged.start();
+        controllerLog.addAppender(logged);
+        try {
+            voice.perform(post("/voice/calls/" + call.callId() + "/confirm/dispatch/1").param("CallSid", SID)
+                            .param("Digits", "1"))
+                    .andExpect(status().isOk())
+                    .andExpect(content().string(org.hamcrest.Matchers.containsString(
+                            "Sorry, your answer could not be recorded just now.")));
+        } finally {
+            controllerLog.detachAppender(logged);
+        }
+
+        assertThat(outage.current()).hasValueSatisfying(episode -> assertThat(episode.requestsRefused()).isEqualTo(1));
+        assertThat(logged.list).noneMatch(event -> event.getLevel().isGreaterOrEqual(Level.WARN));
+        assertThat(verifications.find(verification.id()).orElseThrow().decision()).isEmpty();
+    }
+
+    /** The engine's correlation of a decision, failing to write. */
+    private static final class DiskFullProcess implements VerificationProcess {
+
+        @Override
+        public void start(Verification verification) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Correlation decide(UUID verificationId, ContactDecision decision) {
+            throw DiskFullPhoneCalls.diskFull();
+        }
+
+        @Override
+        public boolean contactUnreachable(UUID verificationId, long contactId) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public boolean cancel(UUID verificationId, String reason) {
+            throw new UnsupportedOperationException();
+        }
     }
 
     /** PostgreSQL refusing a write because its disk is full (SQLSTATE 53100), as Spring's JDBC support wraps it. */
