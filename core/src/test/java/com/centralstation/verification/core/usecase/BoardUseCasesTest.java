@@ -17,15 +17,14 @@ import com.centralstation.verification.core.domain.SiteRef;
 import com.centralstation.verification.core.port.out.BoardChangeFeed;
 import com.centralstation.verification.core.port.out.OperatorBoard;
 import com.centralstation.verification.core.port.out.OperatorConsole;
-import com.centralstation.verification.core.port.out.OperatorTaskLog;
 import com.centralstation.verification.core.testing.InMemoryAuditTrail;
+import com.centralstation.verification.core.testing.InMemoryOperatorTaskLog;
 import com.centralstation.verification.core.testing.MutableClock;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -76,7 +75,7 @@ class BoardUseCasesTest {
 
     @Test
     void aTaskIsRecordedAndAuditedOnceHoweverManyEventsReportTheSameStep() {
-        InMemoryTaskLog log = new InMemoryTaskLog();
+        InMemoryOperatorTaskLog log = new InMemoryOperatorTaskLog();
         RecordOperatorTask record = new RecordOperatorTask(log, audit, clock);
         UUID id = UUID.randomUUID();
         OperatorTask review = new OperatorTask("t1", id, "p1", OperatorTask.Kind.REVIEW, "Operator review", null, START);
@@ -99,7 +98,8 @@ class BoardUseCasesTest {
         assertThat(timeline.get(2).details()).containsEntry("assignee", "");
         assertThat(timeline.get(3).actor()).isEqualTo("engine");
         assertThat(timeline.get(3).details()).containsEntry("how", "deleted");
-        assertThat(log.open).isEmpty();
+        assertThat(log.open(id)).isEmpty();
+        assertThat(log.closed(id)).extracting(OperatorTask::taskId).containsExactly("t1");
     }
 
     @Test
@@ -171,31 +171,5 @@ class BoardUseCasesTest {
                 return Optional.empty();
             }
         };
-    }
-
-    /** The task log's contract in memory: open once, holder changes only while open, closed once. */
-    private static final class InMemoryTaskLog implements OperatorTaskLog {
-        final Map<String, OperatorTask> open = new HashMap<>();
-
-        @Override
-        public boolean opened(OperatorTask task) {
-            return open.putIfAbsent(task.taskId(), task) == null;
-        }
-
-        @Override
-        public boolean assigned(String taskId, String assignee) {
-            OperatorTask task = open.get(taskId);
-            if (task == null || java.util.Objects.equals(task.assignee(), assignee)) {
-                return false;
-            }
-            open.put(taskId, new OperatorTask(task.taskId(), task.verificationId(), task.processInstanceId(), task.kind(),
-                    task.name(), assignee, task.openedAt()));
-            return true;
-        }
-
-        @Override
-        public boolean closed(String taskId, Instant at) {
-            return open.remove(taskId) != null;
-        }
     }
 }
