@@ -1,5 +1,7 @@
 package com.centralstation.verification.app.intake;
 
+import com.centralstation.verification.core.domain.Actor;
+import com.centralstation.verification.core.domain.AuditDetail;
 import com.centralstation.verification.core.domain.AuditEvent;
 import com.centralstation.verification.core.domain.AuditEventType;
 import com.centralstation.verification.core.port.out.AuditTrail;
@@ -59,8 +61,8 @@ public class WebhookIntake {
                 case STARTED -> repaired(verificationId, request.get(), Result.ACCEPTED);
                 case CANCELLED_BEFORE_ARRIVAL -> repaired(verificationId, request.get(), Result.ALREADY_CANCELLED);
                 case DUPLICATE -> {
-                    audit.record(new AuditEvent(verificationId, clock.instant(), AuditEventType.DUPLICATE_DELIVERY, "chekt",
-                            Map.of("eventId", event.id())));
+                    audit.record(new AuditEvent(verificationId, clock.instant(), AuditEventType.DUPLICATE_DELIVERY, Actor.CHEKT,
+                            Map.of(AuditDetail.EVENT_ID, event.id())));
                     yield Result.DUPLICATE;
                 }
             };
@@ -77,7 +79,7 @@ public class WebhookIntake {
 
     private Result repaired(UUID verificationId, ChektWebhookMapper.MappedRequest request, Result result) {
         if (!request.repairs().isEmpty()) {
-            audit.record(new AuditEvent(verificationId, clock.instant(), AuditEventType.REQUEST_REPAIRED, "chekt",
+            audit.record(new AuditEvent(verificationId, clock.instant(), AuditEventType.REQUEST_REPAIRED, Actor.CHEKT,
                     request.repairs()));
         }
         return result;

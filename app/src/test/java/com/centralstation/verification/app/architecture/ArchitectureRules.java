@@ -3,6 +3,8 @@ package com.centralstation.verification.app.architecture;
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.library.dependencies.SliceAssignment;
+import com.tngtech.archunit.library.dependencies.SliceIdentifier;
 import org.camunda.bpm.engine.impl.cfg.IdGenerator;
 import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -16,6 +18,7 @@ import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPac
 import static com.tngtech.archunit.lang.conditions.ArchPredicates.are;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /**
  * The direction and naming rules of the hexagon, for any root package, so that {@link ArchitectureTest}
@@ -83,6 +86,32 @@ final class ArchitectureRules {
         return noClasses().that().resideInAnyPackage(root + ".app.intake..", root + ".app.input..")
                 .should().dependOnClassesThat().resideInAPackage(root + ".app.web..")
                 .because("the web layer depends on the application, not the reverse");
+    }
+
+    /**
+     * A use case may drive another (a response link records a decision), but two that use each other, even for a
+     * constant, are one use case in two files: neither can be read, tested or moved alone. What both need (the keys
+     * of an audit row, who an actor is) belongs to the domain.
+     */
+    static ArchRule useCasesAreFreeOfCycles(String root) {
+        String useCases = root + ".core.usecase";
+        return slices().assignedFrom(new SliceAssignment() {
+                    @Override
+                    public SliceIdentifier getIdentifierOf(JavaClass javaClass) {
+                        if (!javaClass.getPackageName().equals(useCases)) {
+                            return SliceIdentifier.ignore();
+                        }
+                        // a nested type (an Outcome, a Result) belongs to its use case
+                        return SliceIdentifier.of(javaClass.getName().substring(useCases.length() + 1).split("\\$")[0]);
+                    }
+
+                    @Override
+                    public String getDescription() {
+                        return "the use cases of " + useCases + ", each with its nested types";
+                    }
+                })
+                .should().beFreeOfCycles()
+                .because("use cases that use each other cannot be understood or changed one at a time");
     }
 
     /** Engine plugins and engine-wide parts sit in one package, so a move to another engine touches one place. */

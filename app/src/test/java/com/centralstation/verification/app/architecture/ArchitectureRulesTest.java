@@ -38,6 +38,7 @@ class ArchitectureRulesTest {
                 rule("domainKnowsNoUseCaseOrPort", ArchitectureRules::domainKnowsNoUseCaseOrPort, "AlarmUtil"),
                 rule("webDoesNotOwnTransactions", ArchitectureRules::webDoesNotOwnTransactions, "DeliveryIntake"),
                 rule("applicationServicesDoNotDependOnWeb", ArchitectureRules::applicationServicesDoNotDependOnWeb, "RefusalPage"),
+                rule("useCasesAreFreeOfCycles", ArchitectureRules::useCasesAreFreeOfCycles, "ExplainAlarm"),
                 rule("enginePartsLiveInOnePlace", ArchitectureRules::enginePartsLiveInOnePlace, "StrayEnginePlugin"),
                 rule("delegatesAreNamedForTheirRole", ArchitectureRules::delegatesAreNamedForTheirRole, "SendMessage"),
                 rule("portImplementationsAreNamedForTheirTechnology",

@@ -114,6 +114,11 @@ class ArchitectureTest {
     }
 
     @Test
+    void useCasesAreFreeOfCycles() {
+        ArchitectureRules.useCasesAreFreeOfCycles(ROOT).check(production);
+    }
+
+    @Test
     void enginePartsLiveInOnePlace() {
         ArchitectureRules.enginePartsLiveInOnePlace(ROOT).check(production);
     }

@@ -1,5 +1,7 @@
 package com.centralstation.verification.core.usecase;
 
+import com.centralstation.verification.core.domain.Actor;
+import com.centralstation.verification.core.domain.AuditDetail;
 import com.centralstation.verification.core.domain.AuditEvent;
 import com.centralstation.verification.core.domain.AuditEventType;
 import com.centralstation.verification.core.domain.Tombstone;
@@ -59,8 +61,8 @@ public final class CancelVerification {
             return Outcome.ALREADY_ENDED;
         }
         process.cancel(verificationId, reason);
-        audit.record(new AuditEvent(verificationId, clock.instant(), AuditEventType.CANCELLED, "chekt",
-                Map.of("reason", reason, "stateBefore", state.name())));
+        audit.record(new AuditEvent(verificationId, clock.instant(), AuditEventType.CANCELLED, Actor.CHEKT,
+                Map.of(AuditDetail.REASON, reason, AuditDetail.STATE_BEFORE, state.name())));
         metrics.ended(VerificationState.CANCELLED);
         return Outcome.CANCELLED;
     }

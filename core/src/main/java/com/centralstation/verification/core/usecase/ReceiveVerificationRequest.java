@@ -1,5 +1,7 @@
 package com.centralstation.verification.core.usecase;
 
+import com.centralstation.verification.core.domain.Actor;
+import com.centralstation.verification.core.domain.AuditDetail;
 import com.centralstation.verification.core.domain.AuditEvent;
 import com.centralstation.verification.core.domain.AuditEventType;
 import com.centralstation.verification.core.domain.CallList;
@@ -78,9 +80,9 @@ public final class ReceiveVerificationRequest {
         if (tombstone.isPresent()) {
             auditReceived(verification, sentWithRequest);
             verifications.close(verification.id(), VerificationState.CANCELLED, tombstone.get().reason());
-            audit.record(new AuditEvent(verification.id(), verification.receivedAt(), AuditEventType.CANCELLED, "chekt",
-                    Map.of("reason", tombstone.get().reason(), "stateBefore", "not yet received",
-                            "cancelledAt", tombstone.get().at().toString())));
+            audit.record(new AuditEvent(verification.id(), verification.receivedAt(), AuditEventType.CANCELLED, Actor.CHEKT,
+                    Map.of(AuditDetail.REASON, tombstone.get().reason(), AuditDetail.STATE_BEFORE, "not yet received",
+                            AuditDetail.CANCELLED_AT, tombstone.get().at().toString())));
             metrics.ended(VerificationState.CANCELLED);
             return Outcome.CANCELLED_BEFORE_ARRIVAL;
         }
@@ -91,13 +93,13 @@ public final class ReceiveVerificationRequest {
 
     private void auditReceived(Verification verification, boolean sentWithRequest) {
         audit.record(new AuditEvent(verification.id(), verification.receivedAt(), AuditEventType.VERIFICATION_RECEIVED,
-                "chekt", Map.of(
-                        "alarmId", String.valueOf(verification.alarm().alarmId()),
-                        "trigger", verification.alarm().trigger(),
-                        "priority", verification.alarm().priority(),
-                        "alarmClass", verification.alarmClass().code(),
-                        "contacts", String.valueOf(verification.callList().size()),
-                        "callListSource", sentWithRequest ? "request" : "stored call list")));
+                Actor.CHEKT, Map.of(
+                        AuditDetail.ALARM_ID, String.valueOf(verification.alarm().alarmId()),
+                        AuditDetail.TRIGGER, verification.alarm().trigger(),
+                        AuditDetail.PRIORITY, verification.alarm().priority(),
+                        AuditDetail.ALARM_CLASS, verification.alarmClass().code(),
+                        AuditDetail.CONTACTS, String.valueOf(verification.callList().size()),
+                        AuditDetail.CALL_LIST_SOURCE, sentWithRequest ? "request" : "stored call list")));
     }
 
     public enum Outcome {
