@@ -61,7 +61,7 @@ class OperatorTaskTrackingTest extends WorkflowTestBase {
         List<AuditEvent> assigned = f.audit.timeline(id).stream()
                 .filter(event -> event.type() == AuditEventType.OPERATOR_TASK_ASSIGNED).toList();
         assertThat(assigned).singleElement().satisfies(event -> {
-            assertThat(event.actor()).isEqualTo("operator:oscar");
+            assertThat(event.actor().id()).isEqualTo("operator:oscar");
             assertThat(event.details()).containsEntry("assignee", "oscar").containsEntry("taskId", taskId);
         });
         assertThat(f.engine.getIdentityService().getCurrentAuthentication()).as("cleared after the claim").isNull();

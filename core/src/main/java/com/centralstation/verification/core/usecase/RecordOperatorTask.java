@@ -1,5 +1,7 @@
 package com.centralstation.verification.core.usecase;
 
+import com.centralstation.verification.core.domain.Actor;
+import com.centralstation.verification.core.domain.AuditDetail;
 import com.centralstation.verification.core.domain.AuditEvent;
 import com.centralstation.verification.core.domain.AuditEventType;
 import com.centralstation.verification.core.domain.OperatorTask;
@@ -33,10 +35,10 @@ public final class RecordOperatorTask {
             return;
         }
         Map<String, String> details = new HashMap<>(task(task.taskId()));
-        details.put("task", task.name());
-        details.put("kind", task.kind().code());
-        task.holder().ifPresent(holder -> details.put("assignee", holder));
-        audit.record(new AuditEvent(task.verificationId(), clock.instant(), AuditEventType.OPERATOR_TASK_OPENED, "engine",
+        details.put(AuditDetail.TASK, task.name());
+        details.put(AuditDetail.TASK_KIND, task.kind().code());
+        task.holder().ifPresent(holder -> details.put(AuditDetail.ASSIGNEE, holder));
+        audit.record(new AuditEvent(task.verificationId(), clock.instant(), AuditEventType.OPERATOR_TASK_OPENED, Actor.ENGINE,
                 details));
     }
 
@@ -50,7 +52,7 @@ public final class RecordOperatorTask {
             return;
         }
         Map<String, String> details = new HashMap<>(task(taskId));
-        details.put("assignee", holder == null ? "" : holder);
+        details.put(AuditDetail.ASSIGNEE, holder == null ? "" : holder);
         audit.record(new AuditEvent(verificationId, clock.instant(), AuditEventType.OPERATOR_TASK_ASSIGNED, actor(byUser),
                 details));
     }
@@ -64,16 +66,17 @@ public final class RecordOperatorTask {
             return;
         }
         Map<String, String> details = new HashMap<>(task(taskId));
-        details.put("how", how);
+        details.put(AuditDetail.HOW, how);
         audit.record(new AuditEvent(verificationId, clock.instant(), AuditEventType.OPERATOR_TASK_CLOSED, actor(byUser),
                 details));
     }
 
     private static Map<String, String> task(String taskId) {
-        return Map.of("taskId", taskId);
+        return Map.of(AuditDetail.TASK_ID, taskId);
     }
 
-    private static String actor(String user) {
-        return user == null || user.isBlank() ? "engine" : "operator:" + user.strip();
+    /** The logged-in user who changed the task, or the engine when nobody was (a timer, a decision from a contact). */
+    private static Actor actor(String user) {
+        return user == null || user.isBlank() ? Actor.ENGINE : Actor.operator(user.strip());
     }
 }

@@ -1,5 +1,6 @@
 package com.centralstation.verification.core.usecase;
 
+import com.centralstation.verification.core.domain.Actor;
 import com.centralstation.verification.core.domain.AlarmClass;
 import com.centralstation.verification.core.domain.AuditEvent;
 import com.centralstation.verification.core.domain.AuditEventType;
@@ -93,10 +94,10 @@ class BoardUseCasesTest {
                 AuditEventType.OPERATOR_TASK_ASSIGNED, AuditEventType.OPERATOR_TASK_CLOSED);
         List<AuditEvent> timeline = audit.timeline(id);
         assertThat(timeline.get(0).details()).containsEntry("kind", "review").containsEntry("taskId", "t1");
-        assertThat(timeline.get(1).actor()).isEqualTo("operator:oscar");
+        assertThat(timeline.get(1).actor().id()).isEqualTo("operator:oscar");
         assertThat(timeline.get(1).details()).containsEntry("assignee", "oscar");
         assertThat(timeline.get(2).details()).containsEntry("assignee", "");
-        assertThat(timeline.get(3).actor()).isEqualTo("engine");
+        assertThat(timeline.get(3).actor()).isEqualTo(Actor.ENGINE);
         assertThat(timeline.get(3).details()).containsEntry("how", "deleted");
         assertThat(log.open(id)).isEmpty();
         assertThat(log.closed(id)).extracting(OperatorTask::taskId).containsExactly("t1");

@@ -1,5 +1,6 @@
 package com.centralstation.verification.adapters.persistence;
 
+import com.centralstation.verification.core.domain.Actor;
 import com.centralstation.verification.core.domain.AlarmClass;
 import com.centralstation.verification.core.domain.AuditEvent;
 import com.centralstation.verification.core.domain.AuditEventType;
@@ -280,12 +281,12 @@ class JdbcOperatorBoardTest {
             BoardChangeFeed feed = adapter(BoardChangeFeed.class);
             AuditTrail audit = adapter(AuditTrail.class);
             UUID before = UUID.randomUUID();
-            audit.record(new AuditEvent(before, clock.instant(), AuditEventType.VERIFICATION_RECEIVED, "chekt", Map.of()));
+            audit.record(new AuditEvent(before, clock.instant(), AuditEventType.VERIFICATION_RECEIVED, Actor.CHEKT, Map.of()));
             ChangeFeedMark mark = ChangeFeedMark.startingAt(feed.head());
             UUID id = UUID.randomUUID();
-            audit.record(new AuditEvent(id, clock.instant(), AuditEventType.VERIFICATION_RECEIVED, "chekt", Map.of()));
-            audit.record(new AuditEvent(id, clock.instant(), AuditEventType.ESCALATED, "engine", Map.of()));
-            audit.record(new AuditEvent(id, clock.instant(), AuditEventType.DECISION_RECEIVED, "contact:1", Map.of()));
+            audit.record(new AuditEvent(id, clock.instant(), AuditEventType.VERIFICATION_RECEIVED, Actor.CHEKT, Map.of()));
+            audit.record(new AuditEvent(id, clock.instant(), AuditEventType.ESCALATED, Actor.ENGINE, Map.of()));
+            audit.record(new AuditEvent(id, clock.instant(), AuditEventType.DECISION_RECEIVED, Actor.contact(1), Map.of()));
 
             List<BoardChange> read = feed.read(mark, 2);
             assertThat(read).extracting(BoardChange::change).containsExactly("verification_received", "escalated");
@@ -299,14 +300,14 @@ class JdbcOperatorBoardTest {
             BoardChangeFeed feed = adapter(BoardChangeFeed.class);
             AuditTrail audit = adapter(AuditTrail.class);
             // The head is the newest row: one is written first (earlier tests' rows are deleted, their positions used up).
-            audit.record(new AuditEvent(UUID.randomUUID(), clock.instant(), AuditEventType.VERIFICATION_RECEIVED, "chekt", Map.of()));
+            audit.record(new AuditEvent(UUID.randomUUID(), clock.instant(), AuditEventType.VERIFICATION_RECEIVED, Actor.CHEKT, Map.of()));
             ChangeFeedMark mark = ChangeFeedMark.startingAt(feed.head());
             UUID slow = UUID.randomUUID();
             UUID quick = UUID.randomUUID();
             CountDownLatch written = new CountDownLatch(1);
             CountDownLatch commit = new CountDownLatch(1);
             CompletableFuture<Void> slowTransaction = CompletableFuture.runAsync(() -> transaction.executeWithoutResult(status -> {
-                audit.record(new AuditEvent(slow, clock.instant(), AuditEventType.DECISION_RECEIVED, "contact:1", Map.of()));
+                audit.record(new AuditEvent(slow, clock.instant(), AuditEventType.DECISION_RECEIVED, Actor.contact(1), Map.of()));
                 written.countDown();
                 try {
                     commit.await(10, TimeUnit.SECONDS);
@@ -315,7 +316,7 @@ class JdbcOperatorBoardTest {
                 }
             }));
             assertThat(written.await(10, TimeUnit.SECONDS)).isTrue();
-            audit.record(new AuditEvent(quick, clock.instant(), AuditEventType.ESCALATED, "engine", Map.of()));
+            audit.record(new AuditEvent(quick, clock.instant(), AuditEventType.ESCALATED, Actor.ENGINE, Map.of()));
 
             List<BoardChange> first = feed.read(mark, 100);
             assertThat(first).extracting(BoardChange::verificationId).containsExactly(quick);
