@@ -14,6 +14,7 @@ import com.centralstation.verification.core.port.out.ChektContactSource;
 import com.centralstation.verification.core.port.out.ChektGateway;
 import com.centralstation.verification.core.port.out.ContactNotifier;
 import com.centralstation.verification.core.port.out.NotificationLog;
+import com.centralstation.verification.core.port.out.OperatorTaskLog;
 import com.centralstation.verification.core.port.out.ResponseTokenStore;
 import com.centralstation.verification.core.port.out.VerificationMetrics;
 import com.centralstation.verification.core.port.out.VerificationProcess;
@@ -30,6 +31,7 @@ import com.centralstation.verification.core.usecase.ReceiveVerificationRequest;
 import com.centralstation.verification.core.usecase.RecordAgencyCall;
 import com.centralstation.verification.core.usecase.RecordDecision;
 import com.centralstation.verification.core.usecase.RecordEscalation;
+import com.centralstation.verification.core.usecase.RecordOperatorTask;
 import com.centralstation.verification.core.usecase.ResponseLinks;
 import com.centralstation.verification.core.usecase.SubmitDecision;
 import com.centralstation.verification.core.usecase.VerificationQueries;
@@ -133,6 +135,11 @@ public class UseCaseConfiguration {
     @Bean
     RecordAgencyCall recordAgencyCall(AuditTrail audit, Clock clock) {
         return new RecordAgencyCall(audit, clock);
+    }
+
+    @Bean
+    RecordOperatorTask recordOperatorTask(OperatorTaskLog tasks, AuditTrail audit, Clock clock) {
+        return new RecordOperatorTask(tasks, audit, clock);
     }
 
     @Bean
