@@ -3,6 +3,7 @@ package com.centralstation.verification.workflow;
 import com.centralstation.verification.core.domain.AuditEvent;
 import com.centralstation.verification.core.domain.AuditEventType;
 import com.centralstation.verification.core.domain.OperatorTask;
+import com.centralstation.verification.core.domain.TaskClaim;
 import com.centralstation.verification.core.domain.VerificationAction;
 import com.centralstation.verification.core.port.out.OperatorConsole;
 import com.centralstation.verification.workflow.process.CamundaOperatorConsole;
@@ -50,13 +51,13 @@ class OperatorTaskTrackingTest extends WorkflowTestBase {
         UUID id = f.requestVerification("fire", ANN);
         String taskId = f.operatorTasks(id).get(0).getId();
 
-        OperatorConsole.Claim claimed = console().claim(taskId, "oscar", List.of("operators"));
-        OperatorConsole.Claim second = console().claim(taskId, "olga", List.of("operators"));
-        OperatorConsole.Claim again = console().claim(taskId, "oscar", List.of("operators"));
+        TaskClaim claimed = console().claim(taskId, "oscar", List.of("operators"));
+        TaskClaim second = console().claim(taskId, "olga", List.of("operators"));
+        TaskClaim again = console().claim(taskId, "oscar", List.of("operators"));
 
-        assertThat(claimed).isEqualTo(new OperatorConsole.Claim(OperatorConsole.Result.CLAIMED, Optional.of("oscar")));
-        assertThat(second).isEqualTo(new OperatorConsole.Claim(OperatorConsole.Result.HELD_BY_ANOTHER, Optional.of("oscar")));
-        assertThat(again.result()).isEqualTo(OperatorConsole.Result.CLAIMED);
+        assertThat(claimed).isEqualTo(new TaskClaim(TaskClaim.Result.CLAIMED, Optional.of("oscar")));
+        assertThat(second).isEqualTo(new TaskClaim(TaskClaim.Result.HELD_BY_ANOTHER, Optional.of("oscar")));
+        assertThat(again.result()).isEqualTo(TaskClaim.Result.CLAIMED);
         assertThat(f.taskLog.open(id)).extracting(OperatorTask::assignee).containsExactly("oscar");
         List<AuditEvent> assigned = f.audit.timeline(id).stream()
                 .filter(event -> event.type() == AuditEventType.OPERATOR_TASK_ASSIGNED).toList();
@@ -65,7 +66,7 @@ class OperatorTaskTrackingTest extends WorkflowTestBase {
             assertThat(event.details()).containsEntry("assignee", "oscar").containsEntry("taskId", taskId);
         });
         assertThat(f.engine.getIdentityService().getCurrentAuthentication()).as("cleared after the claim").isNull();
-        assertThat(console().claim("no-such-task", "oscar", List.of()).result()).isEqualTo(OperatorConsole.Result.NOT_OPEN);
+        assertThat(console().claim("no-such-task", "oscar", List.of()).result()).isEqualTo(TaskClaim.Result.NOT_OPEN);
     }
 
     @Test

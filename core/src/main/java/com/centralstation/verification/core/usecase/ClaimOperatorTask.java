@@ -1,5 +1,6 @@
 package com.centralstation.verification.core.usecase;
 
+import com.centralstation.verification.core.domain.TaskClaim;
 import com.centralstation.verification.core.port.out.OperatorConsole;
 
 import java.util.List;
@@ -20,7 +21,7 @@ public final class ClaimOperatorTask {
      * @param userId the logged-in user's Camunda id
      * @param groups the user's Camunda groups, which the engine's authorizations are checked against
      */
-    public OperatorConsole.Claim claim(String taskId, String userId, List<String> groups) {
+    public TaskClaim claim(String taskId, String userId, List<String> groups) {
         if (taskId == null || taskId.isBlank() || userId == null || userId.isBlank()) {
             throw new IllegalArgumentException("a claim needs a task and a user");
         }

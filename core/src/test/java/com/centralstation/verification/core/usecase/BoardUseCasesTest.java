@@ -15,6 +15,7 @@ import com.centralstation.verification.core.domain.OpenVerification;
 import com.centralstation.verification.core.domain.OperatorTask;
 import com.centralstation.verification.core.domain.ResponseTime;
 import com.centralstation.verification.core.domain.SiteRef;
+import com.centralstation.verification.core.domain.TaskClaim;
 import com.centralstation.verification.core.port.out.BoardChangeFeed;
 import com.centralstation.verification.core.port.out.OperatorBoard;
 import com.centralstation.verification.core.port.out.OperatorConsole;
@@ -137,9 +138,9 @@ class BoardUseCasesTest {
         List<String> calls = new ArrayList<>();
         OperatorConsole console = new OperatorConsole() {
             @Override
-            public Claim claim(String taskId, String userId, List<String> groups) {
+            public TaskClaim claim(String taskId, String userId, List<String> groups) {
                 calls.add(taskId + " " + userId + " " + groups);
-                return new Claim(Result.CLAIMED, Optional.of(userId));
+                return new TaskClaim(TaskClaim.Result.CLAIMED, Optional.of(userId));
             }
 
             @Override
@@ -149,7 +150,7 @@ class BoardUseCasesTest {
         };
         ClaimOperatorTask claim = new ClaimOperatorTask(console);
 
-        assertThat(claim.claim("t1", "oscar", List.of("operators")).result()).isEqualTo(OperatorConsole.Result.CLAIMED);
+        assertThat(claim.claim("t1", "oscar", List.of("operators")).result()).isEqualTo(TaskClaim.Result.CLAIMED);
         assertThat(calls).containsExactly("t1 oscar [operators]");
         assertThatThrownBy(() -> claim.claim(" ", "oscar", List.of())).isInstanceOf(IllegalArgumentException.class);
     }
@@ -163,7 +164,7 @@ class BoardUseCasesTest {
     private static OperatorConsole console() {
         return new OperatorConsole() {
             @Override
-            public Claim claim(String taskId, String userId, List<String> groups) {
+            public TaskClaim claim(String taskId, String userId, List<String> groups) {
                 throw new AssertionError("the board's read side claims nothing");
             }
 

@@ -1,6 +1,7 @@
 package com.centralstation.verification.workflow.process;
 
 import com.centralstation.verification.bpmn.AlarmVerificationModel;
+import com.centralstation.verification.core.domain.TaskClaim;
 import com.centralstation.verification.core.port.out.OperatorConsole;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.IdentityService;
@@ -33,7 +34,7 @@ public final class CamundaOperatorConsole implements OperatorConsole {
     }
 
     @Override
-    public Claim claim(String taskId, String userId, List<String> groups) {
+    public TaskClaim claim(String taskId, String userId, List<String> groups) {
         try {
             return claimAs(taskId, userId, groups);
         } catch (OptimisticLockingException concurrentChange) {
@@ -42,22 +43,22 @@ public final class CamundaOperatorConsole implements OperatorConsole {
         }
     }
 
-    private Claim claimAs(String taskId, String userId, List<String> groups) {
+    private TaskClaim claimAs(String taskId, String userId, List<String> groups) {
         // Asked first, as the service (the board shows every open task to its users anyway): the engine logs a claim of a
         // task that is gone as an error of its own.
         if (tasks.createTaskQuery().taskId(taskId).count() == 0) {
-            return new Claim(Result.NOT_OPEN, Optional.empty());
+            return new TaskClaim(TaskClaim.Result.NOT_OPEN, Optional.empty());
         }
         identity.setAuthentication(userId, groups);
         try {
             tasks.claim(taskId, userId);
-            return new Claim(Result.CLAIMED, Optional.of(userId));
+            return new TaskClaim(TaskClaim.Result.CLAIMED, Optional.of(userId));
         } catch (TaskAlreadyClaimedException heldAlready) {
-            return new Claim(Result.HELD_BY_ANOTHER, Optional.ofNullable(heldAlready.getTaskAssignee()));
+            return new TaskClaim(TaskClaim.Result.HELD_BY_ANOTHER, Optional.ofNullable(heldAlready.getTaskAssignee()));
         } catch (AuthorizationException refused) {
-            return new Claim(Result.REFUSED, Optional.empty());
+            return new TaskClaim(TaskClaim.Result.REFUSED, Optional.empty());
         } catch (NullValueException noSuchTask) {
-            return new Claim(Result.NOT_OPEN, Optional.empty());
+            return new TaskClaim(TaskClaim.Result.NOT_OPEN, Optional.empty());
         } finally {
             identity.clearAuthentication();
         }

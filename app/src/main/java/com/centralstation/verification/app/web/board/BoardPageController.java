@@ -5,7 +5,7 @@ import com.centralstation.verification.app.input.InvalidInputException;
 import com.centralstation.verification.app.security.CamundaUserLogin;
 import com.centralstation.verification.app.web.ApiProblems;
 import com.centralstation.verification.core.domain.BoardPage;
-import com.centralstation.verification.core.port.out.OperatorConsole;
+import com.centralstation.verification.core.domain.TaskClaim;
 import com.centralstation.verification.core.usecase.BoardQueries;
 import com.centralstation.verification.core.usecase.ClaimOperatorTask;
 import io.swagger.v3.oas.annotations.Hidden;
@@ -104,7 +104,7 @@ public class BoardPageController {
         if (taskId.length() > 64) {
             throw new InvalidInputException("taskId", "is not a task id");
         }
-        OperatorConsole.Claim claim = claims.claim(taskId, user.getName(), CamundaUserLogin.groups(user));
+        TaskClaim claim = claims.claim(taskId, user.getName(), CamundaUserLogin.groups(user));
         return switch (claim.result()) {
             case CLAIMED -> {
                 Map<String, Object> body = new LinkedHashMap<>();
