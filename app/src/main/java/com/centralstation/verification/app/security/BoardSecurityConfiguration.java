@@ -22,6 +22,8 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -45,12 +47,13 @@ public class BoardSecurityConfiguration {
         return PathPatternRequestMatcher.withDefaults().matcher(pattern);
     }
 
-    /**
-     * Not a bean: an AuthenticationProvider bean would become Spring Security's global login and replace the station's
-     * for every other chain.
-     */
-    private static CamundaUserLogin camundaUsers(IdentityService identityService, RoleProperties roles) {
-        return new CamundaUserLogin(identityService, Set.of(roles.operators(), roles.supervisors(), roles.admin()));
+    /** The Camunda groups whose members may see the board: operators, supervisors and administrators. */
+    public static Set<String> boardGroups(RoleProperties roles) {
+        return Set.of(roles.operators(), roles.supervisors(), roles.admin());
+    }
+
+    private static String[] boardAuthorities(RoleProperties roles) {
+        return boardGroups(roles).stream().map(CamundaLogins::group).toArray(String[]::new);
     }
 
     @Bean
@@ -59,10 +62,12 @@ public class BoardSecurityConfiguration {
                                       IdentityService identityService, RoleProperties roles) throws Exception {
         DaoAuthenticationProvider station = new DaoAuthenticationProvider(stationUsers);
         station.setPasswordEncoder(encoder);
-        AuthenticationManager logins = new ProviderManager(station, camundaUsers(identityService, roles));
+        // Not beans: an AuthenticationProvider bean would become Spring Security's global login for every other chain.
+        AuthenticationManager logins = new ProviderManager(station, new CamundaLogins(identityService));
+        List<String> allowed = new ArrayList<>(List.of(boardAuthorities(roles)));
+        allowed.add("ROLE_" + SecurityConfiguration.STATION_ROLE);
         return http.securityMatcher(new OrRequestMatcher(path("/api/board"), path("/api/board/**")))
-                .authorizeHttpRequests(requests -> requests
-                        .anyRequest().hasAnyRole(SecurityConfiguration.STATION_ROLE, CamundaUserLogin.BOARD_ROLE))
+                .authorizeHttpRequests(requests -> requests.anyRequest().hasAnyAuthority(allowed.toArray(String[]::new)))
                 .authenticationManager(logins)
                 .httpBasic(basic -> basic.realmName("alarm-verification"))
                 .csrf(csrf -> csrf.disable())
@@ -71,7 +76,7 @@ public class BoardSecurityConfiguration {
     }
 
     @Bean
-    @Order(6)
+    @Order(50)
     SecurityFilterChain boardPageChain(HttpSecurity http, IdentityService identityService, RoleProperties roles)
             throws Exception {
         // Only the board itself is worth returning to after a login, never its stream or a fragment.
@@ -82,8 +87,8 @@ public class BoardSecurityConfiguration {
                 .authorizeHttpRequests(requests -> requests
                         .dispatcherTypeMatchers(DispatcherType.FORWARD, DispatcherType.ERROR).permitAll()
                         .requestMatchers(path("/board/login"), path("/board/assets/**")).permitAll()
-                        .anyRequest().hasRole(CamundaUserLogin.BOARD_ROLE))
-                .authenticationManager(new ProviderManager(camundaUsers(identityService, roles)))
+                        .anyRequest().hasAnyAuthority(boardAuthorities(roles)))
+                .authenticationManager(new ProviderManager(new CamundaLogins(identityService)))
                 .formLogin(login -> login.loginPage("/board/login").failureUrl("/board/login?error")
                         .defaultSuccessUrl("/board"))
                 .logout(logout -> logout.logoutUrl("/board/logout").logoutSuccessUrl("/board/login?logout"))

@@ -314,10 +314,7 @@ class BoardEndToEndTest extends ServiceTest {
     /** A verification.requested for this test's dealer, signed and delivered; the class follows trigger and priority. */
     private UUID arrive(String trigger, String priority, String site) throws IOException, InterruptedException {
         Alarms.Alarm alarm = Alarms.fresh(trigger);
-        String body = alarm.body().replace("\"dealer_id\":\"12345\"", "\"dealer_id\":\"" + dealer + "\"")
-                .replace("\"site_id\":\"1\"", "\"site_id\":\"" + site + "\"")
-                .replace("\"priority\":\"HIGH\"", "\"priority\":\"" + priority + "\"");
-        assertThat(deliverWebhook(body).statusCode()).isEqualTo(202);
+        assertThat(deliverWebhook(alarm.body(dealer, site, priority, "Main Entrance")).statusCode()).isEqualTo(202);
         alarmIds.put(alarm.verificationId(), alarm.alarmVerificationId());
         return alarm.verificationId();
     }

@@ -2,12 +2,14 @@ package com.centralstation.verification.app.web.board;
 
 import com.centralstation.verification.adapters.notification.NotificationProperties;
 import com.centralstation.verification.app.input.InvalidInputException;
-import com.centralstation.verification.app.security.CamundaUserLogin;
+import com.centralstation.verification.app.security.BoardSecurityConfiguration;
+import com.centralstation.verification.app.security.CamundaUser;
 import com.centralstation.verification.app.web.ApiProblems;
 import com.centralstation.verification.core.domain.BoardPage;
 import com.centralstation.verification.core.domain.TaskClaim;
 import com.centralstation.verification.core.usecase.BoardQueries;
 import com.centralstation.verification.core.usecase.ClaimOperatorTask;
+import com.centralstation.verification.workflow.engine.RoleProperties;
 import io.swagger.v3.oas.annotations.Hidden;
 import org.springframework.core.env.Environment;
 import org.springframework.http.HttpStatus;
@@ -28,7 +30,9 @@ import org.springframework.web.server.ResponseStatusException;
 
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -47,15 +51,17 @@ public class BoardPageController {
     private final BoardProperties properties;
     private final ZoneId zone;
     private final String engine;
+    private final Set<String> boardGroups;
 
     public BoardPageController(BoardQueries board, ClaimOperatorTask claims, BoardStream stream, BoardProperties properties,
-                               NotificationProperties notification, Environment environment) {
+                               NotificationProperties notification, RoleProperties roles, Environment environment) {
         this.board = board;
         this.claims = claims;
         this.stream = stream;
         this.properties = properties;
         this.zone = notification.timeZone();
         this.engine = environment.getProperty("camunda.bpm.process-engine-name", "default");
+        this.boardGroups = BoardSecurityConfiguration.boardGroups(roles);
     }
 
     @GetMapping("/board")
@@ -65,7 +71,7 @@ public class BoardPageController {
                              Authentication user) {
         ModelAndView page = new ModelAndView("board/board")
                 .addObject("user", user.getName())
-                .addObject("groups", String.join(", ", CamundaUserLogin.groups(user)))
+                .addObject("groups", String.join(", ", CamundaUser.of(user).groups()))
                 .addObject("dealerId", dealerId)
                 .addObject("siteId", siteId)
                 .addObject("tasklist", "/camunda/app/tasklist/" + engine + "/");
@@ -104,7 +110,7 @@ public class BoardPageController {
         if (taskId.length() > 64) {
             throw new InvalidInputException("taskId", "is not a task id");
         }
-        TaskClaim claim = claims.claim(taskId, user.getName(), CamundaUserLogin.groups(user));
+        TaskClaim claim = claims.claim(taskId, user.getName(), CamundaUser.of(user).groups());
         return switch (claim.result()) {
             case CLAIMED -> {
                 Map<String, Object> body = new LinkedHashMap<>();
@@ -141,13 +147,12 @@ public class BoardPageController {
     /** Where Spring Security forwards a logged-in user it refuses (any method: a refused claim is a POST): why, with 403. */
     @RequestMapping("/board/refused")
     public ModelAndView refused() {
-        Authentication user = SecurityContextHolder.getContext().getAuthentication();
-        boolean boardUser = user != null && user.getAuthorities().stream()
-                .anyMatch(authority -> authority.getAuthority().equals("ROLE_" + CamundaUserLogin.BOARD_ROLE));
+        Authentication login = SecurityContextHolder.getContext().getAuthentication();
+        CamundaUser user = login == null ? new CamundaUser(null, List.of()) : CamundaUser.of(login);
         return new ModelAndView("board/refused", HttpStatus.FORBIDDEN)
-                .addObject("user", user == null ? null : user.getName())
-                .addObject("groups", user == null ? "" : String.join(", ", CamundaUserLogin.groups(user)))
-                .addObject("boardUser", boardUser);
+                .addObject("user", user.id())
+                .addObject("groups", String.join(", ", user.groups()))
+                .addObject("boardUser", user.inAnyOf(boardGroups));
     }
 
     private BoardView view(BoardRequest request, Authentication user) {
