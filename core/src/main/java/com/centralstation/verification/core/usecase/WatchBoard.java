@@ -5,7 +5,10 @@ import com.centralstation.verification.core.domain.ChangeFeedMark;
 import com.centralstation.verification.core.port.out.BoardChangeFeed;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * Follows the board's change feed for one node: each call returns what changed since the last, whichever node
@@ -14,8 +17,13 @@ import java.util.List;
  */
 public final class WatchBoard {
 
-    /** A poll returns at most this many changes per source; the rest come with the next poll. */
+    /** One read of the feed returns at most this many changes per source. */
     public static final int MAX_CHANGES_PER_SOURCE = 1_000;
+    /**
+     * A call reads again while a source filled its read, up to this many reads: a storm writes thousands of changes a
+     * second, and a watcher reading one batch a second would fall further behind with every poll.
+     */
+    public static final int MAX_READS_PER_CALL = 20;
 
     private final BoardChangeFeed feed;
     private final Clock clock;
@@ -30,15 +38,26 @@ public final class WatchBoard {
         this.clock = clock;
     }
 
-    /** What changed since the previous call; nothing on the first call, which only marks where the feed stands. */
+    /**
+     * What changed since the previous call; nothing on the first call, which only marks where the feed stands. One
+     * read of the feed, more while a storm fills them.
+     */
     public synchronized List<BoardChange> changes() {
         if (mark == null) {
             mark = ChangeFeedMark.startingAt(feed.head());
             return List.of();
         }
-        List<BoardChange> read = feed.read(mark, MAX_CHANGES_PER_SOURCE);
-        mark = mark.advancedPast(read, clock.instant());
-        return read;
+        List<BoardChange> changes = new ArrayList<>();
+        for (int reads = 0; reads < MAX_READS_PER_CALL; reads++) {
+            List<BoardChange> read = feed.read(mark, MAX_CHANGES_PER_SOURCE);
+            mark = mark.advancedPast(read, clock.instant());
+            changes.addAll(read);
+            Map<String, Long> perSource = read.stream().collect(Collectors.groupingBy(BoardChange::source, Collectors.counting()));
+            if (perSource.values().stream().noneMatch(count -> count >= MAX_CHANGES_PER_SOURCE)) {
+                break;
+            }
+        }
+        return changes;
     }
 
     /** Forgets where it stood: the next call starts at the present again (after a pause with nobody watching). */

@@ -134,6 +134,35 @@ class BoardUseCasesTest {
     }
 
     @Test
+    void aStormThatFillsAReadIsReadOnUntilTheFeedIsCaughtUp() {
+        List<BoardChange> written = new ArrayList<>();
+        List<Integer> reads = new ArrayList<>();
+        UUID id = UUID.randomUUID();
+        BoardChangeFeed feed = new BoardChangeFeed() {
+            @Override
+            public Map<String, Long> head() {
+                return Map.of("audit", 0L);
+            }
+
+            @Override
+            public List<BoardChange> read(ChangeFeedMark mark, int limitPerSource) {
+                List<BoardChange> read = written.stream().filter(change -> change.position() > mark.high("audit"))
+                        .limit(limitPerSource).toList();
+                reads.add(read.size());
+                return read;
+            }
+        };
+        WatchBoard watch = new WatchBoard(feed, clock);
+        watch.changes();
+        for (long position = 1; position <= 2 * WatchBoard.MAX_CHANGES_PER_SOURCE + 5; position++) {
+            written.add(new BoardChange("audit", position, id, "contact_notified"));
+        }
+
+        assertThat(watch.changes()).hasSize(2 * WatchBoard.MAX_CHANGES_PER_SOURCE + 5);
+        assertThat(reads).containsExactly(WatchBoard.MAX_CHANGES_PER_SOURCE, WatchBoard.MAX_CHANGES_PER_SOURCE, 5);
+    }
+
+    @Test
     void aClaimGoesToTheConsoleWithTheUsersGroups() {
         List<String> calls = new ArrayList<>();
         OperatorConsole console = new OperatorConsole() {

@@ -78,7 +78,9 @@ final class JdbcOperatorBoard implements OperatorBoard {
                 String within = after.isPresent() && alarmClass == after.get().alarmClass() ? " AND " + afterCursorWithinClass() : "";
                 sources.add("(SELECT " + COLUMNS + ", " + rank(alarmClass) + " AS class_rank FROM verification"
                         + " WHERE state = '" + state + "' AND alarm_class = '" + alarmClass.code() + "'" + filterSql(filter) + within
-                        + " ORDER BY received_at, verification_id LIMIT :limit)");
+                        // The equal state and class lead the order so that H2 reads the index in order (it does not
+                        // skip equal leading columns by itself) and stops after a page: no sort of the whole class.
+                        + " ORDER BY state, alarm_class, received_at, verification_id LIMIT :limit)");
             }
         }
         sources.add("(SELECT " + COLUMNS + ", " + rankSql() + " AS class_rank FROM verification"
