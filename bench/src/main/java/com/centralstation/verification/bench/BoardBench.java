@@ -190,7 +190,7 @@ public final class BoardBench {
                 "--verification.escalation.third=PT90M"));
         arguments.addAll(db.serviceArguments());
         ChildJvm jvm = ChildJvm.start("board-" + db.kind(), port, List.of("-Xms256m", "-Xmx1g"), arguments, workDir);
-        jvm.awaitReady(http, new Target(http, port).uri("/actuator/health"), Duration.ofMinutes(3));
+        jvm.awaitReady(http, new Target(http, port).uri("/actuator/health"), Duration.ofMinutes(8));
         return jvm;
     }
 

@@ -3,8 +3,6 @@ package com.centralstation.verification.app.demo;
 import com.centralstation.verification.app.e2e.Alarms;
 import com.centralstation.verification.app.e2e.ServiceTest;
 import com.fasterxml.jackson.databind.JsonNode;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
@@ -38,15 +36,12 @@ class BoardBrowserTest extends ServiceTest {
     @RegisterExtension
     static final ChromiumSession chromium = new ChromiumSession("board");
 
-    @Autowired
-    IdentityService identity;
-
     private final String dealer = "dealer-" + UUID.randomUUID().toString().substring(0, 6);
 
     @Test
     void anOperatorWatchesTheBoardClaimsTheFireAndSeesADecidedAlarmLeave() throws Exception {
-        user(OPERATOR, "operators");
-        user(ANALYST, "analysts");
+        camundaUser(OPERATOR, PASSWORD, "operators");
+        camundaUser(ANALYST, PASSWORD, "analysts");
         UUID oldest = arrive("motion", "LOW", "1", "Loading dock");
         awaitNotified(oldest, 1);
         advanceClock(Duration.ofMinutes(5));
@@ -177,16 +172,5 @@ class BoardBrowserTest extends ServiceTest {
             }
         }
         return "";
-    }
-
-    private void user(String id, String group) {
-        if (identity.createUserQuery().userId(id).count() == 0) {
-            User user = identity.newUser(id);
-            user.setFirstName(id);
-            user.setLastName("Board");
-            user.setPassword(PASSWORD);
-            identity.saveUser(user);
-            identity.createMembership(id, group);
-        }
     }
 }

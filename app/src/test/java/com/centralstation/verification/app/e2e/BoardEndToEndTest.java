@@ -10,7 +10,6 @@ import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.authorization.TaskPermissions;
-import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -61,12 +60,12 @@ class BoardEndToEndTest extends ServiceTest {
 
     @BeforeEach
     void usersInEachRole() {
-        user(OPERATOR, "operators");
-        user(SUPERVISOR, "supervisors");
-        user(ANALYST, "analysts");
-        user(LOCKED_OUT, "operators");
+        camundaUser(OPERATOR, PASSWORD, "operators");
+        camundaUser(SUPERVISOR, PASSWORD, "supervisors");
+        camundaUser(ANALYST, PASSWORD, "analysts");
+        camundaUser(LOCKED_OUT, PASSWORD, "operators");
         if (identity.createUserQuery().userId(REVOKED).count() == 0) {
-            user(REVOKED, "operators");
+            camundaUser(REVOKED, PASSWORD, "operators");
             // An administrator took the right to work on alarm-verification tasks away from this one operator in Admin.
             for (var resource : List.of(Resources.TASK, Resources.PROCESS_DEFINITION)) {
                 Authorization revoke = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_REVOKE);
@@ -283,9 +282,8 @@ class BoardEndToEndTest extends ServiceTest {
                 .header("Authorization", station()).header("Accept", "text/event-stream").GET().build());
              EventStream page = new EventStream(operator.client(), HttpRequest.newBuilder(uri("/board/stream"))
                      .header("Accept", "text/event-stream").GET().build())) {
+            // A stream answers once it is open, and from then on everything written is news to it.
             await().atMost(Duration.ofSeconds(10)).until(() -> station.status() == 200 && page.status() == 200);
-            // The first poll marks where the feed stands; what happens from here on is new.
-            await().pollDelay(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(5)).until(() -> true);
 
             UUID id = arrive("motion", "HIGH", "1");
             await().atMost(Duration.ofSeconds(15)).until(() -> station.changes().contains(id + ": verification_received"));
@@ -362,16 +360,5 @@ class BoardEndToEndTest extends ServiceTest {
 
     private static String basic(String user, String password) {
         return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
-    }
-
-    private void user(String id, String group) {
-        if (identity.createUserQuery().userId(id).count() == 0) {
-            User user = identity.newUser(id);
-            user.setFirstName(id);
-            user.setLastName("Board");
-            user.setPassword(PASSWORD);
-            identity.saveUser(user);
-            identity.createMembership(id, group);
-        }
     }
 }

@@ -60,8 +60,11 @@ public final class WatchBoard {
         return changes;
     }
 
-    /** Forgets where it stood: the next call starts at the present again (after a pause with nobody watching). */
+    /**
+     * Starts again at the present (after a pause with nobody watching): what was written before is not news, anything
+     * written from now on is.
+     */
     public synchronized void startAfresh() {
-        mark = null;
+        mark = ChangeFeedMark.startingAt(feed.head());
     }
 }

@@ -129,7 +129,8 @@ class BoardUseCasesTest {
 
         written.add(new BoardChange("audit", 3, id, "decision_received"));
         watch.startAfresh();
-        assertThat(watch.changes()).isEmpty();
+        written.add(new BoardChange("audit", 4, id, "decision_submitted"));
+        assertThat(watch.changes()).extracting(BoardChange::change).containsExactly("decision_submitted");
         assertThat(watch.changes()).isEmpty();
     }
 

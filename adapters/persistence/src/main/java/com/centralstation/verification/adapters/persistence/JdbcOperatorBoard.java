@@ -93,7 +93,7 @@ final class JdbcOperatorBoard implements OperatorBoard {
             return List.of();
         }
         List<UUID> ids = rows.stream().map(Row::id).toList();
-        Map<UUID, List<NotifiedContact>> notified = notified(ids);
+        Map<UUID, List<NotifiedContact>> notified = NotifiedContactRows.of(jdbc, ids);
         Map<UUID, Map<Long, String>> channels = channels(ids);
         Map<UUID, List<OperatorTask>> tasks = openTasks(ids);
         return rows.stream().map(row -> {
@@ -161,21 +161,6 @@ final class JdbcOperatorBoard implements OperatorBoard {
             sql.append(" WHEN '").append(alarmClass.code()).append("' THEN ").append(rank(alarmClass));
         }
         return sql.append(" ELSE ").append(rank(AlarmClass.NORMAL)).append(" END").toString();
-    }
-
-    private Map<UUID, List<NotifiedContact>> notified(List<UUID> ids) {
-        Map<UUID, List<NotifiedContact>> byVerification = new HashMap<>();
-        jdbc.sql("""
-                        SELECT verification_id, position, contact_id, notified_at, delivered
-                          FROM notified_contact WHERE verification_id IN (:ids) ORDER BY verification_id, position
-                        """)
-                .param("ids", ids)
-                .query((ResultSet row) -> {
-                    byVerification.computeIfAbsent(row.getObject("verification_id", UUID.class), id -> new ArrayList<>())
-                            .add(new NotifiedContact(row.getLong("contact_id"), row.getInt("position"),
-                                    fromSql(row, "notified_at"), row.getBoolean("delivered")));
-                });
-        return byVerification;
     }
 
     /** Per verification and contact, the channel that delivered last, or else the channel tried last. */

@@ -74,7 +74,12 @@ public final class BoardStream implements SmartLifecycle {
         synchronized (streams) {
             if (streams.isEmpty()) {
                 // Nobody watched until now: start at the present instead of replaying what happened meanwhile.
-                watch.startAfresh();
+                try {
+                    watch.startAfresh();
+                } catch (RuntimeException databaseTrouble) {
+                    log.warn("Reading the board's change feed failed: {}", databaseTrouble.toString());
+                    return Optional.empty();
+                }
             }
             streams.add(stream);
         }
