@@ -34,8 +34,12 @@ public final class BoardStream implements SmartLifecycle {
 
     /** Changes named in one event at most; a larger batch says only that there were more. */
     static final int MAX_CHANGES_PER_EVENT = 500;
-    /** A stream is closed after this long and the browser opens a new one (EventSource reconnects by itself). */
-    static final Duration STREAM_LIFETIME = Duration.ofMinutes(30);
+    /**
+     * A stream is closed after this long and the browser opens a new one (EventSource reconnects by itself). Each
+     * reconnect is a request on the board's session, so a wall screen left alone stays logged in: well below the
+     * servlet session's 30 minutes.
+     */
+    static final Duration STREAM_LIFETIME = Duration.ofMinutes(10);
     /** How long a browser waits before it reconnects a broken stream. */
     static final Duration RECONNECT_AFTER = Duration.ofSeconds(3);
 
