@@ -38,7 +38,9 @@ import static com.centralstation.verification.adapters.persistence.SqlInstants.t
  *       it is done the verification has left the board, though its state stays.</li>
  * </ul>
  * The sources are merged in one statement (UNION ALL, then the board's order). A page's contacts, channels and tasks
- * are then read for its verifications only: three more queries, whatever the number of open verifications.
+ * are then read for its verifications only: three more queries, whatever the number of open verifications. A kind of
+ * open verification kept elsewhere (deliveries accepted but not started, say) is one more source here and in
+ * {@link #counts}, with its phase in {@link #phase}.
  */
 final class JdbcOperatorBoard implements OperatorBoard {
 
