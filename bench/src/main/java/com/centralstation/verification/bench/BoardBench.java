@@ -40,6 +40,9 @@ import java.util.stream.Stream;
  *   <li>{@code /api/board} first page (50) while the storm runs, sampled four times a second;</li>
  *   <li>{@code /api/board} first page with every alarm open, one request after the other.</li>
  * </ul>
+ * Each {@code /api/board} figure has a baseline taken in turns with it: the read API's page of 50 open verifications
+ * ({@value #BASELINE}), the same HTTP, login and JSON without the board's work, so a shared machine's noise shows in
+ * both.
  * <pre>
  * java -cp bench/target/bench.jar com.centralstation.verification.bench.BoardBench [--db=h2,postgres] [--quick]
  *     [--open=10000] [--reads=1000] [--senders=16] [--service-jar=PATH]
@@ -50,6 +53,8 @@ public final class BoardBench {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int PAGE = 50;
     private static final int FIRE_EVERY = 100;
+    /** The read API's own page of 50 open verifications: the same HTTP, login and JSON, without the board's work. */
+    private static final String BASELINE = "/api/verifications?state=open&limit=50";
 
     private final HttpClient http = Target.client();
     private final Path workDir;
@@ -106,9 +111,11 @@ public final class BoardBench {
             Map<UUID, Long> answeredAt = new ConcurrentHashMap<>();
             AtomicBoolean storming = new AtomicBoolean(true);
             List<Double> duringStorm = new ArrayList<>();
+            List<Double> baselineInStorm = new ArrayList<>();
             CompletableFuture<Void> sampler = CompletableFuture.runAsync(() -> {
                 while (storming.get()) {
                     duringStorm.add(firstPageMillis(target));
+                    baselineInStorm.add(millis(target, BASELINE));
                     pause(250);
                 }
             });
@@ -137,20 +144,24 @@ public final class BoardBench {
 
             for (int i = 0; i < Math.min(50, reads); i++) {
                 firstPageMillis(target);
+                millis(target, BASELINE);
             }
+            // Taken in turns with the baseline, so both see the same machine: what the board costs beyond it is the board.
             List<Double> quiet = new ArrayList<>();
+            List<Double> baseline = new ArrayList<>();
             for (int i = 0; i < reads; i++) {
                 quiet.add(firstPageMillis(target));
+                baseline.add(millis(target, BASELINE));
             }
             JsonNode page = firstPage(target);
             long total = page.get("counts").get("total").asLong();
-            return table(db.label(), open, answeredAt.size(), total, stream, Stats.of(lags), Stats.of(duringStorm),
-                    Stats.of(quiet));
+            return table(db.label(), open, answeredAt.size(), total, stream, Stats.of(lags), answered(duringStorm),
+                    answered(baselineInStorm), answered(quiet), answered(baseline));
         }
     }
 
     private static String table(String database, int sent, int accepted, long onTheBoard, Stream stream, Stats lag,
-                                Stats duringStorm, Stats quiet) {
+                                Stats duringStorm, Stats baselineInStorm, Stats quiet, Stats baseline) {
         StringBuilder out = new StringBuilder("### " + database + "\n\n| Figure | Value | Target |\n|---|---:|---|\n");
         out.append(row("Alarms sent / accepted (202) / open on the board afterwards",
                 sent + " / " + accepted + " / " + onTheBoard, "all"));
@@ -159,9 +170,18 @@ public final class BoardBench {
                 lag.count() + " of " + accepted + ", " + stream.events + " events", ""));
         out.append(row("GET /api/board first page (50) during the storm, ms p50 / p95 / p99 / max",
                 quad(duringStorm) + " (" + duringStorm.count() + " requests)", ""));
+        out.append(row("  baseline in turns: GET " + BASELINE + ", ms p50 / p95 / p99 / max", quad(baselineInStorm)
+                + String.format(Locale.ROOT, " (board / baseline at p50: %.1f)", duringStorm.p50() / baselineInStorm.p50()), ""));
         out.append(row("GET /api/board first page (50) with all open, ms p50 / p95 / p99 / max",
                 quad(quiet) + " (" + quiet.count() + " requests)", "p95 < 100"));
+        out.append(row("  baseline in turns: GET " + BASELINE + ", ms p50 / p95 / p99 / max",
+                quad(baseline) + String.format(Locale.ROOT, " (board / baseline at p50: %.1f)", quiet.p50() / baseline.p50()), ""));
         return out.append("\n").toString();
+    }
+
+    /** The requests that were answered 200 (a failed one is NaN and left out; the table counts what is left). */
+    private static Stats answered(List<Double> millis) {
+        return Stats.of(millis.stream().filter(value -> !value.isNaN()).toList());
     }
 
     private static String row(String name, String value, String target) {
@@ -208,9 +228,17 @@ public final class BoardBench {
     }
 
     private double firstPageMillis(Target target) {
+        return millis(target, "/api/board?limit=" + PAGE);
+    }
+
+    private double millis(Target target, String path) {
         long start = System.nanoTime();
         try {
-            firstPage(target);
+            HttpResponse<Void> answer = http.send(HttpRequest.newBuilder(target.uri(path)).header("Authorization", station())
+                    .timeout(Duration.ofSeconds(30)).GET().build(), HttpResponse.BodyHandlers.discarding());
+            if (answer.statusCode() != 200) {
+                return Double.NaN;
+            }
         } catch (IOException | InterruptedException e) {
             return Double.NaN;
         }
