@@ -1,23 +1,27 @@
 package com.centralstation.verification.app.config;
 
-import com.centralstation.verification.app.intake.ChektWebhookMapper;
-import com.centralstation.verification.app.intake.DeliveryQuarantine;
-import com.centralstation.verification.app.intake.WebhookIntake;
+import com.centralstation.verification.adapters.notification.NotificationProperties;
+import com.centralstation.verification.adapters.notification.VoiceProperties;
+import com.centralstation.verification.app.web.voice.CallTwiml;
+import com.centralstation.verification.app.web.webhook.ChektWebhookMapper;
 import com.centralstation.verification.app.web.webhook.WebhookProperties;
 import com.centralstation.verification.app.web.webhook.WebhookReception;
 import com.centralstation.verification.app.web.webhook.WebhookSignature;
-import com.centralstation.verification.core.port.out.AuditTrail;
-import com.centralstation.verification.core.port.out.DeliveryInbox;
-import com.centralstation.verification.core.usecase.CancelVerification;
-import com.centralstation.verification.core.usecase.ReceiveVerificationRequest;
+import com.centralstation.verification.core.usecase.DeliveryQuarantine;
+import com.centralstation.verification.core.usecase.ReceiveChektDelivery;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
 
 import java.time.Clock;
+import java.time.ZoneId;
 
-/** The webhook intake's parts. */
+/**
+ * The web layer's parts: the webhook's signature check, reading of CHeKT's JSON and answer; the zone of shown times; the
+ * words of a phone call.
+ */
 @Configuration
 @EnableConfigurationProperties(WebhookProperties.class)
 public class WebConfiguration {
@@ -33,14 +37,24 @@ public class WebConfiguration {
         return new ChektWebhookMapper(mapper);
     }
 
+    /**
+     * The words and questions of a phone call, from the voice channel's settings. Made on the first call's callback:
+     * the settings exist only while channel voice is enabled, and no callback gets through without them.
+     */
     @Bean
-    WebhookIntake webhookIntake(DeliveryInbox inbox, ChektWebhookMapper mapper, ReceiveVerificationRequest receive,
-                                CancelVerification cancel, AuditTrail audit, Clock clock) {
-        return new WebhookIntake(inbox, mapper, receive, cancel, audit, clock);
+    @Lazy
+    CallTwiml callTwiml(VoiceProperties voice, NotificationProperties notification) {
+        return new CallTwiml(voice.callerName(), voice.language(), notification.timeZone(), notification.publicBaseUri());
+    }
+
+    /** The zone the response page shows alarm times in, as the messages do. */
+    @Bean
+    ZoneId alarmTimeZone(NotificationProperties notification) {
+        return notification.timeZone();
     }
 
     @Bean
-    WebhookReception webhookReception(WebhookSignature signature, ChektWebhookMapper mapper, WebhookIntake intake,
+    WebhookReception webhookReception(WebhookSignature signature, ChektWebhookMapper mapper, ReceiveChektDelivery intake,
                                       DeliveryQuarantine quarantine) {
         return new WebhookReception(signature, mapper, intake, quarantine);
     }

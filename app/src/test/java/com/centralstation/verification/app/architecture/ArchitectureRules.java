@@ -3,6 +3,7 @@ package com.centralstation.verification.app.architecture;
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.CompositeArchRule;
 import com.tngtech.archunit.library.dependencies.SliceAssignment;
 import com.tngtech.archunit.library.dependencies.SliceIdentifier;
 import org.camunda.bpm.engine.impl.cfg.IdGenerator;
@@ -72,20 +73,42 @@ final class ArchitectureRules {
     }
 
     /**
-     * HTTP classes translate requests and answers; the transaction that makes a 202 mean "stored" belongs
-     * to the application service behind them (e.g. the webhook's intake), where it can be tested without HTTP.
+     * The application's services are core's use cases. A class in {@code app} that calls an out-port or owns a
+     * transaction is an application service outside the direction rules, whose rules, audit and transaction cannot
+     * be tested without Spring (the webhook's intake was one). Two packages of {@code app} may touch ports: the
+     * wiring ({@code app.config}, which hands ports to use cases) and the metrics out-adapter ({@code app.metrics},
+     * which implements one and counts after commit). Port exceptions may be translated anywhere.
      */
-    static ArchRule webDoesNotOwnTransactions(String root) {
-        return noClasses().that().resideInAPackage(root + ".app.web..")
-                .should().dependOnClassesThat().resideInAPackage("org.springframework.transaction..")
-                .because("an application service in a web package is hard to find and cannot be reused by another intake");
+    static ArchRule appHoldsNoApplicationService(String root) {
+        DescribedPredicate<JavaClass> outPortsOtherThanErrors = DescribedPredicate.and(
+                resideInAPackage(root + ".core.port.out.."), not(assignableTo(Throwable.class)));
+        ArchRule noOutPorts = noClasses().that().resideInAPackage(root + ".app..")
+                .and().resideOutsideOfPackages(root + ".app.config..", root + ".app.metrics..")
+                .should().dependOnClassesThat(outPortsOtherThanErrors)
+                .because("a use case in core owns the rules, the audit and the transaction; app adapts and wires");
+        ArchRule noTransactions = noClasses().that().resideInAPackage(root + ".app..")
+                .and().resideOutsideOfPackage(root + ".app.metrics..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.springframework.transaction..", "jakarta.transaction..")
+                .because("a transaction is a use case's unit of work (the UnitOfWork port), not an annotation in app");
+        return CompositeArchRule.of(noOutPorts).and(noTransactions);
     }
 
-    /** The application services and input parsing stand below the web layer, never the other way round. */
-    static ArchRule applicationServicesDoNotDependOnWeb(String root) {
-        return noClasses().that().resideInAnyPackage(root + ".app.intake..", root + ".app.input..")
+    /**
+     * HTTP classes talk to use cases and domain types; a setting or type of an adapter or of the engine glue reached
+     * from a page or an endpoint ties the web to how a port happens to be implemented (the response page once read
+     * the notification adapter's settings for its time zone). Wiring hands them what they need.
+     */
+    static ArchRule webKnowsNoAdapter(String root) {
+        return noClasses().that().resideInAPackage(root + ".app.web..")
+                .should().dependOnClassesThat().resideInAnyPackage(root + ".adapters..", root + ".workflow..")
+                .because("the web layer is an in-adapter: it calls use cases, and app.config wires the rest");
+    }
+
+    /** Reading our API's JSON stands below the web layer, never the other way round. */
+    static ArchRule inputReadingDoesNotDependOnWeb(String root) {
+        return noClasses().that().resideInAPackage(root + ".app.input..")
                 .should().dependOnClassesThat().resideInAPackage(root + ".app.web..")
-                .because("the web layer depends on the application, not the reverse");
+                .because("the web layer depends on the input reading, not the reverse");
     }
 
     /**

@@ -16,13 +16,14 @@ import com.centralstation.verification.core.port.out.VerificationRepository;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
  * Ends an open verification because CHeKT cancelled it or the alarm was resolved. A cancellation for a
  * verification not received yet leaves a tombstone (run it in one transaction with the delivery's record).
  */
-public final class CancelVerification {
+public final class CancelVerification implements ReceiveChektDelivery.EventHandler {
 
     private final VerificationRepository verifications;
     private final VerificationProcess process;
@@ -39,6 +40,25 @@ public final class CancelVerification {
         this.audit = audit;
         this.metrics = metrics;
         this.clock = clock;
+    }
+
+    @Override
+    public Set<String> eventTypes() {
+        return Set.copyOf(Cancellation.EVENT_TYPES);
+    }
+
+    /** The event type is the reason recorded; a cancellation that names no verification changes nothing. */
+    @Override
+    public ReceiveChektDelivery.Result handle(ChektDelivery delivery) {
+        Optional<UUID> cancelled = delivery.event(Cancellation.class).verificationId();
+        if (cancelled.isEmpty()) {
+            return ReceiveChektDelivery.Result.IGNORED;
+        }
+        return switch (cancel(cancelled.get(), delivery.eventType())) {
+            case CANCELLED -> ReceiveChektDelivery.Result.ACCEPTED;
+            case REMEMBERED -> ReceiveChektDelivery.Result.REMEMBERED;
+            case ALREADY_ENDED -> ReceiveChektDelivery.Result.NOTHING_TO_DO;
+        };
     }
 
     public Outcome cancel(UUID verificationId, String reason) {

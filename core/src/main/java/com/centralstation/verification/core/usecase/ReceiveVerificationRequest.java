@@ -22,6 +22,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Turns CHeKT's request into one stored verification, classed and with its workflow started. Run it in
@@ -29,9 +30,10 @@ import java.util.Optional;
  * (with a life-safety alarm's operator task, when the escalation policy hands it over at intake) commit
  * together. A request whose cancellation arrived first (a {@link Tombstone} younger than the tombstone
  * expiry) is stored as cancelled and starts nothing, so nobody is called for an alarm CHeKT has already
- * withdrawn.
+ * withdrawn. As the intake's handler of {@value VerificationRequest#EVENT_TYPE}, it runs in the delivery's transaction
+ * ({@link ReceiveChektDelivery}).
  */
-public final class ReceiveVerificationRequest {
+public final class ReceiveVerificationRequest implements ReceiveChektDelivery.EventHandler {
 
     private final VerificationRepository verifications;
     private final CallListDirectory callLists;
@@ -56,6 +58,26 @@ public final class ReceiveVerificationRequest {
         this.metrics = metrics;
         this.clock = clock;
         this.tombstoneExpiry = Objects.requireNonNull(tombstoneExpiry, "tombstoneExpiry");
+    }
+
+    @Override
+    public Set<String> eventTypes() {
+        return Set.of(VerificationRequest.EVENT_TYPE);
+    }
+
+    /** A repeated verification (another event id, the same verification UUID) is audited as a duplicate delivery. */
+    @Override
+    public ReceiveChektDelivery.Result handle(ChektDelivery delivery) {
+        VerificationRequest request = delivery.event(VerificationRequest.class);
+        return switch (receive(request)) {
+            case STARTED -> ReceiveChektDelivery.Result.ACCEPTED;
+            case CANCELLED_BEFORE_ARRIVAL -> ReceiveChektDelivery.Result.ALREADY_CANCELLED;
+            case DUPLICATE -> {
+                audit.record(new AuditEvent(request.chekt().verificationId(), clock.instant(),
+                        AuditEventType.DUPLICATE_DELIVERY, Actor.CHEKT, Map.of(AuditDetail.EVENT_ID, delivery.eventId())));
+                yield ReceiveChektDelivery.Result.DUPLICATE;
+            }
+        };
     }
 
     public Outcome receive(VerificationRequest request) {

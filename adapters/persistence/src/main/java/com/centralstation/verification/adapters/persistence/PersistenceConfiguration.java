@@ -8,8 +8,10 @@ import com.centralstation.verification.core.port.out.DeliveryInbox;
 import com.centralstation.verification.core.port.out.NotificationLog;
 import com.centralstation.verification.core.port.out.OperatorBoard;
 import com.centralstation.verification.core.port.out.OperatorTaskLog;
+import com.centralstation.verification.core.port.out.PhoneCalls;
 import com.centralstation.verification.core.port.out.RefusedDeliveries;
 import com.centralstation.verification.core.port.out.ResponseTokenStore;
+import com.centralstation.verification.core.port.out.UnitOfWork;
 import com.centralstation.verification.core.port.out.VerificationRepository;
 import org.springframework.boot.autoconfigure.flyway.FlywayConfigurationCustomizer;
 import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
@@ -111,6 +113,17 @@ public class PersistenceConfiguration {
     @DependsOnDatabaseInitialization
     public BoardChangeFeed jdbcBoardChangeFeed(DataSource dataSource) {
         return new JdbcBoardChangeFeed(JdbcClient.create(dataSource));
+    }
+
+    @Bean
+    @DependsOnDatabaseInitialization
+    public PhoneCalls jdbcPhoneCalls(DataSource dataSource, PlatformTransactionManager transactionManager) {
+        return new JdbcPhoneCalls(JdbcClient.create(dataSource), Transactions.independent(transactionManager), json);
+    }
+
+    @Bean
+    public UnitOfWork jdbcUnitOfWork(PlatformTransactionManager transactionManager) {
+        return new JdbcUnitOfWork(Transactions.independent(transactionManager));
     }
 
     /**

@@ -1,0 +1,112 @@
+package com.centralstation.verification.app.web.webhook;
+
+import com.centralstation.verification.app.metrics.MicrometerVerificationMetrics;
+import com.centralstation.verification.core.domain.ContactDecision;
+import com.centralstation.verification.core.domain.RefusalReason;
+import com.centralstation.verification.core.domain.Verification;
+import com.centralstation.verification.core.port.out.VerificationMetrics;
+import com.centralstation.verification.core.port.out.VerificationProcess;
+import com.centralstation.verification.core.testing.FixedAlarmClassifier;
+import com.centralstation.verification.core.testing.ImmediateUnitOfWork;
+import com.centralstation.verification.core.testing.InMemoryAuditTrail;
+import com.centralstation.verification.core.testing.InMemoryCallListDirectory;
+import com.centralstation.verification.core.testing.InMemoryCancellationTombstones;
+import com.centralstation.verification.core.testing.InMemoryDeliveryInbox;
+import com.centralstation.verification.core.testing.InMemoryRefusedDeliveries;
+import com.centralstation.verification.core.testing.InMemoryVerificationRepository;
+import com.centralstation.verification.core.testing.MutableClock;
+import com.centralstation.verification.core.usecase.CancelVerification;
+import com.centralstation.verification.core.usecase.DeliveryQuarantine;
+import com.centralstation.verification.core.usecase.ReceiveChektDelivery;
+import com.centralstation.verification.core.usecase.ReceiveVerificationRequest;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * The webhook's answer logic ({@link WebhookReception}) with the real mapper, intake and use cases, on in-memory
+ * ports: fast enough to run thousands of generated deliveries.
+ */
+final class ReceptionFixture {
+
+    static final String SECRET = "whsec_fixture";
+
+    final MutableClock clock = new MutableClock(Instant.parse("2026-05-26T10:21:34Z"));
+    final InMemoryVerificationRepository verifications = new InMemoryVerificationRepository();
+    final InMemoryAuditTrail audit = new InMemoryAuditTrail();
+    final InMemoryCancellationTombstones tombstones = new InMemoryCancellationTombstones();
+    final InMemoryDeliveryInbox inbox = new InMemoryDeliveryInbox();
+    final InMemoryRefusedDeliveries quarantine = new InMemoryRefusedDeliveries();
+    final List<UUID> started = new CopyOnWriteArrayList<>();
+    final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    final WebhookReception reception;
+
+    ReceptionFixture() {
+        VerificationProcess process = new VerificationProcess() {
+            @Override
+            public void start(Verification verification) {
+                started.add(verification.id());
+            }
+
+            @Override
+            public Correlation decide(UUID verificationId, ContactDecision decision) {
+                return Correlation.NOT_WAITING;
+            }
+
+            @Override
+            public boolean contactUnreachable(UUID verificationId, long contactId) {
+                return false;
+            }
+
+            @Override
+            public boolean cancel(UUID verificationId, String reason) {
+                return started.contains(verificationId);
+            }
+        };
+        ReceiveVerificationRequest receive = new ReceiveVerificationRequest(verifications, new InMemoryCallListDirectory(),
+                new FixedAlarmClassifier(), process, tombstones, audit, VerificationMetrics.NONE, clock, Duration.ofHours(24));
+        CancelVerification cancel = new CancelVerification(verifications, process, tombstones, audit, VerificationMetrics.NONE,
+                clock);
+        ReceiveChektDelivery intake = new ReceiveChektDelivery(new ImmediateUnitOfWork(), inbox, List.of(receive, cancel),
+                audit, clock);
+        WebhookSignature signature = new WebhookSignature(SECRET, WebhookProperties.SignatureScheme.TIMESTAMPED,
+                Duration.ofMinutes(5), clock);
+        DeliveryQuarantine refusals = new DeliveryQuarantine(quarantine, new MicrometerVerificationMetrics(meters), clock,
+                Duration.ofDays(7), 10_000);
+        reception = new WebhookReception(signature, new ChektWebhookMapper(new ObjectMapper()), intake, refusals);
+    }
+
+    /** Delivers {@code body} signed as CHeKT signs it. */
+    WebhookReception.Answer deliver(String body) {
+        return deliver(body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    WebhookReception.Answer deliver(byte[] body) {
+        String timestamp = String.valueOf(clock.instant().getEpochSecond());
+        return reception.receive(new WebhookReception.Delivery(timestamp, sign(timestamp, body), "application/json", body));
+    }
+
+    static String sign(String timestamp, byte[] body) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            mac.update((timestamp + ".").getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(mac.doFinal(body));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    double refusedCount(RefusalReason reason) {
+        return meters.counter("chekt.webhooks.refused", "reason", reason.tag()).count();
+    }
+}
