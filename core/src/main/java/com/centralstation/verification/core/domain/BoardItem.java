@@ -11,7 +11,7 @@ import java.util.Optional;
  * one instant. Its age is measured from the moment the station received the alarm, and graded in CHeKT's
  * response-time bands ({@link ResponseTime}).
  *
- * @param stateText      the stage in words, e.g. "notifying contact 2 of 3"
+ * @param stateText      the stage in words, e.g. "notifying contact 2 of 3" ("calling contact 2 of 3" by phone)
  * @param nextEscalation when the escalation ladder takes its next step, while it runs
  * @param operatorTask   the open Tasklist task an operator should act on, if any
  */
@@ -24,6 +24,9 @@ public record BoardItem(OpenVerification verification, BoardStage stage, String 
      * service within about 90 seconds. The board draws this line for every life-safety alarm.
      */
     public static final Duration LIFE_SAFETY_LINE = Duration.ofSeconds(90);
+
+    /** The channel that reaches a contact by a phone call (its state reads "calling", not "notifying"). */
+    private static final String VOICE = "voice";
 
     /** Which open task is the one to act on when a verification has several: the most pressing kind, then the newest. */
     private static final List<OperatorTask.Kind> TASK_URGENCY = List.of(OperatorTask.Kind.AGENCY_CALL,
@@ -92,7 +95,11 @@ public record BoardItem(OpenVerification verification, BoardStage stage, String 
         }
         // Before the first notification job has run, contact 1 is the one being notified.
         int current = Math.max(1, verification.latestNotified().map(NotifiedContact::position).orElse(0));
-        return "notifying contact " + current + " of " + contacts;
+        // A phone call is live while the ladder waits (it rings, or the contact is on the line): say so, as a
+        // station's own screens do; every other channel has sent its message and waits for the answer.
+        String doing = verification.latestNotified().isPresent() && verification.lastChannel().filter(VOICE::equals).isPresent()
+                ? "calling" : "notifying";
+        return doing + " contact " + current + " of " + contacts;
     }
 
     private static Optional<CurrentContact> currentContact(OpenVerification verification) {

@@ -59,6 +59,24 @@ class BoardItemTest {
     }
 
     @Test
+    void aContactReachedByPhoneIsBeingCalledAndTheChannelIsVoice() {
+        List<NotifiedContact> twoCalled = List.of(new NotifiedContact(1, 1, RECEIVED.plusSeconds(1), true),
+                new NotifiedContact(2, 2, RECEIVED.plusSeconds(40), true));
+        OpenVerification byPhone = new OpenVerification(ID, new SiteRef("12345", "1"), Optional.empty(), AlarmClass.NORMAL,
+                "motion", Optional.empty(), RECEIVED, OpenVerification.Phase.OPEN, Optional.empty(), THREE, twoCalled,
+                Optional.of("voice"), List.of());
+        BoardItem item = BoardItem.of(byPhone, RECEIVED.plusSeconds(45), LADDER);
+
+        assertThat(item.stage()).isEqualTo(BoardStage.NOTIFYING);
+        assertThat(item.stateText()).isEqualTo("calling contact 2 of 3");
+        assertThat(item.currentContact()).hasValueSatisfying(contact -> {
+            assertThat(contact.name()).isEqualTo("Ben Ortiz");
+            assertThat(contact.channel()).contains("voice");
+        });
+        assertThat(item.nextEscalation()).contains(RECEIVED.plusSeconds(1).plus(Duration.ofMinutes(2)));
+    }
+
+    @Test
     void beforeTheFirstNotificationContactOneIsBeingNotifiedAndNoTimerRunsYet() {
         BoardItem item = BoardItem.of(open(OpenVerification.Phase.OPEN, List.of(), List.of()), RECEIVED, LADDER);
 
