@@ -72,8 +72,17 @@ public record BoardItem(OpenVerification verification, BoardStage stage, String 
             case RECEIVED -> BoardStage.RECEIVED;
             case DECIDED -> BoardStage.SUBMITTING;
             case DISPATCH_NOT_TAKEN -> BoardStage.DISPATCH_NOT_TAKEN;
-            case OPEN -> verification.hasOpenTask(OperatorTask.Kind.REVIEW) ? BoardStage.WITH_OPERATOR : BoardStage.NOTIFYING;
+            case OPEN -> verification.hasOpenTask(OperatorTask.Kind.REVIEW) ? BoardStage.WITH_OPERATOR
+                    : untouched(verification) ? BoardStage.RECEIVED : BoardStage.NOTIFYING;
         };
+    }
+
+    /**
+     * Taken in and nothing done yet: nobody notified and no task open. The workflow starts after the intake's
+     * commit, so this is a moment normally, and the alarms waiting for the engine when it is behind.
+     */
+    private static boolean untouched(OpenVerification verification) {
+        return verification.notified().isEmpty() && verification.openTasks().isEmpty();
     }
 
     private static String stateText(BoardStage stage, OpenVerification verification) {
@@ -93,7 +102,7 @@ public record BoardItem(OpenVerification verification, BoardStage stage, String 
         if (contacts == 0) {
             return "no contact to call";
         }
-        // Before the first notification job has run, contact 1 is the one being notified.
+        // An operator alerted before anyone was notified (the ladder's first step went to them): contact 1 is next.
         int current = Math.max(1, verification.latestNotified().map(NotifiedContact::position).orElse(0));
         // A phone call is live while the ladder waits (it rings, or the contact is on the line): say so, as a
         // station's own screens do; every other channel has sent its message and waits for the answer.

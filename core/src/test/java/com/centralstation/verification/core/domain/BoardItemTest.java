@@ -77,12 +77,22 @@ class BoardItemTest {
     }
 
     @Test
-    void beforeTheFirstNotificationContactOneIsBeingNotifiedAndNoTimerRunsYet() {
-        BoardItem item = BoardItem.of(open(OpenVerification.Phase.OPEN, List.of(), List.of()), RECEIVED, LADDER);
+    void beforeTheFirstNotificationAndWithoutATaskItIsReceivedAndNoTimerRunsYet() {
+        BoardItem item = BoardItem.of(open(OpenVerification.Phase.OPEN, List.of(), List.of()), RECEIVED.plusSeconds(5), LADDER);
 
-        assertThat(item.stateText()).isEqualTo("notifying contact 1 of 3");
+        assertThat(item.stage()).isEqualTo(BoardStage.RECEIVED);
+        assertThat(item.stateText()).isEqualTo("received");
         assertThat(item.currentContact()).isEmpty();
         assertThat(item.nextEscalation()).isEmpty();
+    }
+
+    @Test
+    void anOperatorAlertedBeforeAnyContactIsNoLongerReceived() {
+        OperatorTask alert = task(OperatorTask.Kind.ALERT, null, RECEIVED.plusSeconds(2));
+        BoardItem item = BoardItem.of(open(OpenVerification.Phase.OPEN, List.of(), List.of(alert)), RECEIVED.plusSeconds(5), LADDER);
+
+        assertThat(item.stage()).isEqualTo(BoardStage.NOTIFYING);
+        assertThat(item.stateText()).isEqualTo("notifying contact 1 of 3, operator alerted");
     }
 
     @Test
