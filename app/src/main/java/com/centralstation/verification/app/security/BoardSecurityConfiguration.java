@@ -48,12 +48,17 @@ public class BoardSecurityConfiguration {
     }
 
     /** The Camunda groups whose members may see the board: operators, supervisors and administrators. */
-    public static Set<String> boardGroups(RoleProperties roles) {
+    private static Set<String> boardGroups(RoleProperties roles) {
         return Set.of(roles.operators(), roles.supervisors(), roles.admin());
     }
 
     private static String[] boardAuthorities(RoleProperties roles) {
         return boardGroups(roles).stream().map(CamundaLogins::group).toArray(String[]::new);
+    }
+
+    @Bean
+    BoardGroups boardAudience(RoleProperties roles) {
+        return new BoardGroups(boardGroups(roles));
     }
 
     @Bean

@@ -1,15 +1,13 @@
 package com.centralstation.verification.app.web.board;
 
-import com.centralstation.verification.adapters.notification.NotificationProperties;
 import com.centralstation.verification.app.input.InvalidInputException;
-import com.centralstation.verification.app.security.BoardSecurityConfiguration;
+import com.centralstation.verification.app.security.BoardGroups;
 import com.centralstation.verification.app.security.CamundaUser;
 import com.centralstation.verification.app.web.ApiProblems;
 import com.centralstation.verification.core.domain.BoardPage;
 import com.centralstation.verification.core.domain.TaskClaim;
 import com.centralstation.verification.core.usecase.BoardQueries;
 import com.centralstation.verification.core.usecase.ClaimOperatorTask;
-import com.centralstation.verification.workflow.engine.RoleProperties;
 import io.swagger.v3.oas.annotations.Hidden;
 import org.springframework.core.env.Environment;
 import org.springframework.http.HttpStatus;
@@ -32,7 +30,6 @@ import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -51,17 +48,17 @@ public class BoardPageController {
     private final BoardProperties properties;
     private final ZoneId zone;
     private final String engine;
-    private final Set<String> boardGroups;
+    private final BoardGroups boardGroups;
 
     public BoardPageController(BoardQueries board, ClaimOperatorTask claims, BoardStream stream, BoardProperties properties,
-                               NotificationProperties notification, RoleProperties roles, Environment environment) {
+                               ZoneId alarmTimeZone, BoardGroups boardGroups, Environment environment) {
         this.board = board;
         this.claims = claims;
         this.stream = stream;
         this.properties = properties;
-        this.zone = notification.timeZone();
+        this.zone = alarmTimeZone;
         this.engine = environment.getProperty("camunda.bpm.process-engine-name", "default");
-        this.boardGroups = BoardSecurityConfiguration.boardGroups(roles);
+        this.boardGroups = boardGroups;
     }
 
     @GetMapping("/board")
@@ -152,7 +149,7 @@ public class BoardPageController {
         return new ModelAndView("board/refused", HttpStatus.FORBIDDEN)
                 .addObject("user", user.id())
                 .addObject("groups", String.join(", ", user.groups()))
-                .addObject("boardUser", user.inAnyOf(boardGroups));
+                .addObject("boardUser", boardGroups.admit(user));
     }
 
     private BoardView view(BoardRequest request, Authentication user) {
