@@ -4,6 +4,7 @@ import com.centralstation.verification.core.port.out.VerificationMetrics;
 import com.centralstation.verification.core.testing.FixedValidationTables;
 import com.centralstation.verification.core.testing.InMemoryAuditTrail;
 import com.centralstation.verification.core.testing.InMemoryNotificationLog;
+import com.centralstation.verification.core.testing.InMemoryOperatorTaskLog;
 import com.centralstation.verification.core.testing.InMemoryResponseTokenStore;
 import com.centralstation.verification.core.testing.InMemoryVerificationRepository;
 import com.centralstation.verification.core.testing.RecordingChektGateway;
@@ -13,13 +14,16 @@ import com.centralstation.verification.core.usecase.CloseUnverified;
 import com.centralstation.verification.core.usecase.NotifyNextContact;
 import com.centralstation.verification.core.usecase.RecordAgencyCall;
 import com.centralstation.verification.core.usecase.RecordEscalation;
+import com.centralstation.verification.core.usecase.RecordOperatorTask;
 import com.centralstation.verification.core.usecase.SubmitDecision;
 import com.centralstation.verification.workflow.delegate.NotifyContactDelegate;
 import com.centralstation.verification.workflow.delegate.OperatorReviewListener;
 import com.centralstation.verification.workflow.engine.EngineClock;
 import com.centralstation.verification.workflow.process.CamundaVerificationProcess;
 import org.camunda.bpm.engine.DecisionService;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
@@ -181,6 +185,21 @@ class WorkflowConfigurationTest {
         @Bean
         CloseUnverified closeUnverified() {
             return new CloseUnverified(verifications, audit, VerificationMetrics.NONE, clock);
+        }
+
+        @Bean
+        RecordOperatorTask recordOperatorTask() {
+            return new RecordOperatorTask(new InMemoryOperatorTaskLog(), audit, clock);
+        }
+
+        @Bean
+        IdentityService identityService() {
+            return TestEngine.engine().getIdentityService();
+        }
+
+        @Bean
+        TaskService taskService() {
+            return TestEngine.engine().getTaskService();
         }
 
         @Bean

@@ -15,6 +15,7 @@ import com.centralstation.verification.core.testing.InMemoryAuditTrail;
 import com.centralstation.verification.core.testing.InMemoryCallListDirectory;
 import com.centralstation.verification.core.testing.InMemoryCancellationTombstones;
 import com.centralstation.verification.core.testing.InMemoryNotificationLog;
+import com.centralstation.verification.core.testing.InMemoryOperatorTaskLog;
 import com.centralstation.verification.core.testing.InMemoryResponseTokenStore;
 import com.centralstation.verification.core.testing.InMemoryVerificationRepository;
 import com.centralstation.verification.core.testing.RecordingChektGateway;
@@ -29,6 +30,7 @@ import com.centralstation.verification.core.usecase.ReceiveVerificationRequest;
 import com.centralstation.verification.core.usecase.RecordAgencyCall;
 import com.centralstation.verification.core.usecase.RecordDecision;
 import com.centralstation.verification.core.usecase.RecordEscalation;
+import com.centralstation.verification.core.usecase.RecordOperatorTask;
 import com.centralstation.verification.core.usecase.SubmitDecision;
 import com.centralstation.verification.core.usecase.VerificationRequest;
 import com.centralstation.verification.workflow.delegate.AcceptDecisionDelegate;
@@ -36,6 +38,7 @@ import com.centralstation.verification.workflow.delegate.AgencyCallListener;
 import com.centralstation.verification.workflow.delegate.CloseUnverifiedDelegate;
 import com.centralstation.verification.workflow.delegate.NotifyContactDelegate;
 import com.centralstation.verification.workflow.delegate.OperatorReviewListener;
+import com.centralstation.verification.workflow.delegate.OperatorTaskListener;
 import com.centralstation.verification.workflow.delegate.RecordEscalationDelegate;
 import com.centralstation.verification.workflow.delegate.SubmitDecisionDelegate;
 import com.centralstation.verification.workflow.engine.EngineClock;
@@ -94,6 +97,8 @@ final class WorkflowFixture {
     final CloseUnverified closeUnverified = new CloseUnverified(verifications, audit, VerificationMetrics.NONE, clock);
     final CancelBySupervisor cancelBySupervisor = new CancelBySupervisor(verifications, audit, VerificationMetrics.NONE, clock);
     final RecordAgencyCall recordAgencyCall = new RecordAgencyCall(audit, clock);
+    final InMemoryOperatorTaskLog taskLog = new InMemoryOperatorTaskLog();
+    final RecordOperatorTask recordOperatorTask = new RecordOperatorTask(taskLog, audit, clock);
 
     private final Map<UUID, ProcessInstance> instances = new HashMap<>();
 
@@ -125,6 +130,7 @@ final class WorkflowFixture {
         beans.put(OperatorReviewListener.BEAN_NAME, new OperatorReviewListener(clock));
         beans.put(AgencyCallListener.BEAN_NAME, new AgencyCallListener(recordAgencyCall));
         beans.put(TestEngine.CANCEL_BY_SUPERVISOR, cancelBySupervisor);
+        beans.put(TestEngine.OPERATOR_TASK_LISTENER, new OperatorTaskListener(recordOperatorTask));
         return beans;
     }
 

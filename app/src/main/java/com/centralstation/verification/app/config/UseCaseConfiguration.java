@@ -13,6 +13,7 @@ import com.centralstation.verification.core.port.out.ChektContactSource;
 import com.centralstation.verification.core.port.out.ChektGateway;
 import com.centralstation.verification.core.port.out.ContactNotifier;
 import com.centralstation.verification.core.port.out.NotificationLog;
+import com.centralstation.verification.core.port.out.OperatorTaskLog;
 import com.centralstation.verification.core.port.out.PhoneCalls;
 import com.centralstation.verification.core.port.out.ResponseTokenStore;
 import com.centralstation.verification.core.port.out.VerificationMetrics;
@@ -32,6 +33,7 @@ import com.centralstation.verification.core.usecase.RecordAgencyCall;
 import com.centralstation.verification.core.usecase.RecordCallProgress;
 import com.centralstation.verification.core.usecase.RecordDecision;
 import com.centralstation.verification.core.usecase.RecordEscalation;
+import com.centralstation.verification.core.usecase.RecordOperatorTask;
 import com.centralstation.verification.core.usecase.ResponseLinks;
 import com.centralstation.verification.core.usecase.SubmitDecision;
 import com.centralstation.verification.core.usecase.VerificationQueries;
@@ -135,6 +137,11 @@ public class UseCaseConfiguration {
     @Bean
     RecordAgencyCall recordAgencyCall(AuditTrail audit, Clock clock) {
         return new RecordAgencyCall(audit, clock);
+    }
+
+    @Bean
+    RecordOperatorTask recordOperatorTask(OperatorTaskLog tasks, AuditTrail audit, Clock clock) {
+        return new RecordOperatorTask(tasks, audit, clock);
     }
 
     @Bean

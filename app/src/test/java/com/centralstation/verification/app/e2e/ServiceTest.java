@@ -114,6 +114,19 @@ public abstract class ServiceTest {
         ClockUtil.reset();
     }
 
+    /** A Camunda user in one group, made once as an administrator would in Admin (the context is shared). */
+    protected void camundaUser(String id, String password, String group) {
+        org.camunda.bpm.engine.IdentityService identity = thisContextsEngine.getIdentityService();
+        if (identity.createUserQuery().userId(id).count() == 0) {
+            org.camunda.bpm.engine.identity.User user = identity.newUser(id);
+            user.setFirstName(id);
+            user.setLastName(group);
+            user.setPassword(password);
+            identity.saveUser(user);
+            identity.createMembership(id, group);
+        }
+    }
+
     /** Moves the engine's clock (and so EngineClock) forward; due timers then fire through the real job executor. */
     protected static void advanceClock(Duration duration) {
         ClockUtil.setCurrentTime(java.util.Date.from(ClockUtil.getCurrentTime().toInstant().plus(duration)));

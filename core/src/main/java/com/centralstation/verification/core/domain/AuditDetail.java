@@ -71,6 +71,16 @@ public final class AuditDetail {
     /** Prefix of a policy input's name in a POLICY_APPLIED row ({@code input.alarmClass}). */
     public static final String POLICY_INPUT_PREFIX = "input.";
 
+    // operator tasks (OPERATOR_TASK_OPENED, OPERATOR_TASK_ASSIGNED, OPERATOR_TASK_CLOSED)
+    public static final String TASK_ID = "taskId";
+    public static final String TASK = "task";
+    /** {@link OperatorTask.Kind#code()}. */
+    public static final String TASK_KIND = "kind";
+    /** Who holds the task now; empty when it was given back. */
+    public static final String ASSIGNEE = "assignee";
+    /** How a task ended: {@code completed} or {@code deleted}. */
+    public static final String HOW = "how";
+
     // exchanges with CHeKT
     public static final String TRACE_ID = "traceId";
     public static final String CHEKT_ID = "chektId";

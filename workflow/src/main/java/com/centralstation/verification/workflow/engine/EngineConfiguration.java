@@ -1,6 +1,7 @@
 package com.centralstation.verification.workflow.engine;
 
 import com.centralstation.verification.core.usecase.CancelBySupervisor;
+import com.centralstation.verification.workflow.delegate.OperatorTaskListener;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.cfg.IdGenerator;
 import org.springframework.beans.factory.BeanFactory;
@@ -49,6 +50,12 @@ public class EngineConfiguration {
     @Bean
     SupervisorCancellation supervisorCancellation(ObjectProvider<CancelBySupervisor> cancelBySupervisor) {
         return new SupervisorCancellation(cancelBySupervisor::getObject);
+    }
+
+    /** The listener is looked up when a task event fires, for the same reason. */
+    @Bean
+    OperatorTaskTracking operatorTaskTracking(ObjectProvider<OperatorTaskListener> listener) {
+        return new OperatorTaskTracking(listener::getObject);
     }
 
     /** Tasks about the service itself (a disk running low), so that app names no engine class. */

@@ -1,10 +1,13 @@
 package com.centralstation.verification.adapters.persistence;
 
 import com.centralstation.verification.core.port.out.AuditTrail;
+import com.centralstation.verification.core.port.out.BoardChangeFeed;
 import com.centralstation.verification.core.port.out.CallListDirectory;
 import com.centralstation.verification.core.port.out.CancellationTombstones;
 import com.centralstation.verification.core.port.out.DeliveryInbox;
 import com.centralstation.verification.core.port.out.NotificationLog;
+import com.centralstation.verification.core.port.out.OperatorBoard;
+import com.centralstation.verification.core.port.out.OperatorTaskLog;
 import com.centralstation.verification.core.port.out.PhoneCalls;
 import com.centralstation.verification.core.port.out.RefusedDeliveries;
 import com.centralstation.verification.core.port.out.ResponseTokenStore;
@@ -92,6 +95,24 @@ public class PersistenceConfiguration {
     @DependsOnDatabaseInitialization
     public NotificationLog jdbcNotificationLog(DataSource dataSource, PlatformTransactionManager transactionManager) {
         return new JdbcNotificationLog(JdbcClient.create(dataSource), Transactions.independent(transactionManager));
+    }
+
+    @Bean
+    @DependsOnDatabaseInitialization
+    public OperatorBoard jdbcOperatorBoard(DataSource dataSource) {
+        return new JdbcOperatorBoard(JdbcClient.create(dataSource), json);
+    }
+
+    @Bean
+    @DependsOnDatabaseInitialization
+    public OperatorTaskLog jdbcOperatorTaskLog(DataSource dataSource, PlatformTransactionManager transactionManager) {
+        return new JdbcOperatorTaskLog(JdbcClient.create(dataSource), Transactions.underSavepoint(transactionManager));
+    }
+
+    @Bean
+    @DependsOnDatabaseInitialization
+    public BoardChangeFeed jdbcBoardChangeFeed(DataSource dataSource) {
+        return new JdbcBoardChangeFeed(JdbcClient.create(dataSource));
     }
 
     @Bean
