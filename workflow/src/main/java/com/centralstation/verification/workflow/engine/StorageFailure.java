@@ -32,6 +32,8 @@ import java.util.regex.Pattern;
 public record StorageFailure(String cause) {
 
     public static final String DISK_FULL = "disk full";
+    /** What H2 says once a failed write made it close the whole database (error 90098). */
+    public static final String DATABASE_CLOSED = "database closed after a failed write";
 
     /** H2's {@code MVStoreException} messages end with {@code [version/code]}. */
     private static final Pattern MVSTORE_CODE = Pattern.compile("\\[[0-9.]+/(\\d+)]\\s*$");
@@ -39,7 +41,7 @@ public record StorageFailure(String cause) {
 
     /** H2 codes (org.h2.api.ErrorCode) that mean the file cannot be used now, not that the statement was wrong. */
     private static final Map<Integer, String> H2_CODES = Map.of(
-            90098, "database closed after a failed write",
+            90098, DATABASE_CLOSED,
             90028, "database file cannot be written",
             90031, "database file cannot be written",
             90062, "database file cannot be created",
@@ -162,7 +164,7 @@ public record StorageFailure(String cause) {
         return switch (code.group(1)) {
             case "1" -> Optional.of("database file cannot be read");
             case "2" -> Optional.of("database file cannot be written");
-            case "4" -> Optional.of("database closed after a failed write");
+            case "4" -> Optional.of(DATABASE_CLOSED);
             default -> Optional.empty();
         };
     }
