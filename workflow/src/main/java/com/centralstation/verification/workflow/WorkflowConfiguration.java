@@ -20,6 +20,7 @@ import com.centralstation.verification.workflow.process.CamundaCandidatePolicies
 import com.centralstation.verification.workflow.process.CamundaOpenIncidents;
 import com.centralstation.verification.workflow.process.CamundaVerificationProcess;
 import org.camunda.bpm.engine.DecisionService;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -81,8 +82,9 @@ public class WorkflowConfiguration {
     }
 
     @Bean
-    public CamundaVerificationProcess camundaVerificationProcess(RuntimeService runtimeService) {
-        return new CamundaVerificationProcess(runtimeService);
+    public CamundaVerificationProcess camundaVerificationProcess(RuntimeService runtimeService,
+                                                                 ManagementService managementService) {
+        return new CamundaVerificationProcess(runtimeService, managementService);
     }
 
     @Bean

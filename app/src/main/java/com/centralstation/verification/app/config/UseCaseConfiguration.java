@@ -15,6 +15,7 @@ import com.centralstation.verification.core.port.out.ContactNotifier;
 import com.centralstation.verification.core.port.out.NotificationLog;
 import com.centralstation.verification.core.port.out.PhoneCalls;
 import com.centralstation.verification.core.port.out.ResponseTokenStore;
+import com.centralstation.verification.core.port.out.UnitOfWork;
 import com.centralstation.verification.core.port.out.VerificationMetrics;
 import com.centralstation.verification.core.port.out.VerificationProcess;
 import com.centralstation.verification.core.port.out.VerificationRepository;
@@ -82,10 +83,12 @@ public class UseCaseConfiguration {
 
     @Bean
     NotifyNextContact notifyNextContact(VerificationRepository verifications, ContactNotifier notifier,
-                                        ResponseTokenStore tokens, AuditTrail audit, VerificationMetrics metrics,
-                                        Clock clock, NotificationProperties notification) {
+                                        ResponseTokenStore tokens, NotificationLog notificationLog, UnitOfWork unitOfWork,
+                                        AuditTrail audit, VerificationMetrics metrics, Clock clock,
+                                        NotificationProperties notification) {
         requireAttemptsWithinJobRuns(notification.maxAttempts(), NotificationJobRetries.runsInShippedModel());
-        return new NotifyNextContact(verifications, notifier, tokens, audit, metrics, clock, notification.linkValidity());
+        return new NotifyNextContact(verifications, notifier, tokens, notificationLog, unitOfWork, audit, metrics, clock,
+                notification.linkValidity());
     }
 
     /**

@@ -5,10 +5,13 @@ import com.centralstation.verification.core.domain.Alarm;
 import com.centralstation.verification.core.domain.AlarmClass;
 import com.centralstation.verification.core.domain.AuditEventType;
 import com.centralstation.verification.core.domain.CallList;
+import com.centralstation.verification.core.domain.Contact;
 import com.centralstation.verification.core.domain.ContactDecision;
 import com.centralstation.verification.core.domain.ContactNotification;
 import com.centralstation.verification.core.domain.DecisionSource;
+import com.centralstation.verification.core.domain.NotificationDelivery;
 import com.centralstation.verification.core.domain.NotificationOutcome;
+import com.centralstation.verification.core.domain.NotifiedContact;
 import com.centralstation.verification.core.domain.ResponseToken;
 import com.centralstation.verification.core.domain.Verification;
 import com.centralstation.verification.core.domain.VerificationAction;
@@ -118,9 +121,20 @@ class VerificationUseCasesTest {
 
         assertThat(first.delivered()).isFalse();
         assertThat(first.notification()).contains(NotificationOutcome.UNREACHABLE);
-        assertThat(f.verifications.find(id).orElseThrow().contactsNotified()).isEqualTo(1);
+        assertThat(f.verifications.find(id).orElseThrow().notified()).extracting(NotifiedContact::delivery)
+                .containsExactly(NotificationDelivery.FAILED, NotificationDelivery.NOT_SENT);
         assertThat(f.audit.types(id)).containsSubsequence(AuditEventType.NOTIFICATION_FAILED, AuditEventType.NOTIFICATION_FAILED);
         assertThat(f.audit.types(id)).doesNotContain(AuditEventType.CHANNEL_DOWN);
+
+        // Nothing left for Ben, so the retry sends to him again, at the same place, with a link of its own.
+        f.notifier.recoverFor(BEN.contactId());
+        NotifyNextContact.Outcome retried = f.notifyNext.notifyNext(id);
+
+        assertThat(retried.contact()).map(Contact::contactId).contains(BEN.contactId());
+        assertThat(retried.contactsNotified()).isEqualTo(2);
+        assertThat(f.verifications.find(id).orElseThrow().notified()).extracting(NotifiedContact::delivery)
+                .containsExactly(NotificationDelivery.FAILED, NotificationDelivery.DELIVERED);
+        assertThat(f.notifier.contactIdsNotified()).containsExactly(BEN.contactId());
     }
 
     @Test

@@ -115,6 +115,10 @@ final class SmtpEmailChannel implements NotificationChannel {
             return DeliveryFailedException.refused("recipient refused by the mail server: "
                     + exception.getMostSpecificCause().getMessage(), exception);
         }
+        if (UnansweredSend.mayHaveLeft(exception)) {
+            return DeliveryFailedException.unanswered("mail server did not answer: "
+                    + exception.getMostSpecificCause().getMessage() + " (it may have taken the e-mail)", exception);
+        }
         return DeliveryFailedException.transientFailure("mail server unavailable: "
                 + exception.getMostSpecificCause().getMessage(), exception);
     }

@@ -5,6 +5,7 @@ import com.centralstation.verification.core.domain.AlarmClass;
 import com.centralstation.verification.core.domain.ChektReference;
 import com.centralstation.verification.core.domain.ContactDecision;
 import com.centralstation.verification.core.domain.DecisionSource;
+import com.centralstation.verification.core.domain.NotificationDelivery;
 import com.centralstation.verification.core.domain.NotifiedContact;
 import com.centralstation.verification.core.domain.SiteRef;
 import com.centralstation.verification.core.domain.SubmissionReceipt;
@@ -127,12 +128,23 @@ final class JdbcVerificationRepository implements VerificationRepository {
     @Override
     public void addNotified(UUID verificationId, NotifiedContact notified) {
         jdbc.sql("""
-                        INSERT INTO notified_contact (verification_id, position, contact_id, notified_at, delivered)
-                        VALUES (?, ?, ?, ?, ?)
+                        INSERT INTO notified_contact (verification_id, position, contact_id, notified_at, delivered, delivery)
+                        VALUES (?, ?, ?, ?, ?, ?)
                         """)
                 .params(verificationId, notified.position(), notified.contactId(), toSql(notified.notifiedAt()),
-                        notified.delivered())
+                        notified.delivered(), notified.delivery().code())
                 .update();
+    }
+
+    @Override
+    public boolean updateNotified(UUID verificationId, NotifiedContact notified) {
+        return jdbc.sql("""
+                        UPDATE notified_contact SET notified_at = ?, delivered = ?, delivery = ?
+                         WHERE verification_id = ? AND position = ? AND contact_id = ?
+                        """)
+                .params(toSql(notified.notifiedAt()), notified.delivered(), notified.delivery().code(), verificationId,
+                        notified.position(), notified.contactId())
+                .update() == 1;
     }
 
     @Override
@@ -187,7 +199,7 @@ final class JdbcVerificationRepository implements VerificationRepository {
         for (int from = 0; from < verificationIds.size(); from += IDS_PER_QUERY) {
             List<UUID> chunk = verificationIds.subList(from, Math.min(from + IDS_PER_QUERY, verificationIds.size()));
             jdbc.sql("""
-                            SELECT verification_id, position, contact_id, notified_at, delivered
+                            SELECT verification_id, position, contact_id, notified_at, delivery
                               FROM notified_contact
                              WHERE verification_id IN (:ids)
                              ORDER BY verification_id, position
@@ -196,10 +208,15 @@ final class JdbcVerificationRepository implements VerificationRepository {
                     .query((ResultSet row) -> {
                         byVerification.computeIfAbsent(row.getObject("verification_id", UUID.class), id -> new ArrayList<>())
                                 .add(new NotifiedContact(row.getLong("contact_id"), row.getInt("position"),
-                                        fromSql(row, "notified_at"), row.getBoolean("delivered")));
+                                        fromSql(row, "notified_at"), delivery(row.getString("delivery"))));
                     });
         }
         return byVerification;
+    }
+
+    private static NotificationDelivery delivery(String code) {
+        return NotificationDelivery.fromCode(code)
+                .orElseThrow(() -> new IllegalStateException("notified contact with an unknown delivery '" + code + "'"));
     }
 
     private StoredVerification storedVerification(ResultSet row, int rowNumber) throws SQLException {

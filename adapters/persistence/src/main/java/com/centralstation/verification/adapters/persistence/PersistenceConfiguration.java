@@ -84,8 +84,8 @@ public class PersistenceConfiguration {
 
     @Bean
     @DependsOnDatabaseInitialization
-    public ResponseTokenStore jdbcResponseTokenStore(DataSource dataSource, PlatformTransactionManager transactionManager) {
-        return new JdbcResponseTokenStore(JdbcClient.create(dataSource), Transactions.independent(transactionManager));
+    public ResponseTokenStore jdbcResponseTokenStore(DataSource dataSource) {
+        return new JdbcResponseTokenStore(JdbcClient.create(dataSource));
     }
 
     @Bean
