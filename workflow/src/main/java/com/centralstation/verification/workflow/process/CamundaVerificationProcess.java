@@ -87,8 +87,11 @@ public final class CamundaVerificationProcess implements VerificationProcess {
         if (deliverDecision(verificationId, decision)) {
             return Correlation.ACCEPTED;
         }
+        if (!sendingFirstNotification(verificationId)) {
+            return Correlation.NOT_WAITING;
+        }
         long giveUpAt = System.nanoTime() + firstNotificationWait.toNanos();
-        while (sendingFirstNotification(verificationId)) {
+        do {
             if (System.nanoTime() - giveUpAt >= 0) {
                 return Correlation.NOT_YET_WAITING;
             }
@@ -98,7 +101,7 @@ public final class CamundaVerificationProcess implements VerificationProcess {
                 Thread.currentThread().interrupt();
                 return Correlation.NOT_YET_WAITING;
             }
-        }
+        } while (sendingFirstNotification(verificationId));
         return deliverDecision(verificationId, decision) ? Correlation.ACCEPTED : Correlation.NOT_WAITING;
     }
 
