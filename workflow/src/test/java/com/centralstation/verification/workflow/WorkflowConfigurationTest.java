@@ -173,7 +173,8 @@ class WorkflowConfigurationTest {
 
         @Bean
         SubmitDecision submitDecision() {
-            return new SubmitDecision(verifications, new RecordingChektGateway(clock), audit, VerificationMetrics.NONE, clock);
+            return new SubmitDecision(verifications, new RecordingChektGateway(clock), audit, VerificationMetrics.NONE, clock,
+                    Duration.ofMinutes(2));
         }
 
         @Bean

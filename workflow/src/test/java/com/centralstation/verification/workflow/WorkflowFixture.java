@@ -92,7 +92,8 @@ final class WorkflowFixture {
     /** The shipped validation tables, as deployed in the test engine. */
     final AcceptDecision acceptDecision = new AcceptDecision(verifications, audit, VerificationMetrics.NONE, clock,
             this::scoreWithDeployedTables, notifications);
-    final SubmitDecision submitDecision = new SubmitDecision(verifications, chekt, audit, VerificationMetrics.NONE, clock);
+    final SubmitDecision submitDecision = new SubmitDecision(verifications, chekt, audit, VerificationMetrics.NONE, clock,
+            Duration.ofMinutes(2));
     final CloseUnverified closeUnverified = new CloseUnverified(verifications, audit, VerificationMetrics.NONE, clock);
     final CancelBySupervisor cancelBySupervisor = new CancelBySupervisor(verifications, audit, VerificationMetrics.NONE, clock);
     final RecordAgencyCall recordAgencyCall = new RecordAgencyCall(audit, clock);

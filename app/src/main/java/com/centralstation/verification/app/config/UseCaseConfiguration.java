@@ -52,7 +52,8 @@ import java.time.Clock;
  * Spring; this is the one place that knows which implementation serves which port.
  */
 @Configuration
-@EnableConfigurationProperties({DecisionProperties.class, StorageProperties.class, SupervisionProperties.class})
+@EnableConfigurationProperties({DecisionProperties.class, StorageProperties.class, SupervisionProperties.class,
+        SubmissionProperties.class})
 public class UseCaseConfiguration {
 
     /** The engine's clock, so use cases and timers agree on "now" (and tests can move both at once). */
@@ -118,8 +119,8 @@ public class UseCaseConfiguration {
 
     @Bean
     SubmitDecision submitDecision(VerificationRepository verifications, ChektGateway chekt, AuditTrail audit,
-                                  VerificationMetrics metrics, Clock clock) {
-        return new SubmitDecision(verifications, chekt, audit, metrics, clock);
+                                  VerificationMetrics metrics, Clock clock, SubmissionProperties submission) {
+        return new SubmitDecision(verifications, chekt, audit, metrics, clock, submission.dispatchDeadline());
     }
 
     @Bean

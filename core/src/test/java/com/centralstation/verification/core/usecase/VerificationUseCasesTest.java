@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -332,6 +333,76 @@ class VerificationUseCasesTest {
         assertThatThrownBy(() -> f.submitDecision.submit(id, new Attempt(false, waited.unavailableWaits())))
                 .isInstanceOf(ChektGatewayException.AskedToWait.class);
         assertThat(f.audit.types(id)).contains(AuditEventType.SUBMISSION_FAILED);
+    }
+
+    @Test
+    void aWaitOfZeroOrInThePastIsNotNowButAFloorThatDoublesWhileChektKeepsAskingUpToItsWindow() {
+        decided(VerificationAction.DISREGARD);
+        f.chekt.failNext(8, () -> new ChektGatewayException.AskedToWait("CHeKT answered 429", 429, Duration.ZERO,
+                null, null, null));
+
+        List<Duration> waits = new ArrayList<>();
+        Attempt attempt = Attempt.FIRST;
+        for (int i = 0; i < 8; i++) {
+            SubmitDecision.Result result = f.submitDecision.submit(id, attempt);
+            assertThat(result.outcome()).isEqualTo(SubmitDecision.Outcome.WAIT);
+            waits.add(result.waitFor());
+            attempt = new Attempt(false, result.unavailableWaits(), result.chektWaits());
+        }
+
+        assertThat(waits).extracting(Duration::toSeconds).containsExactly(1L, 2L, 4L, 8L, 16L, 32L, 60L, 60L);
+        assertThat(f.submitDecision.submit(id, attempt).outcome()).isEqualTo(SubmitDecision.Outcome.SUBMITTED);
+    }
+
+    @Test
+    void aLongerWaitChektAsksForIsKeptAndTheFloorOnlyLiftsShortOnes() {
+        decided(VerificationAction.DISREGARD);
+        f.chekt.failNext(2, () -> new ChektGatewayException.AskedToWait("CHeKT answered 429", 429, Duration.ofSeconds(3),
+                null, null, null));
+
+        assertThat(f.submitDecision.submit(id, new Attempt(false, 0, 0)).waitFor()).isEqualTo(Duration.ofSeconds(3));
+        assertThat(f.submitDecision.submit(id, new Attempt(false, 0, 3)).waitFor()).isEqualTo(Duration.ofSeconds(8));
+    }
+
+    @Test
+    void aDispatchChektKeepsAskingToWaitForGoesToAnOperatorAtTheDeadlineWithChektsLastAnswer() {
+        decided(VerificationAction.DISPATCH);
+        f.chekt.failNext(2, () -> new ChektGatewayException.AskedToWait("CHeKT answered 429", 429, Duration.ZERO,
+                "rate_limited", "req_429", null));
+
+        SubmitDecision.Result waited = f.submitDecision.submit(id, Attempt.FIRST);
+        assertThat(waited.outcome()).isEqualTo(SubmitDecision.Outcome.WAIT);
+        f.clock.advance(Duration.ofMinutes(2));
+        SubmitDecision.Result atDeadline = f.submitDecision.submit(id,
+                new Attempt(false, waited.unavailableWaits(), waited.chektWaits()));
+
+        assertThat(atDeadline.outcome()).isEqualTo(SubmitDecision.Outcome.DISPATCH_NOT_TAKEN);
+        assertThat(atDeadline.refusal().status()).isEqualTo(429);
+        assertThat(atDeadline.refusal().requestId()).isEqualTo("req_429");
+        assertThat(f.verifications.find(id).orElseThrow().state()).isEqualTo(VerificationState.DISPATCH_NOT_TAKEN);
+        assertThat(f.audit.types(id)).contains(AuditEventType.DISPATCH_NOT_TAKEN);
+    }
+
+    @Test
+    void aDispatchChektDoesNotAnswerPastTheDeadlineGoesToAnOperatorBeforeItsLastRetry() {
+        decided(VerificationAction.DISPATCH);
+        f.chekt.failNext(1, RecordingChektGateway::unavailable);
+        f.clock.advance(Duration.ofMinutes(2));
+
+        SubmitDecision.Result result = f.submitDecision.submit(id, Attempt.FIRST);
+
+        assertThat(result.outcome()).isEqualTo(SubmitDecision.Outcome.DISPATCH_NOT_TAKEN);
+        assertThat(f.verifications.find(id).orElseThrow().state()).isEqualTo(VerificationState.DISPATCH_NOT_TAKEN);
+    }
+
+    @Test
+    void aDisregardPastTheDispatchDeadlineKeepsWaiting() {
+        decided(VerificationAction.DISREGARD);
+        f.chekt.failNext(1, () -> new ChektGatewayException.AskedToWait("CHeKT answered 429", 429, Duration.ofSeconds(5),
+                null, null, null));
+        f.clock.advance(Duration.ofMinutes(10));
+
+        assertThat(f.submitDecision.submit(id, Attempt.FIRST).outcome()).isEqualTo(SubmitDecision.Outcome.WAIT);
     }
 
     @Test
