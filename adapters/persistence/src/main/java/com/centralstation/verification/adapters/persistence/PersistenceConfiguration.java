@@ -4,6 +4,7 @@ import com.centralstation.verification.core.port.out.AuditTrail;
 import com.centralstation.verification.core.port.out.CallListDirectory;
 import com.centralstation.verification.core.port.out.CancellationTombstones;
 import com.centralstation.verification.core.port.out.DeliveryInbox;
+import com.centralstation.verification.core.port.out.ExpiredRecords;
 import com.centralstation.verification.core.port.out.NotificationLog;
 import com.centralstation.verification.core.port.out.PhoneCalls;
 import com.centralstation.verification.core.port.out.RefusedDeliveries;
@@ -74,6 +75,12 @@ public class PersistenceConfiguration {
     public CancellationTombstones jdbcCancellationTombstones(DataSource dataSource,
                                                              PlatformTransactionManager transactionManager) {
         return new JdbcCancellationTombstones(JdbcClient.create(dataSource), Transactions.underSavepoint(transactionManager));
+    }
+
+    @Bean
+    @DependsOnDatabaseInitialization
+    public ExpiredRecords jdbcExpiredRecords(DataSource dataSource, PlatformTransactionManager transactionManager) {
+        return new JdbcExpiredRecords(JdbcClient.create(dataSource), Transactions.independent(transactionManager));
     }
 
     @Bean
