@@ -24,6 +24,7 @@ import com.centralstation.verification.workflow.process.CamundaOperatorConsole;
 import com.centralstation.verification.workflow.process.CamundaVerificationProcess;
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -98,8 +99,9 @@ public class WorkflowConfiguration {
     }
 
     @Bean
-    public CamundaVerificationProcess camundaVerificationProcess(RuntimeService runtimeService) {
-        return new CamundaVerificationProcess(runtimeService);
+    public CamundaVerificationProcess camundaVerificationProcess(RuntimeService runtimeService,
+                                                                 ManagementService managementService) {
+        return new CamundaVerificationProcess(runtimeService, managementService);
     }
 
     @Bean

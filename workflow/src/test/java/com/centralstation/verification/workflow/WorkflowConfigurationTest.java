@@ -2,6 +2,7 @@ package com.centralstation.verification.workflow;
 
 import com.centralstation.verification.core.port.out.VerificationMetrics;
 import com.centralstation.verification.core.testing.FixedValidationTables;
+import com.centralstation.verification.core.testing.ImmediateUnitOfWork;
 import com.centralstation.verification.core.testing.InMemoryAuditTrail;
 import com.centralstation.verification.core.testing.InMemoryNotificationLog;
 import com.centralstation.verification.core.testing.InMemoryOperatorTaskLog;
@@ -22,6 +23,7 @@ import com.centralstation.verification.workflow.engine.EngineClock;
 import com.centralstation.verification.workflow.process.CamundaVerificationProcess;
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.model.bpmn.Bpmn;
@@ -157,8 +159,9 @@ class WorkflowConfigurationTest {
 
         @Bean
         NotifyNextContact notifyNextContact() {
-            return new NotifyNextContact(verifications, new RecordingContactNotifier(), new InMemoryResponseTokenStore(), audit,
-                    VerificationMetrics.NONE, clock, Duration.ofHours(24));
+            return new NotifyNextContact(verifications, new RecordingContactNotifier(), new InMemoryResponseTokenStore(),
+                    new InMemoryNotificationLog(), new ImmediateUnitOfWork(), audit, VerificationMetrics.NONE, clock,
+                    Duration.ofHours(24));
         }
 
         @Bean
@@ -174,7 +177,8 @@ class WorkflowConfigurationTest {
 
         @Bean
         SubmitDecision submitDecision() {
-            return new SubmitDecision(verifications, new RecordingChektGateway(clock), audit, VerificationMetrics.NONE, clock);
+            return new SubmitDecision(verifications, new RecordingChektGateway(clock), audit, VerificationMetrics.NONE, clock,
+                    Duration.ofMinutes(2));
         }
 
         @Bean
@@ -205,6 +209,11 @@ class WorkflowConfigurationTest {
         @Bean
         RuntimeService runtimeService() {
             return TestEngine.engine().getRuntimeService();
+        }
+
+        @Bean
+        ManagementService managementService() {
+            return TestEngine.engine().getManagementService();
         }
 
         @Bean

@@ -11,6 +11,7 @@ import com.centralstation.verification.core.domain.VerificationAction;
 import com.centralstation.verification.core.domain.ValidationFacts;
 import com.centralstation.verification.core.domain.VerificationRecord;
 import com.centralstation.verification.core.port.out.VerificationMetrics;
+import com.centralstation.verification.core.testing.ImmediateUnitOfWork;
 import com.centralstation.verification.core.testing.InMemoryAuditTrail;
 import com.centralstation.verification.core.testing.InMemoryCallListDirectory;
 import com.centralstation.verification.core.testing.InMemoryCancellationTombstones;
@@ -86,14 +87,16 @@ final class WorkflowFixture {
     final RecordingContactNotifier notifier = new RecordingContactNotifier();
     final RecordingChektGateway chekt = new RecordingChektGateway(clock);
 
-    final NotifyNextContact notifyNextContact = new NotifyNextContact(verifications, notifier,
-            new InMemoryResponseTokenStore(), audit, VerificationMetrics.NONE, clock, Duration.ofHours(24));
-    final RecordEscalation recordEscalation = new RecordEscalation(audit, VerificationMetrics.NONE, clock);
     final InMemoryNotificationLog notifications = new InMemoryNotificationLog();
+    final NotifyNextContact notifyNextContact = new NotifyNextContact(verifications, notifier,
+            new InMemoryResponseTokenStore(), notifications, new ImmediateUnitOfWork(), audit, VerificationMetrics.NONE,
+            clock, Duration.ofHours(24));
+    final RecordEscalation recordEscalation = new RecordEscalation(audit, VerificationMetrics.NONE, clock);
     /** The shipped validation tables, as deployed in the test engine. */
     final AcceptDecision acceptDecision = new AcceptDecision(verifications, audit, VerificationMetrics.NONE, clock,
             this::scoreWithDeployedTables, notifications);
-    final SubmitDecision submitDecision = new SubmitDecision(verifications, chekt, audit, VerificationMetrics.NONE, clock);
+    final SubmitDecision submitDecision = new SubmitDecision(verifications, chekt, audit, VerificationMetrics.NONE, clock,
+            Duration.ofMinutes(2));
     final CloseUnverified closeUnverified = new CloseUnverified(verifications, audit, VerificationMetrics.NONE, clock);
     final CancelBySupervisor cancelBySupervisor = new CancelBySupervisor(verifications, audit, VerificationMetrics.NONE, clock);
     final RecordAgencyCall recordAgencyCall = new RecordAgencyCall(audit, clock);
@@ -110,7 +113,7 @@ final class WorkflowFixture {
     WorkflowFixture(ProcessEngine engine) {
         this.engine = engine;
         ClockUtil.setCurrentTime(Date.from(START));
-        process = new CamundaVerificationProcess(engine.getRuntimeService());
+        process = new CamundaVerificationProcess(engine.getRuntimeService(), engine.getManagementService());
         receive = new ReceiveVerificationRequest(verifications, callLists,
                 new CamundaAlarmClassifier(engine.getDecisionService()), process, tombstones, audit,
                 VerificationMetrics.NONE, clock, Duration.ofHours(24));

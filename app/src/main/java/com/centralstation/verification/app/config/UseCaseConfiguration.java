@@ -16,6 +16,7 @@ import com.centralstation.verification.core.port.out.NotificationLog;
 import com.centralstation.verification.core.port.out.OperatorTaskLog;
 import com.centralstation.verification.core.port.out.PhoneCalls;
 import com.centralstation.verification.core.port.out.ResponseTokenStore;
+import com.centralstation.verification.core.port.out.UnitOfWork;
 import com.centralstation.verification.core.port.out.VerificationMetrics;
 import com.centralstation.verification.core.port.out.VerificationProcess;
 import com.centralstation.verification.core.port.out.VerificationRepository;
@@ -53,7 +54,8 @@ import java.time.Clock;
  * Spring; this is the one place that knows which implementation serves which port.
  */
 @Configuration
-@EnableConfigurationProperties({DecisionProperties.class, StorageProperties.class, SupervisionProperties.class})
+@EnableConfigurationProperties({DecisionProperties.class, StorageProperties.class, SupervisionProperties.class,
+        SubmissionProperties.class})
 public class UseCaseConfiguration {
 
     /** The engine's clock, so use cases and timers agree on "now" (and tests can move both at once). */
@@ -84,10 +86,12 @@ public class UseCaseConfiguration {
 
     @Bean
     NotifyNextContact notifyNextContact(VerificationRepository verifications, ContactNotifier notifier,
-                                        ResponseTokenStore tokens, AuditTrail audit, VerificationMetrics metrics,
-                                        Clock clock, NotificationProperties notification) {
+                                        ResponseTokenStore tokens, NotificationLog notificationLog, UnitOfWork unitOfWork,
+                                        AuditTrail audit, VerificationMetrics metrics, Clock clock,
+                                        NotificationProperties notification) {
         requireAttemptsWithinJobRuns(notification.maxAttempts(), NotificationJobRetries.runsInShippedModel());
-        return new NotifyNextContact(verifications, notifier, tokens, audit, metrics, clock, notification.linkValidity());
+        return new NotifyNextContact(verifications, notifier, tokens, notificationLog, unitOfWork, audit, metrics, clock,
+                notification.linkValidity());
     }
 
     /**
@@ -117,8 +121,8 @@ public class UseCaseConfiguration {
 
     @Bean
     SubmitDecision submitDecision(VerificationRepository verifications, ChektGateway chekt, AuditTrail audit,
-                                  VerificationMetrics metrics, Clock clock) {
-        return new SubmitDecision(verifications, chekt, audit, metrics, clock);
+                                  VerificationMetrics metrics, Clock clock, SubmissionProperties submission) {
+        return new SubmitDecision(verifications, chekt, audit, metrics, clock, submission.dispatchDeadline());
     }
 
     @Bean

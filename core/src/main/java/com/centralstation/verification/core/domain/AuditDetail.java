@@ -34,6 +34,8 @@ public final class AuditDetail {
     public static final String CONTACTS_NOTIFIED = "contactsNotified";
     public static final String PERMANENT = "permanent";
     public static final String OUTCOME = "outcome";
+    /** How a contact's notification stands ({@link NotificationDelivery#code()}): {@code unconfirmed} when no channel confirmed it. */
+    public static final String DELIVERY = "delivery";
 
     // phone calls (CALL_PROGRESS, CALL_KEYS, CALL_ENDED; STATUS and OUTCOME as below and above)
     public static final String CALL_SID = "callSid";

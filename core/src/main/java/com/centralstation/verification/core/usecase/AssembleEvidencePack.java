@@ -64,7 +64,7 @@ public final class AssembleEvidencePack {
                 attempts.stream().map(AssembleEvidencePack::attempt).toList(), policySteps(timeline), decision,
                 chektExchanges(timeline), AlarmValidation.lastRecorded(timeline), ecv(record, attempts, decidedAt),
                 audit.checkChain(id), timeline, clock.instant(),
-                calls.ofVerification(id).stream().map(AssembleEvidencePack::call).toList());
+                calls.ofVerification(id).stream().map(AssembleEvidencePack::call).toList(), record.notified());
     }
 
     private static EvidencePack.Call call(PhoneCall call) {
@@ -86,7 +86,7 @@ public final class AssembleEvidencePack {
 
     private static EvidencePack.Attempt attempt(NotificationAttempt attempt) {
         return new EvidencePack.Attempt(attempt.attemptedAt(), attempt.contactId(), attempt.channel(),
-                MaskedAddress.of(attempt.address()), attempt.delivered(), attempt.detail());
+                MaskedAddress.of(attempt.address()), attempt.result(), attempt.detail());
     }
 
     private static List<PolicyStep> policySteps(List<AuditEvent> timeline) {

@@ -40,8 +40,8 @@ class BoardItemTest {
 
     @Test
     void whileContactsAreCalledTheStateNamesTheContactBeingWaitedForAndTheNextStepOfTheLadder() {
-        List<NotifiedContact> twoCalled = List.of(new NotifiedContact(2, 2, RECEIVED.plusSeconds(121), true),
-                new NotifiedContact(1, 1, RECEIVED.plusSeconds(1), true));
+        List<NotifiedContact> twoCalled = List.of(new NotifiedContact(2, 2, RECEIVED.plusSeconds(121), NotificationDelivery.DELIVERED),
+                new NotifiedContact(1, 1, RECEIVED.plusSeconds(1), NotificationDelivery.DELIVERED));
         BoardItem item = BoardItem.of(open(OpenVerification.Phase.OPEN, twoCalled, List.of()), RECEIVED.plusSeconds(150), LADDER);
 
         assertThat(item.stage()).isEqualTo(BoardStage.NOTIFYING);
@@ -60,8 +60,8 @@ class BoardItemTest {
 
     @Test
     void aContactReachedByPhoneIsBeingCalledAndTheChannelIsVoice() {
-        List<NotifiedContact> twoCalled = List.of(new NotifiedContact(1, 1, RECEIVED.plusSeconds(1), true),
-                new NotifiedContact(2, 2, RECEIVED.plusSeconds(40), true));
+        List<NotifiedContact> twoCalled = List.of(new NotifiedContact(1, 1, RECEIVED.plusSeconds(1), NotificationDelivery.DELIVERED),
+                new NotifiedContact(2, 2, RECEIVED.plusSeconds(40), NotificationDelivery.DELIVERED));
         OpenVerification byPhone = new OpenVerification(ID, new SiteRef("12345", "1"), Optional.empty(), AlarmClass.NORMAL,
                 "motion", Optional.empty(), RECEIVED, OpenVerification.Phase.OPEN, Optional.empty(), THREE, twoCalled,
                 Optional.of("voice"), List.of());
@@ -97,7 +97,7 @@ class BoardItemTest {
 
     @Test
     void afterTheLastStepOfTheLadderNoEscalationIsDue() {
-        List<NotifiedContact> called = List.of(new NotifiedContact(1, 1, RECEIVED, true));
+        List<NotifiedContact> called = List.of(new NotifiedContact(1, 1, RECEIVED, NotificationDelivery.DELIVERED));
         BoardItem item = BoardItem.of(open(OpenVerification.Phase.OPEN, called, List.of()),
                 RECEIVED.plus(Duration.ofMinutes(10)).plusSeconds(1), LADDER);
 
@@ -119,8 +119,9 @@ class BoardItemTest {
     @Test
     void anAlertWithoutAHandOverKeepsTheLadderGoingAndSaysSo() {
         OperatorTask alert = task(OperatorTask.Kind.ALERT, null, RECEIVED.plusSeconds(300));
-        List<NotifiedContact> called = List.of(new NotifiedContact(1, 1, RECEIVED, true), new NotifiedContact(2, 2, RECEIVED, true),
-                new NotifiedContact(3, 3, RECEIVED, false));
+        List<NotifiedContact> called = List.of(new NotifiedContact(1, 1, RECEIVED, NotificationDelivery.DELIVERED),
+                new NotifiedContact(2, 2, RECEIVED, NotificationDelivery.DELIVERED),
+                new NotifiedContact(3, 3, RECEIVED, NotificationDelivery.FAILED));
         BoardItem item = BoardItem.of(open(OpenVerification.Phase.OPEN, called, List.of(alert)), RECEIVED.plusSeconds(310), LADDER);
 
         assertThat(item.stage()).isEqualTo(BoardStage.NOTIFYING);
@@ -136,7 +137,7 @@ class BoardItemTest {
     void aDecisionBeingSubmittedIsSubmittingWithoutATimer() {
         OpenVerification decided = new OpenVerification(ID, new SiteRef("d", "s"), Optional.empty(), AlarmClass.NORMAL, "motion",
                 Optional.empty(), RECEIVED, OpenVerification.Phase.DECIDED, Optional.of(VerificationAction.DISREGARD), THREE,
-                List.of(new NotifiedContact(1, 1, RECEIVED, true)), Optional.of("sms"), List.of());
+                List.of(new NotifiedContact(1, 1, RECEIVED, NotificationDelivery.DELIVERED)), Optional.of("sms"), List.of());
         BoardItem item = BoardItem.of(decided, RECEIVED.plusSeconds(30), LADDER);
 
         assertThat(item.stage()).isEqualTo(BoardStage.SUBMITTING);

@@ -8,6 +8,7 @@ import com.centralstation.verification.core.port.out.VerificationMetrics;
 import com.centralstation.verification.core.port.out.VerificationProcess;
 import com.centralstation.verification.core.testing.FixedAlarmClassifier;
 import com.centralstation.verification.core.testing.FixedValidationTables;
+import com.centralstation.verification.core.testing.ImmediateUnitOfWork;
 import com.centralstation.verification.core.testing.InMemoryAuditTrail;
 import com.centralstation.verification.core.testing.InMemoryCancellationTombstones;
 import com.centralstation.verification.core.testing.InMemoryCallListDirectory;
@@ -52,10 +53,12 @@ final class UseCaseFixture {
     final FixedAlarmClassifier classifier = new FixedAlarmClassifier();
     final ReceiveVerificationRequest receive = new ReceiveVerificationRequest(verifications, callLists, classifier, process,
             tombstones, audit, VerificationMetrics.NONE, clock, TOMBSTONE_EXPIRY);
-    final NotifyNextContact notifyNext = new NotifyNextContact(verifications, notifier, tokens, audit, VerificationMetrics.NONE, clock,
-            Duration.ofHours(24));
+    final ImmediateUnitOfWork unitOfWork = new ImmediateUnitOfWork();
+    final NotifyNextContact notifyNext = new NotifyNextContact(verifications, notifier, tokens, notifications, unitOfWork,
+            audit, VerificationMetrics.NONE, clock, Duration.ofHours(24));
     final RecordDecision recordDecision = new RecordDecision(verifications, process, audit, clock, Duration.ofSeconds(30));
-    final SubmitDecision submitDecision = new SubmitDecision(verifications, chekt, audit, VerificationMetrics.NONE, clock);
+    final SubmitDecision submitDecision = new SubmitDecision(verifications, chekt, audit, VerificationMetrics.NONE, clock,
+            Duration.ofMinutes(2));
     final CancelBySupervisor cancelBySupervisor = new CancelBySupervisor(verifications, audit, VerificationMetrics.NONE, clock);
     final CancelVerification cancel = new CancelVerification(verifications, process, tombstones, audit, VerificationMetrics.NONE,
             clock);
@@ -83,6 +86,8 @@ final class UseCaseFixture {
         final List<UUID> started = new ArrayList<>();
         final List<Verification> startedWith = new ArrayList<>();
         final Set<UUID> waiting = ConcurrentHashMap.newKeySet();
+        /** Verifications whose workflow still sends its first notification. */
+        final Set<UUID> notYetWaiting = ConcurrentHashMap.newKeySet();
 
         @Override
         public void start(Verification verification) {
@@ -100,6 +105,9 @@ final class UseCaseFixture {
             if (failure != null) {
                 failNextDecision = null;
                 throw failure;
+            }
+            if (notYetWaiting.contains(verificationId)) {
+                return Correlation.NOT_YET_WAITING;
             }
             if (!waiting.remove(verificationId)) {
                 return Correlation.NOT_WAITING;

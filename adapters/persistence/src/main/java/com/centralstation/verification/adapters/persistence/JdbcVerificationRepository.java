@@ -122,12 +122,23 @@ final class JdbcVerificationRepository implements VerificationRepository {
     @Override
     public void addNotified(UUID verificationId, NotifiedContact notified) {
         jdbc.sql("""
-                        INSERT INTO notified_contact (verification_id, position, contact_id, notified_at, delivered)
-                        VALUES (?, ?, ?, ?, ?)
+                        INSERT INTO notified_contact (verification_id, position, contact_id, notified_at, delivered, delivery)
+                        VALUES (?, ?, ?, ?, ?, ?)
                         """)
                 .params(verificationId, notified.position(), notified.contactId(), toSql(notified.notifiedAt()),
-                        notified.delivered())
+                        notified.delivered(), notified.delivery().code())
                 .update();
+    }
+
+    @Override
+    public boolean updateNotified(UUID verificationId, NotifiedContact notified) {
+        return jdbc.sql("""
+                        UPDATE notified_contact SET notified_at = ?, delivered = ?, delivery = ?
+                         WHERE verification_id = ? AND position = ? AND contact_id = ?
+                        """)
+                .params(toSql(notified.notifiedAt()), notified.delivered(), notified.delivery().code(), verificationId,
+                        notified.position(), notified.contactId())
+                .update() == 1;
     }
 
     @Override

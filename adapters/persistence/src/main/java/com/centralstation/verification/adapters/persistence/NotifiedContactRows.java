@@ -1,5 +1,6 @@
 package com.centralstation.verification.adapters.persistence;
 
+import com.centralstation.verification.core.domain.NotificationDelivery;
 import com.centralstation.verification.core.domain.NotifiedContact;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -26,7 +27,7 @@ final class NotifiedContactRows {
         for (int from = 0; from < verificationIds.size(); from += IDS_PER_QUERY) {
             List<UUID> chunk = verificationIds.subList(from, Math.min(from + IDS_PER_QUERY, verificationIds.size()));
             jdbc.sql("""
-                            SELECT verification_id, position, contact_id, notified_at, delivered
+                            SELECT verification_id, position, contact_id, notified_at, delivery
                               FROM notified_contact
                              WHERE verification_id IN (:ids)
                              ORDER BY verification_id, position
@@ -35,9 +36,14 @@ final class NotifiedContactRows {
                     .query((ResultSet row) -> {
                         byVerification.computeIfAbsent(row.getObject("verification_id", UUID.class), id -> new ArrayList<>())
                                 .add(new NotifiedContact(row.getLong("contact_id"), row.getInt("position"),
-                                        fromSql(row, "notified_at"), row.getBoolean("delivered")));
+                                        fromSql(row, "notified_at"), delivery(row.getString("delivery"))));
                     });
         }
         return byVerification;
+    }
+
+    private static NotificationDelivery delivery(String code) {
+        return NotificationDelivery.fromCode(code)
+                .orElseThrow(() -> new IllegalStateException("notified contact with an unknown delivery '" + code + "'"));
     }
 }

@@ -5,6 +5,7 @@ import com.centralstation.verification.core.port.out.BoardChangeFeed;
 import com.centralstation.verification.core.port.out.CallListDirectory;
 import com.centralstation.verification.core.port.out.CancellationTombstones;
 import com.centralstation.verification.core.port.out.DeliveryInbox;
+import com.centralstation.verification.core.port.out.ExpiredRecords;
 import com.centralstation.verification.core.port.out.NotificationLog;
 import com.centralstation.verification.core.port.out.OperatorBoard;
 import com.centralstation.verification.core.port.out.OperatorTaskLog;
@@ -81,14 +82,20 @@ public class PersistenceConfiguration {
 
     @Bean
     @DependsOnDatabaseInitialization
+    public ExpiredRecords jdbcExpiredRecords(DataSource dataSource, PlatformTransactionManager transactionManager) {
+        return new JdbcExpiredRecords(JdbcClient.create(dataSource), Transactions.independent(transactionManager));
+    }
+
+    @Bean
+    @DependsOnDatabaseInitialization
     public RefusedDeliveries jdbcRefusedDeliveries(DataSource dataSource, PlatformTransactionManager transactionManager) {
         return new JdbcRefusedDeliveries(JdbcClient.create(dataSource), Transactions.independent(transactionManager), json);
     }
 
     @Bean
     @DependsOnDatabaseInitialization
-    public ResponseTokenStore jdbcResponseTokenStore(DataSource dataSource, PlatformTransactionManager transactionManager) {
-        return new JdbcResponseTokenStore(JdbcClient.create(dataSource), Transactions.independent(transactionManager));
+    public ResponseTokenStore jdbcResponseTokenStore(DataSource dataSource) {
+        return new JdbcResponseTokenStore(JdbcClient.create(dataSource));
     }
 
     @Bean

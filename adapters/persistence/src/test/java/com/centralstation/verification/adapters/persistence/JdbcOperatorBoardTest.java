@@ -14,6 +14,7 @@ import com.centralstation.verification.core.domain.ChektReference;
 import com.centralstation.verification.core.domain.ContactDecision;
 import com.centralstation.verification.core.domain.DecisionSource;
 import com.centralstation.verification.core.domain.NotificationAttempt;
+import com.centralstation.verification.core.domain.NotificationDelivery;
 import com.centralstation.verification.core.domain.NotifiedContact;
 import com.centralstation.verification.core.domain.OpenVerification;
 import com.centralstation.verification.core.domain.OperatorTask;
@@ -210,8 +211,8 @@ class JdbcOperatorBoardTest {
         @Test
         void aPageCarriesItsContactsTheLatestChannelAndItsOpenTasks() {
             UUID id = stored(AlarmClass.NORMAL, Duration.ofMinutes(3));
-            verifications().addNotified(id, new NotifiedContact(ANN.contactId(), 1, clock.instant().minusSeconds(170), true));
-            verifications().addNotified(id, new NotifiedContact(BEN.contactId(), 2, clock.instant().minusSeconds(50), true));
+            verifications().addNotified(id, new NotifiedContact(ANN.contactId(), 1, clock.instant().minusSeconds(170), NotificationDelivery.DELIVERED));
+            verifications().addNotified(id, new NotifiedContact(BEN.contactId(), 2, clock.instant().minusSeconds(50), NotificationDelivery.DELIVERED));
             NotificationLog attempts = adapter(NotificationLog.class);
             attempts.record(new NotificationAttempt(id, ANN.contactId(), "sms", "+1", clock.instant(), true, null));
             attempts.record(new NotificationAttempt(id, BEN.contactId(), "sms", "+2", clock.instant(), false, "refused"));

@@ -27,7 +27,7 @@ class MigrationsTest {
             MigrateResult second = database.migrate();
 
             assertThat(first.success).isTrue();
-            assertThat(first.migrations).extracting(m -> m.version).containsExactly("1", "2", "3", "4", "5", "6", "7", "10", "12");
+            assertThat(first.migrations).extracting(m -> m.version).containsExactly("1", "2", "3", "4", "5", "6", "7", "10", "12", "13");
             assertThat(second.migrationsExecuted).isZero();
             assertThat(tablesOf(database)).containsAll(OUR_TABLES);
         }
@@ -43,7 +43,7 @@ class MigrationsTest {
             MigrateResult result = database.migrate();
 
             assertThat(result.success).isTrue();
-            assertThat(result.migrations).extracting(m -> m.version).containsExactly("1", "2", "3", "4", "5", "6", "7", "10", "12");
+            assertThat(result.migrations).extracting(m -> m.version).containsExactly("1", "2", "3", "4", "5", "6", "7", "10", "12", "13");
             assertThat(tablesOf(database)).containsAll(OUR_TABLES).contains("act_ge_property");
             assertThat(database.count("SELECT COUNT(*) FROM ACT_GE_PROPERTY")).isEqualTo(1);
         }
@@ -70,6 +70,29 @@ class MigrationsTest {
             assertThat(check.rowsChecked()).isEqualTo(3);
             assertThat(database.jdbc().queryForList("SELECT type FROM audit_event ORDER BY chain_position", String.class))
                     .containsExactly("VERIFICATION_RECEIVED", "CONTACT_NOTIFIED", "DECISION_RECEIVED");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void contactsNotifiedBeforeTheDeliveryWasRecordedReadAsDeliveredOrFailed(Engine engine) {
+        try (TestDatabase database = TestDatabase.fresh(engine)) {
+            database.migrateTo("7");
+            UUID verificationId = UUID.randomUUID();
+            OffsetDateTime at = OffsetDateTime.parse("2026-05-26T10:21:34Z");
+            database.jdbc().update("""
+                    INSERT INTO verification (verification_id, dealer_id, site_id, alarm_verification_id, alarm_trigger,
+                        alarm_priority, call_list, received_at, state, updated_at)
+                    VALUES (?, 'd', 's', 1, 'motion', 'HIGH', '[]', ?, 'OPEN', ?)
+                    """, verificationId, at, at);
+            database.jdbc().update("INSERT INTO notified_contact VALUES (?, 1, 67890, ?, TRUE)", verificationId, at);
+            database.jdbc().update("INSERT INTO notified_contact VALUES (?, 2, 67891, ?, FALSE)", verificationId, at);
+
+            database.migrate();
+
+            assertThat(database.jdbc().queryForList("SELECT delivery FROM notified_contact ORDER BY position", String.class))
+                    .containsExactly("delivered", "failed");
+            assertThat(database.count("SELECT COUNT(*) FROM notification_attempt WHERE unconfirmed")).isZero();
         }
     }
 

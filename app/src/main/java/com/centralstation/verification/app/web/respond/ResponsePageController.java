@@ -124,8 +124,11 @@ public class ResponsePageController {
             case UNKNOWN_VERIFICATION -> LinkPage.UNKNOWN;
             case CONTACT_NOT_ON_CALL_LIST, CONTACT_NOT_NOTIFIED, RESPONDED_IN_FUTURE, RESPONDED_BEFORE_ALARM ->
                     LinkPage.NOT_ACCEPTED;
+            // The verification is still sending its first notification; the link was not spent.
+            case NOT_YET_WAITING -> LinkPage.NOT_RECORDED;
         };
-        return decisionPage(page, link).addObject("action", chosen.get().code());
+        ModelAndView shown = decisionPage(page, link).addObject("action", chosen.get().code());
+        return page == LinkPage.NOT_RECORDED ? shown.addObject("token", token) : shown;
     }
 
     /**

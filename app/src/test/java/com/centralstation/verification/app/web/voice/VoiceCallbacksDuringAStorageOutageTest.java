@@ -10,6 +10,7 @@ import com.centralstation.verification.core.domain.AlarmClass;
 import com.centralstation.verification.core.domain.CallList;
 import com.centralstation.verification.core.domain.ChektReference;
 import com.centralstation.verification.core.domain.ContactDecision;
+import com.centralstation.verification.core.domain.NotificationDelivery;
 import com.centralstation.verification.core.domain.NotifiedContact;
 import com.centralstation.verification.core.domain.PhoneCall;
 import com.centralstation.verification.core.domain.Verification;
@@ -98,7 +99,8 @@ class VoiceCallbacksDuringAStorageOutageTest {
                 TestVerifications.CONTRACT_VERIFICATION_ID), TestVerifications.alarm("intrusion"),
                 new CallList(TestVerifications.CONTACTS), alarmAt, AlarmClass.NORMAL);
         verifications.add(verification);
-        verifications.addNotified(verification.id(), new NotifiedContact(TestVerifications.ANN.contactId(), 1, alarmAt, true));
+        verifications.addNotified(verification.id(), new NotifiedContact(TestVerifications.ANN.contactId(), 1, alarmAt,
+                NotificationDelivery.DELIVERED));
         InMemoryPhoneCalls calls = new InMemoryPhoneCalls();
         PhoneCall call = PhoneCall.dialling(verification.id(), TestVerifications.ANN.contactId(), 1,
                 TestVerifications.ANN.phoneNumber(), alarmAt);
