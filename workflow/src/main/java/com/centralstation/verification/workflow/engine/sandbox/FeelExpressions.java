@@ -19,8 +19,11 @@ import java.util.Optional;
  */
 final class FeelExpressions {
 
-    /** Parsing only; nothing is evaluated with it. */
-    private static final FeelEngineApi PARSER = FeelEngineBuilder.forJava().build();
+    /**
+     * Parsing only, never evaluating: with external functions off the FEEL parser stops at them without a syntax
+     * tree, so this one reads them in order to find them.
+     */
+    private static final FeelEngineApi PARSER = FeelEngineBuilder.forJava().withEnabledExternalFunctions(true).build();
 
     private FeelExpressions() {
     }
