@@ -2,6 +2,7 @@ package com.centralstation.verification.app.config;
 
 import com.centralstation.verification.adapters.notification.NotificationProperties;
 import com.centralstation.verification.app.metrics.MicrometerVerificationMetrics;
+import com.centralstation.verification.app.metrics.AuditChainGauges;
 import com.centralstation.verification.app.metrics.SupervisionGauges;
 import com.centralstation.verification.core.port.out.AlarmClassifier;
 import com.centralstation.verification.core.port.out.AlarmValidationTables;
@@ -66,6 +67,11 @@ public class UseCaseConfiguration {
     SupervisionGauges supervisionGauges(RuntimeService runtime, VerificationRepository verifications, Clock clock,
                                         SupervisionProperties supervision) {
         return new SupervisionGauges(runtime, verifications, clock, supervision.overdueAfter());
+    }
+
+    @Bean
+    AuditChainGauges auditChainGauges(AuditTrail audit) {
+        return new AuditChainGauges(audit);
     }
 
     @Bean

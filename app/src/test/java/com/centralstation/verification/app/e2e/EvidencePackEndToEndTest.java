@@ -50,6 +50,8 @@ class EvidencePackEndToEndTest extends ServiceTest {
         assertThat(pack.at("/ecv_summary/contacts_tried_before_decision").asInt()).isEqualTo(1);
         assertThat(pack.at("/audit_chain/verifies").asBoolean()).isTrue();
         assertThat(pack.at("/audit_chain/rows_checked").asInt()).isEqualTo(pack.get("timeline").size());
+        assertThat(pack.at("/audit_chain/head/position").asInt()).isEqualTo(pack.get("timeline").size());
+        assertThat(pack.at("/audit_chain/head/hash").asText()).matches("[0-9a-f]{16}");
     }
 
     @Test

@@ -48,6 +48,8 @@ public abstract class ServiceTest {
     public static final String STATION_USER = "station";
     public static final String STATION_PASSWORD = "station-test-password";
     public static final String ADMIN_PASSWORD = "admin-test-password";
+    /** The audit chain's key of every test service (verification.audit.chain-key). */
+    public static final String AUDIT_CHAIN_KEY = "service-test-audit-chain-key-0123456789";
     public static final String TOKEN_PATH = "/oauth/token";
 
     /** CHeKT's rate limit, for the stubs that ask for it ({@code withTransformers(ChektRateLimitStandIn.NAME)}). */
@@ -73,6 +75,7 @@ public abstract class ServiceTest {
         properties.add("camunda.bpm.admin-user.password", () -> ADMIN_PASSWORD);
         properties.add("verification.api.username", () -> STATION_USER);
         properties.add("verification.api.password", () -> STATION_PASSWORD);
+        properties.add("verification.audit.chain-key", () -> AUDIT_CHAIN_KEY);
         properties.add("chekt.base-url", chekt::baseUrl);
         properties.add("chekt.token-url", () -> chekt.baseUrl() + TOKEN_PATH);
         properties.add("chekt.client-id", () -> "station-client");

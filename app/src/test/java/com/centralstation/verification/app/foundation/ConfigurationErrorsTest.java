@@ -32,6 +32,8 @@ class ConfigurationErrorsTest {
             "verification.escalation.third   | PT1M              | verification.escalation.first, .second and .third must increase",
             "chekt.base-url                  | not a url         | chekt.base-url",
             "chekt.webhook-secret            | ''                | chekt.webhook-secret",
+            "verification.audit.chain-key    | ''                | verification.audit.chain-key",
+            "verification.audit.chain-key    | short             | verification.audit.chain-key",
             "verification.intake.tombstone-expiry | PT0S         | verification.intake.tombstone-expiry",
             "verification.intake.quarantine-max-entries | 0      | verification.intake.quarantine-max-entries",
             "verification.notification.public-base-url | ftp://example.com | verification.notification.public-base-url",

@@ -3,6 +3,7 @@ package com.centralstation.verification.core.testing;
 import com.centralstation.verification.core.domain.AuditChainCheck;
 import com.centralstation.verification.core.domain.AuditEvent;
 import com.centralstation.verification.core.domain.AuditEventType;
+import com.centralstation.verification.core.domain.AuditTrailHead;
 import com.centralstation.verification.core.port.out.AuditTrail;
 
 import java.time.Instant;
@@ -53,6 +54,12 @@ public final class InMemoryAuditTrail implements AuditTrail {
     @Override
     public AuditChainCheck checkChain(UUID verificationId) {
         return new AuditChainCheck(timeline(verificationId).size(), 0, Optional.empty());
+    }
+
+    /** Nothing is sealed in memory. */
+    @Override
+    public Optional<AuditTrailHead> newestSealedRow() {
+        return Optional.empty();
     }
 
     public List<AuditEventType> types(UUID verificationId) {

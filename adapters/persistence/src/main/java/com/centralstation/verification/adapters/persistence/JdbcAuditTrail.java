@@ -4,6 +4,7 @@ import com.centralstation.verification.core.domain.Actor;
 import com.centralstation.verification.core.domain.AuditChainCheck;
 import com.centralstation.verification.core.domain.AuditEvent;
 import com.centralstation.verification.core.domain.AuditEventType;
+import com.centralstation.verification.core.domain.AuditTrailHead;
 import com.centralstation.verification.core.port.out.AuditTrail;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -12,8 +13,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import static com.centralstation.verification.adapters.persistence.SqlInstants.fromSql;
@@ -29,15 +33,20 @@ final class JdbcAuditTrail implements AuditTrail, AutoCloseable {
     private final JdbcClient jdbc;
     private final TransactionTemplate independent;
     private final StoredJson json;
+    /** How long a check waits for the seals this node queued before it. */
+    private static final Duration SEALING_WAIT = Duration.ofSeconds(5);
+
     private final AuditChain chain;
     private final AuditSealer sealer;
+    private final AuditChainRekeying rekeying;
 
-    JdbcAuditTrail(JdbcClient jdbc, TransactionTemplate independent, StoredJson json) {
+    JdbcAuditTrail(JdbcClient jdbc, TransactionTemplate independent, StoredJson json, AuditRowHash hash, Clock clock) {
         this.jdbc = jdbc;
         this.independent = independent;
         this.json = json;
-        this.chain = new AuditChain(jdbc, independent);
+        this.chain = new AuditChain(jdbc, independent, hash, new AuditChainHeads());
         this.sealer = new AuditSealer(chain);
+        this.rekeying = new AuditChainRekeying(jdbc, independent, hash, clock);
     }
 
     @Override
@@ -57,13 +66,31 @@ final class JdbcAuditTrail implements AuditTrail, AutoCloseable {
         }
     }
 
+    /** Waits for the seals this node queued (rows its callers committed just before), never seals itself. */
     @Override
     public AuditChainCheck checkChain(UUID verificationId) {
+        sealer.awaitQueued(SEALING_WAIT);
         return chain.check(verificationId);
     }
 
-    /** Seals the rows left unsealed by a crash or written before the chain existed. */
-    void sealUnsealedRows() {
+    @Override
+    public Optional<AuditTrailHead> newestSealedRow() {
+        return jdbc.sql("""
+                        SELECT id, verification_id, chain_position, row_hash FROM audit_event
+                         WHERE chain_position IS NOT NULL
+                         ORDER BY id DESC FETCH FIRST 1 ROWS ONLY
+                        """)
+                .query((row, rowNumber) -> new AuditTrailHead(row.getLong("id"), row.getObject("verification_id", UUID.class),
+                        row.getLong("chain_position"), AuditChainHeads.shown(row.getString("row_hash"))))
+                .optional();
+    }
+
+    /**
+     * At start-up: re-keys the chains sealed before the chain had a key, then seals the rows left unsealed by a
+     * crash or written before the chain existed.
+     */
+    void completeChains() {
+        rekeying.rekeyPendingChains();
         chain.sealAll();
     }
 

@@ -10,6 +10,7 @@ import com.centralstation.verification.core.port.out.ResponseTokenStore;
 import com.centralstation.verification.core.port.out.UnitOfWork;
 import com.centralstation.verification.core.port.out.VerificationRepository;
 import org.springframework.boot.autoconfigure.flyway.FlywayConfigurationCustomizer;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -27,6 +28,7 @@ import java.time.Clock;
  * Boot runs Flyway.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(AuditChainProperties.class)
 public class PersistenceConfiguration {
 
     /**
@@ -47,10 +49,11 @@ public class PersistenceConfiguration {
 
     @Bean
     @DependsOnDatabaseInitialization
-    public AuditTrail jdbcAuditTrail(DataSource dataSource, PlatformTransactionManager transactionManager) {
+    public AuditTrail jdbcAuditTrail(DataSource dataSource, PlatformTransactionManager transactionManager,
+                                     AuditChainProperties chain, Clock clock) {
         JdbcAuditTrail trail = new JdbcAuditTrail(JdbcClient.create(dataSource), Transactions.independent(transactionManager),
-                json);
-        trail.sealUnsealedRows();
+                json, new AuditRowHash(chain.chainKey()), clock);
+        trail.completeChains();
         return trail;
     }
 

@@ -3,9 +3,11 @@ package com.centralstation.verification.core.port.out;
 import com.centralstation.verification.core.domain.AuditChainCheck;
 import com.centralstation.verification.core.domain.AuditEvent;
 import com.centralstation.verification.core.domain.AuditEventType;
+import com.centralstation.verification.core.domain.AuditTrailHead;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /** The append-only record of everything that happened to each verification. */
@@ -30,8 +32,12 @@ public interface AuditTrail {
     List<AuditEvent> ofTypeForLatestVerifications(AuditEventType type, int verifications);
 
     /**
-     * Recomputes the verification's audit hash chain and reports the first row that does not verify. Rows
-     * committed but not yet sealed are sealed first.
+     * Recomputes the verification's audit hash chain as stored and reports the first row that does not verify.
+     * It seals nothing: rows not sealed yet are counted as unsealed (it may wait a moment for the sealing this
+     * node has queued).
      */
     AuditChainCheck checkChain(UUID verificationId);
+
+    /** The newest sealed row of all verifications, if any: the trail's published head. */
+    Optional<AuditTrailHead> newestSealedRow();
 }
