@@ -49,7 +49,8 @@ import java.time.Clock;
  * Spring; this is the one place that knows which implementation serves which port.
  */
 @Configuration
-@EnableConfigurationProperties({DecisionProperties.class, StorageProperties.class, SupervisionProperties.class})
+@EnableConfigurationProperties({DecisionProperties.class, StorageProperties.class, SupervisionProperties.class,
+        DryRunProperties.class})
 public class UseCaseConfiguration {
 
     /** The engine's clock, so use cases and timers agree on "now" (and tests can move both at once). */
@@ -174,7 +175,7 @@ public class UseCaseConfiguration {
     }
 
     @Bean
-    DryRunPolicy dryRunPolicy(CandidatePolicies candidatePolicies, AuditTrail audit, Clock clock) {
-        return new DryRunPolicy(candidatePolicies, audit, clock);
+    DryRunPolicy dryRunPolicy(CandidatePolicies candidatePolicies, AuditTrail audit, Clock clock, DryRunProperties dryRun) {
+        return new DryRunPolicy(candidatePolicies, audit, clock, dryRun.maxSteps());
     }
 }

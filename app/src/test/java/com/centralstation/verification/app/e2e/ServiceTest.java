@@ -48,6 +48,8 @@ public abstract class ServiceTest {
     public static final String STATION_USER = "station";
     public static final String STATION_PASSWORD = "station-test-password";
     public static final String ADMIN_PASSWORD = "admin-test-password";
+    public static final String METRICS_USER = "metrics";
+    public static final String METRICS_PASSWORD = "metrics-test-password";
     /** The audit chain's key of every test service (verification.audit.chain-key). */
     public static final String AUDIT_CHAIN_KEY = "service-test-audit-chain-key-0123456789";
     public static final String TOKEN_PATH = "/oauth/token";
@@ -76,6 +78,7 @@ public abstract class ServiceTest {
         properties.add("verification.api.username", () -> STATION_USER);
         properties.add("verification.api.password", () -> STATION_PASSWORD);
         properties.add("verification.audit.chain-key", () -> AUDIT_CHAIN_KEY);
+        properties.add("verification.metrics.password", () -> METRICS_PASSWORD);
         properties.add("chekt.base-url", chekt::baseUrl);
         properties.add("chekt.token-url", () -> chekt.baseUrl() + TOKEN_PATH);
         properties.add("chekt.client-id", () -> "station-client");
@@ -170,6 +173,12 @@ public abstract class ServiceTest {
     protected HttpRequest.Builder station(HttpRequest.Builder request) {
         return request.header("Authorization", "Basic " + Base64.getEncoder()
                 .encodeToString((STATION_USER + ":" + STATION_PASSWORD).getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** The metrics scraper's login. */
+    protected HttpRequest.Builder metrics(HttpRequest.Builder request) {
+        return request.header("Authorization", "Basic " + Base64.getEncoder()
+                .encodeToString((METRICS_USER + ":" + METRICS_PASSWORD).getBytes(StandardCharsets.UTF_8)));
     }
 
     /** Contacts notified so far, read through the public API. */

@@ -34,6 +34,8 @@ class ConfigurationErrorsTest {
             "chekt.webhook-secret            | ''                | chekt.webhook-secret",
             "verification.audit.chain-key    | ''                | verification.audit.chain-key",
             "verification.audit.chain-key    | short             | verification.audit.chain-key",
+            "verification.metrics.password   | ''                | verification.metrics.password",
+            "verification.metrics.username   | station           | verification.metrics.username must differ from verification.api.username",
             "verification.intake.tombstone-expiry | PT0S         | verification.intake.tombstone-expiry",
             "verification.intake.quarantine-max-entries | 0      | verification.intake.quarantine-max-entries",
             "verification.notification.public-base-url | ftp://example.com | verification.notification.public-base-url",

@@ -78,16 +78,28 @@ class ServiceFoundationTest extends ServiceTest {
     }
 
     @Test
-    void metricsNeedTheStationLoginAndExportTheVerificationMeters() throws Exception {
+    void metricsNeedTheMetricsLoginAndExportTheVerificationMetersAndTheAuditHead() throws Exception {
         HttpResponse<String> anonymous = http.send(HttpRequest.newBuilder(uri("/actuator/prometheus")).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(anonymous.statusCode()).isEqualTo(401);
 
-        HttpResponse<String> scraped = http.send(station(HttpRequest.newBuilder(uri("/actuator/prometheus"))).GET().build(),
+        HttpResponse<String> scraped = http.send(metrics(HttpRequest.newBuilder(uri("/actuator/prometheus"))).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(scraped.statusCode()).as(scraped.body()).isEqualTo(200);
         assertThat(scraped.body()).contains("verification_decisions_total{response_time=\"0-2m\"}",
-                "verification_decisions_total{response_time=\"10m+\"}", "verification_escalations_total");
+                "verification_decisions_total{response_time=\"10m+\"}", "verification_escalations_total",
+                "verification_audit_chain_head_row", "verification_audit_chain_head_hash");
+    }
+
+    @Test
+    void theStationAndTheMetricsLoginEachOpenTheirOwnPathsOnly() throws Exception {
+        HttpResponse<String> stationScrape = http.send(station(HttpRequest.newBuilder(uri("/actuator/prometheus"))).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> metricsApi = http.send(metrics(HttpRequest.newBuilder(uri("/api/verifications?state=open"))).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(stationScrape.statusCode()).isEqualTo(403);
+        assertThat(metricsApi.statusCode()).isEqualTo(403);
     }
 
     @ParameterizedTest

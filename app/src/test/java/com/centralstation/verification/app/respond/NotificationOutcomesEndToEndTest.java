@@ -1,5 +1,6 @@
 package com.centralstation.verification.app.respond;
 
+import com.centralstation.verification.app.e2e.ServiceTest;
 import com.centralstation.verification.bpmn.AlarmVerificationModel;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.icegreen.greenmail.util.GreenMailUtil;
@@ -200,7 +201,7 @@ class NotificationOutcomesEndToEndTest extends ContactChannelServiceTest {
     private double scrapedValue(String sample) {
         HttpResponse<String> scrape = send(HttpRequest.newBuilder(local("/actuator/prometheus"))
                 .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                        (STATION_USER + ":" + STATION_PASSWORD).getBytes(StandardCharsets.UTF_8)))
+                        (ServiceTest.METRICS_USER + ":" + ServiceTest.METRICS_PASSWORD).getBytes(StandardCharsets.UTF_8)))
                 .GET().build());
         assertThat(scrape.statusCode()).isEqualTo(200);
         return scrape.body().lines()

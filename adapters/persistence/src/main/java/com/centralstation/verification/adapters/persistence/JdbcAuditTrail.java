@@ -6,6 +6,8 @@ import com.centralstation.verification.core.domain.AuditEvent;
 import com.centralstation.verification.core.domain.AuditEventType;
 import com.centralstation.verification.core.domain.AuditTrailHead;
 import com.centralstation.verification.core.port.out.AuditTrail;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -19,6 +21,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 import static com.centralstation.verification.adapters.persistence.SqlInstants.fromSql;
 import static com.centralstation.verification.adapters.persistence.SqlInstants.toSql;
@@ -35,13 +38,24 @@ final class JdbcAuditTrail implements AuditTrail, AutoCloseable {
     private final StoredJson json;
     /** How long a check waits for the seals this node queued before it. */
     private static final Duration SEALING_WAIT = Duration.ofSeconds(5);
+    /** Rows a streamed read fetches at a time. */
+    static final int FETCH_SIZE = 500;
 
     private final AuditChain chain;
     private final AuditSealer sealer;
     private final AuditChainRekeying rekeying;
+    private final JdbcTemplate streaming;
+    private final TransactionTemplate reading;
 
-    JdbcAuditTrail(JdbcClient jdbc, TransactionTemplate independent, StoredJson json, AuditRowHash hash, Clock clock) {
+    /**
+     * @param streaming for reads of many rows, handed over one at a time
+     * @param reading the read-only transaction such a read runs in
+     */
+    JdbcAuditTrail(JdbcClient jdbc, JdbcTemplate streaming, TransactionTemplate independent, TransactionTemplate reading,
+                   StoredJson json, AuditRowHash hash, Clock clock) {
         this.jdbc = jdbc;
+        this.streaming = streaming;
+        this.reading = reading;
         this.independent = independent;
         this.json = json;
         this.chain = new AuditChain(jdbc, independent, hash, new AuditChainHeads());
@@ -128,33 +142,45 @@ final class JdbcAuditTrail implements AuditTrail, AutoCloseable {
     }
 
     @Override
-    public List<AuditEvent> ofTypeSince(AuditEventType type, Instant since) {
-        return jdbc.sql("""
-                        SELECT verification_id, occurred_at, type, actor, details
-                          FROM audit_event
-                         WHERE type = ? AND occurred_at >= ?
-                         ORDER BY occurred_at, id
-                        """)
-                .params(type.name(), toSql(since))
-                .query(this::event)
-                .list();
+    public int eachOfTypeSince(AuditEventType type, Instant since, int limit, Consumer<AuditEvent> each) {
+        return stream("""
+                SELECT verification_id, occurred_at, type, actor, details
+                  FROM audit_event
+                 WHERE type = ? AND occurred_at >= ?
+                 ORDER BY occurred_at DESC, id DESC
+                 FETCH FIRST ? ROWS ONLY
+                """, each, type.name(), toSql(since), limit);
     }
 
     @Override
-    public List<AuditEvent> ofTypeForLatestVerifications(AuditEventType type, int verifications) {
-        return jdbc.sql("""
-                        SELECT verification_id, occurred_at, type, actor, details
-                          FROM audit_event
-                         WHERE type = ? AND verification_id IN (
-                               SELECT verification_id FROM audit_event WHERE type = ?
-                                GROUP BY verification_id
-                                ORDER BY MAX(occurred_at) DESC
-                                FETCH FIRST ? ROWS ONLY)
-                         ORDER BY occurred_at, id
-                        """)
-                .params(type.name(), type.name(), verifications)
-                .query(this::event)
-                .list();
+    public int eachOfTypeForLatestVerifications(AuditEventType type, int verifications, int limit, Consumer<AuditEvent> each) {
+        return stream("""
+                SELECT verification_id, occurred_at, type, actor, details
+                  FROM audit_event
+                 WHERE type = ? AND verification_id IN (
+                       SELECT verification_id FROM audit_event WHERE type = ?
+                        GROUP BY verification_id
+                        ORDER BY MAX(occurred_at) DESC
+                        FETCH FIRST ? ROWS ONLY)
+                 ORDER BY occurred_at DESC, id DESC
+                 FETCH FIRST ? ROWS ONLY
+                """, each, type.name(), type.name(), verifications, limit);
+    }
+
+    /**
+     * Reads row by row in a read-only transaction: PostgreSQL then keeps a cursor and sends {@value #FETCH_SIZE} rows at
+     * a time (outside a transaction its driver reads the whole result first); H2 keeps large results on disk.
+     */
+    private int stream(String sql, Consumer<AuditEvent> each, Object... params) {
+        Integer handed = reading.execute(status -> {
+            int[] count = {0};
+            streaming.query(sql, (RowCallbackHandler) row -> {
+                each.accept(event(row, count[0]));
+                count[0]++;
+            }, params);
+            return count[0];
+        });
+        return handed == null ? 0 : handed;
     }
 
     private AuditEvent event(ResultSet row, int rowNumber) throws SQLException {

@@ -51,8 +51,10 @@ public class PersistenceConfiguration {
     @DependsOnDatabaseInitialization
     public AuditTrail jdbcAuditTrail(DataSource dataSource, PlatformTransactionManager transactionManager,
                                      AuditChainProperties chain, Clock clock) {
-        JdbcAuditTrail trail = new JdbcAuditTrail(JdbcClient.create(dataSource), Transactions.independent(transactionManager),
-                json, new AuditRowHash(chain.chainKey()), clock);
+        JdbcTemplate streaming = new JdbcTemplate(dataSource);
+        streaming.setFetchSize(JdbcAuditTrail.FETCH_SIZE);
+        JdbcAuditTrail trail = new JdbcAuditTrail(JdbcClient.create(dataSource), streaming, Transactions.independent(transactionManager),
+                Transactions.readOnly(transactionManager), json, new AuditRowHash(chain.chainKey()), clock);
         trail.completeChains();
         return trail;
     }

@@ -14,6 +14,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -335,7 +336,7 @@ class JdbcAuditTrailTest {
         }
 
         @Test
-        void policyStepsAreReadAcrossVerificationsBySinceOrByTheLatestVerifications() {
+        void policyStepsAreHandedOverNewestFirstAcrossVerificationsBySinceOrByTheLatestVerificationsUpToALimit() {
             UUID older = UUID.randomUUID();
             UUID newer = UUID.randomUUID();
             AuditEvent oldStep = new AuditEvent(older, clock.instant(), AuditEventType.POLICY_APPLIED, Actor.ENGINE, Map.of("step", "initial"));
@@ -346,11 +347,20 @@ class JdbcAuditTrailTest {
             List.of(oldStep, mine, newStep, myLater).forEach(audit()::record);
             audit().record(event(AuditEventType.ESCALATED, clock.instant().plusSeconds(180), Map.of("step", "2min")));
 
-            assertThat(audit().ofTypeSince(AuditEventType.POLICY_APPLIED, clock.instant().plusSeconds(60)))
-                    .containsExactly(mine, newStep, myLater);
-            assertThat(audit().ofTypeForLatestVerifications(AuditEventType.POLICY_APPLIED, 2))
-                    .containsExactly(mine, newStep, myLater);
-            assertThat(audit().ofTypeForLatestVerifications(AuditEventType.POLICY_APPLIED, 1)).containsExactly(mine, myLater);
+            List<AuditEvent> handed = new ArrayList<>();
+
+            assertThat(audit().eachOfTypeSince(AuditEventType.POLICY_APPLIED, clock.instant().plusSeconds(60), 10, handed::add))
+                    .isEqualTo(3);
+            assertThat(handed).containsExactly(myLater, newStep, mine);
+            handed.clear();
+            assertThat(audit().eachOfTypeForLatestVerifications(AuditEventType.POLICY_APPLIED, 2, 10, handed::add)).isEqualTo(3);
+            assertThat(handed).containsExactly(myLater, newStep, mine);
+            handed.clear();
+            assertThat(audit().eachOfTypeForLatestVerifications(AuditEventType.POLICY_APPLIED, 1, 10, handed::add)).isEqualTo(2);
+            assertThat(handed).containsExactly(myLater, mine);
+            handed.clear();
+            assertThat(audit().eachOfTypeSince(AuditEventType.POLICY_APPLIED, clock.instant(), 2, handed::add)).isEqualTo(2);
+            assertThat(handed).containsExactly(myLater, newStep);
         }
 
         private void recordFiveEvents() {

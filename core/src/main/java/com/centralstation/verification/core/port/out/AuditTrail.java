@@ -8,6 +8,7 @@ import com.centralstation.verification.core.domain.AuditTrailHead;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.UUID;
 
 /** The append-only record of everything that happened to each verification. */
@@ -25,11 +26,19 @@ public interface AuditTrail {
     /** A verification's events, oldest first. */
     List<AuditEvent> timeline(UUID verificationId);
 
-    /** Every event of one type since an instant, across verifications, oldest first. */
-    List<AuditEvent> ofTypeSince(AuditEventType type, Instant since);
+    /**
+     * Hands the events of one type since an instant, across verifications, newest first, to {@code each}, one at a
+     * time and at most {@code limit} of them, holding none: a year of them fits in any memory.
+     *
+     * @return how many were handed over
+     */
+    int eachOfTypeSince(AuditEventType type, Instant since, int limit, Consumer<AuditEvent> each);
 
-    /** Every event of one type of the latest {@code verifications} verifications that have one, oldest first. */
-    List<AuditEvent> ofTypeForLatestVerifications(AuditEventType type, int verifications);
+    /**
+     * As {@link #eachOfTypeSince}, for the events of one type of the latest {@code verifications} verifications that
+     * have one.
+     */
+    int eachOfTypeForLatestVerifications(AuditEventType type, int verifications, int limit, Consumer<AuditEvent> each);
 
     /**
      * Recomputes the verification's audit hash chain as stored and reports the first row that does not verify.

@@ -47,8 +47,11 @@ import java.util.stream.Collectors;
 public class DeploymentGuard extends AbstractProcessEnginePlugin implements Deployer {
 
     private static final Logger log = LoggerFactory.getLogger(DeploymentGuard.class);
-    /** How the model API words a parser's or validator's complaint: "Error: URI=null Line=3: cvc-...". */
-    private static final Pattern PARSER_MESSAGE = Pattern.compile("(?s)(?:Fatal )?Error: URI=\\S* Line=(\\d+): (.*)");
+    /**
+     * How the model API words the XML parser's complaint ("Fatal Error: URI=null Line=3: ...", the file is not
+     * well-formed) or the schema validator's ("Error: URI=null Line=3: cvc-...", it is no valid model).
+     */
+    private static final Pattern PARSER_MESSAGE = Pattern.compile("(?s)(Fatal )?Error: URI=\\S* Line=(\\d+): (.*)");
 
     private final Set<String> beans;
 
@@ -126,7 +129,10 @@ public class DeploymentGuard extends AbstractProcessEnginePlugin implements Depl
         }
         String message = String.valueOf(innermost.getMessage());
         Matcher position = PARSER_MESSAGE.matcher(message);
-        return position.matches() ? "is not a valid " + kind + " file (line " + position.group(1) + "): " + position.group(2)
-                : "is not a valid " + kind + " file: " + message;
+        if (!position.matches()) {
+            return "is not a valid " + kind + " file: " + message;
+        }
+        return (position.group(1) != null ? "is not well-formed XML" : "is not a valid " + kind + " file")
+                + " (line " + position.group(2) + "): " + position.group(3);
     }
 }

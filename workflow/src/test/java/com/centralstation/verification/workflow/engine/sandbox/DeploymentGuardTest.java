@@ -112,7 +112,11 @@ class DeploymentGuardTest {
         assertThat(guard.check("broken.bpmn", ("<bpmn:definitions xmlns:bpmn=\"http://www.omg.org/spec/BPMN/20100524/MODEL\"\n"
                 + " targetNamespace=\"t\">\n<bpmn:process id=\"p\">\n</bpmn:definitions>").getBytes(StandardCharsets.UTF_8)))
                 .extracting(Problem::getMessage).singleElement().asString()
-                .startsWith("is not a valid BPMN file (line 4): The element type \"bpmn:process\" must be terminated");
+                .startsWith("is not well-formed XML (line 4): The element type \"bpmn:process\" must be terminated");
+        assertThat(guard.check("invalid.bpmn", ("<bpmn:definitions xmlns:bpmn=\"http://www.omg.org/spec/BPMN/20100524/MODEL\">"
+                + "</bpmn:definitions>").getBytes(StandardCharsets.UTF_8)))
+                .extracting(Problem::getMessage).singleElement().asString()
+                .startsWith("is not a valid BPMN file (line 1): cvc-complex-type.4: Attribute 'targetNamespace' must appear");
     }
 
     @Test
