@@ -6,6 +6,7 @@ import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.CompositeArchRule;
 import com.tngtech.archunit.library.dependencies.SliceAssignment;
 import com.tngtech.archunit.library.dependencies.SliceIdentifier;
+import org.camunda.bpm.engine.ArtifactFactory;
 import org.camunda.bpm.engine.impl.cfg.IdGenerator;
 import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -132,6 +133,20 @@ final class ArchitectureRules {
                 .and().implement(ProcessEnginePlugin.class).or().implement(IdGenerator.class)
                 .should().resideInAPackage(root + ".workflow.engine..")
                 .because("engine tuning split over modules is tuning nobody finds");
+    }
+
+    /**
+     * What an expression, a script or a model-named class can reach is decided in one place, the model sandbox: no
+     * other class builds an expression manager or a resolver, a script engine, or an artifact factory.
+     */
+    static ArchRule onlyTheSandboxDecidesWhatModelsReach(String root) {
+        return noClasses().that().resideInAPackage(root + "..")
+                .and().resideOutsideOfPackage(root + ".workflow.engine.sandbox..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.camunda.bpm.engine.impl.el..",
+                        "org.camunda.bpm.impl.juel..", "org.camunda.bpm.engine.impl.scripting..", "javax.script..",
+                        "org.camunda.bpm.dmn.engine.impl.spi.el..")
+                .orShould().dependOnClassesThat().areAssignableTo(ArtifactFactory.class)
+                .because("a second expression manager or script engine beside the sandbox would run what the sandbox refuses");
     }
 
     // ---- naming ------------------------------------------------------------------------------------------

@@ -41,6 +41,8 @@ class ArchitectureRulesTest {
                 rule("inputReadingDoesNotDependOnWeb", ArchitectureRules::inputReadingDoesNotDependOnWeb, "RefusalPage"),
                 rule("useCasesAreFreeOfCycles", ArchitectureRules::useCasesAreFreeOfCycles, "ExplainAlarm"),
                 rule("enginePartsLiveInOnePlace", ArchitectureRules::enginePartsLiveInOnePlace, "StrayEnginePlugin"),
+                rule("onlyTheSandboxDecidesWhatModelsReach", ArchitectureRules::onlyTheSandboxDecidesWhatModelsReach,
+                        "EveryBeanExpressions"),
                 rule("delegatesAreNamedForTheirRole", ArchitectureRules::delegatesAreNamedForTheirRole, "SendMessage"),
                 rule("portImplementationsAreNamedForTheirTechnology",
                         ArchitectureRules::portImplementationsAreNamedForTheirTechnology, "LinkIssuingMessenger"),
