@@ -72,6 +72,9 @@ public final class ModelReach {
             "getDeclaredField", "getField", "getConstructor", "getDeclaredConstructor", "describeConstable",
             "wait", "notify", "notifyAll");
 
+    private static final Set<String> DECISION_RESULT_AND_COLLECTION = Stream.concat(DECISION_RESULT.stream(),
+            COLLECTION.stream()).collect(Collectors.toUnmodifiableSet());
+
     /** The functions the engine registers for expressions: the current user and its groups, the time. */
     static final Set<String> FUNCTIONS = Set.of("currentUser", "currentUserGroups", "now", "dateTime");
 
@@ -122,7 +125,7 @@ public final class ModelReach {
             return TASK;
         }
         if (base instanceof DmnDecisionResult || base instanceof DmnDecisionResultEntries) {
-            return Stream.concat(DECISION_RESULT.stream(), COLLECTION.stream()).collect(Collectors.toUnmodifiableSet());
+            return DECISION_RESULT_AND_COLLECTION;
         }
         if (base instanceof Collection<?> || base instanceof Map<?, ?>) {
             return COLLECTION;

@@ -8,6 +8,8 @@ import java.beans.FeatureDescriptor;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The last resolver of the sandbox's chain: every property read and method call on an object that no resolver
@@ -19,6 +21,8 @@ final class SandboxElResolver extends ELResolver {
 
     private final ModelReach reach;
     private final BeanELResolver members = new BeanELResolver(true);
+    /** A property's getter names ({@code first}: {@code getFirst}, {@code isFirst}), worked out once per name. */
+    private final Map<String, String[]> getters = new ConcurrentHashMap<>();
 
     SandboxElResolver(ModelReach reach) {
         this.reach = reach;
@@ -30,9 +34,9 @@ final class SandboxElResolver extends ELResolver {
             return null;
         }
         String name = String.valueOf(property);
-        String getter = "get" + capitalized(name);
-        String refusal = reach.refusal(base, getter);
-        if (refusal != null && reach.refusal(base, "is" + capitalized(name)) != null) {
+        String[] getter = getters.computeIfAbsent(name, read -> new String[]{"get" + capitalized(read), "is" + capitalized(read)});
+        String refusal = reach.refusal(base, getter[0]);
+        if (refusal != null && reach.refusal(base, getter[1]) != null) {
             throw new ExpressionRefused("the property " + name + ": " + refusal);
         }
         return flowing(name, members.getValue(context, base, property));
