@@ -1,9 +1,7 @@
 package com.centralstation.verification.app.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -15,7 +13,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 
@@ -35,14 +32,11 @@ class PolicyDryRunEndToEndTest extends ServiceTest {
     @Autowired
     RepositoryService repository;
 
-    @Autowired
-    IdentityService identity;
-
     @BeforeEach
     void people() {
-        user(ANALYST, "analysts");
-        user(SUPERVISOR, "supervisors");
-        user(OPERATOR, "operators");
+        camundaUser(ANALYST, PASSWORD, "analysts");
+        camundaUser(SUPERVISOR, PASSWORD, "supervisors");
+        camundaUser(OPERATOR, PASSWORD, "operators");
     }
 
     @Test
@@ -184,19 +178,6 @@ class PolicyDryRunEndToEndTest extends ServiceTest {
                 .header("Authorization", authorization)
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private void user(String id, String group) {
-        if (identity.createUserQuery().userId(id).count() == 0) {
-            User user = identity.newUser(id);
-            user.setPassword(PASSWORD);
-            identity.saveUser(user);
-            identity.createMembership(id, group);
-        }
-    }
-
-    private static String basic(String user, String password) {
-        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
     private static String shippedPolicy() throws IOException {

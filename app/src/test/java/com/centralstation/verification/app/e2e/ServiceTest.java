@@ -4,8 +4,10 @@ import com.centralstation.verification.app.AlarmVerificationApplication;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngines;
+import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -173,6 +175,22 @@ public abstract class ServiceTest {
     protected HttpRequest.Builder station(HttpRequest.Builder request) {
         return request.header("Authorization", "Basic " + Base64.getEncoder()
                 .encodeToString((STATION_USER + ":" + STATION_PASSWORD).getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** HTTP Basic credentials as a header value. */
+    protected static String basic(String user, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** A Camunda user in one group, made once per test context (a person with a role). */
+    protected void camundaUser(String id, String password, String group) {
+        IdentityService identity = thisContextsEngine.getIdentityService();
+        if (identity.createUserQuery().userId(id).count() == 0) {
+            User user = identity.newUser(id);
+            user.setPassword(password);
+            identity.saveUser(user);
+            identity.createMembership(id, group);
+        }
     }
 
     /** The metrics scraper's login. */

@@ -1,10 +1,7 @@
 package com.centralstation.verification.workflow.engine.sandbox;
 
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.Problem;
-import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
-import org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration;
 import org.camunda.bpm.engine.repository.DeploymentBuilder;
 import org.camunda.feel.api.FeelEngineBuilder;
 import org.junit.jupiter.api.AfterAll;
@@ -37,8 +34,8 @@ class EscapeCorpusTest {
 
     @BeforeAll
     static void engines() {
-        sandboxed = engine("escape-sandboxed", Map.of(), List.of(new ModelSandbox(new HashMap<>())));
-        asItComes = engine("escape-as-it-comes", Map.of("unlistedProbe", new EscapeProbe()), List.of());
+        sandboxed = SandboxTestEngines.engine("escape-sandboxed", Map.of(), List.of(new ModelSandbox(new HashMap<>())));
+        asItComes = SandboxTestEngines.engine("escape-as-it-comes", Map.of("unlistedProbe", new EscapeProbe()), List.of());
     }
 
     @AfterAll
@@ -104,19 +101,5 @@ class EscapeCorpusTest {
         } else {
             engine.getRuntimeService().startProcessInstanceByKey("escape");
         }
-    }
-
-    private static ProcessEngine engine(String name, Map<Object, Object> beans, List<ProcessEnginePlugin> plugins) {
-        StandaloneInMemProcessEngineConfiguration configuration = new StandaloneInMemProcessEngineConfiguration();
-        configuration.setProcessEngineName(name);
-        configuration.setJdbcUrl("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1");
-        configuration.setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_CREATE_DROP);
-        configuration.setJobExecutorActivate(false);
-        configuration.setBeans(new HashMap<>(beans));
-        configuration.setProcessEnginePlugins(plugins);
-        ProcessEngine engine = configuration.buildProcessEngine();
-        engine.getIdentityService().saveUser(engine.getIdentityService().newUser("mallory"));
-        engine.getIdentityService().saveGroup(engine.getIdentityService().newGroup("camunda-admin"));
-        return engine;
     }
 }

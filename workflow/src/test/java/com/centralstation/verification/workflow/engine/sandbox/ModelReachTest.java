@@ -1,8 +1,6 @@
 package com.centralstation.verification.workflow.engine.sandbox;
 
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.ProcessEngineConfiguration;
-import org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.Variables;
@@ -32,16 +30,10 @@ class ModelReachTest {
 
     @BeforeAll
     static void engine() {
-        StandaloneInMemProcessEngineConfiguration configuration = new StandaloneInMemProcessEngineConfiguration();
-        configuration.setProcessEngineName("model-reach");
-        configuration.setJdbcUrl("jdbc:h2:mem:model-reach;DB_CLOSE_DELAY=-1");
-        configuration.setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_CREATE_DROP);
-        configuration.setJobExecutorActivate(false);
         Map<Object, Object> beans = new HashMap<>();
         beans.put("escalationTimers", new Timers("PT2M"));
         // no guard: the run-time half on its own
-        configuration.setProcessEnginePlugins(List.of(new ModelSandbox(beans)));
-        engine = configuration.buildProcessEngine();
+        engine = SandboxTestEngines.engine("model-reach", Map.of(), List.of(new ModelSandbox(beans)));
     }
 
     @AfterAll

@@ -9,9 +9,7 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.Problem;
-import org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration;
 
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
@@ -38,15 +36,7 @@ class ObfuscatedEscapesTest {
 
     @BeforeContainer
     static void engine() {
-        StandaloneInMemProcessEngineConfiguration configuration = new StandaloneInMemProcessEngineConfiguration();
-        configuration.setProcessEngineName("obfuscated-escapes");
-        configuration.setJdbcUrl("jdbc:h2:mem:obfuscated-escapes;DB_CLOSE_DELAY=-1");
-        configuration.setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_CREATE_DROP);
-        configuration.setJobExecutorActivate(false);
-        configuration.setProcessEnginePlugins(List.of(new ModelSandbox(new HashMap<>())));
-        sandboxed = configuration.buildProcessEngine();
-        sandboxed.getIdentityService().saveUser(sandboxed.getIdentityService().newUser("mallory"));
-        sandboxed.getIdentityService().saveGroup(sandboxed.getIdentityService().newGroup("camunda-admin"));
+        sandboxed = SandboxTestEngines.engine("obfuscated-escapes", Map.of(), List.of(new ModelSandbox(new HashMap<>())));
     }
 
     @AfterContainer
