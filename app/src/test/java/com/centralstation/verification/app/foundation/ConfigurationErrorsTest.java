@@ -35,6 +35,7 @@ class ConfigurationErrorsTest {
             "verification.audit.chain-key    | ''                | verification.audit.chain-key",
             "verification.audit.chain-key    | short             | verification.audit.chain-key",
             "verification.metrics.password   | ''                | verification.metrics.password",
+            "verification.dry-run.max-steps  | 10                | verification.dry-run.max-steps",
             "verification.metrics.username   | station           | verification.metrics.username must differ from verification.api.username",
             "verification.intake.tombstone-expiry | PT0S         | verification.intake.tombstone-expiry",
             "verification.intake.quarantine-max-entries | 0      | verification.intake.quarantine-max-entries",
