@@ -6,6 +6,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -163,8 +164,8 @@ public class SecurityConfiguration {
     @Bean
     UserDetailsService stationUsers(StationApiProperties station, MetricsUserProperties metrics, PasswordEncoder encoder) {
         if (station.username().equals(metrics.username())) {
-            throw new IllegalStateException("verification.metrics.username must differ from verification.api.username ("
-                    + station.username() + "): the metrics login reads metrics only");
+            throw new InvalidConfigurationPropertyValueException("verification.metrics.username", metrics.username(),
+                    "verification.metrics.username must differ from verification.api.username: the metrics login reads metrics only");
         }
         return new InMemoryUserDetailsManager(
                 User.withUsername(station.username()).password(encoder.encode(station.password())).roles(STATION_ROLE).build(),

@@ -94,16 +94,22 @@ class PolicyDryRunEndToEndTest extends ServiceTest {
         UUID newer = policyApplied("motion");
         String candidate = shippedPolicy().replace(WAIT_FOR_FIRST_CONTACT_ALERT, WAIT_FOR_FIRST_CONTACT_ALERT.replace("false", "true"));
 
-        JsonNode first = json.readTree(dryRun(candidate, "verifications=2&size=1").body());
-        JsonNode second = json.readTree(dryRun(candidate, "verifications=2&size=1&page=1").body());
+        JsonNode all = json.readTree(dryRun(candidate, "days=1&size=1000").body());
+        JsonNode first = json.readTree(dryRun(candidate, "days=1&size=1").body());
+        JsonNode second = json.readTree(dryRun(candidate, "days=1&size=1&page=1").body());
 
-        assertThat(first.get("complete").asBoolean()).isTrue();
-        assertThat(first.get("steps_changed").asInt()).isEqualTo(2);
-        assertThat(first.get("verifications_affected").asInt()).isEqualTo(2);
+        List<String> newestFirst = new ArrayList<>();
+        all.get("changed_steps").forEach(step -> newestFirst.add(step.get("verification_id").asText()));
+        assertThat(newestFirst).contains(newer.toString(), older.toString());
+        assertThat(newestFirst.indexOf(newer.toString())).isLessThan(newestFirst.indexOf(older.toString()));
+        assertThat(all.get("complete").asBoolean()).isTrue();
+        assertThat(all.get("steps_changed").asInt()).isEqualTo(newestFirst.size());
+        assertThat(all.get("verifications_affected").asInt()).isGreaterThanOrEqualTo(2);
         assertThat(first.at("/page/size").asInt()).isEqualTo(1);
         assertThat(first.get("changed_steps")).hasSize(1);
-        assertThat(first.at("/changed_steps/0/verification_id").asText()).isEqualTo(newer.toString());
-        assertThat(second.at("/changed_steps/0/verification_id").asText()).isEqualTo(older.toString());
+        assertThat(first.get("steps_changed").asInt()).as("totals count every page").isEqualTo(all.get("steps_changed").asInt());
+        assertThat(first.at("/changed_steps/0/verification_id").asText()).isEqualTo(newestFirst.get(0));
+        assertThat(second.at("/changed_steps/0/verification_id").asText()).isEqualTo(newestFirst.get(1));
         assertThat(dryRun(candidate, "size=0").statusCode()).isEqualTo(400);
         assertThat(dryRun(candidate, "size=1001").statusCode()).isEqualTo(400);
         assertThat(dryRun(candidate, "page=-1").statusCode()).isEqualTo(400);
