@@ -81,7 +81,6 @@ public final class ModelReach {
     /** Identifiers the engine binds to its own objects; anything else an expression names is a variable or a bean. */
     static final String EXECUTION_NAME = "execution";
     static final String TASK_NAME = "task";
-    static final String DECISION_RESULT_NAME = "decisionResult";
 
     private static final Set<String> PLAIN_NUMBER_PACKAGES = Set.of("java.lang", "java.math");
     private static final String JODA = "org.joda.time.";
