@@ -46,7 +46,8 @@ class ConfigurationErrorsTest {
             "verification.notification.max-attempts | 5 | verification.notification.max-attempts",
             "verification.supervision.overdue-after | PT0S | verification.supervision.overdue-after",
             "verification.h2-housekeeping.retention | 2s | retention must be at least five intervals",
-            "verification.h2-housekeeping.fill-rate | 100 | verification.h2-housekeeping.fill-rate"
+            "verification.h2-housekeeping.fill-rate | 100 | verification.h2-housekeeping.fill-rate",
+            "verification.webapps.hide-end-of-life-banner | yes please | verification.webapps.hide-end-of-life-banner"
     })
     void aBadSettingStopsStartUpNamingTheProperty(String property, String value, String report, CapturedOutput output) {
         Map<String, Object> settings = StandaloneService.settings(dataDir);

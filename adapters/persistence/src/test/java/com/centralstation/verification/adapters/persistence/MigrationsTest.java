@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class MigrationsTest {
 
     private static final List<String> OUR_TABLES = List.of("verification", "notified_contact", "audit_event", "call_list",
-            "call_list_entry", "webhook_delivery", "notification_attempt", "response_token");
+            "call_list_entry", "webhook_delivery", "notification_attempt", "response_token", "phone_call");
 
     @ParameterizedTest
     @EnumSource(Engine.class)
@@ -29,7 +29,7 @@ class MigrationsTest {
             MigrateResult second = database.migrate();
 
             assertThat(first.success).isTrue();
-            assertThat(first.migrations).extracting(m -> m.version).containsExactly("1", "2", "3", "4", "5", "6", "7", "8");
+            assertThat(first.migrations).extracting(m -> m.version).containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9");
             assertThat(second.migrationsExecuted).isZero();
             assertThat(tablesOf(database)).containsAll(OUR_TABLES);
         }
@@ -45,7 +45,7 @@ class MigrationsTest {
             MigrateResult result = database.migrate();
 
             assertThat(result.success).isTrue();
-            assertThat(result.migrations).extracting(m -> m.version).containsExactly("1", "2", "3", "4", "5", "6", "7", "8");
+            assertThat(result.migrations).extracting(m -> m.version).containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9");
             assertThat(tablesOf(database)).containsAll(OUR_TABLES).contains("act_ge_property");
             assertThat(database.count("SELECT COUNT(*) FROM ACT_GE_PROPERTY")).isEqualTo(1);
         }
