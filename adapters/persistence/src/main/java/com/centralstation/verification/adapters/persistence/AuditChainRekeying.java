@@ -15,7 +15,7 @@ import static com.centralstation.verification.adapters.persistence.SqlInstants.f
 import static com.centralstation.verification.adapters.persistence.SqlInstants.toSql;
 
 /**
- * Re-seals, once, the chains sealed before the chain had a key (the list migration V7 left): each chain is first
+ * Re-seals, once, the chains sealed before the chain had a key (the list migration V8 left): each chain is first
  * verified under its old unkeyed hash, then every row's hash is recomputed with the key, in chain order, in one
  * transaction per chain. A chain that does not verify under the old hash keeps it, and fails every keyed check
  * from then on, as it should. Each chain's re-keying is recorded ({@code audit_chain_rekeyed}) and logged, so an

@@ -78,7 +78,7 @@ class MigrationsTest {
     @EnumSource(Engine.class)
     void chainsSealedBeforeTheKeyAreVerifiedAndReSealedWithItOnceAtStartUp(Engine engine) {
         try (TestDatabase database = TestDatabase.fresh(engine)) {
-            database.migrateTo("6");
+            database.migrateTo("7");
             UUID intact = UUID.randomUUID();
             UUID edited = UUID.randomUUID();
             sealUnkeyed(database, intact, List.of("VERIFICATION_RECEIVED", "CONTACT_NOTIFIED", "DECISION_RECEIVED"));
