@@ -18,6 +18,7 @@ import org.w3c.dom.Document;
 
 import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -78,17 +79,27 @@ public class DeploymentGuard extends AbstractProcessEnginePlugin implements Depl
         if (deployment.getResources() == null) {
             return;
         }
-        for (ResourceEntity resource : deployment.getResources().values()) {
+        // Every resource is checked before the refusal, in name order, so that it says all that is wrong at once,
+        // the same way each time (the engine keeps the resources in a hash map).
+        List<String> refusedResources = new ArrayList<>();
+        List<String> reasons = new ArrayList<>();
+        List<Problem> allProblems = new ArrayList<>();
+        deployment.getResources().values().stream().sorted(Comparator.comparing(ResourceEntity::getName)).forEach(resource -> {
             List<Problem> problems = check(resource.getName(), resource.getBytes());
             if (!problems.isEmpty()) {
-                String reasons = problems.stream().map(Problem::getMessage).collect(Collectors.joining("; "));
-                if (!deployment.isNew()) {
-                    log.error("The stored deployment {} is not loaded: {}: {}", deployment.getId(), resource.getName(), reasons);
-                }
-                throw new ParseException("Deployment refused: " + resource.getName() + ": " + reasons,
-                        resource.getName(), problems, List.of());
+                refusedResources.add(resource.getName());
+                reasons.add(resource.getName() + ": " + problems.stream().map(Problem::getMessage).collect(Collectors.joining("; ")));
+                allProblems.addAll(problems);
             }
+        });
+        if (refusedResources.isEmpty()) {
+            return;
         }
+        String refusal = String.join(" | ", reasons);
+        if (!deployment.isNew()) {
+            log.error("The stored deployment {} is not loaded: {}", deployment.getId(), refusal);
+        }
+        throw new ParseException("Deployment refused: " + refusal, String.join(", ", refusedResources), allProblems, List.of());
     }
 
     /** Why the resource may not be deployed, element by element; empty when it may. */

@@ -1,7 +1,9 @@
 package com.centralstation.verification.workflow.engine.sandbox;
 
+import org.camunda.bpm.engine.ParseException;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.Problem;
+import org.camunda.bpm.engine.ResourceReport;
 import org.camunda.bpm.engine.repository.DeploymentBuilder;
 import org.camunda.feel.api.FeelEngineBuilder;
 import org.junit.jupiter.api.AfterAll;
@@ -22,12 +24,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The escape attempts of {@link EscapeAttempt}, three ways: each one works on Camunda as it comes (so the attempt
- * is real), the deployment guard refuses it naming the element, and deployed past the guard into an engine with
- * the service's sandbox it fails when it runs, without its effect.
+ * is real), the deployment guard refuses it naming the element (on its own and as the engine's pre-deployer), and
+ * deployed past the guard into an engine with the service's sandbox it fails when it runs, without its effect.
  */
 class EscapeCorpusTest {
 
     private static ProcessEngine sandboxed;
+    private static ProcessEngine guarded;
     private static ProcessEngine asItComes;
 
     private final DeploymentGuard guard = new DeploymentGuard();
@@ -36,11 +39,14 @@ class EscapeCorpusTest {
     static void engines() {
         sandboxed = SandboxTestEngines.engine("escape-sandboxed", Map.of(), List.of(new ModelSandbox(new HashMap<>())));
         asItComes = SandboxTestEngines.engine("escape-as-it-comes", Map.of("unlistedProbe", new EscapeProbe()), List.of());
+        guarded = SandboxTestEngines.engine("escape-guarded", Map.of("unlistedProbe", new EscapeProbe()),
+                List.of(new DeploymentGuard(), new ModelSandbox(new HashMap<>())));
     }
 
     @AfterAll
     static void close() {
         sandboxed.close();
+        guarded.close();
         asItComes.close();
     }
 
@@ -48,6 +54,7 @@ class EscapeCorpusTest {
     void undoWhatGotThrough() {
         for (Effect effect : Effect.values()) {
             effect.undo(sandboxed);
+            effect.undo(guarded);
             effect.undo(asItComes);
         }
     }
@@ -62,6 +69,23 @@ class EscapeCorpusTest {
         assertThat(problems).extracting(Problem::getMessage).isNotEmpty()
                 .allSatisfy(message -> assertThat(message).startsWith(attempt.namedElement + " "));
         assertThat(problems).extracting(Problem::getMainElementId).contains(attempt.namedElement);
+    }
+
+    /**
+     * The way the engine REST API meets it: the guard is the engine's pre-deployer, its refusal the
+     * {@link ParseException} the REST API answers with 400 and its problems, naming the element; nothing is deployed.
+     */
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(EscapeAttempt.class)
+    void isRefusedByAnEngineWithTheGuardAndNothingIsDeployed(EscapeAttempt attempt) {
+        assertThatThrownBy(() -> run(guarded, attempt)).isInstanceOfSatisfying(ParseException.class, refusal ->
+                assertThat(refusal.getResorceReports()).flatExtracting(ResourceReport::getErrors)
+                        .extracting(Problem::getMainElementId).contains(attempt.namedElement));
+
+        assertThat(guarded.getRepositoryService().createDeploymentQuery().deploymentName(attempt.name()).count()).isZero();
+        for (Effect effect : EnumSet.allOf(Effect.class)) {
+            assertThat(effect.happened(guarded)).as(effect.name()).isFalse();
+        }
     }
 
     /** Java 17 has no JavaScript engine, and Camunda's FEEL engine keeps external functions off: see the tests below. */
