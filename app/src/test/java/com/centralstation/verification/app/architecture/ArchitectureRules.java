@@ -1,11 +1,15 @@
 package com.centralstation.verification.app.architecture;
 
 import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaCall;
 import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.properties.HasName;
+import com.tngtech.archunit.core.domain.properties.HasOwner;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.CompositeArchRule;
 import com.tngtech.archunit.library.dependencies.SliceAssignment;
 import com.tngtech.archunit.library.dependencies.SliceIdentifier;
+import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
 import org.camunda.bpm.engine.ArtifactFactory;
 import org.camunda.bpm.engine.impl.cfg.IdGenerator;
 import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
@@ -148,7 +152,8 @@ final class ArchitectureRules {
 
     /**
      * What an expression, a script or a model-named class can reach is decided in one place, the model sandbox: no
-     * other class builds an expression manager or a resolver, a script engine, or an artifact factory.
+     * other class builds an expression manager or a resolver, a script engine, an artifact factory, or a decision
+     * engine (a default one evaluates JUEL entries and scripts; the process engine's is sandboxed by the engine).
      */
     static ArchRule onlyTheSandboxDecidesWhatModelsReach(String root) {
         return noClasses().that().resideInAPackage(root + "..")
@@ -157,6 +162,8 @@ final class ArchitectureRules {
                         "org.camunda.bpm.impl.juel..", "org.camunda.bpm.engine.impl.scripting..", "javax.script..",
                         "org.camunda.bpm.dmn.engine.impl.spi.el..")
                 .orShould().dependOnClassesThat().areAssignableTo(ArtifactFactory.class)
+                .orShould().callMethodWhere(JavaCall.Predicates.target(HasName.Predicates.name("buildEngine"))
+                        .and(JavaCall.Predicates.target(HasOwner.Predicates.With.owner(assignableTo(DmnEngineConfiguration.class)))))
                 .because("a second expression manager or script engine beside the sandbox would run what the sandbox refuses");
     }
 

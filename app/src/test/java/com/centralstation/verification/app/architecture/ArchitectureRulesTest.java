@@ -44,6 +44,8 @@ class ArchitectureRulesTest {
                 rule("enginePartsLiveInOnePlace", ArchitectureRules::enginePartsLiveInOnePlace, "StrayEnginePlugin"),
                 rule("onlyTheSandboxDecidesWhatModelsReach", ArchitectureRules::onlyTheSandboxDecidesWhatModelsReach,
                         "EveryBeanExpressions"),
+                rule("onlyTheSandboxDecidesWhatModelsReach", ArchitectureRules::onlyTheSandboxDecidesWhatModelsReach,
+                        "DefaultTableEngine"),
                 rule("delegatesAreNamedForTheirRole", ArchitectureRules::delegatesAreNamedForTheirRole, "SendMessage"),
                 rule("portImplementationsAreNamedForTheirTechnology",
                         ArchitectureRules::portImplementationsAreNamedForTheirTechnology, "LinkIssuingMessenger"),

@@ -14,7 +14,6 @@ import org.camunda.bpm.dmn.engine.DmnEngine;
 import org.camunda.bpm.dmn.engine.delegate.DmnDecisionTableEvaluationEvent;
 import org.camunda.bpm.dmn.engine.delegate.DmnDecisionTableEvaluationListener;
 import org.camunda.bpm.dmn.engine.delegate.DmnEvaluatedDecisionRule;
-import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
 import org.camunda.bpm.engine.Problem;
 import org.camunda.bpm.model.dmn.Dmn;
 import org.camunda.bpm.model.dmn.DmnModelInstance;
@@ -40,7 +39,7 @@ import java.util.stream.Collectors;
  * Reads a candidate escalation policy with Camunda's standalone DMN engine, in memory: nothing reaches the
  * repository. The candidate passes the deployment guard first, as a deployment would (FEEL only, no external
  * functions, a history time to live), and is evaluated in the model sandbox's decision engine
- * ({@link ModelSandbox#decisionEngine()}). It must read only variables the process sets and answer every piece
+ * ({@link ModelSandbox#decisionEngine}). It must read only variables the process sets and answer every piece
  * of advice the process takes.
  */
 public final class CamundaCandidatePolicies implements CandidatePolicies {
@@ -93,9 +92,7 @@ public final class CamundaCandidatePolicies implements CandidatePolicies {
             }
         }
         MatchedRules matched = new MatchedRules();
-        DefaultDmnEngineConfiguration configuration = ModelSandbox.decisionEngine();
-        configuration.customPostDecisionTableEvaluationListeners(List.of(matched));
-        DmnEngine engine = configuration.buildEngine();
+        DmnEngine engine = ModelSandbox.decisionEngine(List.of(matched));
         DmnDecision parsed;
         try {
             parsed = engine.parseDecision(key, model);

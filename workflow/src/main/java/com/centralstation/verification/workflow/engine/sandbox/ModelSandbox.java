@@ -1,6 +1,8 @@
 package com.centralstation.verification.workflow.engine.sandbox;
 
+import org.camunda.bpm.dmn.engine.DmnEngine;
 import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
+import org.camunda.bpm.dmn.engine.delegate.DmnDecisionTableEvaluationListener;
 import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
 import org.camunda.bpm.dmn.feel.impl.scala.ScalaFeelEngine;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
@@ -62,16 +64,21 @@ public class ModelSandbox extends AbstractProcessEnginePlugin {
 
     /**
      * A standalone decision engine in the same sandbox, for evaluating a table outside the process engine (the
-     * policy dry run).
+     * policy dry run), built and checked here: no other class builds a decision engine.
+     *
+     * @param listeners told of each table's evaluation (which rules matched)
      */
-    public static DefaultDmnEngineConfiguration decisionEngine() {
+    public static DmnEngine decisionEngine(List<DmnDecisionTableEvaluationListener> listeners) {
         DefaultDmnEngineConfiguration configuration = (DefaultDmnEngineConfiguration) DmnEngineConfiguration
                 .createDefaultDmnEngineConfiguration();
         configuration.elProvider(new NoJuelInTables())
                 .scriptEngineResolver(new NoScriptEngines())
                 .feelCustomFunctionProviders(new ArrayList<>())
-                .enableFeelLegacyBehavior(false);
-        return configuration;
+                .enableFeelLegacyBehavior(false)
+                .customPostDecisionTableEvaluationListeners(List.copyOf(listeners));
+        DmnEngine engine = configuration.buildEngine();
+        requireSandboxed(configuration);
+        return engine;
     }
 
     /** After {@code buildEngine()}: the table engine evaluates what the sandbox allows and nothing more. */
