@@ -1,6 +1,5 @@
 package com.centralstation.verification.app.respond;
 
-import com.centralstation.verification.app.e2e.ServiceTest;
 import com.centralstation.verification.bpmn.AlarmVerificationModel;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.icegreen.greenmail.util.GreenMailUtil;
@@ -18,13 +17,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -195,18 +191,5 @@ class NotificationOutcomesEndToEndTest extends ContactChannelServiceTest {
                 throw new IllegalStateException(e);
             }
         }).findFirst();
-    }
-
-    /** One sample of the Prometheus scrape, by its name and labels as printed; 0 when absent. */
-    private double scrapedValue(String sample) {
-        HttpResponse<String> scrape = send(HttpRequest.newBuilder(local("/actuator/prometheus"))
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                        (ServiceTest.METRICS_USER + ":" + ServiceTest.METRICS_PASSWORD).getBytes(StandardCharsets.UTF_8)))
-                .GET().build());
-        assertThat(scrape.statusCode()).isEqualTo(200);
-        return scrape.body().lines()
-                .filter(line -> line.startsWith(sample + " "))
-                .map(line -> Double.parseDouble(line.substring(sample.length() + 1).strip()))
-                .findFirst().orElse(0.0);
     }
 }
