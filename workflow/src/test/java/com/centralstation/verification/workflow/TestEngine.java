@@ -14,7 +14,8 @@ import com.centralstation.verification.workflow.engine.OperatorTaskTracking;
 import com.centralstation.verification.workflow.engine.NoBlindRetries;
 import com.centralstation.verification.workflow.engine.SupervisorCancellation;
 import org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration;
-import com.centralstation.verification.workflow.engine.DeploymentGuard;
+import com.centralstation.verification.workflow.engine.sandbox.DeploymentGuard;
+import com.centralstation.verification.workflow.engine.sandbox.ModelSandbox;
 import com.centralstation.verification.workflow.engine.PolicyVersionRecorder;
 
 import java.time.Clock;
@@ -53,12 +54,12 @@ final class TestEngine {
             // LifeSafetyUnderLoadTest (hundreds of instances, full history) in one transaction takes longer.
             configuration.setJdbcMaxCheckoutTime(300_000);
             configuration.setHistory(ProcessEngineConfiguration.HISTORY_FULL);
-            configuration.setBeans(BEANS);
             // As the service's engine (app EngineConfiguration, JobAcquisitionIndex, application.yml).
             configuration.setIdGenerator(new TimeOrderedIdGenerator());
             configuration.setEnsureJobDueDateNotNull(true);
             configuration.setJobExecutorAcquireByPriority(true);
-            configuration.setProcessEnginePlugins(List.of(new PolicyVersionRecorder(), new DeploymentGuard(),
+            // The service's sandbox: expressions resolve the test's beans as the service's resolve ModelBeans.
+            configuration.setProcessEnginePlugins(List.of(new ModelSandbox(BEANS), new PolicyVersionRecorder(), new DeploymentGuard(),
                     new NoBlindRetries(), new SupervisorCancellation(TestEngine::cancelBySupervisor),
                     new OperatorTaskTracking(TestEngine::operatorTaskListener)));
             engine = configuration.buildProcessEngine();

@@ -2,6 +2,7 @@ package com.centralstation.verification.app.config;
 
 import com.centralstation.verification.adapters.notification.NotificationProperties;
 import com.centralstation.verification.app.metrics.MicrometerVerificationMetrics;
+import com.centralstation.verification.app.metrics.AuditChainGauges;
 import com.centralstation.verification.app.metrics.SupervisionGauges;
 import com.centralstation.verification.core.port.out.AlarmClassifier;
 import com.centralstation.verification.core.port.out.AlarmValidationTables;
@@ -55,7 +56,7 @@ import java.time.Clock;
  */
 @Configuration
 @EnableConfigurationProperties({DecisionProperties.class, StorageProperties.class, SupervisionProperties.class,
-        SubmissionProperties.class})
+        SubmissionProperties.class, DryRunProperties.class})
 public class UseCaseConfiguration {
 
     /** The engine's clock, so use cases and timers agree on "now" (and tests can move both at once). */
@@ -73,6 +74,11 @@ public class UseCaseConfiguration {
     SupervisionGauges supervisionGauges(OpenIncidents incidents, VerificationRepository verifications, Clock clock,
                                         SupervisionProperties supervision) {
         return new SupervisionGauges(incidents, verifications, clock, supervision.overdueAfter());
+    }
+
+    @Bean
+    AuditChainGauges auditChainGauges(AuditTrail audit) {
+        return new AuditChainGauges(audit);
     }
 
     @Bean
@@ -194,7 +200,7 @@ public class UseCaseConfiguration {
     }
 
     @Bean
-    DryRunPolicy dryRunPolicy(CandidatePolicies candidatePolicies, AuditTrail audit, Clock clock) {
-        return new DryRunPolicy(candidatePolicies, audit, clock);
+    DryRunPolicy dryRunPolicy(CandidatePolicies candidatePolicies, AuditTrail audit, Clock clock, DryRunProperties dryRun) {
+        return new DryRunPolicy(candidatePolicies, audit, clock, dryRun.maxSteps());
     }
 }

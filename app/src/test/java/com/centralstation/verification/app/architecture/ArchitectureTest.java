@@ -140,6 +140,11 @@ class ArchitectureTest {
     }
 
     @Test
+    void onlyTheSandboxDecidesWhatModelsReach() {
+        ArchitectureRules.onlyTheSandboxDecidesWhatModelsReach(ROOT).check(production);
+    }
+
+    @Test
     void delegatesAreNamedForTheirRole() {
         ArchitectureRules.delegatesAreNamedForTheirRole(ROOT).check(production);
     }

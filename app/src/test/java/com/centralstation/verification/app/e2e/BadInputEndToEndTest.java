@@ -8,6 +8,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -121,6 +122,21 @@ class BadInputEndToEndTest extends ServiceTest {
 
         assertProblem(response, 401, "X-CHeKT-Signature");
         assertThat(response.body()).contains("minutes");
+        assertThat(verification(alarm.verificationId())).isNull();
+    }
+
+    @ParameterizedTest(name = "webhook: X-CHeKT-Timestamp {0} -> 401")
+    @ValueSource(strings = {"9223372036854775807", "-1", "99999999999999999999", "1e9", "31556889864403200"})
+    void aTimestampThatIsNoSaneUnixTimeIs401NotA500(String timestamp) throws Exception {
+        Alarms.Alarm alarm = Alarms.fresh("motion");
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri("/webhooks/chekt"))
+                .header("Content-Type", "application/json")
+                .header("X-CHeKT-Timestamp", timestamp)
+                .header("X-CHeKT-Signature", sign(timestamp, alarm.body()))
+                .POST(HttpRequest.BodyPublishers.ofString(alarm.body())).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertProblem(response, 401, "X-CHeKT-Signature");
+        assertThat(response.body()).contains("unix seconds");
         assertThat(verification(alarm.verificationId())).isNull();
     }
 

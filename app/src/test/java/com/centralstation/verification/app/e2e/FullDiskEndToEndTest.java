@@ -304,7 +304,7 @@ class FullDiskEndToEndTest extends ServiceTest {
     }
 
     private String metrics() throws Exception {
-        return http.send(station(HttpRequest.newBuilder(uri("/actuator/prometheus"))).GET().build(),
+        return http.send(metrics(HttpRequest.newBuilder(uri("/actuator/prometheus"))).GET().build(),
                 HttpResponse.BodyHandlers.ofString()).body();
     }
 

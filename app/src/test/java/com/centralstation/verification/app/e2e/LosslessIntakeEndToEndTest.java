@@ -89,7 +89,8 @@ class LosslessIntakeEndToEndTest extends ServiceTest {
         String timestamp = entry.get("headers").get("X-CHeKT-Timestamp").asText();
         assertThat(entry.get("headers").get("X-CHeKT-Signature").asText()).isEqualTo(sign(timestamp, body));
         assertThat(listed.get("retention").asText()).isEqualTo("PT168H");
-        assertThat(get("/actuator/prometheus").body()).containsPattern("chekt_webhooks_refused_total\\{reason=\"required_field\"} [1-9]");
+        assertThat(http.send(metrics(HttpRequest.newBuilder(uri("/actuator/prometheus"))).GET().build(),
+                HttpResponse.BodyHandlers.ofString()).body()).containsPattern("chekt_webhooks_refused_total\\{reason=\"required_field\"} [1-9]");
     }
 
     @Test

@@ -58,6 +58,8 @@ final class ServiceNode implements AutoCloseable {
         this.properties.put("server.port", String.valueOf(port));
         this.properties.put("camunda.bpm.admin-user.password", "admin-process-test");
         this.properties.put("verification.api.password", STATION_PASSWORD);
+        this.properties.put("verification.audit.chain-key", ServiceTest.AUDIT_CHAIN_KEY);
+        this.properties.put("verification.metrics.password", ServiceTest.METRICS_PASSWORD);
         this.properties.put("verification.notification.public-base-url", "http://localhost:" + port);
         this.properties.put("verification.notification.channels", "log");
         this.properties.put("chekt.base-url", chekt.baseUrlFor(name));

@@ -4,8 +4,10 @@ import com.centralstation.verification.app.AlarmVerificationApplication;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngines;
+import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -48,6 +50,10 @@ public abstract class ServiceTest {
     public static final String STATION_USER = "station";
     public static final String STATION_PASSWORD = "station-test-password";
     public static final String ADMIN_PASSWORD = "admin-test-password";
+    public static final String METRICS_USER = "metrics";
+    public static final String METRICS_PASSWORD = "metrics-test-password";
+    /** The audit chain's key of every test service (verification.audit.chain-key). */
+    public static final String AUDIT_CHAIN_KEY = "service-test-audit-chain-key-0123456789";
     public static final String TOKEN_PATH = "/oauth/token";
 
     /** CHeKT's rate limit, for the stubs that ask for it ({@code withTransformers(ChektRateLimitStandIn.NAME)}). */
@@ -76,6 +82,8 @@ public abstract class ServiceTest {
         properties.add("camunda.bpm.admin-user.password", () -> ADMIN_PASSWORD);
         properties.add("verification.api.username", () -> STATION_USER);
         properties.add("verification.api.password", () -> STATION_PASSWORD);
+        properties.add("verification.audit.chain-key", () -> AUDIT_CHAIN_KEY);
+        properties.add("verification.metrics.password", () -> METRICS_PASSWORD);
         properties.add("chekt.base-url", chekt::baseUrl);
         properties.add("chekt.token-url", () -> chekt.baseUrl() + TOKEN_PATH);
         properties.add("chekt.client-id", () -> "station-client");
@@ -183,6 +191,28 @@ public abstract class ServiceTest {
     protected HttpRequest.Builder station(HttpRequest.Builder request) {
         return request.header("Authorization", "Basic " + Base64.getEncoder()
                 .encodeToString((STATION_USER + ":" + STATION_PASSWORD).getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** HTTP Basic credentials as a header value. */
+    protected static String basic(String user, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** A Camunda user in one group, made once per test context (a person with a role). */
+    protected void camundaUser(String id, String password, String group) {
+        IdentityService identity = thisContextsEngine.getIdentityService();
+        if (identity.createUserQuery().userId(id).count() == 0) {
+            User user = identity.newUser(id);
+            user.setPassword(password);
+            identity.saveUser(user);
+            identity.createMembership(id, group);
+        }
+    }
+
+    /** The metrics scraper's login. */
+    protected HttpRequest.Builder metrics(HttpRequest.Builder request) {
+        return request.header("Authorization", "Basic " + Base64.getEncoder()
+                .encodeToString((METRICS_USER + ":" + METRICS_PASSWORD).getBytes(StandardCharsets.UTF_8)));
     }
 
     /**

@@ -15,7 +15,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.Base64;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -81,23 +80,38 @@ class ServiceFoundationTest extends ServiceTest {
     }
 
     @Test
-    void metricsNeedTheStationLoginAndExportTheVerificationMeters() throws Exception {
+    void metricsNeedTheMetricsLoginAndExportTheVerificationMetersAndTheAuditHead() throws Exception {
         HttpResponse<String> anonymous = http.send(HttpRequest.newBuilder(uri("/actuator/prometheus")).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(anonymous.statusCode()).isEqualTo(401);
 
-        HttpResponse<String> scraped = http.send(station(HttpRequest.newBuilder(uri("/actuator/prometheus"))).GET().build(),
+        HttpResponse<String> scraped = http.send(metrics(HttpRequest.newBuilder(uri("/actuator/prometheus"))).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(scraped.statusCode()).as(scraped.body()).isEqualTo(200);
         assertThat(scraped.body()).contains("verification_decisions_total{response_time=\"0-2m\"}",
-                "verification_decisions_total{response_time=\"10m+\"}", "verification_escalations_total");
+                "verification_decisions_total{response_time=\"10m+\"}", "verification_escalations_total",
+                "verification_audit_chain_head_row", "verification_audit_chain_head_hash");
     }
 
     @Test
-    void infoNeedsTheStationLoginAndNamesTheServicesVersionAndBuildTime() throws Exception {
+    void theStationAndTheMetricsLoginEachOpenTheirOwnPathsOnly() throws Exception {
+        HttpResponse<String> stationScrape = http.send(station(HttpRequest.newBuilder(uri("/actuator/prometheus"))).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> metricsApi = http.send(metrics(HttpRequest.newBuilder(uri("/api/verifications?state=open"))).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(stationScrape.statusCode()).isEqualTo(403);
+        assertThat(metricsApi.statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void infoNeedsTheStationOrTheMetricsLoginAndNamesTheServicesVersionAndBuildTime() throws Exception {
         HttpResponse<String> anonymous = http.send(HttpRequest.newBuilder(uri("/actuator/info")).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(anonymous.statusCode()).isEqualTo(401);
+        HttpResponse<String> scraper = http.send(metrics(HttpRequest.newBuilder(uri("/actuator/info"))).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(scraper.statusCode()).as(scraper.body()).isEqualTo(200);
 
         HttpResponse<String> info = http.send(station(HttpRequest.newBuilder(uri("/actuator/info"))).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -143,9 +157,5 @@ class ServiceFoundationTest extends ServiceTest {
                 HttpResponse.BodyHandlers.ofString());
         assertThat(ok.statusCode()).isEqualTo(200);
         assertThat(json.readTree(ok.body()).get("state").asText()).isEqualTo("open");
-    }
-
-    private static String basic(String user, String password) {
-        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 }

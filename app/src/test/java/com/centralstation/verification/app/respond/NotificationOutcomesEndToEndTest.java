@@ -17,14 +17,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -221,18 +218,5 @@ class NotificationOutcomesEndToEndTest extends ContactChannelServiceTest {
                 throw new IllegalStateException(e);
             }
         }).findFirst();
-    }
-
-    /** One sample of the Prometheus scrape, by its name and labels as printed; 0 when absent. */
-    private double scrapedValue(String sample) {
-        HttpResponse<String> scrape = send(HttpRequest.newBuilder(local("/actuator/prometheus"))
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                        (STATION_USER + ":" + STATION_PASSWORD).getBytes(StandardCharsets.UTF_8)))
-                .GET().build());
-        assertThat(scrape.statusCode()).isEqualTo(200);
-        return scrape.body().lines()
-                .filter(line -> line.startsWith(sample + " "))
-                .map(line -> Double.parseDouble(line.substring(sample.length() + 1).strip()))
-                .findFirst().orElse(0.0);
     }
 }

@@ -131,6 +131,19 @@ public abstract class ServiceOverHttp {
                         .getBytes(StandardCharsets.UTF_8))).GET().build());
     }
 
+    /** One sample of the Prometheus scrape (with the metrics login), by its name and labels as printed; 0 when absent. */
+    protected double scrapedValue(String sample) {
+        HttpResponse<String> scrape = send(HttpRequest.newBuilder(local("/actuator/prometheus"))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                        (ServiceTest.METRICS_USER + ":" + ServiceTest.METRICS_PASSWORD).getBytes(StandardCharsets.UTF_8)))
+                .GET().build());
+        assertThat(scrape.statusCode()).isEqualTo(200);
+        return scrape.body().lines()
+                .filter(line -> line.startsWith(sample + " "))
+                .map(line -> Double.parseDouble(line.substring(sample.length() + 1).strip()))
+                .findFirst().orElse(0.0);
+    }
+
     // ---- plumbing
 
     protected URI local(String path) {

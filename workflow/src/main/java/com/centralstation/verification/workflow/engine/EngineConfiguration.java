@@ -2,6 +2,9 @@ package com.centralstation.verification.workflow.engine;
 
 import com.centralstation.verification.core.usecase.CancelBySupervisor;
 import com.centralstation.verification.workflow.delegate.OperatorTaskListener;
+import com.centralstation.verification.workflow.engine.sandbox.DeploymentGuard;
+import com.centralstation.verification.workflow.engine.sandbox.ListedBeans;
+import com.centralstation.verification.workflow.engine.sandbox.ModelSandbox;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.cfg.IdGenerator;
 import org.springframework.beans.factory.BeanFactory;
@@ -69,9 +72,10 @@ public class EngineConfiguration {
         return new TimeOrderedIdGenerator();
     }
 
+    /** Expressions resolve the beans of ModelBeans, looked up when first named (some depend on the engine). */
     @Bean
-    ModelBeansOnly modelBeansOnly(BeanFactory beanFactory) {
-        return new ModelBeansOnly(beanFactory);
+    ModelSandbox modelSandbox(BeanFactory beanFactory) {
+        return new ModelSandbox(new ListedBeans(beanFactory));
     }
 
     @Bean

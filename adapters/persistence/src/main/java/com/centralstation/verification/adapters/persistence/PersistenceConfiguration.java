@@ -15,6 +15,7 @@ import com.centralstation.verification.core.port.out.ResponseTokenStore;
 import com.centralstation.verification.core.port.out.UnitOfWork;
 import com.centralstation.verification.core.port.out.VerificationRepository;
 import org.springframework.boot.autoconfigure.flyway.FlywayConfigurationCustomizer;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -32,6 +33,7 @@ import java.time.Clock;
  * Boot runs Flyway.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(AuditChainProperties.class)
 public class PersistenceConfiguration {
 
     /**
@@ -52,10 +54,13 @@ public class PersistenceConfiguration {
 
     @Bean
     @DependsOnDatabaseInitialization
-    public AuditTrail jdbcAuditTrail(DataSource dataSource, PlatformTransactionManager transactionManager) {
-        JdbcAuditTrail trail = new JdbcAuditTrail(JdbcClient.create(dataSource), Transactions.independent(transactionManager),
-                json);
-        trail.sealUnsealedRows();
+    public AuditTrail jdbcAuditTrail(DataSource dataSource, PlatformTransactionManager transactionManager,
+                                     AuditChainProperties chain, Clock clock) {
+        JdbcTemplate streaming = new JdbcTemplate(dataSource);
+        streaming.setFetchSize(JdbcAuditTrail.FETCH_SIZE);
+        JdbcAuditTrail trail = new JdbcAuditTrail(JdbcClient.create(dataSource), streaming, Transactions.independent(transactionManager),
+                Transactions.readOnly(transactionManager), json, new AuditRowHash(chain.chainKey()), clock);
+        trail.completeChains();
         return trail;
     }
 

@@ -6,7 +6,10 @@ import org.flywaydb.core.api.output.MigrateResult;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -27,7 +30,7 @@ class MigrationsTest {
             MigrateResult second = database.migrate();
 
             assertThat(first.success).isTrue();
-            assertThat(first.migrations).extracting(m -> m.version).containsExactly("1", "2", "3", "4", "5", "6", "7", "10", "12", "13");
+            assertThat(first.migrations).extracting(m -> m.version).containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "12", "13");
             assertThat(second.migrationsExecuted).isZero();
             assertThat(tablesOf(database)).containsAll(OUR_TABLES);
         }
@@ -43,7 +46,7 @@ class MigrationsTest {
             MigrateResult result = database.migrate();
 
             assertThat(result.success).isTrue();
-            assertThat(result.migrations).extracting(m -> m.version).containsExactly("1", "2", "3", "4", "5", "6", "7", "10", "12", "13");
+            assertThat(result.migrations).extracting(m -> m.version).containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "12", "13");
             assertThat(tablesOf(database)).containsAll(OUR_TABLES).contains("act_ge_property");
             assertThat(database.count("SELECT COUNT(*) FROM ACT_GE_PROPERTY")).isEqualTo(1);
         }
@@ -62,8 +65,7 @@ class MigrationsTest {
             }
 
             database.migrate();
-            AuditTrail trail = new PersistenceConfiguration().jdbcAuditTrail(database.dataSource(),
-                    database.transactionManager());
+            AuditTrail trail = startUp(database);
 
             AuditChainCheck check = trail.checkChain(verificationId);
             assertThat(check.verifies()).as("%s", check).isTrue();

@@ -77,6 +77,8 @@ final class EvidenceJson {
     private static Map<String, Object> chain(AuditChainCheck check) {
         return map("verifies", check.verifies(), "rows_checked", check.rowsChecked(),
                 "rows_unsealed", check.rowsUnsealed(),
+                "head", check.head().map(head -> map("position", head.position(), "hash", head.hash())).orElse(null),
+                "rekeyed_at", check.rekeyedAt().map(EvidenceJson::text).orElse(null),
                 "first_tampered", check.firstTampered().map(row -> map("position", row.position(), "at", text(row.at()),
                         "type", row.type(), "reason", row.reason())).orElse(null));
     }

@@ -1,6 +1,8 @@
 package com.centralstation.verification.app.web.webhook;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -38,6 +40,15 @@ class WebhookSignatureTest {
         assertThat(timestamped().refusal(stale, hmac("s3cret", stale + "." + new String(body)), body)).contains("minutes");
         assertThat(timestamped().refusal(future, hmac("s3cret", future + "." + new String(body)), body)).contains("minutes");
         assertThat(timestamped().refusal(fresh, hmac("s3cret", fresh + "." + new String(body)), body)).isNull();
+    }
+
+    @ParameterizedTest(name = "X-CHeKT-Timestamp: {0}")
+    @ValueSource(strings = {"9223372036854775807", "9223372036854775808", "31556889864403200", "99999999999999999999",
+            "-1", "-9223372036854775808", "+1764237600", "1764237600.5", "1e9", "0x69283B20", "١٧٦٤٢٣٧٦٠٠", " ", "1764237600 1"})
+    void aTimestampThatIsNoSaneUnixTimeIsRefusedWithAReasonNotAnError(String timestamp) throws Exception {
+        String signature = hmac("s3cret", timestamp + "." + new String(body));
+
+        assertThat(timestamped().refusal(timestamp, signature, body)).isNotNull();
     }
 
     @Test
