@@ -124,9 +124,9 @@ public abstract class ServiceTest {
 
     /** A Camunda user in one group, made once as an administrator would in Admin (the context is shared). */
     protected void camundaUser(String id, String password, String group) {
-        org.camunda.bpm.engine.IdentityService identity = thisContextsEngine.getIdentityService();
+        IdentityService identity = thisContextsEngine.getIdentityService();
         if (identity.createUserQuery().userId(id).count() == 0) {
-            org.camunda.bpm.engine.identity.User user = identity.newUser(id);
+            User user = identity.newUser(id);
             user.setFirstName(id);
             user.setLastName(group);
             user.setPassword(password);
@@ -196,17 +196,6 @@ public abstract class ServiceTest {
     /** HTTP Basic credentials as a header value. */
     protected static String basic(String user, String password) {
         return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
-    }
-
-    /** A Camunda user in one group, made once per test context (a person with a role). */
-    protected void camundaUser(String id, String password, String group) {
-        IdentityService identity = thisContextsEngine.getIdentityService();
-        if (identity.createUserQuery().userId(id).count() == 0) {
-            User user = identity.newUser(id);
-            user.setPassword(password);
-            identity.saveUser(user);
-            identity.createMembership(id, group);
-        }
     }
 
     /** The metrics scraper's login. */

@@ -98,6 +98,71 @@ class MigrationsTest {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void chainsSealedBeforeTheKeyAreVerifiedAndReSealedWithItOnceAtStartUp(Engine engine) {
+        try (TestDatabase database = TestDatabase.fresh(engine)) {
+            database.migrateTo("7");
+            UUID intact = UUID.randomUUID();
+            UUID edited = UUID.randomUUID();
+            sealUnkeyed(database, intact, List.of("VERIFICATION_RECEIVED", "CONTACT_NOTIFIED", "DECISION_RECEIVED"));
+            sealUnkeyed(database, edited, List.of("VERIFICATION_RECEIVED", "DECISION_RECEIVED"));
+            database.jdbc().update("UPDATE audit_event SET actor = 'someone-else' WHERE verification_id = ? AND chain_position = 1",
+                    edited);
+
+            database.migrate();
+            AuditTrail trail = startUp(database);
+            startUp(database);
+
+            AuditChainCheck rekeyed = trail.checkChain(intact);
+            assertThat(rekeyed.verifies()).as("%s", rekeyed).isTrue();
+            assertThat(rekeyed.rekeyedAt()).isPresent();
+            assertThat(trail.checkChain(edited).firstTampered()).get().extracting(AuditChainCheck.TamperedRow::position)
+                    .isEqualTo(1L);
+            assertThat(database.jdbc().queryForList("SELECT rows_rekeyed FROM audit_chain_rekeyed WHERE unkeyed_verified"
+                    + " AND verification_id = ?", Integer.class, intact)).containsExactly(3);
+            assertThat(database.count("SELECT COUNT(*) FROM audit_chain_rekeyed WHERE NOT unkeyed_verified AND verification_id = ?",
+                    edited)).isEqualTo(1);
+            assertThat(database.count("SELECT COUNT(*) FROM audit_chain_rekey_pending")).as("done once").isZero();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void aChainCheckedWithAnotherKeyDoesNotVerify(Engine engine) {
+        try (TestDatabase database = TestDatabase.fresh(engine)) {
+            database.migrate();
+            UUID verificationId = UUID.randomUUID();
+            database.jdbc().update("INSERT INTO audit_event (verification_id, occurred_at, type, actor, details)"
+                    + " VALUES (?, ?, 'VERIFICATION_RECEIVED', 'engine', '{}')", verificationId, OffsetDateTime.parse("2026-05-26T10:21:34Z"));
+            startUp(database);
+
+            AuditTrail withAnotherKey = new PersistenceConfiguration().jdbcAuditTrail(database.dataSource(),
+                    database.transactionManager(), new AuditChainProperties("another-key-of-at-least-32-characters"),
+                    Clock.systemUTC());
+
+            assertThat(withAnotherKey.checkChain(verificationId).firstTampered()).isPresent();
+        }
+    }
+
+    /** What the service did before the chain had a key: SHA-256 over the previous hash and the row, in order. */
+    private static void sealUnkeyed(TestDatabase database, UUID verificationId, List<String> types) {
+        String previous = null;
+        Instant at = Instant.parse("2026-05-26T10:21:34Z");
+        for (int position = 1; position <= types.size(); position++) {
+            String hash = AuditRowHash.unkeyed(previous, verificationId, at, types.get(position - 1), "engine", "{}");
+            database.jdbc().update("INSERT INTO audit_event (verification_id, occurred_at, type, actor, details, chain_position,"
+                            + " previous_hash, row_hash) VALUES (?, ?, ?, 'engine', '{}', ?, ?, ?)",
+                    verificationId, at.atOffset(ZoneOffset.UTC), types.get(position - 1), position, previous, hash);
+            previous = hash;
+        }
+    }
+
+    private static AuditTrail startUp(TestDatabase database) {
+        return new PersistenceConfiguration().jdbcAuditTrail(database.dataSource(), database.transactionManager(),
+                new AuditChainProperties(DatabaseContract.CHAIN_KEY), Clock.systemUTC());
+    }
+
     private static List<String> tablesOf(TestDatabase database) {
         return database.jdbc().queryForList("""
                         SELECT table_name FROM information_schema.tables
