@@ -1,6 +1,8 @@
 package com.centralstation.verification.app.e2e;
 
+import com.centralstation.verification.app.testing.JobExecutorQuiet;
 import com.fasterxml.jackson.databind.JsonNode;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
@@ -22,6 +24,9 @@ class EvidencePackEndToEndTest extends ServiceTest {
 
     @Autowired
     TaskService tasks;
+
+    @Autowired
+    ManagementService management;
 
     @Autowired
     JdbcTemplate jdbc;
@@ -72,6 +77,8 @@ class EvidencePackEndToEndTest extends ServiceTest {
         Task review = await().atMost(Duration.ofSeconds(30)).until(() -> tasks.createTaskQuery()
                 .processInstanceBusinessKey(alarm.verificationId().toString()).taskName("Operator review").singleResult(),
                 task -> task != null);
+        // The hand-over's notification jobs may still run; completing the task meanwhile would race them.
+        JobExecutorQuiet.awaitNoDueJobs(management, review.getProcessInstanceId());
         tasks.complete(review.getId(), Map.of("operatorOutcome", "dispatch", "operatorContactId", 67890L,
                 "operatorNote", "Ann confirmed smoke by phone"));
         awaitState(alarm.verificationId(), "submitted");
