@@ -52,7 +52,10 @@ class WebhookSignatureTest {
     @Test
     void theWrongSecretIsRefused() throws Exception {
         String ts = String.valueOf(NOW.getEpochSecond());
-        assertThat(timestamped().refusal(ts, hmac("other", ts + "." + new String(body)), body)).isNotNull();
+        assertThat(timestamped().refusal(ts, hmac("other", ts + "." + new String(body)), body))
+                .isEqualTo("the signature does not match");
+        assertThat(timestamped().refusal(ts, hmac("s3cret", ts + "." + new String(body)), body))
+                .as("the same delivery signed with the configured secret").isNull();
     }
 
     @Test
