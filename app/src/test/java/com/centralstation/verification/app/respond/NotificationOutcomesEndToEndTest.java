@@ -1,5 +1,6 @@
 package com.centralstation.verification.app.respond;
 
+import com.centralstation.verification.app.testing.BasicAuth;
 import com.centralstation.verification.app.testing.JobExecutorQuiet;
 import com.centralstation.verification.bpmn.AlarmVerificationModel;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -24,7 +25,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -204,8 +204,7 @@ class NotificationOutcomesEndToEndTest extends ContactChannelServiceTest {
     /** One sample of the Prometheus scrape, by its name and labels as printed; 0 when absent. */
     private double scrapedValue(String sample) {
         HttpResponse<String> scrape = send(HttpRequest.newBuilder(local("/actuator/prometheus"))
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                        (STATION_USER + ":" + STATION_PASSWORD).getBytes(StandardCharsets.UTF_8)))
+                .header("Authorization", BasicAuth.header(STATION_USER, STATION_PASSWORD))
                 .GET().build());
         assertThat(scrape.statusCode()).isEqualTo(200);
         return scrape.body().lines()

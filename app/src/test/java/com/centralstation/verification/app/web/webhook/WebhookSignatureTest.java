@@ -1,15 +1,13 @@
 package com.centralstation.verification.app.web.webhook;
 
+import com.centralstation.verification.app.testing.ChektSignature;
 import org.junit.jupiter.api.Test;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.HexFormat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -19,10 +17,8 @@ class WebhookSignatureTest {
     private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
     private final byte[] body = "{\"id\":\"evt_1\"}".getBytes(StandardCharsets.UTF_8);
 
-    private static String hmac(String secret, String data) throws Exception {
-        Mac mac = Mac.getInstance("HmacSHA256");
-        mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-        return HexFormat.of().formatHex(mac.doFinal(data.getBytes(StandardCharsets.UTF_8)));
+    private static String hmac(String secret, String data) {
+        return ChektSignature.hmacSha256Hex(secret, data);
     }
 
     private WebhookSignature timestamped() {
