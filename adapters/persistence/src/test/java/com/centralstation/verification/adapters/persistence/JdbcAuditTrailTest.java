@@ -149,7 +149,8 @@ class JdbcAuditTrailTest {
             Verification held = new Verification(request.chekt(), request.alarm(), new CallList(request.contacts()),
                     clock.instant(), AlarmClass.HIGH);
 
-            // Preemptive: with a foreign key, PostgreSQL would have the independent write wait on the held row for ever.
+            // A foreign key would refuse this write on both databases: the held row is invisible outside its
+            // transaction. Preemptive, so that a write waiting on the held row's lock could not hang the suite.
             assertTimeoutPreemptively(Duration.ofSeconds(20), () -> transaction.executeWithoutResult(status -> {
                 adapter(VerificationRepository.class).add(held);
                 assertThat(verificationRows()).as("the row, seen from the transaction holding it").isEqualTo(1);
