@@ -143,7 +143,15 @@ class BadInputEndToEndTest extends ServiceTest {
     @Test
     void anOversizedDeliveryIs413AndNotRead() throws Exception {
         String huge = "{\"id\":\"evt_big\",\"type\":\"verification.requested\",\"padding\":\"" + "x".repeat(70 * 1024) + "\"}";
+        int deliveriesBefore = jdbc.queryForObject("SELECT COUNT(*) FROM webhook_delivery", Integer.class);
+        int refusedBefore = jdbc.queryForObject("SELECT COUNT(*) FROM refused_delivery", Integer.class);
+
         assertProblem(deliverWebhook(huge), 413, "body");
+
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM webhook_delivery", Integer.class))
+                .as("deliveries stored").isEqualTo(deliveriesBefore);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM refused_delivery", Integer.class))
+                .as("deliveries in the quarantine: an oversized body is not read, so not kept").isEqualTo(refusedBefore);
     }
 
     @Test

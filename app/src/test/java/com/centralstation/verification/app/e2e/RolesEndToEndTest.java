@@ -1,5 +1,6 @@
 package com.centralstation.verification.app.e2e;
 
+import com.centralstation.verification.app.testing.BasicAuth;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
@@ -20,7 +21,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
@@ -312,7 +312,7 @@ class RolesEndToEndTest extends ServiceTest {
 
     private static String basic(String user) {
         String password = user.equals("admin") ? ADMIN_PASSWORD : PASSWORD;
-        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+        return BasicAuth.header(user, password);
     }
 
     private static String policy() throws IOException {

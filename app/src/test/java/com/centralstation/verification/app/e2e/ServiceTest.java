@@ -1,6 +1,9 @@
 package com.centralstation.verification.app.e2e;
 
 import com.centralstation.verification.app.AlarmVerificationApplication;
+import com.centralstation.verification.app.testing.BasicAuth;
+import com.centralstation.verification.app.testing.ChektSignature;
+import com.centralstation.verification.app.testing.EngineTime;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -18,18 +21,13 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.UUID;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -137,11 +135,11 @@ public abstract class ServiceTest {
 
     /** Moves the engine's clock (and so EngineClock) forward; due timers then fire through the real job executor. */
     protected static void advanceClock(Duration duration) {
-        ClockUtil.setCurrentTime(java.util.Date.from(ClockUtil.getCurrentTime().toInstant().plus(duration)));
+        EngineTime.advance(duration);
     }
 
     protected static Instant now() {
-        return ClockUtil.getCurrentTime().toInstant();
+        return EngineTime.now();
     }
 
     protected URI uri(String path) {
@@ -167,13 +165,7 @@ public abstract class ServiceTest {
      * {@code timestamp.body}), not by the service's own WebhookSignature it is meant to test.
      */
     public static String signature(String secret, String timestamp, String body) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return HexFormat.of().formatHex(mac.doFinal((timestamp + "." + body).getBytes(StandardCharsets.UTF_8)));
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return ChektSignature.of(secret, timestamp, body);
     }
 
     protected HttpResponse<String> decide(UUID verificationId, String body) throws IOException, InterruptedException {
@@ -189,8 +181,7 @@ public abstract class ServiceTest {
     }
 
     protected HttpRequest.Builder station(HttpRequest.Builder request) {
-        return request.header("Authorization", "Basic " + Base64.getEncoder()
-                .encodeToString((STATION_USER + ":" + STATION_PASSWORD).getBytes(StandardCharsets.UTF_8)));
+        return request.header("Authorization", BasicAuth.header(STATION_USER, STATION_PASSWORD));
     }
 
     /** HTTP Basic credentials as a header value. */

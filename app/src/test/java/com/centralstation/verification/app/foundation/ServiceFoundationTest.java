@@ -1,6 +1,7 @@
 package com.centralstation.verification.app.foundation;
 
 import com.centralstation.verification.app.e2e.ServiceTest;
+import com.centralstation.verification.app.testing.BasicAuth;
 import com.centralstation.verification.bpmn.AlarmVerificationModel;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
@@ -69,12 +70,12 @@ class ServiceFoundationTest extends ServiceTest {
         assertThat(anonymous.statusCode()).isEqualTo(401);
 
         HttpResponse<String> admin = http.send(HttpRequest.newBuilder(uri("/engine-rest/process-definition?latestVersion=true"))
-                .header("Authorization", basic("admin", ADMIN_PASSWORD)).GET().build(), HttpResponse.BodyHandlers.ofString());
+                .header("Authorization", BasicAuth.header("admin", ADMIN_PASSWORD)).GET().build(), HttpResponse.BodyHandlers.ofString());
         assertThat(admin.statusCode()).isEqualTo(200);
         assertThat(json.readTree(admin.body()).findValuesAsText("key")).contains(AlarmVerificationModel.PROCESS_KEY);
 
         HttpResponse<String> decisions = http.send(HttpRequest.newBuilder(uri("/engine-rest/decision-definition?latestVersion=true"))
-                .header("Authorization", basic("admin", ADMIN_PASSWORD)).GET().build(), HttpResponse.BodyHandlers.ofString());
+                .header("Authorization", BasicAuth.header("admin", ADMIN_PASSWORD)).GET().build(), HttpResponse.BodyHandlers.ofString());
         assertThat(json.readTree(decisions.body()).findValuesAsText("key")).contains(AlarmVerificationModel.Decision.ESCALATION_POLICY);
         assertThat(json.readTree(decisions.body()).findValues("historyTimeToLive")).allSatisfy(ttl -> assertThat(ttl.asInt()).isPositive());
     }
@@ -150,7 +151,7 @@ class ServiceFoundationTest extends ServiceTest {
     @Test
     void theStationApiRefusesTheWrongPassword() throws Exception {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri("/api/verifications?state=open"))
-                .header("Authorization", basic(STATION_USER, "wrong")).GET().build(), HttpResponse.BodyHandlers.ofString());
+                .header("Authorization", BasicAuth.header(STATION_USER, "wrong")).GET().build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(401);
 
         HttpResponse<String> ok = http.send(station(HttpRequest.newBuilder(uri("/api/verifications?state=open"))).GET().build(),

@@ -1,5 +1,7 @@
 package com.centralstation.verification.app.respond;
 
+import com.centralstation.verification.app.testing.BasicAuth;
+import com.centralstation.verification.app.testing.JobExecutorQuiet;
 import com.centralstation.verification.bpmn.AlarmVerificationModel;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.icegreen.greenmail.util.GreenMailUtil;
@@ -189,13 +191,17 @@ class NotificationOutcomesEndToEndTest extends ContactChannelServiceTest {
         double incidentsBefore = scrapedValue("verification_open_incidents");
         double overdueBefore = scrapedValue("verification_overdue");
 
-        String waiting = runtime.createExecutionQuery().processInstanceId(processOf(alarm).getId())
+        String instance = processOf(alarm).getId();
+        String waiting = runtime.createExecutionQuery().processInstanceId(instance)
                 .activityId(AlarmVerificationModel.Activity.AWAIT_CONTACT_DECISION).singleResult().getId();
+        JobExecutorQuiet.awaitNoDueJobs(management, instance);
         Incident incident = runtime.createIncident("supervisorCheck", waiting, "an incident a supervisor has to look at");
+        // 16 minutes on, every escalation timer of the instance is due and the job executor runs them.
         setClock(Instant.now().plus(Duration.ofMinutes(16)));
 
         assertThat(scrapedValue("verification_open_incidents")).isEqualTo(incidentsBefore + 1);
         assertThat(scrapedValue("verification_overdue")).isGreaterThan(overdueBefore);
+        JobExecutorQuiet.awaitNoDueJobs(management, instance);
         runtime.resolveIncident(incident.getId());
         assertThat(scrapedValue("verification_open_incidents")).isEqualTo(incidentsBefore);
     }

@@ -74,14 +74,15 @@ class SignedWebhookChannelTest {
     }
 
     @Test
-    void aSignatureWithAnotherSecretDoesNotMatch() throws Exception {
+    void aChannelWithAnotherSecretSignsWithThatSecretExactly() throws Exception {
         STATION.stubFor(post(urlPathEqualTo(PATH)).willReturn(aResponse().withStatus(200)));
 
-        fixture.notifier(3, webhook(SECRET)).notify(fixture.notificationFor(BEN));
+        fixture.notifier(3, webhook("other-secret")).notify(fixture.notificationFor(BEN));
 
         LoggedRequest request = onlyRequest();
         String signed = request.getHeader("X-Verification-Timestamp") + "." + request.getBodyAsString();
-        assertThat(request.getHeader("X-Verification-Signature")).isNotEqualTo("sha256=" + hmacSha256("other-secret", signed));
+        assertThat(request.getHeader("X-Verification-Signature")).isEqualTo("sha256=" + hmacSha256("other-secret", signed))
+                .isNotEqualTo("sha256=" + hmacSha256(SECRET, signed));
     }
 
     @Test

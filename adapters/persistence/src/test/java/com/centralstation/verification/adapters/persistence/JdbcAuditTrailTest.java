@@ -4,8 +4,14 @@ import com.centralstation.verification.core.domain.Actor;
 import com.centralstation.verification.core.domain.AuditChainCheck;
 import com.centralstation.verification.core.domain.AuditEvent;
 import com.centralstation.verification.core.domain.AuditEventType;
+import com.centralstation.verification.core.domain.AlarmClass;
+import com.centralstation.verification.core.domain.CallList;
+import com.centralstation.verification.core.domain.Verification;
 import com.centralstation.verification.core.domain.AuditTrailHead;
 import com.centralstation.verification.core.port.out.AuditTrail;
+import com.centralstation.verification.core.port.out.VerificationRepository;
+import com.centralstation.verification.core.testing.TestVerifications;
+import com.centralstation.verification.core.usecase.VerificationRequest;
 import com.zaxxer.hikari.HikariDataSource;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -23,6 +29,7 @@ import java.util.stream.IntStream;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 class JdbcAuditTrailTest {
 
@@ -140,9 +147,25 @@ class JdbcAuditTrailTest {
             // The audit table has no foreign key: an independent event must not wait on, or fail for,
             // a verification row the caller's transaction is still holding.
             AuditEvent event = event(AuditEventType.NOTIFICATION_FAILED, clock.instant(), Map.of("permanent", "false"));
-            audit().recordIndependently(event);
+            VerificationRequest request = TestVerifications.request(verificationId, 1, "motion", TestVerifications.CONTACTS);
+            Verification held = new Verification(request.chekt(), request.alarm(), new CallList(request.contacts()),
+                    clock.instant(), AlarmClass.HIGH);
 
+            // A foreign key would refuse this write on both databases: the held row is invisible outside its
+            // transaction. Preemptive, so that a write waiting on the held row's lock could not hang the suite.
+            assertTimeoutPreemptively(Duration.ofSeconds(20), () -> transaction.executeWithoutResult(status -> {
+                adapter(VerificationRepository.class).add(held);
+                assertThat(verificationRows()).as("the row, seen from the transaction holding it").isEqualTo(1);
+                audit().recordIndependently(event);
+                status.setRollbackOnly();
+            }));
+
+            assertThat(verificationRows()).as("the verification was never committed").isZero();
             assertThat(audit().timeline(verificationId)).containsExactly(event);
+        }
+
+        private int verificationRows() {
+            return database.count("SELECT COUNT(*) FROM verification WHERE verification_id = ?", verificationId);
         }
 
         @Test
