@@ -9,6 +9,7 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -51,6 +52,30 @@ class ConfigurationErrorsTest {
         assertThatThrownBy(() -> StandaloneService.start(settings).close()).isInstanceOf(Exception.class);
 
         assertThat(output.getAll()).contains("APPLICATION FAILED TO START").contains(report);
+    }
+
+    @Test
+    void aProductionStartWithNothingConfiguredNamesEveryMissingSettingOnceBeforeTheDataDirectoryExists(CapturedOutput output) {
+        Path data = dataDir.resolve("data");
+        Map<String, Object> settings = new HashMap<>();
+        settings.put("server.port", 0);
+        settings.put("verification.data-dir", data.toString());
+        settings.put("camunda.bpm.webapp.enabled", false);
+
+        assertThatThrownBy(() -> StandaloneService.start(settings).close()).isInstanceOf(Exception.class);
+
+        String report = output.getAll();
+        assertThat(report.split("APPLICATION FAILED TO START", -1)).hasSize(2);
+        assertThat(report).contains("7 settings are missing or invalid")
+                .contains("camunda.bpm.admin-user.password (CAMUNDA_BPM_ADMIN_USER_PASSWORD)")
+                .contains("verification.api.password (VERIFICATION_API_PASSWORD)")
+                .contains("chekt.client-id (CHEKT_CLIENT_ID)")
+                .contains("chekt.client-secret (CHEKT_CLIENT_SECRET)")
+                .contains("chekt.webhook-secret (CHEKT_WEBHOOK_SECRET)")
+                .contains("verification.notification.public-base-url (VERIFICATION_NOTIFICATION_PUBLIC_BASE_URL)")
+                .contains("verification.notification.channels (VERIFICATION_NOTIFICATION_CHANNELS)")
+                .doesNotContain("clientId").doesNotContain("publicBaseUrl");
+        assertThat(data).doesNotExist();
     }
 
     @Test
