@@ -55,7 +55,7 @@ class SubmissionTest extends WorkflowTestBase {
 
         Task task = f.engine.getTaskService().createTaskQuery().processInstanceBusinessKey(id.toString())
                 .taskDefinitionKey(AlarmVerificationModel.Activity.DISPATCH_NOT_TAKEN).singleResult();
-        assertThat(task.getName()).isEqualTo("CHeKT did not take the dispatch: call the responding agency");
+        assertThat(task.getName()).endsWith(" · CHeKT did not take the dispatch: call the responding agency");
         assertThat(f.engine.getTaskService().getVariables(task.getId())).containsEntry("chektStatus", status)
                 .containsEntry("chektMessage", "CHeKT answered " + status)
                 .containsKey("chektRequestId").containsKey("chektErrorCode");

@@ -11,6 +11,7 @@ import com.centralstation.verification.workflow.engine.NoBlindRetries;
 import com.centralstation.verification.workflow.engine.SupervisorCancellation;
 import org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration;
 import com.centralstation.verification.workflow.engine.DeploymentGuard;
+import com.centralstation.verification.workflow.engine.OperatorTaskTitles;
 import com.centralstation.verification.workflow.engine.PolicyVersionRecorder;
 
 import java.time.Clock;
@@ -52,7 +53,8 @@ final class TestEngine {
             configuration.setEnsureJobDueDateNotNull(true);
             configuration.setJobExecutorAcquireByPriority(true);
             configuration.setProcessEnginePlugins(List.of(new PolicyVersionRecorder(), new DeploymentGuard(),
-                    new NoBlindRetries(), new SupervisorCancellation(TestEngine::cancelBySupervisor)));
+                    new NoBlindRetries(), new SupervisorCancellation(TestEngine::cancelBySupervisor),
+                    new OperatorTaskTitles()));
             engine = configuration.buildProcessEngine();
         }
         return engine;

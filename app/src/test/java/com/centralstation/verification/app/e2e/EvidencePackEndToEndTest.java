@@ -70,7 +70,7 @@ class EvidencePackEndToEndTest extends ServiceTest {
         Alarms.Alarm alarm = Alarms.fresh("fire");
         assertThat(deliverWebhook(alarm.body()).statusCode()).isEqualTo(202);
         Task review = await().atMost(Duration.ofSeconds(30)).until(() -> tasks.createTaskQuery()
-                .processInstanceBusinessKey(alarm.verificationId().toString()).taskName("Operator review").singleResult(),
+                .processInstanceBusinessKey(alarm.verificationId().toString()).taskNameLike("% · Operator review").singleResult(),
                 task -> task != null);
         tasks.complete(review.getId(), Map.of("operatorOutcome", "dispatch", "operatorContactId", 67890L,
                 "operatorNote", "Ann confirmed smoke by phone"));

@@ -60,6 +60,11 @@ public class EngineConfiguration {
     }
 
     @Bean
+    OperatorTaskTitles operatorTaskTitles() {
+        return new OperatorTaskTitles();
+    }
+
+    @Bean
     PolicyVersionRecorder policyVersionRecorder() {
         return new PolicyVersionRecorder();
     }
