@@ -60,6 +60,11 @@ public class EngineConfiguration {
     }
 
     @Bean
+    ExpectedJobFailureLogs expectedJobFailureLogs() {
+        return new ExpectedJobFailureLogs();
+    }
+
+    @Bean
     OperatorTaskTitles operatorTaskTitles() {
         return new OperatorTaskTitles();
     }

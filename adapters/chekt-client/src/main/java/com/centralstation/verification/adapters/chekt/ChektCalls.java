@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.event.Level;
 
 import java.util.UUID;
 import java.util.function.Function;
@@ -18,6 +19,8 @@ import java.util.function.Function;
 final class ChektCalls {
 
     private static final Logger log = LoggerFactory.getLogger(ChektCalls.class);
+    /** The {@code operation} of a decision's submission. */
+    static final String SUBMIT = "submit";
 
     private final ChektAccessTokens tokens;
     private final MeterRegistry meters;
@@ -40,7 +43,9 @@ final class ChektCalls {
             return result;
         } catch (ChektGatewayException failure) {
             outcome = outcomeOf(failure);
-            log.warn("CHeKT {} failed: {} [outcome {}, status {}, trace id {}, request_id {}]", operation,
+            // A submission's failure is logged once by its caller, with the verification and the attempt.
+            log.atLevel(SUBMIT.equals(operation) ? Level.DEBUG : Level.WARN)
+                    .log("CHeKT {} failed: {} [outcome {}, status {}, trace id {}, request_id {}]", operation,
                     failure.getMessage(), outcome, failure.httpStatus(), failure.traceId().orElse(null),
                     failure.requestId().orElse(null));
             throw failure;
