@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration
 import com.centralstation.verification.workflow.engine.DeploymentGuard;
 import com.centralstation.verification.workflow.engine.OperatorTaskTitles;
 import com.centralstation.verification.workflow.engine.PolicyVersionRecorder;
+import com.centralstation.verification.workflow.engine.RetryDueNow;
 
 import java.time.Clock;
 import java.util.List;
@@ -54,7 +55,7 @@ final class TestEngine {
             configuration.setJobExecutorAcquireByPriority(true);
             configuration.setProcessEnginePlugins(List.of(new PolicyVersionRecorder(), new DeploymentGuard(),
                     new NoBlindRetries(), new SupervisorCancellation(TestEngine::cancelBySupervisor),
-                    new OperatorTaskTitles()));
+                    new OperatorTaskTitles(), new RetryDueNow()));
             engine = configuration.buildProcessEngine();
         }
         return engine;

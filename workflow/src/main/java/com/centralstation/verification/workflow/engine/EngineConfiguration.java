@@ -65,6 +65,11 @@ public class EngineConfiguration {
     }
 
     @Bean
+    RetryDueNow retryDueNow() {
+        return new RetryDueNow();
+    }
+
+    @Bean
     OperatorTaskTitles operatorTaskTitles() {
         return new OperatorTaskTitles();
     }
