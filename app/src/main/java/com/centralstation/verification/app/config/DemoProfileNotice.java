@@ -36,8 +36,9 @@ class DemoProfileNotice implements ApplicationRunner {
         log.warn("""
 
                 DEMO PROFILE: well-known passwords, never use on a server.
+                  Demo page:          {}/demo
                   Cockpit / Tasklist: {}/camunda/app/  login {} / {}
-                  Station API:        {}/api/          login {} / {}
-                """, base, admin.id(), admin.password(), base, station.username(), station.password());
+                  Station API:        {}/swagger-ui/index.html  login {} / {}
+                """, base, base, admin.id(), admin.password(), base, station.username(), station.password());
     }
 }
