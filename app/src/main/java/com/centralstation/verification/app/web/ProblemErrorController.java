@@ -65,6 +65,7 @@ public class ProblemErrorController extends BasicErrorController {
             case UNAUTHORIZED -> "Authorization";
             case NOT_FOUND -> "path";
             case METHOD_NOT_ALLOWED -> "method";
+            case UNSUPPORTED_MEDIA_TYPE -> "Content-Type";
             default -> null;
         };
     }
@@ -75,6 +76,8 @@ public class ProblemErrorController extends BasicErrorController {
             case FORBIDDEN -> "these credentials may not " + method + " " + uri;
             case NOT_FOUND -> "no endpoint at " + uri;
             case METHOD_NOT_ALLOWED -> uri + " does not take " + method;
+            case UNSUPPORTED_MEDIA_TYPE -> uri + " does not take a body of this Content-Type: send it as application/json"
+                    + " with Content-Type: application/json";
             default -> "the request could not be handled";
         };
     }
