@@ -23,15 +23,17 @@ import java.util.Map;
 /**
  * Errors raised before any of our controllers ran (no such path, a method the path does not take, credentials
  * missing or refused) reach Spring Boot's error page, not {@link ApiProblems}. Under {@code /api},
- * {@code /webhooks} and {@code /voice} they are answered as problem+json like every other error there; elsewhere (Cockpit, the
- * response pages) Spring Boot's own error page stays.
+ * {@code /webhooks} and {@code /voice}, and on the API description ({@code /v3/api-docs}, {@code /swagger-ui}) and
+ * {@code /actuator}, they are answered as problem+json like every other error there (a browser asking for HTML gets
+ * Spring Boot's page); elsewhere (Cockpit, the response pages) Spring Boot's own error page stays.
  */
 @Hidden
 @Controller
 @RequestMapping("${server.error.path:${error.path:/error}}")
 public class ProblemErrorController extends BasicErrorController {
 
-    private static final List<String> PROBLEM_PATHS = List.of("/api/", "/webhooks/", "/voice/");
+    private static final List<String> PROBLEM_PATHS = List.of("/api/", "/webhooks/", "/voice/", "/v3/api-docs",
+            "/swagger-ui", "/actuator/");
 
     private final ObjectMapper mapper;
 
