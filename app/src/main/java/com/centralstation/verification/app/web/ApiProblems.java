@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import java.net.URI;
@@ -83,6 +84,18 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
                                                                           WebRequest request) {
         return new ResponseEntity<>(problem(HttpStatus.BAD_REQUEST, "Invalid input", e.getParameterName(),
                 e.getParameterName() + " is required").getBody(), problemHeaders(), HttpStatus.BAD_REQUEST);
+    }
+
+    /** A multipart request without the part the endpoint reads (a wrong part name, or no file at all). */
+    @Override
+    protected ResponseEntity<Object> handleMissingServletRequestPart(MissingServletRequestPartException e,
+                                                                     HttpHeaders headers, HttpStatusCode status,
+                                                                     WebRequest request) {
+        String part = e.getRequestPartName();
+        return new ResponseEntity<>(problem(HttpStatus.BAD_REQUEST, "Invalid input", part,
+                "The request has no part named " + part + ": send the file as the multipart/form-data part " + part
+                        + " (for example curl -F " + part + "=@file).").getBody(), problemHeaders(),
+                HttpStatus.BAD_REQUEST);
     }
 
     /** CHeKT did not answer a call we made on the caller's behalf (the call-list import). */
