@@ -11,9 +11,12 @@ import com.centralstation.verification.core.domain.VerificationAction;
 import org.camunda.bpm.engine.delegate.VariableScope;
 
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -43,6 +46,12 @@ public final class ProcessVariables {
     public static final String CALL_LIST_CONTACT_IDS = "callListContactIds";
     public static final String CALL_LIST_SUMMARY = "callListSummary";
     public static final String ALARM_SUMMARY = "alarmSummary";
+    /** What every user task's name starts with (engine.OperatorTaskTitles): trigger, class, site and location. */
+    public static final String TASK_TITLE = "taskTitle";
+    /** When the alarm occurred (or, when CHeKT sent no time, was received), UTC, for the tasks' descriptions. */
+    public static final String ALARM_TIME = "alarmTime";
+    /** True while an "Operator alert" task is open; the guard that keeps it to one open alert per verification. */
+    public static final String OPERATOR_ALERTED = "operatorAlerted";
     /** True once the operator task exists; the guard that keeps it to one per verification. */
     public static final String OPERATOR_REVIEWING = "operatorReviewing";
 
@@ -107,6 +116,9 @@ public final class ProcessVariables {
     public static final String CLOSED_UNVERIFIED = "closedUnverified";
     public static final String CANCEL_REASON = "cancelReason";
 
+    private static final DateTimeFormatter ALARM_TIME_FORMAT =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'", Locale.ROOT).withZone(ZoneOffset.UTC);
+
     private ProcessVariables() {
     }
 
@@ -133,6 +145,10 @@ public final class ProcessVariables {
         variables.put(CALL_LIST_SUMMARY, callListSummary(callList));
         variables.put(ALARM_SUMMARY, alarmSummary(verification));
         variables.put(OPERATOR_REVIEWING, false);
+        variables.put(OPERATOR_ALERTED, false);
+        variables.put(TASK_TITLE, taskTitle(verification));
+        variables.put(ALARM_TIME, utcTime(verification.alarm().occurredAt() != null
+                ? verification.alarm().occurredAt() : verification.receivedAt()));
         return variables;
     }
 
@@ -196,6 +212,22 @@ public final class ProcessVariables {
             line.append(", ").append(contact.email());
         }
         return line.toString();
+    }
+
+    /** A time as the operator's tasks show it: "2026-12-07 03:12:05 UTC". */
+    public static String utcTime(Instant instant) {
+        return ALARM_TIME_FORMAT.format(instant);
+    }
+
+    /** "FIRE (high) · Site 12 · Loading Bay 5": what an operator scans a task list by. */
+    static String taskTitle(Verification verification) {
+        Alarm alarm = verification.alarm();
+        StringBuilder title = new StringBuilder(alarm.trigger().toUpperCase(Locale.ROOT)).append(" (")
+                .append(verification.alarmClass().code()).append(")").append(" · Site ").append(verification.site().siteId());
+        if (alarm.location() != null && !alarm.location().isBlank()) {
+            title.append(" · ").append(alarm.location().strip());
+        }
+        return title.toString();
     }
 
     private static String alarmSummary(Verification verification) {

@@ -16,7 +16,9 @@ import com.centralstation.verification.workflow.engine.SupervisorCancellation;
 import org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration;
 import com.centralstation.verification.workflow.engine.sandbox.DeploymentGuard;
 import com.centralstation.verification.workflow.engine.sandbox.ModelSandbox;
+import com.centralstation.verification.workflow.engine.OperatorTaskTitles;
 import com.centralstation.verification.workflow.engine.PolicyVersionRecorder;
+import com.centralstation.verification.workflow.engine.RetryDueNow;
 
 import java.time.Clock;
 import java.util.List;
@@ -61,7 +63,7 @@ final class TestEngine {
             // The service's sandbox: expressions resolve the test's beans as the service's resolve ModelBeans.
             configuration.setProcessEnginePlugins(List.of(new ModelSandbox(BEANS), new PolicyVersionRecorder(), new DeploymentGuard(),
                     new NoBlindRetries(), new SupervisorCancellation(TestEngine::cancelBySupervisor),
-                    new OperatorTaskTracking(TestEngine::operatorTaskListener)));
+                    new OperatorTaskTracking(TestEngine::operatorTaskListener), new OperatorTaskTitles(), new RetryDueNow()));
             engine = configuration.buildProcessEngine();
         }
         return engine;

@@ -40,11 +40,12 @@ class DemoProfileNotice implements ApplicationRunner {
         log.warn("""
 
                 DEMO PROFILE: well-known passwords, never use on a server.
+                  Demo page:          {}/demo
                   Cockpit / Tasklist: {}/camunda/app/  login {} / {}
-                  Station API:        {}/api/          login {} / {}
+                  Station API:        {}/swagger-ui/index.html  login {} / {}
                   Metrics:            {}/actuator/prometheus  login {} / {}
-                  Policy dry run:     {}/api/policy/dry-run  a Camunda login in analysts or supervisors ({} / {} as admin)
-                """, base, admin.id(), admin.password(), base, station.username(), station.password(),
-                base, metrics.username(), metrics.password(), base, admin.id(), admin.password());
+                  Policy dry run:     POST /api/policy/dry-run with a Camunda login of analysts or supervisors ({} / {} as admin)
+                """, base, base, admin.id(), admin.password(), base, station.username(), station.password(),
+                base, metrics.username(), metrics.password(), admin.id(), admin.password());
     }
 }

@@ -12,6 +12,12 @@ import javax.sql.DataSource;
 @Configuration(proxyBeanMethods = false)
 public class StartUpChecksConfiguration {
 
+    /** Static, and before every other bean: all settings are reported at once, before anything opens the database. */
+    @Bean
+    static SettingsValidation settingsValidation(Environment environment) {
+        return new SettingsValidation(environment);
+    }
+
     /** Static: it must see the datasource the moment it is made, before Flyway and the engine use it. */
     @Bean
     static DurableCommits durableCommits(Environment environment) {

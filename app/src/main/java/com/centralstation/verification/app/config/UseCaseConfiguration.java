@@ -1,5 +1,6 @@
 package com.centralstation.verification.app.config;
 
+import com.centralstation.verification.adapters.notification.EnabledChannels;
 import com.centralstation.verification.adapters.notification.NotificationProperties;
 import com.centralstation.verification.app.metrics.MicrometerVerificationMetrics;
 import com.centralstation.verification.app.metrics.AuditChainGauges;
@@ -66,8 +67,8 @@ public class UseCaseConfiguration {
     }
 
     @Bean
-    VerificationMetrics verificationMetrics(MeterRegistry registry) {
-        return new MicrometerVerificationMetrics(registry);
+    VerificationMetrics verificationMetrics(MeterRegistry registry, EnabledChannels channels) {
+        return new MicrometerVerificationMetrics(registry, channels.names());
     }
 
     @Bean

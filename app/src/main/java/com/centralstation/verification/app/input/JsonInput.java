@@ -33,18 +33,18 @@ public final class JsonInput {
 
     public static JsonInput parse(ObjectMapper mapper, byte[] body) {
         if (body == null || body.length == 0) {
-            throw new InvalidInputException("body", "the request body is empty; a JSON object is required");
+            throw new InvalidInputException("body", "The request body is empty: send a JSON object.");
         }
         JsonNode root;
         try {
             root = mapper.readTree(body);
         } catch (JsonProcessingException e) {
-            throw new InvalidInputException("body", "the request body is not valid JSON: " + e.getOriginalMessage());
+            throw new InvalidInputException("body", "The request body is not valid JSON (" + e.getOriginalMessage() + "): send a JSON object.");
         } catch (IOException e) {
-            throw new InvalidInputException("body", "the request body could not be read");
+            throw new InvalidInputException("body", "The request body could not be read: send it again as a JSON object.");
         }
         if (root == null || !root.isObject()) {
-            throw new InvalidInputException("body", "the request body must be a JSON object");
+            throw new InvalidInputException("body", "The request body must be a JSON object.");
         }
         return new JsonInput(root, "");
     }
@@ -63,7 +63,8 @@ public final class JsonInput {
         for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
             String field = names.next();
             if (!fields.contains(field)) {
-                throw new InvalidInputException(name(field), "unknown field; allowed: " + String.join(", ", fields.stream().sorted().toList()));
+                throw new InvalidInputException(name(field), "Unknown field " + name(field) + ": this request takes only "
+                        + String.join(", ", fields.stream().sorted().toList()) + ".");
             }
         }
         return this;

@@ -10,6 +10,7 @@ import com.centralstation.verification.core.port.out.VerificationMetrics;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -23,7 +24,13 @@ public class MicrometerVerificationMetrics implements VerificationMetrics {
     private final MeterRegistry registry;
 
     public MicrometerVerificationMetrics(MeterRegistry registry) {
+        this(registry, List.of());
+    }
+
+    /** @param channels the enabled channels, whose channel-down counters show from the start */
+    public MicrometerVerificationMetrics(MeterRegistry registry, List<String> channels) {
         this.registry = registry;
+        channels.forEach(this::channelsDown);
         for (ResponseTime band : ResponseTime.values()) {
             decisions(band);
         }
@@ -69,11 +76,7 @@ public class MicrometerVerificationMetrics implements VerificationMetrics {
 
     @Override
     public void channelDown(String channel) {
-        incrementAfterCommit(Counter.builder("notification.channel.down")
-                .description("Notifications that found a channel down: the gateway refused our credentials or"
-                        + " configuration, or kept failing until the attempts were spent")
-                .tag("channel", channel)
-                .register(registry));
+        incrementAfterCommit(channelsDown(channel));
     }
 
     @Override
@@ -135,6 +138,14 @@ public class MicrometerVerificationMetrics implements VerificationMetrics {
         return Counter.builder("chekt.webhooks.refused")
                 .description("CHeKT webhook deliveries refused, by reason; signed ones are kept in the quarantine")
                 .tag("reason", reason.tag())
+                .register(registry);
+    }
+
+    private Counter channelsDown(String channel) {
+        return Counter.builder("notification.channel.down")
+                .description("Notifications that found a channel down: the gateway refused our credentials or"
+                        + " configuration, or kept failing until the attempts were spent")
+                .tag("channel", channel)
                 .register(registry);
     }
 

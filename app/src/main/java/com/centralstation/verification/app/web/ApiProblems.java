@@ -12,11 +12,13 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import java.net.URI;
@@ -55,7 +57,24 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(InvalidInputException.class)
     ResponseEntity<ProblemDetail> invalidInput(InvalidInputException e) {
-        return problem(HttpStatus.BAD_REQUEST, "Invalid input", e.field(), e.field() + " " + e.getMessage());
+        return problem(HttpStatus.BAD_REQUEST, "Invalid input", e.field(), sentence(e.field(), e.getMessage()));
+    }
+
+    /** A message written as a sentence stands alone; one that continues its field ("must be ...") gets it in front. */
+    static String sentence(String field, String message) {
+        return !message.isEmpty() && Character.isUpperCase(message.charAt(0)) ? message : field + " " + message;
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMediaTypeNotSupported(HttpMediaTypeNotSupportedException e,
+                                                                     HttpHeaders headers, HttpStatusCode status,
+                                                                     WebRequest request) {
+        String sent = e.getContentType() == null ? "no Content-Type" : "Content-Type " + e.getContentType();
+        String supported = e.getSupportedMediaTypes().isEmpty() ? MediaType.APPLICATION_JSON_VALUE
+                : String.join(" or ", e.getSupportedMediaTypes().stream().map(MediaType::toString).toList());
+        return new ResponseEntity<>(problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported Media Type", "Content-Type",
+                "This endpoint does not take a body with " + sent + ": send it as " + supported
+                        + " with that Content-Type.").getBody(), problemHeaders(), HttpStatus.UNSUPPORTED_MEDIA_TYPE);
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
@@ -78,6 +97,18 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
                                                                           WebRequest request) {
         return new ResponseEntity<>(problem(HttpStatus.BAD_REQUEST, "Invalid input", e.getParameterName(),
                 e.getParameterName() + " is required").getBody(), problemHeaders(), HttpStatus.BAD_REQUEST);
+    }
+
+    /** A multipart request without the part the endpoint reads (a wrong part name, or no file at all). */
+    @Override
+    protected ResponseEntity<Object> handleMissingServletRequestPart(MissingServletRequestPartException e,
+                                                                     HttpHeaders headers, HttpStatusCode status,
+                                                                     WebRequest request) {
+        String part = e.getRequestPartName();
+        return new ResponseEntity<>(problem(HttpStatus.BAD_REQUEST, "Invalid input", part,
+                "The request has no part named " + part + ": send the file as the multipart/form-data part " + part
+                        + " (for example curl -F " + part + "=@file).").getBody(), problemHeaders(),
+                HttpStatus.BAD_REQUEST);
     }
 
     /** CHeKT did not answer a call we made on the caller's behalf (the call-list import). */

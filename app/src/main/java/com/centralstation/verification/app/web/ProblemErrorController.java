@@ -23,15 +23,17 @@ import java.util.Map;
 /**
  * Errors raised before any of our controllers ran (no such path, a method the path does not take, credentials
  * missing or refused) reach Spring Boot's error page, not {@link ApiProblems}. Under {@code /api},
- * {@code /webhooks} and {@code /voice} they are answered as problem+json like every other error there; elsewhere (Cockpit, the
- * response pages) Spring Boot's own error page stays.
+ * {@code /webhooks} and {@code /voice}, and on the API description ({@code /v3/api-docs}, {@code /swagger-ui}) and
+ * {@code /actuator}, they are answered as problem+json like every other error there (a browser asking for HTML gets
+ * Spring Boot's page); elsewhere (Cockpit, the response pages) Spring Boot's own error page stays.
  */
 @Hidden
 @Controller
 @RequestMapping("${server.error.path:${error.path:/error}}")
 public class ProblemErrorController extends BasicErrorController {
 
-    private static final List<String> PROBLEM_PATHS = List.of("/api/", "/webhooks/", "/voice/");
+    private static final List<String> PROBLEM_PATHS = List.of("/api/", "/webhooks/", "/voice/", "/v3/api-docs",
+            "/swagger-ui", "/actuator/");
 
     private final ObjectMapper mapper;
 
@@ -65,6 +67,7 @@ public class ProblemErrorController extends BasicErrorController {
             case UNAUTHORIZED -> "Authorization";
             case NOT_FOUND -> "path";
             case METHOD_NOT_ALLOWED -> "method";
+            case UNSUPPORTED_MEDIA_TYPE -> "Content-Type";
             default -> null;
         };
     }
@@ -75,6 +78,8 @@ public class ProblemErrorController extends BasicErrorController {
             case FORBIDDEN -> "these credentials may not " + method + " " + uri;
             case NOT_FOUND -> "no endpoint at " + uri;
             case METHOD_NOT_ALLOWED -> uri + " does not take " + method;
+            case UNSUPPORTED_MEDIA_TYPE -> uri + " does not take a body of this Content-Type: send it as application/json"
+                    + " with Content-Type: application/json";
             default -> "the request could not be handled";
         };
     }

@@ -54,7 +54,7 @@ class OperatorBrowserTest extends DemoServiceTest {
         String verificationId = alarm.get("verification_id").asText();
         long alarmVerificationId = alarm.get("alarm_verification_id").asLong();
         Task review = await().atMost(Duration.ofSeconds(30)).until(() -> tasks.createTaskQuery()
-                .processInstanceBusinessKey(verificationId).taskName("Operator review").singleResult(), Objects::nonNull);
+                .processInstanceBusinessKey(verificationId).taskNameLike("% · Operator review").singleResult(), Objects::nonNull);
 
         WebDriver browser = chromium.driver();
         // The webapps load a few megabytes of scripts on first use: generous on a busy machine.

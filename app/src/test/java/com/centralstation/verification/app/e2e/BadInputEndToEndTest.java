@@ -166,6 +166,31 @@ class BadInputEndToEndTest extends ServiceTest {
         assertProblem(response, 415, "Content-Type");
     }
 
+    @Test
+    void messagesAreSentencesThatSayWhatToSend() throws Exception {
+        assertThat(json.readTree(decide(open.verificationId(), "").body()).get("detail").asText())
+                .isEqualTo("The request body is empty: send a JSON object.");
+        assertThat(json.readTree(decide(open.verificationId(), "{\"contact_id\":67890,\"action\":\"dispatch\",\"note\":\"x\"}")
+                .body()).get("detail").asText())
+                .isEqualTo("Unknown field note: this request takes only action, contact_id, responded_at.");
+        assertThat(json.readTree(decide(open.verificationId(), "{\"contact_id\":-1,\"action\":\"dispatch\"}").body())
+                .get("detail").asText()).as("a message that continues its field keeps the field in front").startsWith("contact_id ");
+    }
+
+    @Test
+    void aFormEncodedDecisionIs415SayingWhatToSend() throws Exception {
+        HttpResponse<String> response = http.send(station(HttpRequest.newBuilder(
+                        uri("/api/verifications/" + open.verificationId() + "/decisions")))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("contact_id=67890&action=dispatch")).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertProblem(response, 415, "Content-Type");
+        assertThat(json.readTree(response.body()).get("detail").asText()).contains("application/json")
+                .doesNotContain("could not be handled");
+        assertThat(verification(open.verificationId()).get("state").asText()).isEqualTo("open");
+    }
+
     static Stream<Arguments> badDecisions() {
         return Stream.of(
                 Arguments.of("malformed JSON", "{\"contact_id\":67890,", 400, "body"),

@@ -77,7 +77,7 @@ class EvidencePackEndToEndTest extends ServiceTest {
         Alarms.Alarm alarm = Alarms.fresh("fire");
         assertThat(deliverWebhook(alarm.body()).statusCode()).isEqualTo(202);
         Task review = await().atMost(Duration.ofSeconds(30)).until(() -> tasks.createTaskQuery()
-                .processInstanceBusinessKey(alarm.verificationId().toString()).taskName("Operator review").singleResult(),
+                .processInstanceBusinessKey(alarm.verificationId().toString()).taskNameLike("% · Operator review").singleResult(),
                 task -> task != null);
         // The hand-over's notification jobs may still run; completing the task meanwhile would race them.
         JobExecutorQuiet.awaitNoDueJobs(management, review.getProcessInstanceId());

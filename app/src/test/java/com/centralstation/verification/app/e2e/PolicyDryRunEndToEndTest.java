@@ -149,6 +149,18 @@ class PolicyDryRunEndToEndTest extends ServiceTest {
         assertThat(dryRun(shippedPolicy(), "days=1&verifications=3").statusCode()).isEqualTo(400);
     }
 
+    @Test
+    void aWrongPartNameIs400NamingThePartToSend() throws Exception {
+        HttpResponse<String> response = dryRun("file", shippedPolicy(), "days=7", basic(ANALYST, PASSWORD));
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+        assertThat(response.headers().firstValue("Content-Type")).contains("application/problem+json");
+        JsonNode problem = json.readTree(response.body());
+        assertThat(problem.get("field").asText()).isEqualTo("dmn");
+        assertThat(problem.get("type").asText()).isNotEqualTo("about:blank");
+        assertThat(problem.get("detail").asText()).startsWith("The request has no part named dmn: ");
+    }
+
     private void assertRefused(String dmn, String why) throws Exception {
         HttpResponse<String> response = dryRun(dmn, "days=7");
         assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
@@ -175,9 +187,14 @@ class PolicyDryRunEndToEndTest extends ServiceTest {
     }
 
     private HttpResponse<String> dryRun(String dmn, String query, String authorization) throws IOException, InterruptedException {
+        return dryRun("dmn", dmn, query, authorization);
+    }
+
+    private HttpResponse<String> dryRun(String part, String dmn, String query, String authorization)
+            throws IOException, InterruptedException {
         String boundary = "----dryrun" + UUID.randomUUID();
         String body = "--" + boundary + "\r\n"
-                + "Content-Disposition: form-data; name=\"dmn\"; filename=\"escalation-policy.dmn\"\r\n"
+                + "Content-Disposition: form-data; name=\"" + part + "\"; filename=\"escalation-policy.dmn\"\r\n"
                 + "Content-Type: application/xml\r\n\r\n"
                 + dmn + "\r\n--" + boundary + "--\r\n";
         return http.send(HttpRequest.newBuilder(uri("/api/policy/dry-run?" + query))

@@ -264,7 +264,7 @@ class RolesEndToEndTest extends ServiceTest {
 
     private Task operatorReview(UUID verificationId) {
         return await().atMost(Duration.ofSeconds(30)).until(() -> tasks.createTaskQuery()
-                .processInstanceBusinessKey(verificationId.toString()).taskName("Operator review").singleResult(), Objects::nonNull);
+                .processInstanceBusinessKey(verificationId.toString()).taskNameLike("% · Operator review").singleResult(), Objects::nonNull);
     }
 
     private String instanceOf(UUID verificationId) {

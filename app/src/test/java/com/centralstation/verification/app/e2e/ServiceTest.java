@@ -186,13 +186,12 @@ public abstract class ServiceTest {
 
     /** HTTP Basic credentials as a header value. */
     protected static String basic(String user, String password) {
-        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+        return BasicAuth.header(user, password);
     }
 
     /** The metrics scraper's login. */
     protected HttpRequest.Builder metrics(HttpRequest.Builder request) {
-        return request.header("Authorization", "Basic " + Base64.getEncoder()
-                .encodeToString((METRICS_USER + ":" + METRICS_PASSWORD).getBytes(StandardCharsets.UTF_8)));
+        return request.header("Authorization", BasicAuth.header(METRICS_USER, METRICS_PASSWORD));
     }
 
     /**

@@ -53,7 +53,7 @@ class SubmissionOutcomesEndToEndTest extends ServiceTest {
                 .processInstanceBusinessKey(alarm.verificationId().toString())
                 .taskDefinitionKey(AlarmVerificationModel.Activity.DISPATCH_NOT_TAKEN).singleResult(), t -> t != null);
 
-        assertThat(task.getName()).isEqualTo("CHeKT did not take the dispatch: call the responding agency");
+        assertThat(task.getName()).endsWith(" · CHeKT did not take the dispatch: call the responding agency");
         assertThat(tasks.getIdentityLinksForTask(task.getId())).extracting(link -> link.getGroupId()).contains("operators");
         Map<String, Object> form = tasks.getVariables(task.getId());
         assertThat(form).containsEntry("chektStatus", 422).containsEntry("chektErrorCode", "contact_not_on_site")

@@ -12,6 +12,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -153,6 +154,30 @@ class ConfigurationErrorsTest {
     private static final Pattern INVALID_VALUE = Pattern.compile("Invalid value '.*?' for configuration property '([^']+)' "
             + "\\(originating from .*?\\)\\. Validation failed for the following reason: (.*?)(?: Additionally, this "
             + "property is also set .*)?");
+
+    @Test
+    void aProductionStartWithNothingConfiguredNamesEveryMissingSettingOnceBeforeTheDataDirectoryExists(CapturedOutput output) {
+        Path data = dataDir.resolve("data");
+        Map<String, Object> settings = new HashMap<>();
+        settings.put("server.port", 0);
+        settings.put("verification.data-dir", data.toString());
+        settings.put("camunda.bpm.webapp.enabled", false);
+
+        assertThatThrownBy(() -> StandaloneService.start(settings).close()).isInstanceOf(Exception.class);
+
+        String report = output.getAll();
+        assertThat(report.split("APPLICATION FAILED TO START", -1)).hasSize(2);
+        assertThat(report).contains("7 settings are missing or invalid")
+                .contains("camunda.bpm.admin-user.password (CAMUNDA_BPM_ADMIN_USER_PASSWORD)")
+                .contains("verification.api.password (VERIFICATION_API_PASSWORD)")
+                .contains("chekt.client-id (CHEKT_CLIENT_ID)")
+                .contains("chekt.client-secret (CHEKT_CLIENT_SECRET)")
+                .contains("chekt.webhook-secret (CHEKT_WEBHOOK_SECRET)")
+                .contains("verification.notification.public-base-url (VERIFICATION_NOTIFICATION_PUBLIC_BASE_URL)")
+                .contains("verification.notification.channels (VERIFICATION_NOTIFICATION_CHANNELS)")
+                .doesNotContain("clientId").doesNotContain("publicBaseUrl");
+        assertThat(data).doesNotExist();
+    }
 
     @Test
     void anH2FileUrlWithoutWriteDelayZeroStopsStartUpNamingTheUrl(CapturedOutput output) {

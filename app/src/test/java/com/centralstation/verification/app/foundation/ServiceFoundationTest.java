@@ -80,6 +80,19 @@ class ServiceFoundationTest extends ServiceTest {
         assertThat(json.readTree(decisions.body()).findValues("historyTimeToLive")).allSatisfy(ttl -> assertThat(ttl.asInt()).isPositive());
     }
 
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"/v3/api-docs", "/swagger-ui/index.html", "/actuator/prometheus", "/actuator/info"})
+    void aMissingLoginOnTheDocumentedPathsIsAProblemDocument(String path) throws Exception {
+        HttpResponse<String> anonymous = http.send(HttpRequest.newBuilder(uri(path)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+        assertThat(anonymous.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
+                assertThat(type).startsWith("application/problem+json"));
+        assertThat(json.readTree(anonymous.body()).get("status").asInt()).isEqualTo(401);
+        assertThat(json.readTree(anonymous.body()).get("field").asText()).isEqualTo("Authorization");
+    }
+
     @Test
     void metricsNeedTheMetricsLoginAndExportTheVerificationMetersAndTheAuditHead() throws Exception {
         HttpResponse<String> anonymous = http.send(HttpRequest.newBuilder(uri("/actuator/prometheus")).GET().build(),

@@ -130,8 +130,7 @@ public abstract class ServiceOverHttp {
     /** One sample of the Prometheus scrape (with the metrics login), by its name and labels as printed; 0 when absent. */
     protected double scrapedValue(String sample) {
         HttpResponse<String> scrape = send(HttpRequest.newBuilder(local("/actuator/prometheus"))
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                        (ServiceTest.METRICS_USER + ":" + ServiceTest.METRICS_PASSWORD).getBytes(StandardCharsets.UTF_8)))
+                .header("Authorization", BasicAuth.header(ServiceTest.METRICS_USER, ServiceTest.METRICS_PASSWORD))
                 .GET().build());
         assertThat(scrape.statusCode()).isEqualTo(200);
         return scrape.body().lines()

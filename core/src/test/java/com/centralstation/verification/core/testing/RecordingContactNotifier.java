@@ -73,11 +73,6 @@ public final class RecordingContactNotifier implements ContactNotifier {
         failingTransiently.add(contactId);
     }
 
-    /** The gateway reaches the contact again (after {@link #failTransientlyFor}). */
-    public void recoverFor(long contactId) {
-        failingTransiently.remove(contactId);
-    }
-
     public List<Long> contactIdsNotified() {
         return sent.stream().map(n -> n.contact().contactId()).toList();
     }

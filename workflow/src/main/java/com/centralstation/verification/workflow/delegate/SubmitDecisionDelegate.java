@@ -1,5 +1,6 @@
 package com.centralstation.verification.workflow.delegate;
 
+import com.centralstation.verification.core.port.out.ChektGatewayException;
 import com.centralstation.verification.core.usecase.SubmitDecision;
 import com.centralstation.verification.workflow.ProcessVariables;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -7,6 +8,10 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.UUID;
 
 /**
  * "Submit decision to CHeKT". The outcome routes the model: submitted, closed by CHeKT, dispatch not taken (an
@@ -17,6 +22,7 @@ import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
 public final class SubmitDecisionDelegate implements JavaDelegate {
 
     public static final String BEAN_NAME = "submitDecisionDelegate";
+    private static final Logger log = LoggerFactory.getLogger(SubmitDecisionDelegate.class);
 
     private final SubmitDecision submitDecision;
 
@@ -26,10 +32,16 @@ public final class SubmitDecisionDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        SubmitDecision.Result result = submitDecision.submit(
-                ProcessVariables.verificationId(execution.getProcessBusinessKey()),
-                new SubmitDecision.Attempt(isLastRetry(), count(execution, ProcessVariables.CHEKT_UNAVAILABLE_WAITS),
-                        count(execution, ProcessVariables.CHEKT_WAITS)));
+        UUID verificationId = ProcessVariables.verificationId(execution.getProcessBusinessKey());
+        SubmitDecision.Result result;
+        try {
+            result = submitDecision.submit(verificationId,
+                    new SubmitDecision.Attempt(isLastRetry(), count(execution, ProcessVariables.CHEKT_UNAVAILABLE_WAITS),
+                            count(execution, ProcessVariables.CHEKT_WAITS)));
+        } catch (ChektGatewayException failure) {
+            logFailedAttempt(verificationId, failure);
+            throw failure;
+        }
         execution.setVariable(ProcessVariables.SUBMISSION_OUTCOME, result.outcome().name());
         switch (result.outcome()) {
             case WAIT -> {
@@ -51,6 +63,23 @@ public final class SubmitDecisionDelegate implements JavaDelegate {
 
     private static int count(DelegateExecution execution, String variable) {
         return execution.getVariable(variable) instanceof Number n ? n.intValue() : 0;
+    }
+
+    /**
+     * The one line an expected failure writes (the engine's own lines for it are demoted by
+     * {@code engine.ExpectedJobFailureLogs}): which verification, how many retries the job has left after this
+     * attempt, and what CHeKT answered. No stack trace: the failure is an answer, not a bug.
+     */
+    private static void logFailedAttempt(UUID verificationId, ChektGatewayException failure) {
+        CommandContext command = Context.getCommandContext();
+        JobEntity job = command == null ? null : command.getCurrentJob();
+        String retriesLeft = job == null ? "not a job" : failure.isFinal() ? "not retried"
+                : Math.max(0, job.getRetries() - 1) + " retries left";
+        String answer = failure.httpStatus() == 0 ? "no answer from CHeKT" : "CHeKT answered " + failure.httpStatus()
+                + failure.errorCode().map(code -> " " + code).orElse("");
+        log.warn("Submitting the decision of verification {} failed ({}; {}): {} [request_id {}, trace id {}]",
+                verificationId, answer, retriesLeft, failure.getMessage(), failure.requestId().orElse(null),
+                failure.traceId().orElse(null));
     }
 
     /**

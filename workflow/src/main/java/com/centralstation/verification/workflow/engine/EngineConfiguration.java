@@ -84,6 +84,21 @@ public class EngineConfiguration {
     }
 
     @Bean
+    ExpectedJobFailureLogs expectedJobFailureLogs() {
+        return new ExpectedJobFailureLogs();
+    }
+
+    @Bean
+    RetryDueNow retryDueNow() {
+        return new RetryDueNow();
+    }
+
+    @Bean
+    OperatorTaskTitles operatorTaskTitles() {
+        return new OperatorTaskTitles();
+    }
+
+    @Bean
     PolicyVersionRecorder policyVersionRecorder() {
         return new PolicyVersionRecorder();
     }

@@ -20,7 +20,7 @@ final class ChektFeignContactSource implements ChektContactSource {
 
     @Override
     public List<Contact> siteContacts(SiteRef site) {
-        return calls.call("contacts", traceId -> {
+        return calls.call(ChektCalls.CONTACTS, traceId -> {
             var body = siteContacts.contacts(site.dealerId(), site.siteId(), traceId.toString());
             try {
                 return SiteContacts.read(body);

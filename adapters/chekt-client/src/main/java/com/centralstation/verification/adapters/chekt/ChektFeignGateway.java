@@ -34,7 +34,7 @@ final class ChektFeignGateway implements ChektGateway {
         if (rateLimit != null) {
             rateLimit.acquire(verification.verificationId(), decision.action() == VerificationAction.DISPATCH);
         }
-        return calls.call("submit", traceId -> {
+        return calls.call(ChektCalls.SUBMIT, traceId -> {
             AlarmVerificationAnswer answer = alarmVerifications.respond(verification.site().dealerId(),
                     verification.site().siteId(), verification.alarmVerificationId(), traceId.toString(),
                     idempotencyKey, patch);

@@ -2,7 +2,6 @@ package com.centralstation.verification.adapters.notification;
 
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.context.EnvironmentAware;
 import org.springframework.context.annotation.ImportSelector;
 import org.springframework.core.env.Environment;
@@ -43,24 +42,29 @@ final class ChannelCatalog implements ImportSelector, EnvironmentAware {
     }
 
     /**
-     * @throws InvalidConfigurationPropertyValueException naming the property and the known channels when it names
-     *         none or an unknown one; before any channel's settings are bound, so that is what an operator reads first
+     * The configurations of the enabled channels; none when the list is empty or names an unknown channel, which
+     * {@link NotificationProperties} reports (with every other setting) before any channel's settings are asked for.
      */
     @Override
     public String[] selectImports(AnnotationMetadata importingClass) {
         List<String> configured = NotificationProperties.names(Binder.get(environment)
                 .bind(NotificationProperties.CHANNELS, Bindable.listOf(String.class)).orElse(List.of()));
+        if (problem(configured) != null) {
+            return new String[0];
+        }
+        return configured.stream().map(name -> CONFIGURATIONS.get(name).getName()).toArray(String[]::new);
+    }
+
+    /** What is wrong with the enabled channels, naming the property and the known channels; null when nothing. */
+    static String problem(List<String> configured) {
         if (configured.isEmpty()) {
-            throw new InvalidConfigurationPropertyValueException(NotificationProperties.CHANNELS, "",
-                    NotificationProperties.CHANNELS + " must name at least one channel of "
-                            + String.join(", ", names()));
+            return NotificationProperties.CHANNELS + " must name at least one channel of " + String.join(", ", names());
         }
         List<String> unknown = configured.stream().filter(name -> !CONFIGURATIONS.containsKey(name)).toList();
         if (!unknown.isEmpty()) {
-            throw new InvalidConfigurationPropertyValueException(NotificationProperties.CHANNELS,
-                    String.join(",", configured), "unknown channel " + String.join(", ", unknown)
-                    + "; the channels are " + String.join(", ", names()));
+            return NotificationProperties.CHANNELS + " names an unknown channel " + String.join(", ", unknown)
+                    + "; the channels are " + String.join(", ", names());
         }
-        return configured.stream().map(name -> CONFIGURATIONS.get(name).getName()).toArray(String[]::new);
+        return null;
     }
 }

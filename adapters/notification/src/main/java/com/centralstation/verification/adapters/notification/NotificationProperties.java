@@ -1,5 +1,9 @@
 package com.centralstation.verification.adapters.notification;
 
+import jakarta.validation.Constraint;
+import jakarta.validation.ConstraintValidator;
+import jakarta.validation.ConstraintValidatorContext;
+import jakarta.validation.Payload;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -10,6 +14,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
 import java.net.URI;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -32,6 +40,7 @@ import java.util.Locale;
  */
 @Validated
 @ConfigurationProperties(NotificationProperties.PREFIX_NAME)
+@NotificationProperties.KnownChannels
 public record NotificationProperties(
         @NotNull(message = PREFIX + "public-base-url is required: the address contacts open their response links on")
         @Pattern(regexp = "https?://[^/?#\\s]+[^?#\\s]*",
@@ -70,5 +79,34 @@ public record NotificationProperties(
     static List<String> names(List<String> configured) {
         return configured == null ? List.of() : configured.stream().filter(name -> name != null && !name.isBlank())
                 .map(name -> name.strip().toLowerCase(Locale.ROOT)).distinct().toList();
+    }
+
+    /**
+     * The enabled channels are known ones, reported with the record's other settings, so a start without channels
+     * names everything else missing too.
+     */
+    @Target(ElementType.TYPE)
+    @Retention(RetentionPolicy.RUNTIME)
+    @Constraint(validatedBy = KnownChannelsValidator.class)
+    @interface KnownChannels {
+        String message() default "unknown channels";
+
+        Class<?>[] groups() default {};
+
+        Class<? extends Payload>[] payload() default {};
+    }
+
+    static final class KnownChannelsValidator implements ConstraintValidator<KnownChannels, NotificationProperties> {
+
+        @Override
+        public boolean isValid(NotificationProperties properties, ConstraintValidatorContext context) {
+            String problem = properties == null ? null : ChannelCatalog.problem(properties.channels());
+            if (problem == null) {
+                return true;
+            }
+            context.disableDefaultConstraintViolation();
+            context.buildConstraintViolationWithTemplate(problem).addConstraintViolation();
+            return false;
+        }
     }
 }

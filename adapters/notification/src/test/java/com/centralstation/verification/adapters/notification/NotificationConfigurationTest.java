@@ -117,7 +117,7 @@ class NotificationConfigurationTest {
     void anUnknownChannelStopsStartUpNamingThePropertyAndTheKnownChannelsBeforeAnyChannelsSettings() {
         runner.withPropertyValues(BASE_URL, "verification.notification.channels=sms,fax")
                 .run(context -> assertThat(failure(context)).contains("verification.notification.channels")
-                        .contains("unknown channel fax; the channels are sms, email, webhook, log, voice")
+                        .contains("names an unknown channel fax; the channels are sms, email, webhook, log, voice")
                         .doesNotContain("sms.from is required"));
     }
 
