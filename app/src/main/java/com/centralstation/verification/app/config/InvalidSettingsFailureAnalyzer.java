@@ -10,7 +10,8 @@ class InvalidSettingsFailureAnalyzer extends AbstractFailureAnalyzer<InvalidSett
 
     @Override
     protected FailureAnalysis analyze(Throwable rootFailure, InvalidSettingsException cause) {
-        int count = cause.problems().size();
+        // A setting that breaks two rules is one setting to fix, listed with both reasons.
+        long count = cause.problems().stream().map(InvalidSettingsException.Problem::property).distinct().count();
         String description = (count == 1 ? "1 setting is" : count + " settings are") + " missing or invalid:\n\n"
                 + cause.problems().stream().map(problem -> "    " + problem)
                 .collect(Collectors.joining("\n"));

@@ -93,7 +93,9 @@ final class SettingsValidation implements BeanFactoryPostProcessor, PriorityOrde
                 }
             }
         }
-        problems.sort(Comparator.comparing(InvalidSettingsException.Problem::property));
+        // One property can break two rules (blank and too short): property, then reason, keeps the report stable.
+        problems.sort(Comparator.comparing(InvalidSettingsException.Problem::property)
+                .thenComparing(InvalidSettingsException.Problem::reason));
         return problems;
     }
 

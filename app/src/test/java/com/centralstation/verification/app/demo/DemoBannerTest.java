@@ -54,6 +54,7 @@ class DemoBannerTest extends DemoServiceTest {
             assertThat(response.statusCode()).as(address.group(1)).isEqualTo(200);
             answered.add(address.group(1));
         }
-        assertThat(answered).hasSize(3).anySatisfy(url -> assertThat(url).endsWith("/swagger-ui/index.html"));
+        assertThat(answered).hasSize(4).anySatisfy(url -> assertThat(url).endsWith("/swagger-ui/index.html"))
+                .anySatisfy(url -> assertThat(url).endsWith("/actuator/prometheus"));
     }
 }

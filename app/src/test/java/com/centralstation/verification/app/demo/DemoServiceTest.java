@@ -17,6 +17,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -48,6 +49,8 @@ import static org.awaitility.Awaitility.await;
  * demo's phone calls are {@link PhoneSimulatorBrowserTest}'s). One Spring context for every subclass.
  */
 @SpringBootTest(classes = AlarmVerificationApplication.class, webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
+// The banner prints the Prometheus scrape: Spring Boot's tests leave metrics export off unless asked.
+@AutoConfigureObservability(tracing = false)
 @ActiveProfiles(DemoProfile.NAME)
 abstract class DemoServiceTest {
 

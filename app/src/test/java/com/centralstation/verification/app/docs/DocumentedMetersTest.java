@@ -24,7 +24,7 @@ class DocumentedMetersTest extends ServiceTest {
                 .filter(name -> name.matches("[a-z]+(_[a-z]+)+")).distinct().toList();
         assertThat(meters).contains("notification_channel_down_total", "chekt_requests_seconds", "verification_overdue");
 
-        HttpResponse<String> scraped = http.send(station(HttpRequest.newBuilder(uri("/actuator/prometheus"))).GET().build(),
+        HttpResponse<String> scraped = http.send(metrics(HttpRequest.newBuilder(uri("/actuator/prometheus"))).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
 
         assertThat(scraped.statusCode()).isEqualTo(200);

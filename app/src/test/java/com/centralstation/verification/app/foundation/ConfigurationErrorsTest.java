@@ -39,37 +39,59 @@ class ConfigurationErrorsTest {
     static Stream<Arguments> badSettings() {
         return Stream.of(
                 row("camunda.bpm.admin-user.password", "",
-                        "camunda.bpm.admin-user.password: must not be blank"),
+                        "1 setting is missing or invalid: camunda.bpm.admin-user.password "
+                        + "(CAMUNDA_BPM_ADMIN_USER_PASSWORD): must not be blank"),
                 row("verification.api.password", "",
-                        "verification.api.password: must not be blank"),
+                        "1 setting is missing or invalid: verification.api.password (VERIFICATION_API_PASSWORD): must "
+                        + "not be blank"),
                 row("verification.escalation.first", "two minutes",
-                        "verification.escalation.first: failed to convert java.lang.String to "
-                        + "@jakarta.validation.constraints.NotNull "
-                        + "@org.springframework.boot.context.properties.bind.DefaultValue java.time.Duration (caused by "
-                        + "java.lang.IllegalArgumentException: 'two minutes' is not a valid duration)"),
+                        "1 setting is missing or invalid: verification.escalation.first "
+                        + "(VERIFICATION_ESCALATION_FIRST): cannot be read from 'two minutes' as Duration"),
                 row("verification.escalation.third", "PT1M",
-                        "verification.escalation.strictlyIncreasing: verification.escalation.first, .second and .third must "
-                        + "increase strictly (first < second < third)"),
+                        "1 setting is missing or invalid: verification.escalation (VERIFICATION_ESCALATION): "
+                        + "verification.escalation.first, .second and .third must increase strictly (first < second < "
+                        + "third)"),
                 row("chekt.base-url", "not a url",
-                        "chekt.baseUrl: must be an absolute http(s) URL"),
+                        "1 setting is missing or invalid: chekt.base-url (CHEKT_BASE_URL): must be an absolute http(s) "
+                        + "URL"),
                 row("chekt.webhook-secret", "",
-                        "chekt.webhookSecret: must not be blank"),
-                row("verification.audit.chain-key", "", "FILL"),
-                row("verification.audit.chain-key", "short", "FILL"),
-                row("verification.metrics.password", "", "FILL"),
-                row("verification.dry-run.max-steps", "10", "FILL"),
-                row("verification.metrics.username", "station", "FILL"),
-                row("verification.storage.low-space-alert", "512KB", "FILL"),
-                row("verification.storage.restart-after", "10s", "FILL"),
-                row("verification.engine.heartbeat-interval", "0s", "FILL"),
+                        "1 setting is missing or invalid: chekt.webhook-secret (CHEKT_WEBHOOK_SECRET): must not be blank"),
+                row("verification.audit.chain-key", "",
+                        "1 setting is missing or invalid: verification.audit.chain-key "
+                        + "(VERIFICATION_AUDIT_CHAIN_KEY): is required: the audit chain's HMAC key, a secret kept outside "
+                        + "the database verification.audit.chain-key (VERIFICATION_AUDIT_CHAIN_KEY): must be at least 32 "
+                        + "characters"),
+                row("verification.audit.chain-key", "short",
+                        "1 setting is missing or invalid: verification.audit.chain-key (VERIFICATION_AUDIT_CHAIN_KEY): "
+                        + "must be at least 32 characters"),
+                row("verification.metrics.password", "",
+                        "1 setting is missing or invalid: verification.metrics.password "
+                        + "(VERIFICATION_METRICS_PASSWORD): must not be blank"),
+                row("verification.dry-run.max-steps", "10",
+                        "1 setting is missing or invalid: verification.dry-run.max-steps "
+                        + "(VERIFICATION_DRY_RUN_MAX_STEPS): must be greater than or equal to 1000"),
+                row("verification.metrics.username", "station",
+                        "verification.metrics.username: verification.metrics.username must differ from "
+                        + "verification.api.username: the metrics login reads metrics only"),
+                row("verification.storage.low-space-alert", "512KB",
+                        "1 setting is missing or invalid: verification.storage (VERIFICATION_STORAGE): low-space-alert "
+                        + "must be at least 1MB"),
+                row("verification.storage.restart-after", "10s",
+                        "1 setting is missing or invalid: verification.storage (VERIFICATION_STORAGE): restart-after "
+                        + "must be between 30 s and 1 h"),
+                row("verification.engine.heartbeat-interval", "0s",
+                        "1 setting is missing or invalid: verification.engine (VERIFICATION_ENGINE): heartbeat-interval "
+                        + "must be between 1 s and 30 s"),
                 row("verification.intake.tombstone-expiry", "PT0S",
-                        "java.lang.IllegalArgumentException: verification.intake.tombstone-expiry must be a positive "
-                        + "duration, was PT0S"),
+                        "1 setting is missing or invalid: verification.intake.tombstone-expiry "
+                        + "(VERIFICATION_INTAKE_TOMBSTONE_EXPIRY): must be a positive duration, was PT0S"),
                 row("verification.intake.quarantine-max-entries", "0",
-                        "verification.intake.quarantineMaxEntries: must be greater than or equal to 1"),
+                        "1 setting is missing or invalid: verification.intake.quarantine-max-entries "
+                        + "(VERIFICATION_INTAKE_QUARANTINE_MAX_ENTRIES): must be greater than or equal to 1"),
                 row("verification.notification.public-base-url", "ftp://example.com",
-                        "verification.notification.publicBaseUrl: verification.notification.public-base-url must be an "
-                        + "absolute http(s) URL without query or fragment"),
+                        "1 setting is missing or invalid: verification.notification.public-base-url "
+                        + "(VERIFICATION_NOTIFICATION_PUBLIC_BASE_URL): must be an absolute http(s) URL without query or "
+                        + "fragment"),
                 row("camunda.bpm.job-execution.lock-time-in-millis", "30000",
                         "camunda.bpm.job-execution.lock-time-in-millis: a job may run longer than its lock (CHeKT submission "
                         + "46.0 s, notification on every enabled channel 0.0 s, database waits 20.0 s; channels: log 0.0 s), "
@@ -85,23 +107,24 @@ class ConfigurationErrorsTest {
                         + "verification.notification.*-timeout, spring.mail.properties[mail.smtp.*timeout], "
                         + "spring.datasource.hikari.connection-timeout, the database's lock timeout)"),
                 row("verification.notification.channels", "sms,fax",
-                        "verification.notification.channels: unknown channel fax; the channels are sms, email, webhook, log, "
-                        + "voice"),
+                        "1 setting is missing or invalid: verification.notification.channels "
+                        + "(VERIFICATION_NOTIFICATION_CHANNELS): names an unknown channel fax; the channels are sms, "
+                        + "email, webhook, log, voice"),
                 row("verification.notification.max-attempts", "5",
                         "verification.notification.max-attempts: must be at most 4, the runs the model's notification jobs "
                         + "get (failedJobRetryTimeCycle of \"Notify first contact\" and \"Notify next contact\")"),
                 row("verification.supervision.overdue-after", "PT0S",
-                        "verification.supervision.overdueAfter: verification.supervision.overdue-after must be at least one "
-                        + "minute"),
+                        "1 setting is missing or invalid: verification.supervision.overdue-after "
+                        + "(VERIFICATION_SUPERVISION_OVERDUE_AFTER): must be at least one minute"),
                 row("verification.h2-housekeeping.retention", "2s",
-                        "verification.h2-housekeeping.retentionValid: retention must be at least five intervals and at most "
-                        + "45 s (H2's default)"),
+                        "1 setting is missing or invalid: verification.h2-housekeeping (VERIFICATION_H2_HOUSEKEEPING): "
+                        + "retention must be at least five intervals and at most 45 s (H2's default)"),
                 row("verification.h2-housekeeping.fill-rate", "100",
-                        "verification.h2-housekeeping.fillRate: must be less than or equal to 99"),
+                        "1 setting is missing or invalid: verification.h2-housekeeping.fill-rate "
+                        + "(VERIFICATION_H2_HOUSEKEEPING_FILL_RATE): must be less than or equal to 99"),
                 row("verification.webapps.hide-end-of-life-banner", "yes please",
-                        "verification.webapps.hide-end-of-life-banner: failed to convert java.lang.String to "
-                        + "@org.springframework.boot.context.properties.bind.DefaultValue boolean (caused by "
-                        + "java.lang.IllegalArgumentException: Invalid boolean value 'yes please')"));
+                        "1 setting is missing or invalid: verification.webapps.hide-end-of-life-banner "
+                        + "(VERIFICATION_WEBAPPS_HIDE_END_OF_LIFE_BANNER): cannot be read from 'yes please' as boolean"));
     }
 
     private static Arguments row(String property, String value, String reported) {
@@ -167,7 +190,7 @@ class ConfigurationErrorsTest {
 
         String report = output.getAll();
         assertThat(report.split("APPLICATION FAILED TO START", -1)).hasSize(2);
-        assertThat(report).contains("7 settings are missing or invalid")
+        assertThat(report).contains("9 settings are missing or invalid")
                 .contains("camunda.bpm.admin-user.password (CAMUNDA_BPM_ADMIN_USER_PASSWORD)")
                 .contains("verification.api.password (VERIFICATION_API_PASSWORD)")
                 .contains("chekt.client-id (CHEKT_CLIENT_ID)")
@@ -175,6 +198,8 @@ class ConfigurationErrorsTest {
                 .contains("chekt.webhook-secret (CHEKT_WEBHOOK_SECRET)")
                 .contains("verification.notification.public-base-url (VERIFICATION_NOTIFICATION_PUBLIC_BASE_URL)")
                 .contains("verification.notification.channels (VERIFICATION_NOTIFICATION_CHANNELS)")
+                .contains("verification.audit.chain-key (VERIFICATION_AUDIT_CHAIN_KEY)")
+                .contains("verification.metrics.password (VERIFICATION_METRICS_PASSWORD)")
                 .doesNotContain("clientId").doesNotContain("publicBaseUrl");
         assertThat(data).doesNotExist();
     }
