@@ -161,7 +161,7 @@ public final class BenchMain {
             // timer backlog (preferred by the job executor) would then be what the decisions' submit jobs wait for.
             List<String> quietTimers = List.of("--verification.escalation.first=PT30M",
                     "--verification.escalation.second=PT60M", "--verification.escalation.third=PT90M");
-            try (ChildJvm jvm = startService("app-decisions-" + kind + "-" + rep, decisionDb, quietTimers, m)) {
+            try (ChildJvm jvm = startService("app-decisions-" + kind + "-" + rep, decisionDb, serviceJar(), quietTimers, m)) {
                 Target target = new Target(http, jvm.port());
                 storm(target, jvm, options.warmup(), "warm-up", null, null);
                 long tokens = chekt.tokensIssued();
@@ -174,27 +174,11 @@ public final class BenchMain {
         System.out.println("-- service on " + db.label() + ", storm and timers");
         Set<UUID> storm = new HashSet<>();
         Set<UUID> fires = new HashSet<>();
-        List<String> timers = List.of("--verification.escalation.first=" + options.firstTimer(),
-                "--verification.escalation.second=PT30M", "--verification.escalation.third=PT60M");
         H2FileSizes fileSizes = H2FileSizes.watch(db, workDir.resolve("h2-size-" + kind + "-" + rep + ".csv"));
-        try (ChildJvm jvm = startService("app-storm-" + kind + "-" + rep, db, timers, m)) {
+        try (ChildJvm jvm = startService("app-storm-" + kind + "-" + rep, db, serviceJar(), stormTimers(), m)) {
             Target target = new Target(http, jvm.port());
-            List<Webhooks.Alarm> warmedUp = freshAlarms(options.warmup());
-            storm(target, jvm, warmedUp, "warm-up", null, null, null);
-            // Contacts of alarms that arrived before the storm decide while it is being taken in: their submissions
-            // compete with the storm's backlog of first notifications (job priorities put them first).
-            List<Webhooks.Alarm> decidedInStorm = warmedUp.subList(0, Math.min(options.stormDecisions(), warmedUp.size()));
-            Callable<Void> decideMeanwhile = () -> {
-                long accepted = timeDecisions(target, decidedInStorm, STORM_DECISION_RATE, "storm.decision", m);
-                System.out.printf("  decisions during the storm: %d sent at %.0f/s, %d accepted; %s%n", decidedInStorm.size(),
-                        STORM_DECISION_RATE, accepted, decisionFigures(m, "storm.decision"));
-                return null;
-            };
-            List<Webhooks.Alarm> stormAlarms = stormWithFires(options.alarms());
-            stormAlarms.stream().filter(a -> fireSentAt.containsKey(a.verificationId())).forEach(a -> fires.add(a.verificationId()));
             long stormStart = System.nanoTime();
-            storm.addAll(storm(target, jvm, stormAlarms, "intake", m, "app",
-                    decidedInStorm.isEmpty() ? null : decideMeanwhile));
+            stormWithDecisions(target, jvm, "app", m, storm, fires);
             double drainedAfter = (System.nanoTime() - stormStart) / 1e9;
             if (drainedAfter > options.firstTimer().toSeconds()) {
                 m.note(String.format(java.util.Locale.ROOT, "timer scenario: the storm took %.0f s to drain, longer than the "
@@ -212,6 +196,51 @@ public final class BenchMain {
         // Read after the service stopped: an H2 file is the service's own while it runs.
         afterTheFact(db, storm, m);
         fireToOperatorTask(db, fires, m);
+        for (Map.Entry<String, Path> compared : options.compared().entrySet()) {
+            compared(kind, rep, compared.getKey(), compared.getValue(), m);
+        }
+    }
+
+    private List<String> stormTimers() {
+        return List.of("--verification.escalation.first=" + options.firstTimer(),
+                "--verification.escalation.second=PT30M", "--verification.escalation.third=PT60M");
+    }
+
+    /**
+     * The storm of a service jar to compare with (--compare), in the same run against the same bare engine: warm-up,
+     * then the storm with its decisions, measured under keys {@code <figure>.cmp-<label>}; no timers.
+     */
+    private void compared(String kind, int rep, String label, Path jar, Measurements m) throws Exception {
+        Database db = Database.fresh(kind, workDir, "cmp-" + label + "-" + rep);
+        System.out.println("-- service " + label + " (" + jar.getFileName() + ") on " + db.label() + ", storm only");
+        try (ChildJvm jvm = startService("cmp-" + label + "-" + kind + "-" + rep, db, copied(jar, "service-" + label + ".jar"),
+                stormTimers(), null)) {
+            stormWithDecisions(new Target(http, jvm.port()), jvm, "cmp-" + label, m, new HashSet<>(), new HashSet<>());
+        }
+    }
+
+    /**
+     * The warm-up, then the storm (every {@code --fire-every}th a fire alarm) while contacts of warm-up alarms decide,
+     * measured under {@code who}.
+     */
+    private void stormWithDecisions(Target target, ChildJvm jvm, String who, Measurements m, Set<UUID> storm,
+                                    Set<UUID> fires) throws Exception {
+        List<Webhooks.Alarm> warmedUp = freshAlarms(options.warmup());
+        storm(target, jvm, warmedUp, "warm-up", null, null, null);
+        // Contacts of alarms that arrived before the storm decide while it is being taken in: their submissions
+        // compete with the storm's backlog of first notifications (job priorities put them first).
+        List<Webhooks.Alarm> decidedInStorm = warmedUp.subList(0, Math.min(options.stormDecisions(), warmedUp.size()));
+        String decisionKey = who.equals("app") ? "storm.decision" : who + ".storm.decision";
+        Callable<Void> decideMeanwhile = () -> {
+            long accepted = timeDecisions(target, decidedInStorm, STORM_DECISION_RATE, decisionKey, m);
+            System.out.printf("  decisions during the storm: %d sent at %.0f/s, %d accepted; %s%n", decidedInStorm.size(),
+                    STORM_DECISION_RATE, accepted, decisionFigures(m, decisionKey));
+            return null;
+        };
+        List<Webhooks.Alarm> stormAlarms = stormWithFires(options.alarms());
+        stormAlarms.stream().filter(a -> fireSentAt.containsKey(a.verificationId())).forEach(a -> fires.add(a.verificationId()));
+        storm.addAll(storm(target, jvm, stormAlarms, who.equals("app") ? "intake" : who + " intake", m, who,
+                decidedInStorm.isEmpty() ? null : decideMeanwhile));
     }
 
     /**
@@ -263,9 +292,10 @@ public final class BenchMain {
                 stats.p50(), stats.p99(), stats.max(), stats.count());
     }
 
-    private ChildJvm startService(String name, Database db, List<String> extra, Measurements m) throws Exception {
+    /** @param m where its start-up time goes; null for none */
+    private ChildJvm startService(String name, Database db, Path jar, List<String> extra, Measurements m) throws Exception {
         int port = freePort();
-        List<String> arguments = new ArrayList<>(List.of("-jar", serviceJar().toString(),
+        List<String> arguments = new ArrayList<>(List.of("-jar", jar.toString(),
                 "--server.port=" + port,
                 "--camunda.bpm.admin-user.password=" + Target.ADMIN_PASSWORD,
                 "--verification.api.username=" + Target.STATION_USER,
@@ -283,7 +313,9 @@ public final class BenchMain {
         long startedAt = System.nanoTime();
         ChildJvm jvm = ChildJvm.start(name, port, options.jvmOptions(), arguments, workDir);
         jvm.awaitReady(http, new Target(http, port).uri("/actuator/health"), Duration.ofMinutes(3));
-        m.put("app.startup.s", (System.nanoTime() - startedAt) / 1e9);
+        if (m != null) {
+            m.put("app.startup.s", (System.nanoTime() - startedAt) / 1e9);
+        }
         return jvm;
     }
 
@@ -304,6 +336,10 @@ public final class BenchMain {
     private Set<UUID> storm(Target target, ChildJvm jvm, List<Webhooks.Alarm> alarms, String label, Measurements m, String who,
                             Callable<Void> meanwhile) throws Exception {
         int count = alarms.size();
+        boolean profiled = options.profile() && m != null;
+        if (profiled) {
+            jvm.startRecording(workDir.resolve("jfr-" + jvm.name() + ".jfr"));
+        }
         double cpuBefore = jvm.cpuSeconds();
         long start = System.nanoTime();
         FutureTask<Void> side = meanwhile == null ? null : new FutureTask<>(meanwhile);
@@ -330,6 +366,9 @@ public final class BenchMain {
         boolean drained = Target.await(Duration.ofMinutes(10), () -> target.pendingContinuations() == 0);
         double drainSeconds = (System.nanoTime() - start) / 1e9;
         double cpuDrain = jvm.cpuSeconds() - cpuBefore;
+        if (profiled) {
+            jvm.stopRecording();
+        }
         if (side != null) {
             side.get();
         }
@@ -499,10 +538,6 @@ public final class BenchMain {
 
     /** A copy of the packaged service taken once per run, so a rebuild during the run cannot change what is measured. */
     private Path serviceJar() throws IOException {
-        Path copy = workDir.resolve("service.jar");
-        if (Files.exists(copy)) {
-            return copy;
-        }
         Path jar = options.serviceJar();
         if (jar == null) {
             Path target = benchDir().resolveSibling("app").resolve("target");
@@ -511,7 +546,12 @@ public final class BenchMain {
                         .orElseThrow(() -> new IllegalStateException("no app jar in " + target + ": build it first"));
             }
         }
-        return Files.copy(jar, copy);
+        return copied(jar, "service.jar");
+    }
+
+    private Path copied(Path jar, String name) throws IOException {
+        Path copy = workDir.resolve(name);
+        return Files.exists(copy) ? copy : Files.copy(jar, copy);
     }
 
     /** bench/ (this module's folder), from where the jar or classes were loaded. */

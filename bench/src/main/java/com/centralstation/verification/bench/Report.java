@@ -89,6 +89,7 @@ final class Report {
         row(out, medians, "Bare engine peak heap used, MiB / peak RSS, MiB",
                 m -> fmt(m.get("bare.heap.used"), 0) + " / " + fmt(m.get("bare.rss"), 0), "");
         row(out, medians, "Service start-up to healthy, s", m -> fmt(m.get("app.startup.s"), 1), "");
+        compared(out, options, medians);
         List<String> notes = new ArrayList<>();
         results.forEach((db, runs) -> runs.forEach(run -> run.notes().forEach(n -> notes.add(db + ": " + n))));
         if (!notes.isEmpty()) {
@@ -96,6 +97,36 @@ final class Report {
             notes.forEach(n -> out.append("- ").append(n).append("\n"));
         }
         return out.toString();
+    }
+
+    /** The service jars of --compare beside the service's own storm, figures measured the same way in the same run. */
+    private static void compared(StringBuilder out, Options options, List<Map<String, Double>> medians) {
+        if (options.compared().isEmpty()) {
+            return;
+        }
+        out.append("\nCompared in the same run (storm and its decisions only; same bare engine):\n\n| Service jar, figure |");
+        medians.forEach(m -> out.append(" |"));
+        out.append("\n|---|");
+        medians.forEach(m -> out.append("---:|"));
+        out.append("\n");
+        List<String> whos = new ArrayList<>(List.of("app"));
+        options.compared().keySet().forEach(label -> whos.add("cmp-" + label));
+        for (String who : whos) {
+            String name = who.equals("app") ? "service (" + options.label() + ")" : who.substring(4);
+            String decisions = who.equals("app") ? "storm.decision.patch" : who + ".storm.decision.patch";
+            row(out, medians, name + ": JVM CPU ms per alarm, intake / through first notification",
+                    m -> fmt(m.get("cpu.intake." + who), 2) + " / " + fmt(m.get("cpu.drain." + who), 2), "");
+            row(out, medians, name + ": through first notification, service / bare CPU",
+                    m -> times(ratio(m.get("cpu.drain." + who), m.get("cpu.drain.bare"))), "≤ 1.25×");
+            row(out, medians, name + ": intake /s; storm through first notification, alarms/s",
+                    m -> fmt(m.get("intake." + who), 0) + "; " + fmt(m.get("drain." + who), 0), "");
+            row(out, medians, name + ": decision → PATCH during the storm, ms p50 / p99",
+                    m -> fmt(m.get(decisions + ".p50"), 0) + " / " + fmt(m.get(decisions + ".p99"), 0), "");
+        }
+    }
+
+    private static Double ratio(Double a, Double b) {
+        return a == null || b == null ? null : a / b;
     }
 
     private static void row(StringBuilder out, List<Map<String, Double>> medians, String name,
@@ -115,6 +146,10 @@ final class Report {
             return "–";
         }
         return String.format(Locale.ROOT, "%,." + decimals + "f", value);
+    }
+
+    private static String times(Double ratio) {
+        return ratio == null || ratio.isNaN() ? "–" : String.format(Locale.ROOT, "%.2f×", ratio);
     }
 
     private static String pct(Double ratio) {
