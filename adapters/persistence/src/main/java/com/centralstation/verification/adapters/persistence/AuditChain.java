@@ -10,6 +10,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -57,11 +58,27 @@ final class AuditChain {
                 verificationId, ATTEMPTS);
     }
 
+    /**
+     * Seals the unsealed rows of several verifications in one transaction; when that races another sealer, each
+     * verification on its own.
+     */
+    void seal(Collection<UUID> verificationIds) {
+        try {
+            independent.executeWithoutResult(status -> verificationIds.forEach(this::sealOnce));
+        } catch (LostRace | DataAccessException race) {
+            log.debug("sealing {} audit chains together raced another sealer; sealing them one by one",
+                    verificationIds.size(), race);
+            verificationIds.forEach(this::seal);
+        }
+    }
+
     /** Seals every unsealed row, verification by verification: rows migrated from before the chain, or left by a crash. */
     void sealAll() {
         List<UUID> unsealed = jdbc.sql("SELECT DISTINCT verification_id FROM audit_event WHERE chain_position IS NULL")
                 .query(UUID.class).list();
-        unsealed.forEach(this::seal);
+        for (int from = 0; from < unsealed.size(); from += AuditSealer.BATCH) {
+            seal(unsealed.subList(from, Math.min(unsealed.size(), from + AuditSealer.BATCH)));
+        }
         if (!unsealed.isEmpty()) {
             log.info("sealed the audit chains of {} verifications", unsealed.size());
         }
