@@ -3,6 +3,8 @@ package com.centralstation.verification.app.config;
 import com.centralstation.verification.app.intake.ChektWebhookMapper;
 import com.centralstation.verification.app.intake.DeliveryQuarantine;
 import com.centralstation.verification.app.intake.WebhookIntake;
+import com.centralstation.verification.app.web.webhook.ChektWebhookController;
+import com.centralstation.verification.app.web.webhook.WebhookAdmission;
 import com.centralstation.verification.app.web.webhook.WebhookProperties;
 import com.centralstation.verification.app.web.webhook.WebhookReception;
 import com.centralstation.verification.app.web.webhook.WebhookSignature;
@@ -11,6 +13,9 @@ import com.centralstation.verification.core.port.out.DeliveryInbox;
 import com.centralstation.verification.core.usecase.CancelVerification;
 import com.centralstation.verification.core.usecase.ReceiveVerificationRequest;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.boot.autoconfigure.security.SecurityProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -26,6 +31,17 @@ public class WebConfiguration {
     WebhookSignature webhookSignature(WebhookProperties properties, Clock clock) {
         return new WebhookSignature(properties.webhookSecret(), properties.webhookSignatureScheme(),
                 properties.webhookTolerance(), clock);
+    }
+
+    /** Before the security filters, so a delivery waiting for its turn costs nothing but its request thread. */
+    @Bean
+    FilterRegistrationBean<WebhookAdmission> webhookAdmission(WebhookProperties properties, ObjectMapper json,
+                                                              MeterRegistry registry) {
+        FilterRegistrationBean<WebhookAdmission> registration = new FilterRegistrationBean<>(
+                new WebhookAdmission(properties, json, registry));
+        registration.addUrlPatterns(ChektWebhookController.PATH);
+        registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER - 1);
+        return registration;
     }
 
     @Bean
