@@ -1,6 +1,7 @@
 package com.centralstation.verification.workflow;
 
 import com.centralstation.verification.bpmn.AlarmVerificationModel;
+import com.centralstation.verification.core.domain.Actor;
 import com.centralstation.verification.core.domain.AuditEvent;
 import com.centralstation.verification.core.domain.AuditEventType;
 import com.centralstation.verification.core.domain.DecisionSource;
@@ -76,7 +77,7 @@ class OperatorReviewTest extends WorkflowTestBase {
         assertThat(f.record(id).state()).isEqualTo(VerificationState.SUBMITTED);
         assertThat(f.audit.timeline(id)).filteredOn(e -> e.type() == AuditEventType.DECISION_RECEIVED).singleElement()
                 .satisfies(e -> {
-                    assertThat(e.actor()).isEqualTo("operator:jane");
+                    assertThat(e.actor()).isEqualTo(Actor.operator("jane"));
                     assertThat(e.details()).containsEntry("contactId", String.valueOf(CHO.contactId()))
                             .containsEntry("action", "dispatch");
                 });
@@ -98,7 +99,7 @@ class OperatorReviewTest extends WorkflowTestBase {
         assertThat(f.record(id).state()).isEqualTo(VerificationState.CLOSED_UNVERIFIED);
         assertThat(f.record(id).closeReason()).contains("nobody answered");
         assertThat(f.audit.timeline(id)).filteredOn(e -> e.type() == AuditEventType.CLOSED_UNVERIFIED)
-                .singleElement().extracting(AuditEvent::actor).isEqualTo("operator:jane");
+                .singleElement().extracting(AuditEvent::actor).isEqualTo(Actor.operator("jane"));
         assertThat(f.process.decide(id, f.decision(ANN, VerificationAction.DISPATCH)))
                 .isEqualTo(com.centralstation.verification.core.port.out.VerificationProcess.Correlation.NOT_WAITING);
     }

@@ -1,11 +1,16 @@
 package com.centralstation.verification.app.config;
 
-import com.centralstation.verification.app.intake.DeliveryQuarantine;
-import com.centralstation.verification.app.intake.IntakeHousekeeping;
-import com.centralstation.verification.app.intake.IntakeProperties;
+import com.centralstation.verification.core.port.out.AuditTrail;
 import com.centralstation.verification.core.port.out.CancellationTombstones;
+import com.centralstation.verification.core.port.out.DeliveryInbox;
 import com.centralstation.verification.core.port.out.RefusedDeliveries;
-import io.micrometer.core.instrument.MeterRegistry;
+import com.centralstation.verification.core.port.out.UnitOfWork;
+import com.centralstation.verification.core.port.out.VerificationMetrics;
+import com.centralstation.verification.core.usecase.DeliveryQuarantine;
+import com.centralstation.verification.core.usecase.IntakeHousekeeping;
+import com.centralstation.verification.core.usecase.ReceiveChektDelivery;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -14,12 +19,19 @@ import org.springframework.scheduling.annotation.SchedulingConfigurer;
 import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 
 import java.time.Clock;
+import java.util.List;
 
-/** The intake's memory: the quarantine of refused deliveries, tombstones, and the purge that bounds both. */
+/**
+ * The intake of CHeKT's deliveries: the use case with its event handlers (every {@link ReceiveChektDelivery.EventHandler}
+ * bean, each naming the event types it takes), the quarantine of refused deliveries, and the purge that bounds the
+ * quarantine and the tombstones.
+ */
 @Configuration
 @EnableScheduling
 @EnableConfigurationProperties(IntakeProperties.class)
 public class IntakeConfiguration implements SchedulingConfigurer {
+
+    private static final Logger log = LoggerFactory.getLogger(IntakeConfiguration.class);
 
     private final IntakeProperties properties;
     private final CancellationTombstones tombstones;
@@ -35,18 +47,32 @@ public class IntakeConfiguration implements SchedulingConfigurer {
     }
 
     @Bean
-    DeliveryQuarantine deliveryQuarantine(MeterRegistry registry) {
-        return new DeliveryQuarantine(refused, registry, clock);
+    ReceiveChektDelivery receiveChektDelivery(UnitOfWork unitOfWork, DeliveryInbox inbox,
+                                              List<ReceiveChektDelivery.EventHandler> handlers, AuditTrail audit) {
+        return new ReceiveChektDelivery(unitOfWork, inbox, handlers, audit, clock);
+    }
+
+    @Bean
+    DeliveryQuarantine deliveryQuarantine(VerificationMetrics metrics) {
+        return new DeliveryQuarantine(refused, metrics, clock, properties.quarantineRetention(),
+                properties.quarantineMaxEntries());
     }
 
     @Bean
     IntakeHousekeeping intakeHousekeeping() {
-        return new IntakeHousekeeping(tombstones, refused, properties, clock);
+        return new IntakeHousekeeping(tombstones, refused, clock, properties.tombstoneExpiry(),
+                properties.quarantineRetention(), properties.quarantineMaxEntries());
     }
 
     @Override
     public void configureTasks(ScheduledTaskRegistrar registrar) {
         IntakeHousekeeping housekeeping = intakeHousekeeping();
-        registrar.addFixedDelayTask(housekeeping::purge, properties.purgeInterval());
+        registrar.addFixedDelayTask(() -> {
+            IntakeHousekeeping.Purged purged = housekeeping.purge();
+            if (purged.any()) {
+                log.info("Purged {} expired tombstones and request markers, {} refused deliveries", purged.signals(),
+                        purged.deliveries());
+            }
+        }, properties.purgeInterval());
     }
 }

@@ -1,7 +1,6 @@
 package com.centralstation.verification.app.config;
 
 import com.centralstation.verification.adapters.notification.NotificationProperties;
-import com.centralstation.verification.app.intake.IntakeProperties;
 import com.centralstation.verification.app.metrics.MicrometerVerificationMetrics;
 import com.centralstation.verification.app.metrics.SupervisionGauges;
 import com.centralstation.verification.core.port.out.AlarmClassifier;

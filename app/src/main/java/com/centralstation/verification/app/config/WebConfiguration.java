@@ -1,17 +1,13 @@
 package com.centralstation.verification.app.config;
 
-import com.centralstation.verification.app.intake.ChektWebhookMapper;
-import com.centralstation.verification.app.intake.DeliveryQuarantine;
-import com.centralstation.verification.app.intake.WebhookIntake;
 import com.centralstation.verification.app.web.webhook.ChektWebhookController;
+import com.centralstation.verification.app.web.webhook.ChektWebhookMapper;
 import com.centralstation.verification.app.web.webhook.WebhookAdmission;
 import com.centralstation.verification.app.web.webhook.WebhookProperties;
 import com.centralstation.verification.app.web.webhook.WebhookReception;
 import com.centralstation.verification.app.web.webhook.WebhookSignature;
-import com.centralstation.verification.core.port.out.AuditTrail;
-import com.centralstation.verification.core.port.out.DeliveryInbox;
-import com.centralstation.verification.core.usecase.CancelVerification;
-import com.centralstation.verification.core.usecase.ReceiveVerificationRequest;
+import com.centralstation.verification.core.usecase.DeliveryQuarantine;
+import com.centralstation.verification.core.usecase.ReceiveChektDelivery;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.boot.autoconfigure.security.SecurityProperties;
@@ -22,7 +18,7 @@ import org.springframework.context.annotation.Configuration;
 
 import java.time.Clock;
 
-/** The webhook intake's parts. */
+/** The webhook adapter's parts: the signature check, the reading of CHeKT's JSON, the answer. */
 @Configuration
 @EnableConfigurationProperties(WebhookProperties.class)
 public class WebConfiguration {
@@ -50,13 +46,7 @@ public class WebConfiguration {
     }
 
     @Bean
-    WebhookIntake webhookIntake(DeliveryInbox inbox, ChektWebhookMapper mapper, ReceiveVerificationRequest receive,
-                                CancelVerification cancel, AuditTrail audit, Clock clock) {
-        return new WebhookIntake(inbox, mapper, receive, cancel, audit, clock);
-    }
-
-    @Bean
-    WebhookReception webhookReception(WebhookSignature signature, ChektWebhookMapper mapper, WebhookIntake intake,
+    WebhookReception webhookReception(WebhookSignature signature, ChektWebhookMapper mapper, ReceiveChektDelivery intake,
                                       DeliveryQuarantine quarantine) {
         return new WebhookReception(signature, mapper, intake, quarantine);
     }

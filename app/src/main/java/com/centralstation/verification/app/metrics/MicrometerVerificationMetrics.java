@@ -2,6 +2,7 @@ package com.centralstation.verification.app.metrics;
 
 import com.centralstation.verification.core.domain.EscalationStep;
 import com.centralstation.verification.core.domain.NotificationOutcome;
+import com.centralstation.verification.core.domain.RefusalReason;
 import com.centralstation.verification.core.domain.ResponseTime;
 import com.centralstation.verification.core.domain.VerificationState;
 import com.centralstation.verification.core.port.out.VerificationMetrics;
@@ -12,7 +13,7 @@ import java.util.Locale;
 
 /**
  * Supervisor dashboards: decisions by CHeKT's response-time band, escalation steps, how verifications
- * end, how notifications end, channels down and operator alerts. Counters are created once per tag
+ * end, how notifications end, channels down, operator alerts and refused CHeKT deliveries. Counters are created once per tag
  * value up front, so a scrape shows zeros too; each moves only when the transaction it was counted in
  * commits.
  */
@@ -36,6 +37,9 @@ public class MicrometerVerificationMetrics implements VerificationMetrics {
         }
         for (NotificationOutcome outcome : NotificationOutcome.values()) {
             notifications(outcome);
+        }
+        for (RefusalReason reason : RefusalReason.values()) {
+            refusals(reason);
         }
     }
 
@@ -73,6 +77,12 @@ public class MicrometerVerificationMetrics implements VerificationMetrics {
         incrementAfterCommit(alerts(step));
     }
 
+    /** A refusal is answered at once, whatever becomes of any transaction: it counts at once. */
+    @Override
+    public void deliveryRefused(RefusalReason reason) {
+        refusals(reason).increment();
+    }
+
     private static void incrementAfterCommit(Counter counter) {
         AfterCommit.run(counter::increment);
     }
@@ -102,6 +112,13 @@ public class MicrometerVerificationMetrics implements VerificationMetrics {
         return Counter.builder("verification.notifications")
                 .description("Contact notifications, by how they ended")
                 .tag("outcome", outcome.code())
+                .register(registry);
+    }
+
+    private Counter refusals(RefusalReason reason) {
+        return Counter.builder("chekt.webhooks.refused")
+                .description("CHeKT webhook deliveries refused, by reason; signed ones are kept in the quarantine")
+                .tag("reason", reason.tag())
                 .register(registry);
     }
 

@@ -3,6 +3,9 @@ package com.centralstation.verification.app.architecture;
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.CompositeArchRule;
+import com.tngtech.archunit.library.dependencies.SliceAssignment;
+import com.tngtech.archunit.library.dependencies.SliceIdentifier;
 import org.camunda.bpm.engine.impl.cfg.IdGenerator;
 import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -16,6 +19,7 @@ import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPac
 import static com.tngtech.archunit.lang.conditions.ArchPredicates.are;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /**
  * The direction and naming rules of the hexagon, for any root package, so that {@link ArchitectureTest}
@@ -69,20 +73,57 @@ final class ArchitectureRules {
     }
 
     /**
-     * HTTP classes translate requests and answers; the transaction that makes a 202 mean "stored" belongs
-     * to the application service behind them (e.g. the webhook's intake), where it can be tested without HTTP.
+     * The application's services are core's use cases. A class in {@code app} that calls an out-port or owns a
+     * transaction is an application service outside the direction rules, whose rules, audit and transaction cannot
+     * be tested without Spring (the webhook's intake was one). Two packages of {@code app} may touch ports: the
+     * wiring ({@code app.config}, which hands ports to use cases) and the metrics out-adapter ({@code app.metrics},
+     * which implements one and counts after commit). Port exceptions may be translated anywhere.
      */
-    static ArchRule webDoesNotOwnTransactions(String root) {
-        return noClasses().that().resideInAPackage(root + ".app.web..")
-                .should().dependOnClassesThat().resideInAPackage("org.springframework.transaction..")
-                .because("an application service in a web package is hard to find and cannot be reused by another intake");
+    static ArchRule appHoldsNoApplicationService(String root) {
+        DescribedPredicate<JavaClass> outPortsOtherThanErrors = DescribedPredicate.and(
+                resideInAPackage(root + ".core.port.out.."), not(assignableTo(Throwable.class)));
+        ArchRule noOutPorts = noClasses().that().resideInAPackage(root + ".app..")
+                .and().resideOutsideOfPackages(root + ".app.config..", root + ".app.metrics..")
+                .should().dependOnClassesThat(outPortsOtherThanErrors)
+                .because("a use case in core owns the rules, the audit and the transaction; app adapts and wires");
+        ArchRule noTransactions = noClasses().that().resideInAPackage(root + ".app..")
+                .and().resideOutsideOfPackage(root + ".app.metrics..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.springframework.transaction..", "jakarta.transaction..")
+                .because("a transaction is a use case's unit of work (the UnitOfWork port), not an annotation in app");
+        return CompositeArchRule.of(noOutPorts).and(noTransactions);
     }
 
-    /** The application services and input parsing stand below the web layer, never the other way round. */
-    static ArchRule applicationServicesDoNotDependOnWeb(String root) {
-        return noClasses().that().resideInAnyPackage(root + ".app.intake..", root + ".app.input..")
+    /** Reading our API's JSON stands below the web layer, never the other way round. */
+    static ArchRule inputReadingDoesNotDependOnWeb(String root) {
+        return noClasses().that().resideInAPackage(root + ".app.input..")
                 .should().dependOnClassesThat().resideInAPackage(root + ".app.web..")
-                .because("the web layer depends on the application, not the reverse");
+                .because("the web layer depends on the input reading, not the reverse");
+    }
+
+    /**
+     * A use case may drive another (a response link records a decision), but two that use each other, even for a
+     * constant, are one use case in two files: neither can be read, tested or moved alone. What both need (the keys
+     * of an audit row, who an actor is) belongs to the domain.
+     */
+    static ArchRule useCasesAreFreeOfCycles(String root) {
+        String useCases = root + ".core.usecase";
+        return slices().assignedFrom(new SliceAssignment() {
+                    @Override
+                    public SliceIdentifier getIdentifierOf(JavaClass javaClass) {
+                        if (!javaClass.getPackageName().equals(useCases)) {
+                            return SliceIdentifier.ignore();
+                        }
+                        // a nested type (an Outcome, a Result) belongs to its use case
+                        return SliceIdentifier.of(javaClass.getName().substring(useCases.length() + 1).split("\\$")[0]);
+                    }
+
+                    @Override
+                    public String getDescription() {
+                        return "the use cases of " + useCases + ", each with its nested types";
+                    }
+                })
+                .should().beFreeOfCycles()
+                .because("use cases that use each other cannot be understood or changed one at a time");
     }
 
     /** Engine plugins and engine-wide parts sit in one package, so a move to another engine touches one place. */

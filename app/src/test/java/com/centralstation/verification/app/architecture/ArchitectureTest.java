@@ -32,7 +32,7 @@ class ArchitectureTest {
         // Guards the rules below against passing vacuously because a module's classes were not imported.
         for (String pkg : new String[]{"core.domain", "core.usecase", "core.port.out", "bpmn", "workflow.delegate",
                 "workflow.process", "workflow.engine", "adapters.chekt", "adapters.notification", "adapters.persistence",
-                "app.web", "app.intake", "app.input", "app.config", "app.metrics"}) {
+                "app.web", "app.input", "app.config", "app.metrics", "app.storage"}) {
             assertThat(production.stream().anyMatch(c -> c.getPackageName().startsWith(ROOT + "." + pkg)))
                     .as("classes of %s imported", pkg).isTrue();
         }
@@ -104,13 +104,18 @@ class ArchitectureTest {
     }
 
     @Test
-    void webDoesNotOwnTransactions() {
-        ArchitectureRules.webDoesNotOwnTransactions(ROOT).check(production);
+    void appHoldsNoApplicationService() {
+        ArchitectureRules.appHoldsNoApplicationService(ROOT).check(production);
     }
 
     @Test
-    void applicationServicesDoNotDependOnWeb() {
-        ArchitectureRules.applicationServicesDoNotDependOnWeb(ROOT).check(production);
+    void inputReadingDoesNotDependOnWeb() {
+        ArchitectureRules.inputReadingDoesNotDependOnWeb(ROOT).check(production);
+    }
+
+    @Test
+    void useCasesAreFreeOfCycles() {
+        ArchitectureRules.useCasesAreFreeOfCycles(ROOT).check(production);
     }
 
     @Test

@@ -1,5 +1,7 @@
 package com.centralstation.verification.core.domain;
 
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -22,5 +24,17 @@ public record AlarmValidation(int avsLevel, String avsReason, boolean ecvRequire
         avsReason = avsReason == null ? "" : avsReason;
         ecvReason = ecvReason == null ? "" : ecvReason;
         seen = seen == null ? Optional.empty() : seen;
+    }
+
+    /** The validation as the timeline's last {@link AuditEventType#ALARM_VALIDATED} row recorded it; empty when none. */
+    public static Optional<AlarmValidation> lastRecorded(List<AuditEvent> timeline) {
+        return timeline.stream().filter(e -> e.type() == AuditEventType.ALARM_VALIDATED).reduce((first, second) -> second)
+                .map(event -> {
+                    Map<String, String> d = event.details();
+                    return new AlarmValidation(Integer.parseInt(d.getOrDefault(AuditDetail.AVS_LEVEL, "0")),
+                            d.get(AuditDetail.AVS_REASON), Boolean.parseBoolean(d.get(AuditDetail.ECV_REQUIRED)),
+                            Boolean.parseBoolean(d.get(AuditDetail.ECV_MET)), d.get(AuditDetail.ECV_REASON),
+                            Optional.ofNullable(d.get(AuditDetail.SEEN)).flatMap(ContactObservation::fromCode));
+                });
     }
 }

@@ -2,7 +2,6 @@ package com.centralstation.verification.core.domain;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -34,23 +33,12 @@ public record EvidencePack(Verification verification, VerificationState state, O
     }
 
     /**
-     * One answer of the escalation policy.
-     *
-     * @param inputs the values the table was evaluated with
-     * @param advice the table's outputs
-     * @param policyVersion the deployed version of the table that answered, where it was recorded
-     */
-    public record PolicyStep(Instant at, String step, Map<String, String> inputs, Map<String, String> advice,
-                             Optional<String> policyVersion) {
-    }
-
-    /**
      * @param how response link, station API or operator
      * @param receivedAt when the station accepted the decision
      * @param responseTime the band from first notification to {@code respondedAt}; empty when nobody was notified
      */
     public record Decision(long contactId, String contactName, VerificationAction action, DecisionSource how,
-                           String actor, Instant respondedAt, Optional<Instant> receivedAt,
+                           Actor actor, Instant respondedAt, Optional<Instant> receivedAt,
                            Optional<ResponseTime> responseTime) {
     }
 

@@ -1,6 +1,8 @@
 package com.centralstation.verification.core.usecase;
 
+import com.centralstation.verification.core.domain.Actor;
 import com.centralstation.verification.core.domain.AlarmValidation;
+import com.centralstation.verification.core.domain.AuditDetail;
 import com.centralstation.verification.core.domain.AuditEvent;
 import com.centralstation.verification.core.domain.AuditEventType;
 import com.centralstation.verification.core.domain.ContactDecision;
@@ -71,11 +73,11 @@ public final class AcceptDecision {
         if (decision.source() == DecisionSource.OPERATOR) {
             // Contacts' and the station's decisions are audited where they arrive; an operator's arrives here.
             audit.record(new AuditEvent(verificationId, clock.instant(), AuditEventType.DECISION_RECEIVED,
-                    "operator:" + (operator == null || operator.isBlank() ? "unknown" : operator), Map.of(
-                    "contactId", String.valueOf(decision.contactId()),
-                    "action", decision.action().code(),
-                    "respondedAt", decision.respondedAt().toString(),
-                    "source", decision.source().name())));
+                    Actor.operator(operator), Map.of(
+                    AuditDetail.CONTACT_ID, String.valueOf(decision.contactId()),
+                    AuditDetail.ACTION, decision.action().code(),
+                    AuditDetail.RESPONDED_AT, decision.respondedAt().toString(),
+                    AuditDetail.SOURCE, decision.source().name())));
         }
         return new Accepted(band, validate(record, decision));
     }
@@ -86,15 +88,15 @@ public final class AcceptDecision {
         AlarmValidation validation = validationTables.score(new ValidationFacts(record.verification().alarm().trigger(),
                 decision.action(), decision.seen(), tried));
         Map<String, String> details = new HashMap<>();
-        details.put(AssembleEvidencePack.AVS_LEVEL, String.valueOf(validation.avsLevel()));
-        details.put(AssembleEvidencePack.AVS_REASON, validation.avsReason());
-        details.put(AssembleEvidencePack.ECV_REQUIRED, String.valueOf(validation.ecvRequired()));
-        details.put(AssembleEvidencePack.ECV_MET, String.valueOf(validation.ecvMet()));
-        details.put(AssembleEvidencePack.ECV_REASON, validation.ecvReason());
-        details.put("contactsTried", String.valueOf(tried.contacts()));
-        details.put("addressesTried", String.valueOf(tried.addresses()));
-        validation.seen().ifPresent(seen -> details.put(AssembleEvidencePack.SEEN, seen.code()));
-        audit.record(new AuditEvent(id, clock.instant(), AuditEventType.ALARM_VALIDATED, "engine", details));
+        details.put(AuditDetail.AVS_LEVEL, String.valueOf(validation.avsLevel()));
+        details.put(AuditDetail.AVS_REASON, validation.avsReason());
+        details.put(AuditDetail.ECV_REQUIRED, String.valueOf(validation.ecvRequired()));
+        details.put(AuditDetail.ECV_MET, String.valueOf(validation.ecvMet()));
+        details.put(AuditDetail.ECV_REASON, validation.ecvReason());
+        details.put(AuditDetail.CONTACTS_TRIED, String.valueOf(tried.contacts()));
+        details.put(AuditDetail.ADDRESSES_TRIED, String.valueOf(tried.addresses()));
+        validation.seen().ifPresent(seen -> details.put(AuditDetail.SEEN, seen.code()));
+        audit.record(new AuditEvent(id, clock.instant(), AuditEventType.ALARM_VALIDATED, Actor.ENGINE, details));
         return validation;
     }
 }

@@ -1,16 +1,17 @@
 package com.centralstation.verification.core.usecase;
 
+import com.centralstation.verification.core.domain.Actor;
 import com.centralstation.verification.core.domain.AlarmValidation;
+import com.centralstation.verification.core.domain.AuditDetail;
 import com.centralstation.verification.core.domain.AuditEvent;
 import com.centralstation.verification.core.domain.AuditEventType;
 import com.centralstation.verification.core.domain.Contact;
 import com.centralstation.verification.core.domain.ContactDecision;
-import com.centralstation.verification.core.domain.ContactObservation;
 import com.centralstation.verification.core.domain.ContactsTried;
-import com.centralstation.verification.core.domain.EscalationAdvice;
 import com.centralstation.verification.core.domain.EvidencePack;
 import com.centralstation.verification.core.domain.MaskedAddress;
 import com.centralstation.verification.core.domain.NotificationAttempt;
+import com.centralstation.verification.core.domain.PolicyStep;
 import com.centralstation.verification.core.domain.ResponseTime;
 import com.centralstation.verification.core.domain.VerificationRecord;
 import com.centralstation.verification.core.port.out.AuditTrail;
@@ -20,7 +21,6 @@ import com.centralstation.verification.core.port.out.VerificationRepository;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,16 +32,6 @@ import java.util.stream.IntStream;
  * verification, the notification log and the audit trail, whose hash chain it checks on the way.
  */
 public final class AssembleEvidencePack {
-
-    /** Keys of an {@link AuditEventType#ALARM_VALIDATED} event's details. */
-    public static final String AVS_LEVEL = "avsLevel";
-    public static final String AVS_REASON = "avsReason";
-    public static final String ECV_REQUIRED = "ecvRequired";
-    public static final String ECV_MET = "ecvMet";
-    public static final String ECV_REASON = "ecvReason";
-    public static final String SEEN = "seen";
-    /** The key under which a policy step's table version is recorded, when it is. */
-    public static final String POLICY_VERSION = "policyVersion";
 
     private final VerificationRepository verifications;
     private final NotificationLog notifications;
@@ -67,18 +57,8 @@ public final class AssembleEvidencePack {
         Instant decidedAt = decision.flatMap(EvidencePack.Decision::receivedAt).orElse(Instant.MAX);
         return new EvidencePack(record.verification(), record.state(), record.closeReason(), callList(record),
                 attempts.stream().map(AssembleEvidencePack::attempt).toList(), policySteps(timeline), decision,
-                chektExchanges(timeline), validation(timeline), ecv(record, attempts, decidedAt),
+                chektExchanges(timeline), AlarmValidation.lastRecorded(timeline), ecv(record, attempts, decidedAt),
                 audit.checkChain(id), timeline, clock.instant());
-    }
-
-    /** Validation details as recorded; the ALARM_VALIDATED event's keys are the only contract. */
-    public static Optional<AlarmValidation> validation(List<AuditEvent> timeline) {
-        return last(timeline, AuditEventType.ALARM_VALIDATED).map(event -> {
-            Map<String, String> d = event.details();
-            return new AlarmValidation(Integer.parseInt(d.getOrDefault(AVS_LEVEL, "0")), d.get(AVS_REASON),
-                    Boolean.parseBoolean(d.get(ECV_REQUIRED)), Boolean.parseBoolean(d.get(ECV_MET)), d.get(ECV_REASON),
-                    Optional.ofNullable(d.get(SEEN)).flatMap(ContactObservation::fromCode));
-        });
     }
 
     private static List<EvidencePack.ListedContact> callList(VerificationRecord record) {
@@ -95,20 +75,8 @@ public final class AssembleEvidencePack {
                 MaskedAddress.of(attempt.address()), attempt.delivered(), attempt.detail());
     }
 
-    private static List<EvidencePack.PolicyStep> policySteps(List<AuditEvent> timeline) {
-        return timeline.stream().filter(e -> e.type() == AuditEventType.POLICY_APPLIED).map(event -> {
-            Map<String, String> inputs = new LinkedHashMap<>();
-            Map<String, String> advice = new LinkedHashMap<>();
-            event.details().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(entry -> {
-                if (entry.getKey().startsWith(RecordEscalation.INPUT)) {
-                    inputs.put(entry.getKey().substring(RecordEscalation.INPUT.length()), entry.getValue());
-                } else if (EscalationAdvice.OUTPUTS.contains(entry.getKey())) {
-                    advice.put(entry.getKey(), entry.getValue());
-                }
-            });
-            return new EvidencePack.PolicyStep(event.at(), event.details().getOrDefault("step", ""), inputs, advice,
-                    Optional.ofNullable(event.details().get(POLICY_VERSION)));
-        }).toList();
+    private static List<PolicyStep> policySteps(List<AuditEvent> timeline) {
+        return timeline.stream().filter(e -> e.type() == AuditEventType.POLICY_APPLIED).map(PolicyStep::from).toList();
     }
 
     private static EvidencePack.Decision decision(VerificationRecord record, ContactDecision decision, List<AuditEvent> timeline) {
@@ -117,7 +85,7 @@ public final class AssembleEvidencePack {
                 .orElse("contact " + decision.contactId());
         Optional<ResponseTime> band = record.firstNotifiedAt().map(first -> ResponseTime.of(first, decision.respondedAt()));
         return new EvidencePack.Decision(decision.contactId(), name, decision.action(), decision.source(),
-                received.map(AuditEvent::actor).orElse(RecordDecision.actor(decision)), decision.respondedAt(),
+                received.map(AuditEvent::actor).orElse(Actor.decidedBy(decision)), decision.respondedAt(),
                 received.map(AuditEvent::at), band);
     }
 
@@ -127,10 +95,11 @@ public final class AssembleEvidencePack {
             Map<String, String> d = event.details();
             switch (event.type()) {
                 case DECISION_SUBMITTED -> exchanges.add(new EvidencePack.ChektExchange(event.at(), "accepted",
-                        d.get("traceId"), d.getOrDefault("status", "2xx"), d.get("chektId"), null, d.get("requestId")));
+                        d.get(AuditDetail.TRACE_ID), d.getOrDefault(AuditDetail.STATUS, "2xx"), d.get(AuditDetail.CHEKT_ID),
+                        null, d.get(AuditDetail.REQUEST_ID)));
                 case SUBMISSION_FAILED, CLOSED_BY_CHEKT -> exchanges.add(new EvidencePack.ChektExchange(event.at(),
-                        event.type() == AuditEventType.CLOSED_BY_CHEKT ? "closed by CHeKT" : "failed: " + d.get("outcome"),
-                        d.get("traceId"), d.get("status"), null, error(d), d.get("requestId")));
+                        event.type() == AuditEventType.CLOSED_BY_CHEKT ? "closed by CHeKT" : "failed: " + d.get(AuditDetail.OUTCOME),
+                        d.get(AuditDetail.TRACE_ID), d.get(AuditDetail.STATUS), null, error(d), d.get(AuditDetail.REQUEST_ID)));
                 default -> {
                     // not an exchange with CHeKT
                 }
@@ -140,17 +109,13 @@ public final class AssembleEvidencePack {
     }
 
     private static String error(Map<String, String> details) {
-        String code = details.get("errorCode");
-        String message = details.get("message");
+        String code = details.get(AuditDetail.ERROR_CODE);
+        String message = details.get(AuditDetail.MESSAGE);
         return code == null ? message : code + (message == null ? "" : ": " + message);
     }
 
     private static EvidencePack.EcvSummary ecv(VerificationRecord record, List<NotificationAttempt> attempts, Instant decidedAt) {
         ContactsTried tried = ContactsTried.upTo(decidedAt, record, attempts);
         return new EvidencePack.EcvSummary(tried.contacts(), tried.addresses());
-    }
-
-    private static Optional<AuditEvent> last(List<AuditEvent> timeline, AuditEventType type) {
-        return timeline.stream().filter(e -> e.type() == type).reduce((first, second) -> second);
     }
 }

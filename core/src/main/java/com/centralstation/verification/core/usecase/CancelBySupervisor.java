@@ -1,5 +1,7 @@
 package com.centralstation.verification.core.usecase;
 
+import com.centralstation.verification.core.domain.Actor;
+import com.centralstation.verification.core.domain.AuditDetail;
 import com.centralstation.verification.core.domain.AuditEvent;
 import com.centralstation.verification.core.domain.AuditEventType;
 import com.centralstation.verification.core.domain.VerificationRecord;
@@ -50,10 +52,10 @@ public final class CancelBySupervisor {
         String why = reason == null || reason.isBlank() ? "process instance cancelled by a supervisor" : reason.strip();
         boolean closed = verifications.close(verificationId, VerificationState.CANCELLED_BY_SUPERVISOR, why);
         Map<String, String> details = new HashMap<>();
-        details.put("reason", why);
-        details.put("stateBefore", before.name());
+        details.put(AuditDetail.REASON, why);
+        details.put(AuditDetail.STATE_BEFORE, before.name());
         audit.record(new AuditEvent(verificationId, clock.instant(), AuditEventType.CANCELLED_BY_SUPERVISOR,
-                "supervisor:" + (supervisor == null || supervisor.isBlank() ? "unknown" : supervisor), details));
+                Actor.supervisor(supervisor), details));
         if (closed) {
             metrics.ended(VerificationState.CANCELLED_BY_SUPERVISOR);
             return Optional.of(VerificationState.CANCELLED_BY_SUPERVISOR);

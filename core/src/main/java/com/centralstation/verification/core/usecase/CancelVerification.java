@@ -1,5 +1,7 @@
 package com.centralstation.verification.core.usecase;
 
+import com.centralstation.verification.core.domain.Actor;
+import com.centralstation.verification.core.domain.AuditDetail;
 import com.centralstation.verification.core.domain.AuditEvent;
 import com.centralstation.verification.core.domain.AuditEventType;
 import com.centralstation.verification.core.domain.Tombstone;
@@ -14,13 +16,14 @@ import com.centralstation.verification.core.port.out.VerificationRepository;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
  * Ends an open verification because CHeKT cancelled it or the alarm was resolved. A cancellation for a
  * verification not received yet leaves a tombstone (run it in one transaction with the delivery's record).
  */
-public final class CancelVerification {
+public final class CancelVerification implements ReceiveChektDelivery.EventHandler {
 
     private final VerificationRepository verifications;
     private final VerificationProcess process;
@@ -37,6 +40,25 @@ public final class CancelVerification {
         this.audit = audit;
         this.metrics = metrics;
         this.clock = clock;
+    }
+
+    @Override
+    public Set<String> eventTypes() {
+        return Set.copyOf(Cancellation.EVENT_TYPES);
+    }
+
+    /** The event type is the reason recorded; a cancellation that names no verification changes nothing. */
+    @Override
+    public ReceiveChektDelivery.Result handle(ChektDelivery delivery) {
+        Optional<UUID> cancelled = delivery.event(Cancellation.class).verificationId();
+        if (cancelled.isEmpty()) {
+            return ReceiveChektDelivery.Result.IGNORED;
+        }
+        return switch (cancel(cancelled.get(), delivery.eventType())) {
+            case CANCELLED -> ReceiveChektDelivery.Result.ACCEPTED;
+            case REMEMBERED -> ReceiveChektDelivery.Result.REMEMBERED;
+            case ALREADY_ENDED -> ReceiveChektDelivery.Result.NOTHING_TO_DO;
+        };
     }
 
     public Outcome cancel(UUID verificationId, String reason) {
@@ -59,8 +81,8 @@ public final class CancelVerification {
             return Outcome.ALREADY_ENDED;
         }
         process.cancel(verificationId, reason);
-        audit.record(new AuditEvent(verificationId, clock.instant(), AuditEventType.CANCELLED, "chekt",
-                Map.of("reason", reason, "stateBefore", state.name())));
+        audit.record(new AuditEvent(verificationId, clock.instant(), AuditEventType.CANCELLED, Actor.CHEKT,
+                Map.of(AuditDetail.REASON, reason, AuditDetail.STATE_BEFORE, state.name())));
         metrics.ended(VerificationState.CANCELLED);
         return Outcome.CANCELLED;
     }

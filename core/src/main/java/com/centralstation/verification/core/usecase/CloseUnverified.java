@@ -1,5 +1,7 @@
 package com.centralstation.verification.core.usecase;
 
+import com.centralstation.verification.core.domain.Actor;
+import com.centralstation.verification.core.domain.AuditDetail;
 import com.centralstation.verification.core.domain.AuditEvent;
 import com.centralstation.verification.core.domain.AuditEventType;
 import com.centralstation.verification.core.domain.VerificationState;
@@ -36,7 +38,7 @@ public final class CloseUnverified {
             return false;
         }
         audit.record(new AuditEvent(verificationId, clock.instant(), AuditEventType.CLOSED_UNVERIFIED,
-                "operator:" + (operator == null || operator.isBlank() ? "unknown" : operator), Map.of("reason", why)));
+                Actor.operator(operator), Map.of(AuditDetail.REASON, why)));
         metrics.ended(VerificationState.CLOSED_UNVERIFIED);
         return true;
     }

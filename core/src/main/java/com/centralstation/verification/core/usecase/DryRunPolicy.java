@@ -3,6 +3,7 @@ package com.centralstation.verification.core.usecase;
 import com.centralstation.verification.core.domain.AuditEvent;
 import com.centralstation.verification.core.domain.AuditEventType;
 import com.centralstation.verification.core.domain.EscalationAdvice;
+import com.centralstation.verification.core.domain.PolicyStep;
 import com.centralstation.verification.core.port.out.AuditTrail;
 import com.centralstation.verification.core.port.out.CandidatePolicies;
 import com.centralstation.verification.core.port.out.CandidatePolicy;
@@ -72,23 +73,18 @@ public final class DryRunPolicy {
         candidate.ruleIds().forEach(rule -> hits.put(rule, 0));
         List<ChangedStep> changed = new ArrayList<>();
         Set<UUID> verifications = new HashSet<>();
-        for (AuditEvent step : steps) {
-            verifications.add(step.verificationId());
-            Map<String, String> inputs = new LinkedHashMap<>();
+        for (AuditEvent event : steps) {
+            verifications.add(event.verificationId());
+            PolicyStep step = PolicyStep.from(event);
             Map<String, String> recorded = new LinkedHashMap<>();
-            step.details().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(entry -> {
-                if (entry.getKey().startsWith(RecordEscalation.INPUT)) {
-                    inputs.put(entry.getKey().substring(RecordEscalation.INPUT.length()), entry.getValue());
-                }
-            });
-            EscalationAdvice.OUTPUTS.forEach(name -> recorded.put(name, step.details().get(name)));
-            CandidatePolicy.Answer answer = candidate.evaluate(inputs);
+            EscalationAdvice.OUTPUTS.forEach(name -> recorded.put(name, step.advice().get(name)));
+            CandidatePolicy.Answer answer = candidate.evaluate(step.inputs());
             answer.rule().ifPresent(rule -> hits.merge(rule, 1, Integer::sum));
             Map<String, String> proposed = new LinkedHashMap<>();
             EscalationAdvice.OUTPUTS.forEach(name -> proposed.put(name, answer.advice().get(name)));
             if (!proposed.equals(recorded)) {
-                changed.add(new ChangedStep(step.verificationId(), step.at(), step.details().getOrDefault("step", ""), inputs,
-                        recorded, proposed, answer.rule().orElse(null)));
+                changed.add(new ChangedStep(event.verificationId(), event.at(), step.step(), step.inputs(), recorded,
+                        proposed, answer.rule().orElse(null)));
             }
         }
         return new Report(verifications.size(), steps.size(), changed, hits);

@@ -1,5 +1,7 @@
 package com.centralstation.verification.core.usecase;
 
+import com.centralstation.verification.core.domain.Actor;
+import com.centralstation.verification.core.domain.AuditDetail;
 import com.centralstation.verification.core.domain.AuditEvent;
 import com.centralstation.verification.core.domain.AuditEventType;
 import com.centralstation.verification.core.domain.Contact;
@@ -63,8 +65,8 @@ public final class NotifyNextContact {
         int position = record.contactsNotified() + 1;
         Optional<Contact> next = record.verification().callList().next(record.contactsNotified());
         if (next.isEmpty()) {
-            audit.record(event(verificationId, AuditEventType.NO_CONTACT_LEFT, "engine",
-                    Map.of("contactsNotified", String.valueOf(record.contactsNotified()))));
+            audit.record(event(verificationId, AuditEventType.NO_CONTACT_LEFT,
+                    Map.of(AuditDetail.CONTACTS_NOTIFIED, String.valueOf(record.contactsNotified()))));
             return new Outcome(Optional.empty(), Optional.empty(), record.contactsNotified(), 0);
         }
         Contact contact = next.get();
@@ -77,7 +79,8 @@ public final class NotifyNextContact {
 
     private NotificationResult send(VerificationRecord record, Contact contact, int position) {
         UUID id = record.verification().id();
-        Map<String, String> who = Map.of("contactId", String.valueOf(contact.contactId()), "position", String.valueOf(position));
+        Map<String, String> who = Map.of(AuditDetail.CONTACT_ID, String.valueOf(contact.contactId()),
+                AuditDetail.POSITION, String.valueOf(position));
         NotificationResult result;
         try {
             ResponseToken.Issued link = ResponseToken.issue(id, contact.contactId(), clock.instant().plus(linkValidity));
@@ -85,33 +88,34 @@ public final class NotifyNextContact {
             result = notifier.notify(new ContactNotification(record.verification(), contact, position, link.rawToken()));
         } catch (NotificationFailedException failure) {
             Map<String, String> details = new HashMap<>(who);
-            details.put("reason", String.valueOf(failure.getMessage()));
-            details.put("permanent", "false");
-            audit.recordIndependently(event(id, AuditEventType.NOTIFICATION_FAILED, "engine", details));
+            details.put(AuditDetail.REASON, String.valueOf(failure.getMessage()));
+            details.put(AuditDetail.PERMANENT, "false");
+            audit.recordIndependently(event(id, AuditEventType.NOTIFICATION_FAILED, details));
             throw failure;
         }
         for (String channel : result.channelsDown()) {
-            audit.record(event(id, AuditEventType.CHANNEL_DOWN, "engine", Map.of("channel", channel,
-                    "contactId", String.valueOf(contact.contactId()), "reason", String.valueOf(result.detail()))));
+            audit.record(event(id, AuditEventType.CHANNEL_DOWN, Map.of(AuditDetail.CHANNEL, channel,
+                    AuditDetail.CONTACT_ID, String.valueOf(contact.contactId()),
+                    AuditDetail.REASON, String.valueOf(result.detail()))));
             metrics.channelDown(channel);
         }
         if (result.delivered()) {
             Map<String, String> details = new HashMap<>(who);
-            details.put("channel", String.valueOf(result.detail()));
-            audit.record(event(id, AuditEventType.CONTACT_NOTIFIED, "engine", details));
+            details.put(AuditDetail.CHANNEL, String.valueOf(result.detail()));
+            audit.record(event(id, AuditEventType.CONTACT_NOTIFIED, details));
         } else {
             Map<String, String> details = new HashMap<>(who);
-            details.put("reason", String.valueOf(result.detail()));
-            details.put("permanent", "true");
-            details.put("outcome", result.outcome().code());
-            audit.record(event(id, AuditEventType.NOTIFICATION_FAILED, "engine", details));
+            details.put(AuditDetail.REASON, String.valueOf(result.detail()));
+            details.put(AuditDetail.PERMANENT, "true");
+            details.put(AuditDetail.OUTCOME, result.outcome().code());
+            audit.record(event(id, AuditEventType.NOTIFICATION_FAILED, details));
         }
         metrics.notified(result.outcome());
         return result;
     }
 
-    private AuditEvent event(UUID id, AuditEventType type, String actor, Map<String, String> details) {
-        return new AuditEvent(id, clock.instant(), type, actor, details);
+    private AuditEvent event(UUID id, AuditEventType type, Map<String, String> details) {
+        return new AuditEvent(id, clock.instant(), type, Actor.ENGINE, details);
     }
 
     /**

@@ -1,5 +1,7 @@
 package com.centralstation.verification.core.usecase;
 
+import com.centralstation.verification.core.domain.Actor;
+import com.centralstation.verification.core.domain.AuditDetail;
 import com.centralstation.verification.core.domain.AuditEvent;
 import com.centralstation.verification.core.domain.AuditEventType;
 import com.centralstation.verification.core.domain.CallList;
@@ -20,6 +22,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Turns CHeKT's request into one stored verification, classed and with its workflow started. Run it in
@@ -27,9 +30,10 @@ import java.util.Optional;
  * (with a life-safety alarm's operator task, when the escalation policy hands it over at intake) commit
  * together. A request whose cancellation arrived first (a {@link Tombstone} younger than the tombstone
  * expiry) is stored as cancelled and starts nothing, so nobody is called for an alarm CHeKT has already
- * withdrawn.
+ * withdrawn. As the intake's handler of {@value VerificationRequest#EVENT_TYPE}, it runs in the delivery's transaction
+ * ({@link ReceiveChektDelivery}).
  */
-public final class ReceiveVerificationRequest {
+public final class ReceiveVerificationRequest implements ReceiveChektDelivery.EventHandler {
 
     private final VerificationRepository verifications;
     private final CallListDirectory callLists;
@@ -56,6 +60,26 @@ public final class ReceiveVerificationRequest {
         this.tombstoneExpiry = Objects.requireNonNull(tombstoneExpiry, "tombstoneExpiry");
     }
 
+    @Override
+    public Set<String> eventTypes() {
+        return Set.of(VerificationRequest.EVENT_TYPE);
+    }
+
+    /** A repeated verification (another event id, the same verification UUID) is audited as a duplicate delivery. */
+    @Override
+    public ReceiveChektDelivery.Result handle(ChektDelivery delivery) {
+        VerificationRequest request = delivery.event(VerificationRequest.class);
+        return switch (receive(request)) {
+            case STARTED -> ReceiveChektDelivery.Result.ACCEPTED;
+            case CANCELLED_BEFORE_ARRIVAL -> ReceiveChektDelivery.Result.ALREADY_CANCELLED;
+            case DUPLICATE -> {
+                audit.record(new AuditEvent(request.chekt().verificationId(), clock.instant(),
+                        AuditEventType.DUPLICATE_DELIVERY, Actor.CHEKT, Map.of(AuditDetail.EVENT_ID, delivery.eventId())));
+                yield ReceiveChektDelivery.Result.DUPLICATE;
+            }
+        };
+    }
+
     public Outcome receive(VerificationRequest request) {
         if (verifications.find(request.chekt().verificationId()).isPresent()) {
             return Outcome.DUPLICATE;
@@ -78,9 +102,9 @@ public final class ReceiveVerificationRequest {
         if (tombstone.isPresent()) {
             auditReceived(verification, sentWithRequest);
             verifications.close(verification.id(), VerificationState.CANCELLED, tombstone.get().reason());
-            audit.record(new AuditEvent(verification.id(), verification.receivedAt(), AuditEventType.CANCELLED, "chekt",
-                    Map.of("reason", tombstone.get().reason(), "stateBefore", "not yet received",
-                            "cancelledAt", tombstone.get().at().toString())));
+            audit.record(new AuditEvent(verification.id(), verification.receivedAt(), AuditEventType.CANCELLED, Actor.CHEKT,
+                    Map.of(AuditDetail.REASON, tombstone.get().reason(), AuditDetail.STATE_BEFORE, "not yet received",
+                            AuditDetail.CANCELLED_AT, tombstone.get().at().toString())));
             metrics.ended(VerificationState.CANCELLED);
             return Outcome.CANCELLED_BEFORE_ARRIVAL;
         }
@@ -91,13 +115,13 @@ public final class ReceiveVerificationRequest {
 
     private void auditReceived(Verification verification, boolean sentWithRequest) {
         audit.record(new AuditEvent(verification.id(), verification.receivedAt(), AuditEventType.VERIFICATION_RECEIVED,
-                "chekt", Map.of(
-                        "alarmId", String.valueOf(verification.alarm().alarmId()),
-                        "trigger", verification.alarm().trigger(),
-                        "priority", verification.alarm().priority(),
-                        "alarmClass", verification.alarmClass().code(),
-                        "contacts", String.valueOf(verification.callList().size()),
-                        "callListSource", sentWithRequest ? "request" : "stored call list")));
+                Actor.CHEKT, Map.of(
+                        AuditDetail.ALARM_ID, String.valueOf(verification.alarm().alarmId()),
+                        AuditDetail.TRIGGER, verification.alarm().trigger(),
+                        AuditDetail.PRIORITY, verification.alarm().priority(),
+                        AuditDetail.ALARM_CLASS, verification.alarmClass().code(),
+                        AuditDetail.CONTACTS, String.valueOf(verification.callList().size()),
+                        AuditDetail.CALL_LIST_SOURCE, sentWithRequest ? "request" : "stored call list")));
     }
 
     public enum Outcome {

@@ -1,5 +1,7 @@
 package com.centralstation.verification.core.usecase;
 
+import com.centralstation.verification.core.domain.Actor;
+import com.centralstation.verification.core.domain.AuditDetail;
 import com.centralstation.verification.core.domain.AuditEvent;
 import com.centralstation.verification.core.domain.AuditEventType;
 import com.centralstation.verification.core.port.out.AuditTrail;
@@ -23,9 +25,9 @@ public final class RecordAgencyCall {
     public void record(UUID verificationId, String operator, String note) {
         Map<String, String> details = new HashMap<>();
         if (note != null && !note.isBlank()) {
-            details.put("note", note.strip());
+            details.put(AuditDetail.NOTE, note.strip());
         }
         audit.record(new AuditEvent(verificationId, clock.instant(), AuditEventType.AGENCY_CALLED,
-                "operator:" + (operator == null || operator.isBlank() ? "unknown" : operator), details));
+                Actor.operator(operator), details));
     }
 }

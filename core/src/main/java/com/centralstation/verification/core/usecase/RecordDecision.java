@@ -1,5 +1,7 @@
 package com.centralstation.verification.core.usecase;
 
+import com.centralstation.verification.core.domain.Actor;
+import com.centralstation.verification.core.domain.AuditDetail;
 import com.centralstation.verification.core.domain.AuditEvent;
 import com.centralstation.verification.core.domain.AuditEventType;
 import com.centralstation.verification.core.domain.ContactDecision;
@@ -89,25 +91,17 @@ public final class RecordDecision {
 
     private void audit(UUID verificationId, ContactDecision decision, Outcome outcome) {
         Map<String, String> details = new HashMap<>();
-        details.put("contactId", String.valueOf(decision.contactId()));
-        details.put("action", decision.action().code());
-        details.put("respondedAt", decision.respondedAt().toString());
-        details.put("source", decision.source().name());
-        decision.seen().ifPresent(seen -> details.put(AssembleEvidencePack.SEEN, seen.code()));
+        details.put(AuditDetail.CONTACT_ID, String.valueOf(decision.contactId()));
+        details.put(AuditDetail.ACTION, decision.action().code());
+        details.put(AuditDetail.RESPONDED_AT, decision.respondedAt().toString());
+        details.put(AuditDetail.SOURCE, decision.source().name());
+        decision.seen().ifPresent(seen -> details.put(AuditDetail.SEEN, seen.code()));
         if (outcome != Outcome.ACCEPTED) {
-            details.put("refusal", outcome.name());
+            details.put(AuditDetail.REFUSAL, outcome.name());
         }
         AuditEventType type = outcome == Outcome.ACCEPTED ? AuditEventType.DECISION_RECEIVED : AuditEventType.DECISION_REFUSED;
         audit.recordIndependently(new AuditEvent(verificationId, clock.instant(), type,
-                actor(decision), details));
-    }
-
-    static String actor(ContactDecision decision) {
-        return switch (decision.source()) {
-            case RESPONSE_LINK -> "contact:" + decision.contactId();
-            case STATION_API -> "station";
-            case OPERATOR -> "operator";
-        };
+                Actor.decidedBy(decision), details));
     }
 
     public enum Outcome {

@@ -1,5 +1,7 @@
 package com.centralstation.verification.core.usecase;
 
+import com.centralstation.verification.core.domain.Actor;
+import com.centralstation.verification.core.domain.AuditDetail;
 import com.centralstation.verification.core.domain.AuditEvent;
 import com.centralstation.verification.core.domain.AuditEventType;
 import com.centralstation.verification.core.domain.EscalationAdvice;
@@ -16,7 +18,7 @@ import java.util.UUID;
 /**
  * Writes down what the escalation policy decided at a step, so a supervisor can follow the ladder.
  * Every step leaves a {@link AuditEventType#POLICY_APPLIED} event with the policy's inputs (prefixed
- * {@value #INPUT}) and advice: the evidence pack shows it, and a policy dry run replays it.
+ * {@value AuditDetail#POLICY_INPUT_PREFIX}) and advice: the evidence pack shows it, and a policy dry run replays it.
  */
 public final class RecordEscalation {
 
@@ -30,9 +32,6 @@ public final class RecordEscalation {
         this.clock = clock;
     }
 
-    /** The prefix of a policy input's name in a {@link AuditEventType#POLICY_APPLIED} event's details. */
-    public static final String INPUT = "input.";
-
     /**
      * Every row this writes names the policy version that gave the advice.
      *
@@ -41,25 +40,25 @@ public final class RecordEscalation {
     public void record(UUID verificationId, EscalationStep step, EscalationAdvice advice, PolicyVersion policy,
                        Map<String, String> inputs) {
         Map<String, String> details = Map.of(
-                "step", step.code(),
-                "policyVersion", String.valueOf(policy.version()),
-                "policyDefinitionId", policy.definitionId(),
-                "notifyNextContact", String.valueOf(advice.notifyNextContact()),
-                "alertOperator", String.valueOf(advice.alertOperator()),
-                "handOverToOperator", String.valueOf(advice.handOverToOperator()));
+                AuditDetail.STEP, step.code(),
+                AuditDetail.POLICY_VERSION, String.valueOf(policy.version()),
+                AuditDetail.POLICY_DEFINITION_ID, policy.definitionId(),
+                EscalationAdvice.NOTIFY_NEXT_CONTACT, String.valueOf(advice.notifyNextContact()),
+                EscalationAdvice.ALERT_OPERATOR, String.valueOf(advice.alertOperator()),
+                EscalationAdvice.HAND_OVER_TO_OPERATOR, String.valueOf(advice.handOverToOperator()));
         Map<String, String> applied = new HashMap<>(details);
-        inputs.forEach((name, value) -> applied.put(INPUT + name, value));
-        audit.record(new AuditEvent(verificationId, clock.instant(), AuditEventType.POLICY_APPLIED, "engine", applied));
+        inputs.forEach((name, value) -> applied.put(AuditDetail.POLICY_INPUT_PREFIX + name, value));
+        audit.record(new AuditEvent(verificationId, clock.instant(), AuditEventType.POLICY_APPLIED, Actor.ENGINE, applied));
         if (step.isEscalation()) {
-            audit.record(new AuditEvent(verificationId, clock.instant(), AuditEventType.ESCALATED, "engine", details));
+            audit.record(new AuditEvent(verificationId, clock.instant(), AuditEventType.ESCALATED, Actor.ENGINE, details));
             metrics.escalated(step);
         }
         if (advice.alertOperator()) {
-            audit.record(new AuditEvent(verificationId, clock.instant(), AuditEventType.OPERATOR_ALERTED, "engine", details));
+            audit.record(new AuditEvent(verificationId, clock.instant(), AuditEventType.OPERATOR_ALERTED, Actor.ENGINE, details));
             metrics.operatorAlerted(step);
         }
         if (advice.handOverToOperator()) {
-            audit.record(new AuditEvent(verificationId, clock.instant(), AuditEventType.HANDED_OVER_TO_OPERATOR, "engine", details));
+            audit.record(new AuditEvent(verificationId, clock.instant(), AuditEventType.HANDED_OVER_TO_OPERATOR, Actor.ENGINE, details));
         }
     }
 }

@@ -1,5 +1,7 @@
 package com.centralstation.verification.core.usecase;
 
+import com.centralstation.verification.core.domain.Actor;
+import com.centralstation.verification.core.domain.AuditDetail;
 import com.centralstation.verification.core.domain.AuditEvent;
 import com.centralstation.verification.core.domain.AuditEventType;
 import com.centralstation.verification.core.domain.ContactDecision;
@@ -84,11 +86,11 @@ public final class SubmitDecision {
         try {
             SubmissionReceipt receipt = chekt.submit(record.verification().chekt(), decision);
             verifications.markSubmitted(verificationId, receipt);
-            audit.record(new AuditEvent(verificationId, clock.instant(), AuditEventType.DECISION_SUBMITTED, "engine", Map.of(
-                    "traceId", receipt.traceId().toString(),
-                    "chektId", String.valueOf(receipt.chektId()),
-                    "contactId", String.valueOf(decision.contactId()),
-                    "action", decision.action().code())));
+            audit.record(new AuditEvent(verificationId, clock.instant(), AuditEventType.DECISION_SUBMITTED, Actor.ENGINE,
+                    Map.of(AuditDetail.TRACE_ID, receipt.traceId().toString(),
+                            AuditDetail.CHEKT_ID, String.valueOf(receipt.chektId()),
+                            AuditDetail.CONTACT_ID, String.valueOf(decision.contactId()),
+                            AuditDetail.ACTION, decision.action().code())));
             metrics.ended(VerificationState.SUBMITTED);
             return Result.of(Outcome.SUBMITTED);
         } catch (ChektGatewayException.AskedToWait asked) {
@@ -99,9 +101,9 @@ public final class SubmitDecision {
             Duration wait = asksFor.compareTo(MAX_WAIT) > 0 ? MAX_WAIT : asksFor;
             if (asked.answeredByChekt()) {
                 Map<String, String> details = failureDetails(asked);
-                details.put("wait", wait.toString());
+                details.put(AuditDetail.WAIT, wait.toString());
                 audit.record(new AuditEvent(verificationId, clock.instant(), AuditEventType.SUBMISSION_DEFERRED,
-                        "chekt", details));
+                        Actor.CHEKT, details));
             }
             return Result.waitFor(wait, attempt.unavailableWaits() + (asked.httpStatus() == 503 ? 1 : 0));
         } catch (ChektGatewayException failure) {
@@ -114,7 +116,7 @@ public final class SubmitDecision {
         if (decision.action() == VerificationAction.DISREGARD && failure instanceof ChektGatewayException.ClosedOrUnknown
                 && failure.httpStatus() == 409) {
             verifications.close(verificationId, VerificationState.CLOSED_BY_CHEKT, failure.getMessage());
-            audit.record(new AuditEvent(verificationId, clock.instant(), AuditEventType.CLOSED_BY_CHEKT, "chekt",
+            audit.record(new AuditEvent(verificationId, clock.instant(), AuditEventType.CLOSED_BY_CHEKT, Actor.CHEKT,
                     failureDetails(failure)));
             metrics.ended(VerificationState.CLOSED_BY_CHEKT);
             return Result.of(Outcome.CLOSED_BY_CHEKT);
@@ -122,28 +124,28 @@ public final class SubmitDecision {
         if (decision.action() == VerificationAction.DISPATCH && (failure.isFinal() || attempt.lastRetry())) {
             verifications.close(verificationId, VerificationState.DISPATCH_NOT_TAKEN, failure.getMessage());
             Map<String, String> details = failureDetails(failure);
-            details.put("contactId", String.valueOf(decision.contactId()));
-            audit.record(new AuditEvent(verificationId, clock.instant(), AuditEventType.DISPATCH_NOT_TAKEN, "chekt",
+            details.put(AuditDetail.CONTACT_ID, String.valueOf(decision.contactId()));
+            audit.record(new AuditEvent(verificationId, clock.instant(), AuditEventType.DISPATCH_NOT_TAKEN, Actor.CHEKT,
                     details));
             metrics.ended(VerificationState.DISPATCH_NOT_TAKEN);
             return Result.dispatchNotTaken(failure.getMessage(), failure.httpStatus(),
                     failure.errorCode().orElse(null), failure.requestId().orElse(null));
         }
         audit.recordIndependently(new AuditEvent(verificationId, clock.instant(), AuditEventType.SUBMISSION_FAILED,
-                "engine", failureDetails(failure)));
+                Actor.ENGINE, failureDetails(failure)));
         throw failure;
     }
 
     private static Map<String, String> failureDetails(ChektGatewayException failure) {
         Map<String, String> details = new HashMap<>();
-        details.put("outcome", failure.getClass().getSimpleName());
-        details.put("status", String.valueOf(failure.httpStatus()));
-        details.put("message", String.valueOf(failure.getMessage()));
-        failure.errorCode().ifPresent(code -> details.put("errorCode", code));
-        failure.requestId().ifPresent(id -> details.put("requestId", id));
-        failure.traceId().ifPresent(id -> details.put("traceId", id.toString()));
+        details.put(AuditDetail.OUTCOME, failure.getClass().getSimpleName());
+        details.put(AuditDetail.STATUS, String.valueOf(failure.httpStatus()));
+        details.put(AuditDetail.MESSAGE, String.valueOf(failure.getMessage()));
+        failure.errorCode().ifPresent(code -> details.put(AuditDetail.ERROR_CODE, code));
+        failure.requestId().ifPresent(id -> details.put(AuditDetail.REQUEST_ID, id));
+        failure.traceId().ifPresent(id -> details.put(AuditDetail.TRACE_ID, id.toString()));
         if (failure instanceof ChektGatewayException.Unavailable unavailable) {
-            unavailable.retryAfter().ifPresent(after -> details.put("retryAfter", after.toString()));
+            unavailable.retryAfter().ifPresent(after -> details.put(AuditDetail.RETRY_AFTER, after.toString()));
         }
         return details;
     }

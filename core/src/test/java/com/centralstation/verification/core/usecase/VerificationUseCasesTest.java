@@ -1,5 +1,6 @@
 package com.centralstation.verification.core.usecase;
 
+import com.centralstation.verification.core.domain.Actor;
 import com.centralstation.verification.core.domain.Alarm;
 import com.centralstation.verification.core.domain.AlarmClass;
 import com.centralstation.verification.core.domain.AuditEventType;
@@ -330,7 +331,7 @@ class VerificationUseCasesTest {
         assertThat(f.verifications.find(id).orElseThrow().state()).isEqualTo(VerificationState.CANCELLED_BY_SUPERVISOR);
         assertThat(f.audit.timeline(id)).filteredOn(e -> e.type() == AuditEventType.CANCELLED_BY_SUPERVISOR).singleElement()
                 .satisfies(e -> {
-                    assertThat(e.actor()).isEqualTo("supervisor:sam");
+                    assertThat(e.actor()).isEqualTo(Actor.supervisor("sam"));
                     assertThat(e.details()).containsEntry("reason", "duplicate alarm").containsEntry("stateBefore", "OPEN");
                 });
         assertThat(f.notifyNext.notifyNext(id).contact()).isEmpty();

@@ -1,5 +1,6 @@
 package com.centralstation.verification.adapters.persistence;
 
+import com.centralstation.verification.core.domain.Actor;
 import com.centralstation.verification.core.domain.AuditChainCheck;
 import com.centralstation.verification.core.domain.AuditEvent;
 import com.centralstation.verification.core.domain.AuditEventType;
@@ -131,7 +132,7 @@ final class JdbcAuditTrail implements AuditTrail, AutoCloseable {
 
     private AuditEvent event(ResultSet row, int rowNumber) throws SQLException {
         return new AuditEvent(row.getObject("verification_id", UUID.class), fromSql(row, "occurred_at"),
-                AuditEventType.valueOf(row.getString("type")), row.getString("actor"), json.details(row.getString("details")));
+                AuditEventType.valueOf(row.getString("type")), new Actor(row.getString("actor")), json.details(row.getString("details")));
     }
 
     /** One per verification and transaction, however many events the transaction records. */
@@ -155,7 +156,7 @@ final class JdbcAuditTrail implements AuditTrail, AutoCloseable {
 
     private void append(AuditEvent event) {
         jdbc.sql("INSERT INTO audit_event (verification_id, occurred_at, type, actor, details) VALUES (?, ?, ?, ?, ?)")
-                .params(event.verificationId(), toSql(event.at()), event.type().name(), event.actor(),
+                .params(event.verificationId(), toSql(event.at()), event.type().name(), event.actor().id(),
                         json.details(event.details()))
                 .update();
     }

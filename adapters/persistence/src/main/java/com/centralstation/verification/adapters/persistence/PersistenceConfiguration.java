@@ -7,6 +7,7 @@ import com.centralstation.verification.core.port.out.DeliveryInbox;
 import com.centralstation.verification.core.port.out.NotificationLog;
 import com.centralstation.verification.core.port.out.RefusedDeliveries;
 import com.centralstation.verification.core.port.out.ResponseTokenStore;
+import com.centralstation.verification.core.port.out.UnitOfWork;
 import com.centralstation.verification.core.port.out.VerificationRepository;
 import org.springframework.boot.autoconfigure.flyway.FlywayConfigurationCustomizer;
 import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
@@ -90,6 +91,11 @@ public class PersistenceConfiguration {
     @DependsOnDatabaseInitialization
     public NotificationLog jdbcNotificationLog(DataSource dataSource, PlatformTransactionManager transactionManager) {
         return new JdbcNotificationLog(JdbcClient.create(dataSource), Transactions.independent(transactionManager));
+    }
+
+    @Bean
+    public UnitOfWork jdbcUnitOfWork(PlatformTransactionManager transactionManager) {
+        return new JdbcUnitOfWork(Transactions.independent(transactionManager));
     }
 
     /**

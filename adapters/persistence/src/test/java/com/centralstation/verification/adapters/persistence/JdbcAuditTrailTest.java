@@ -1,5 +1,6 @@
 package com.centralstation.verification.adapters.persistence;
 
+import com.centralstation.verification.core.domain.Actor;
 import com.centralstation.verification.core.domain.AuditChainCheck;
 import com.centralstation.verification.core.domain.AuditEvent;
 import com.centralstation.verification.core.domain.AuditEventType;
@@ -50,20 +51,20 @@ class JdbcAuditTrailTest {
         }
 
         AuditEvent event(AuditEventType type, Instant at, Map<String, String> details) {
-            return new AuditEvent(verificationId, at, type, "engine", details);
+            return new AuditEvent(verificationId, at, type, Actor.ENGINE, details);
         }
 
         @Test
         void readsATimelineBackOldestFirstWithItsDetails() {
             AuditEvent received = new AuditEvent(verificationId, Instant.parse("2026-05-26T10:21:34.000001Z"),
-                    AuditEventType.VERIFICATION_RECEIVED, "chekt", Map.of("alarmId", "A-10293", "contacts", "3"));
+                    AuditEventType.VERIFICATION_RECEIVED, Actor.CHEKT, Map.of("alarmId", "A-10293", "contacts", "3"));
             AuditEvent notified = event(AuditEventType.CONTACT_NOTIFIED, Instant.parse("2026-05-26T10:21:35Z"),
                     Map.of("contactId", "67890", "position", "1"));
             AuditEvent submitted = new AuditEvent(verificationId, Instant.parse("2026-05-26T10:23:02.5Z"),
-                    AuditEventType.DECISION_SUBMITTED, "contact:67890",
+                    AuditEventType.DECISION_SUBMITTED, Actor.contact(67890),
                     Map.of("traceId", UUID.randomUUID().toString(), "message", "quotes \" and \\ and ümlaut ✓\nnewline"));
             AuditEvent otherVerification = new AuditEvent(UUID.randomUUID(), Instant.parse("2026-05-26T10:21:36Z"),
-                    AuditEventType.CANCELLED, "chekt", Map.of());
+                    AuditEventType.CANCELLED, Actor.CHEKT, Map.of());
             audit().record(submitted);
             audit().record(otherVerification);
             audit().record(received);
@@ -257,10 +258,10 @@ class JdbcAuditTrailTest {
         void policyStepsAreReadAcrossVerificationsBySinceOrByTheLatestVerifications() {
             UUID older = UUID.randomUUID();
             UUID newer = UUID.randomUUID();
-            AuditEvent oldStep = new AuditEvent(older, clock.instant(), AuditEventType.POLICY_APPLIED, "engine", Map.of("step", "initial"));
+            AuditEvent oldStep = new AuditEvent(older, clock.instant(), AuditEventType.POLICY_APPLIED, Actor.ENGINE, Map.of("step", "initial"));
             AuditEvent mine = event(AuditEventType.POLICY_APPLIED, clock.instant().plusSeconds(60), Map.of("step", "initial"));
             AuditEvent myLater = event(AuditEventType.POLICY_APPLIED, clock.instant().plusSeconds(180), Map.of("step", "2min"));
-            AuditEvent newStep = new AuditEvent(newer, clock.instant().plusSeconds(120), AuditEventType.POLICY_APPLIED, "engine",
+            AuditEvent newStep = new AuditEvent(newer, clock.instant().plusSeconds(120), AuditEventType.POLICY_APPLIED, Actor.ENGINE,
                     Map.of("step", "initial"));
             List.of(oldStep, mine, newStep, myLater).forEach(audit()::record);
             audit().record(event(AuditEventType.ESCALATED, clock.instant().plusSeconds(180), Map.of("step", "2min")));

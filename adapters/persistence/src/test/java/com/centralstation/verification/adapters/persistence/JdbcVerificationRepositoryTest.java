@@ -1,5 +1,6 @@
 package com.centralstation.verification.adapters.persistence;
 
+import com.centralstation.verification.core.domain.Actor;
 import com.centralstation.verification.core.domain.AlarmClass;
 import com.centralstation.verification.core.domain.Alarm;
 import com.centralstation.verification.core.domain.AuditEvent;
@@ -160,7 +161,7 @@ class JdbcVerificationRepositoryTest {
                         .isInstanceOf(DuplicateVerificationException.class);
                 // On PostgreSQL these fail with "current transaction is aborted" unless the insert had its savepoint.
                 repository().add(verification(afterwards, 3, clock.instant()));
-                audit.record(new AuditEvent(afterwards, clock.instant(), AuditEventType.DUPLICATE_DELIVERY, "chekt", Map.of()));
+                audit.record(new AuditEvent(afterwards, clock.instant(), AuditEventType.DUPLICATE_DELIVERY, Actor.CHEKT, Map.of()));
             });
 
             assertThat(repository().find(duplicated).orElseThrow().verification().chekt().alarmVerificationId()).isEqualTo(1);

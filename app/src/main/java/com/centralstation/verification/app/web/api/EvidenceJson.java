@@ -45,7 +45,7 @@ final class EvidenceJson {
                 "policy_version", s.policyVersion().orElse(null))).toList());
         json.put("decision", pack.decision().map(d -> map(
                 "contact_id", d.contactId(), "contact_name", d.contactName(), "action", d.action().code(),
-                "how", lower(d.how().name()), "actor", d.actor(), "responded_at", text(d.respondedAt()),
+                "how", lower(d.how().name()), "actor", d.actor().id(), "responded_at", text(d.respondedAt()),
                 "received_at", d.receivedAt().map(Instant::toString).orElse(null),
                 "response_time", d.responseTime().map(r -> r.label()).orElse(null))).orElse(null));
         json.put("chekt_exchanges", pack.chektExchanges().stream().map(x -> map(
@@ -56,7 +56,7 @@ final class EvidenceJson {
                 "addresses_tried_before_decision", pack.ecv().addressesTried()));
         json.put("audit_chain", chain(pack.auditChain()));
         json.put("timeline", pack.timeline().stream().map(e -> map("at", text(e.at()), "type", lower(e.type().name()),
-                "actor", e.actor(), "details", e.details())).toList());
+                "actor", e.actor().id(), "details", e.details())).toList());
         return json;
     }
 

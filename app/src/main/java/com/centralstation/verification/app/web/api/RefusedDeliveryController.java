@@ -1,10 +1,9 @@
 package com.centralstation.verification.app.web.api;
 
 import com.centralstation.verification.app.input.InvalidInputException;
-import com.centralstation.verification.app.intake.DeliveryQuarantine;
-import com.centralstation.verification.app.intake.IntakeProperties;
 import com.centralstation.verification.core.domain.QuarantinedDelivery;
 import com.centralstation.verification.core.domain.RefusedDelivery;
+import com.centralstation.verification.core.usecase.DeliveryQuarantine;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -27,11 +26,9 @@ public class RefusedDeliveryController {
     private static final int MAX_LIMIT = 1000;
 
     private final DeliveryQuarantine quarantine;
-    private final IntakeProperties properties;
 
-    public RefusedDeliveryController(DeliveryQuarantine quarantine, IntakeProperties properties) {
+    public RefusedDeliveryController(DeliveryQuarantine quarantine) {
         this.quarantine = quarantine;
-        this.properties = properties;
     }
 
     @GetMapping("/api/webhooks/refused")
@@ -39,11 +36,12 @@ public class RefusedDeliveryController {
         if (limit < 1 || limit > MAX_LIMIT) {
             throw new InvalidInputException("limit", "must be between 1 and " + MAX_LIMIT);
         }
-        List<Map<String, Object>> items = quarantine.newestFirst(limit).stream().map(RefusedDeliveryController::item).toList();
+        DeliveryQuarantine.Listing listing = quarantine.newestFirst(limit);
+        List<Map<String, Object>> items = listing.deliveries().stream().map(RefusedDeliveryController::item).toList();
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("count", items.size());
-        json.put("retention", properties.quarantineRetention().toString());
-        json.put("max_entries", properties.quarantineMaxEntries());
+        json.put("retention", listing.retention().toString());
+        json.put("max_entries", listing.maxEntries());
         json.put("refused", items);
         return json;
     }

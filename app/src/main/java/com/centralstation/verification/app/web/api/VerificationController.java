@@ -2,11 +2,11 @@ package com.centralstation.verification.app.web.api;
 
 import com.centralstation.verification.app.input.InvalidInputException;
 import com.centralstation.verification.app.web.ApiProblems;
+import com.centralstation.verification.core.domain.AlarmValidation;
 import com.centralstation.verification.core.domain.AuditEvent;
 import com.centralstation.verification.core.domain.NotifiedContact;
 import com.centralstation.verification.core.domain.VerificationRecord;
 import com.centralstation.verification.core.domain.VerificationState;
-import com.centralstation.verification.core.usecase.AssembleEvidencePack;
 import com.centralstation.verification.core.usecase.VerificationQueries;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -87,7 +87,7 @@ public class VerificationController {
                 "trace_id", receipt.traceId().toString(),
                 "submitted_at", receipt.submittedAt().toString())));
         record.closeReason().ifPresent(reason -> json.put("close_reason", reason));
-        AssembleEvidencePack.validation(timeline).ifPresent(validation -> json.put("validation",
+        AlarmValidation.lastRecorded(timeline).ifPresent(validation -> json.put("validation",
                 EvidenceJson.validation(validation)));
         json.put("timeline", timeline.stream().map(VerificationController::event).toList());
         return json;
@@ -112,7 +112,7 @@ public class VerificationController {
 
     private static Map<String, Object> event(AuditEvent event) {
         return Map.of("at", event.at().toString(), "type", event.type().name().toLowerCase(Locale.ROOT),
-                "actor", event.actor(), "details", event.details());
+                "actor", event.actor().id(), "details", event.details());
     }
 
     private static String text(Instant instant) {

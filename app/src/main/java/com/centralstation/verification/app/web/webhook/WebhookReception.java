@@ -1,12 +1,11 @@
 package com.centralstation.verification.app.web.webhook;
 
-import com.centralstation.verification.app.intake.ChektEvent;
-import com.centralstation.verification.app.intake.ChektWebhookMapper;
-import com.centralstation.verification.app.intake.DeliveryQuarantine;
-import com.centralstation.verification.app.intake.IntakeAttempts;
-import com.centralstation.verification.app.intake.RefusalReason;
-import com.centralstation.verification.app.intake.UnusableDeliveryException;
-import com.centralstation.verification.app.intake.WebhookIntake;
+import com.centralstation.verification.core.domain.RefusalReason;
+import com.centralstation.verification.core.usecase.ChektDelivery;
+import com.centralstation.verification.core.usecase.DeliveryQuarantine;
+import com.centralstation.verification.core.usecase.ReceiveChektDelivery;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 
@@ -14,18 +13,21 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * What {@code POST /webhooks/chekt} answers to one delivery, apart from HTTP: the signature first (401,
- * counted, not kept), then the media type and the payload. A signed delivery that cannot be used is answered
- * 400 (415 for a wrong media type) and kept in the quarantine with the headers needed to check it again.
+ * What {@code POST /webhooks/chekt} answers to one delivery, apart from HTTP: the signature first (401, counted, not
+ * kept), then the media type, then CHeKT's JSON read once ({@link ChektWebhookMapper}) and handed to the intake
+ * ({@link ReceiveChektDelivery}). A signed delivery that cannot be used is answered 400 (415 for a wrong media type)
+ * and kept in the quarantine with the headers needed to check it again.
  */
 public class WebhookReception {
 
+    private static final Logger log = LoggerFactory.getLogger(WebhookReception.class);
+
     private final WebhookSignature signature;
     private final ChektWebhookMapper mapper;
-    private final WebhookIntake intake;
+    private final ReceiveChektDelivery intake;
     private final DeliveryQuarantine quarantine;
 
-    public WebhookReception(WebhookSignature signature, ChektWebhookMapper mapper, WebhookIntake intake,
+    public WebhookReception(WebhookSignature signature, ChektWebhookMapper mapper, ReceiveChektDelivery intake,
                             DeliveryQuarantine quarantine) {
         this.signature = signature;
         this.mapper = mapper;
@@ -42,9 +44,10 @@ public class WebhookReception {
      * @param result what the intake did, for a 2xx; null for a refusal
      * @param field what a refusal names as at fault
      */
-    public record Answer(int status, String eventId, WebhookIntake.Result result, String title, String field, String detail) {
+    public record Answer(int status, String eventId, ReceiveChektDelivery.Result result, String title, String field,
+                         String detail) {
 
-        static Answer taken(String eventId, WebhookIntake.Result result) {
+        static Answer taken(String eventId, ReceiveChektDelivery.Result result) {
             return new Answer(result.stored() ? 202 : 200, eventId, result, null, null, null);
         }
 
@@ -61,21 +64,35 @@ public class WebhookReception {
         }
         if (!json(delivery.contentType())) {
             String detail = "deliveries must be application/json";
-            quarantine.keep(RefusalReason.MEDIA_TYPE, "Content-Type", detail, headers(delivery), delivery.body());
+            keep(RefusalReason.MEDIA_TYPE, "Content-Type", detail, delivery);
             return Answer.refused(415, "Unsupported media type", "Content-Type", detail);
         }
+        ChektDelivery read;
         try {
-            ChektEvent event = mapper.event(delivery.body());
-            return Answer.taken(event.id(), IntakeAttempts.handle(intake, event, delivery.body()));
+            read = mapper.delivery(delivery.body());
         } catch (UnusableDeliveryException unusable) {
-            quarantine.keep(unusable.reason(), unusable.field(), unusable.getMessage(), headers(delivery), delivery.body());
+            keep(unusable.reason(), unusable.field(), unusable.getMessage(), delivery);
             return Answer.refused(400, "Invalid input", unusable.field(), unusable.getMessage());
         }
+        return Answer.taken(read.eventId(), intake.receive(read));
     }
 
     /** Counts a delivery refused before it was read (too large), so its signature is unknown. */
     public void tooLarge() {
         quarantine.countUnproven(RefusalReason.TOO_LARGE);
+    }
+
+    /** When even keeping fails (the database is down), the delivery is logged whole instead and still answered 4xx. */
+    private void keep(RefusalReason reason, String field, String detail, Delivery delivery) {
+        Map<String, String> headers = headers(delivery);
+        DeliveryQuarantine.Kept kept = quarantine.keep(reason, field, detail, headers, delivery.body());
+        if (kept.id().isPresent()) {
+            log.warn("Refused a signed CHeKT delivery ({}, field {}): {}; kept as refused delivery {} ({} bytes)",
+                    reason.tag(), field, detail, kept.id().getAsLong(), delivery.body().length);
+        } else {
+            log.error("Refused a signed CHeKT delivery ({}, field {}): {}; it could not be kept ({} bytes, headers {})",
+                    reason.tag(), field, detail, delivery.body().length, headers, kept.failure());
+        }
     }
 
     private Map<String, String> headers(Delivery delivery) {

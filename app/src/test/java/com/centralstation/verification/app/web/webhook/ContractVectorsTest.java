@@ -1,8 +1,7 @@
 package com.centralstation.verification.app.web.webhook;
 
-import com.centralstation.verification.app.intake.ChektEvent;
-import com.centralstation.verification.app.intake.ChektWebhookMapper;
 import com.centralstation.verification.core.domain.VerificationAction;
+import com.centralstation.verification.core.usecase.ChektDelivery;
 import com.centralstation.verification.core.usecase.VerificationRequest;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
@@ -64,12 +63,11 @@ class ContractVectorsTest {
     void theContractBodyMapsToTheVerificationWhosePatchTheContractShows() throws IOException {
         ChektWebhookMapper mapper = new ChektWebhookMapper(new ObjectMapper());
 
-        ChektEvent event = mapper.event(contractBody());
-        ChektWebhookMapper.MappedRequest mapped = mapper.verificationRequest(event);
-        VerificationRequest request = mapped.request();
+        ChektDelivery delivery = mapper.delivery(contractBody());
+        VerificationRequest request = delivery.event(VerificationRequest.class);
 
-        assertThat(event.id()).isEqualTo("evt_2hKqx9");
-        assertThat(event.type()).isEqualTo("verification.requested");
+        assertThat(delivery.eventId()).isEqualTo("evt_2hKqx9");
+        assertThat(delivery.eventType()).isEqualTo("verification.requested");
         assertThat(request.chekt().site().dealerId()).isEqualTo("12345");
         assertThat(request.chekt().site().siteId()).isEqualTo("1");
         assertThat(request.chekt().alarmVerificationId()).isEqualTo(1L);
@@ -78,7 +76,7 @@ class ContractVectorsTest {
         assertThat(request.alarm().occurredAt()).isEqualTo(Instant.parse("2026-05-26T10:21:30Z"));
         assertThat(request.contacts()).extracting(c -> c.contactId()).containsExactly(67890L, 67891L, 67892L);
         assertThat(request.contacts().get(2).email()).isNull();
-        assertThat(mapped.repairs()).as("the contract's own example needs no repair").isEmpty();
+        assertThat(delivery.repairs()).as("the contract's own example needs no repair").isEmpty();
         assertThat(VerificationAction.fromCode("dispatch")).isPresent();
     }
 }

@@ -2,6 +2,7 @@ package com.centralstation.verification.core.port.out;
 
 import com.centralstation.verification.core.domain.EscalationStep;
 import com.centralstation.verification.core.domain.NotificationOutcome;
+import com.centralstation.verification.core.domain.RefusalReason;
 import com.centralstation.verification.core.domain.ResponseTime;
 import com.centralstation.verification.core.domain.VerificationState;
 
@@ -25,6 +26,9 @@ public interface VerificationMetrics {
 
     /** The escalation policy asked for an operator's attention at this step. */
     void operatorAlerted(EscalationStep step);
+
+    /** A CHeKT delivery was refused (signed or not): counted whether or not it could be kept. */
+    void deliveryRefused(RefusalReason reason);
 
     /** For code paths and tests that do not export metrics. */
     VerificationMetrics NONE = new VerificationMetrics() {
@@ -50,6 +54,10 @@ public interface VerificationMetrics {
 
         @Override
         public void operatorAlerted(EscalationStep step) {
+        }
+
+        @Override
+        public void deliveryRefused(RefusalReason reason) {
         }
     };
 }

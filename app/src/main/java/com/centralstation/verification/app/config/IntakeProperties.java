@@ -1,4 +1,4 @@
-package com.centralstation.verification.app.intake;
+package com.centralstation.verification.app.config;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;

@@ -1,6 +1,5 @@
-package com.centralstation.verification.app.intake;
+package com.centralstation.verification.app.web.webhook;
 
-import com.centralstation.verification.app.web.webhook.WebhookReception;
 import com.centralstation.verification.core.domain.AuditEvent;
 import com.centralstation.verification.core.domain.AuditEventType;
 import com.centralstation.verification.core.domain.Verification;
@@ -152,7 +151,7 @@ class WebhookCorpusTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("corpus")
     void eachVariantHasItsOutcome(Variant variant) {
-        IntakeFixture f = new IntakeFixture();
+        ReceptionFixture f = new ReceptionFixture();
 
         WebhookReception.Answer answer = f.deliver(variant.body());
 

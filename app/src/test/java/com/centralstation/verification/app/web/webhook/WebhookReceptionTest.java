@@ -1,15 +1,15 @@
-package com.centralstation.verification.app.intake;
+package com.centralstation.verification.app.web.webhook;
 
-import com.centralstation.verification.app.web.webhook.WebhookReception;
+import com.centralstation.verification.core.domain.RefusalReason;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class DeliveryQuarantineTest {
+class WebhookReceptionTest {
 
     @Test
     void aRefusalThatCannotBeKeptIsStillAnswered400AndCounted() {
-        IntakeFixture f = new IntakeFixture();
+        ReceptionFixture f = new ReceptionFixture();
         f.quarantine.down = true;
 
         WebhookReception.Answer answer = f.deliver("{\"type\":\"verification.requested\",\"data\":{}}");
@@ -21,12 +21,12 @@ class DeliveryQuarantineTest {
 
     @Test
     void aSignedDeliveryThatIsNotDeclaredJsonIs415AndKept() {
-        IntakeFixture f = new IntakeFixture();
+        ReceptionFixture f = new ReceptionFixture();
         byte[] body = "id=evt_form".getBytes(java.nio.charset.StandardCharsets.UTF_8);
         String timestamp = String.valueOf(f.clock.instant().getEpochSecond());
 
         WebhookReception.Answer answer = f.reception.receive(new WebhookReception.Delivery(timestamp,
-                IntakeFixture.sign(timestamp, body), "application/x-www-form-urlencoded", body));
+                ReceptionFixture.sign(timestamp, body), "application/x-www-form-urlencoded", body));
 
         assertThat(answer.status()).isEqualTo(415);
         assertThat(f.quarantine.kept).singleElement().satisfies(kept -> {

@@ -1,8 +1,8 @@
-package com.centralstation.verification.archfixture.app.intake;
+package com.centralstation.verification.archfixture.app.input;
 
 import com.centralstation.verification.archfixture.app.web.DeliveryIntake;
 
-/** Wrong: the application layer depending on the web layer. */
+/** Wrong: input reading depending on the web layer. */
 public class RefusalPage {
 
     public void refuse(DeliveryIntake intake) {

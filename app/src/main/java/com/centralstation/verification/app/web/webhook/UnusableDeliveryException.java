@@ -1,4 +1,6 @@
-package com.centralstation.verification.app.intake;
+package com.centralstation.verification.app.web.webhook;
+
+import com.centralstation.verification.core.domain.RefusalReason;
 
 /** A signed delivery this service cannot act on: answered 400 naming the field, and kept in the quarantine. */
 public class UnusableDeliveryException extends RuntimeException {

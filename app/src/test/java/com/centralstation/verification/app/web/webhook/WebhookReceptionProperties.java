@@ -1,7 +1,7 @@
-package com.centralstation.verification.app.intake;
+package com.centralstation.verification.app.web.webhook;
 
-import com.centralstation.verification.app.web.webhook.WebhookReception;
 import com.centralstation.verification.core.domain.AuditEventType;
+import com.centralstation.verification.core.domain.RefusalReason;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -29,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * strings, extra fields, duplicated and missing contacts): the intake never answers 5xx, refuses only when a
  * field the PATCH needs is unusable, and keeps every signed refusal in the quarantine.
  */
-class WebhookIntakeProperties {
+class WebhookReceptionProperties {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -47,7 +47,7 @@ class WebhookIntakeProperties {
 
     @Property(tries = 400)
     void aSignedDeliveryIsTakenUnlessARequiredFieldIsUnusableAndEveryRefusalIsKept(@ForAll("deliveries") Delivery delivery) {
-        IntakeFixture f = new IntakeFixture();
+        ReceptionFixture f = new ReceptionFixture();
 
         WebhookReception.Answer answer = f.deliver(delivery.body());
 
@@ -72,7 +72,7 @@ class WebhookIntakeProperties {
 
     @Property(tries = 200)
     void anyBytesSignedAreAnsweredWithoutA5xxAndEveryRefusalIsKept(@ForAll byte[] body) {
-        IntakeFixture f = new IntakeFixture();
+        ReceptionFixture f = new ReceptionFixture();
 
         WebhookReception.Answer answer = f.deliver(body);
 
@@ -84,7 +84,7 @@ class WebhookIntakeProperties {
 
     @Property(tries = 100)
     void anUnsignedDeliveryIs401CountedAndNeverKept(@ForAll("deliveries") Delivery delivery, @ForAll("badSignatures") String bad) {
-        IntakeFixture f = new IntakeFixture();
+        ReceptionFixture f = new ReceptionFixture();
         byte[] body = delivery.body().getBytes(StandardCharsets.UTF_8);
 
         WebhookReception.Answer answer = f.reception.receive(new WebhookReception.Delivery(
@@ -98,7 +98,7 @@ class WebhookIntakeProperties {
 
     @Property(tries = 200)
     void everyRepairOfATakenRequestIsAudited(@ForAll("deliveries") Delivery delivery) {
-        IntakeFixture f = new IntakeFixture();
+        ReceptionFixture f = new ReceptionFixture();
         if (f.deliver(delivery.body()).status() != 202) {
             return;
         }

@@ -1,12 +1,14 @@
-package com.centralstation.verification.app.intake;
+package com.centralstation.verification.app.web.webhook;
 
 import com.centralstation.verification.app.input.Limits;
-import com.centralstation.verification.app.intake.ChektEvent;
-import com.centralstation.verification.app.intake.ChektWebhookMapper;
 import com.centralstation.verification.core.domain.Alarm;
 import com.centralstation.verification.core.domain.ChektReference;
 import com.centralstation.verification.core.domain.Contact;
+import com.centralstation.verification.core.domain.RefusalReason;
 import com.centralstation.verification.core.domain.SiteRef;
+import com.centralstation.verification.core.usecase.Cancellation;
+import com.centralstation.verification.core.usecase.ChektDelivery;
+import com.centralstation.verification.core.usecase.ChektEvent;
 import com.centralstation.verification.core.usecase.VerificationRequest;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -31,14 +33,17 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
- * The one place that knows the shape of CHeKT's webhook payloads (see docs/architecture.md, "Inbound:
- * CHeKT's webhook": CHeKT has not published {@code verification.requested}, so we defined it; the README's "What a
- * verification.requested delivery must carry" lists what is required). It is liberal on purpose: CHeKT answers a refusal by retrying for 24 hours and then dropping
- * the alarm, so only what the PATCH to CHeKT needs is required ({@code dealer_id}, {@code site_id}, {@code alarm_verification_id},
- * {@code verification_id}). Everything else is taken as well as it can be, and each repair is reported
- * so the intake can audit it: blanks count as absent, over-long text is cut to its column, a contact
- * listed twice is kept once, an entry without a usable {@code contact_id} is dropped, unknown fields and
- * unknown trigger or priority words pass as they are.
+ * The one place that knows the shape of CHeKT's webhook payloads (CHeKT has not published
+ * {@code verification.requested}, so we defined it: docs/api.md, "What a verification.requested delivery must carry"). It reads a delivery once, into
+ * core's {@link ChektDelivery}: the envelope, and the {@code data} of the event types the service acts on (a
+ * {@link VerificationRequest}, a {@link Cancellation}); any other type is {@link ChektEvent#NONE}.
+ *
+ * <p>It is liberal on purpose: CHeKT answers a refusal by retrying for 24 hours and then dropping the alarm, so only
+ * what the PATCH to CHeKT needs is required ({@code dealer_id}, {@code site_id}, {@code alarm_verification_id},
+ * {@code verification_id}). Everything else is taken as well as it can be, and each repair is reported so the intake
+ * can audit it: blanks count as absent, over-long text is cut to its column, a contact listed twice is kept once, an
+ * entry without a usable {@code contact_id} is dropped, unknown fields and unknown trigger or priority words pass as
+ * they are.
  */
 public final class ChektWebhookMapper {
 
@@ -54,16 +59,12 @@ public final class ChektWebhookMapper {
         this.mapper = mapper;
     }
 
-    /** A verification request and the repairs made to read it, keyed by field ({@code data.contacts[2]}). */
-    public record MappedRequest(VerificationRequest request, Map<String, String> repairs) {
-
-        public MappedRequest {
-            repairs = Map.copyOf(repairs);
-        }
-    }
-
-    /** @throws UnusableDeliveryException when the body is not a JSON object or names no event type */
-    public ChektEvent event(byte[] body) {
+    /**
+     * @throws UnusableDeliveryException when the body is not a JSON object, names no event type, or lacks a field the
+     *         service needs to act on its event (then nothing may be recorded, so a corrected delivery with the same
+     *         event id is still taken)
+     */
+    public ChektDelivery delivery(byte[] body) {
         if (body == null || body.length == 0) {
             throw new UnusableDeliveryException(RefusalReason.UNPARSABLE, "body", "the body is empty; a JSON object is required");
         }
@@ -82,28 +83,36 @@ public final class ChektWebhookMapper {
                 .orElseThrow(() -> required("type", "is required: the event type, such as verification.requested"));
         String id = text(root.get("id")).map(String::strip).filter(text -> text.length() <= Limits.ID)
                 .orElseGet(() -> "sha256:" + sha256(body));
-        JsonNode data = root.get("data");
-        if (type.equals(ChektEvent.VERIFICATION_REQUESTED) && (data == null || !data.isObject())) {
-            throw required("data", "is required: a JSON object");
+        JsonNode found = root.get("data");
+        JsonNode data = found != null && found.isObject() ? found : null;
+        String eventType = cut(type, EVENT_TYPE);
+        Map<String, String> repairs = new LinkedHashMap<>();
+        return new ChektDelivery(id, eventType, event(eventType, data, repairs), repairs, body);
+    }
+
+    /** The {@code data} of the event types the service acts on; a new event type adds its reading here. */
+    private ChektEvent event(String type, JsonNode data, Map<String, String> repairs) {
+        if (VerificationRequest.EVENT_TYPE.equals(type)) {
+            return verificationRequest(data, repairs);
         }
-        return new ChektEvent(id, cut(type, EVENT_TYPE), data != null && data.isObject() ? data : null);
+        if (Cancellation.EVENT_TYPES.contains(type)) {
+            // a cancellation naming no usable verification (an alarm without one) changes nothing
+            return new Cancellation(data == null ? null : verificationId(data).orElse(null));
+        }
+        return ChektEvent.NONE;
     }
 
     /** @throws UnusableDeliveryException when a field the PATCH to CHeKT needs is missing or malformed */
-    public MappedRequest verificationRequest(ChektEvent event) {
-        JsonNode data = event.data();
-        Map<String, String> repairs = new LinkedHashMap<>();
+    private VerificationRequest verificationRequest(JsonNode data, Map<String, String> repairs) {
+        if (data == null) {
+            throw required("data", "is required: a JSON object");
+        }
         SiteRef site = new SiteRef(identifier(data, "dealer_id"), identifier(data, "site_id"));
         ChektReference chekt = new ChektReference(site, alarmVerificationId(data), verificationId(data)
                 .orElseThrow(() -> required("data.verification_id", "is required: a UUID such as 550e8400-e29b-41d4-a716-446655440000")));
         Alarm alarm = alarm(data.get("alarm"), repairs);
         List<Contact> contacts = contacts(data.get("contacts"), repairs);
-        return new MappedRequest(new VerificationRequest(chekt, alarm, contacts), repairs);
-    }
-
-    /** The verification a cancellation names; empty when it names none usable (an alarm without verification). */
-    public Optional<UUID> cancelledVerification(ChektEvent event) {
-        return event.data() == null ? Optional.empty() : verificationId(event.data());
+        return new VerificationRequest(chekt, alarm, contacts);
     }
 
     private static Optional<UUID> verificationId(JsonNode data) {

@@ -1,4 +1,4 @@
-package com.centralstation.verification.app.intake;
+package com.centralstation.verification.core.domain;
 
 import java.util.Locale;
 

@@ -1,23 +1,23 @@
-package com.centralstation.verification.app.intake;
+package com.centralstation.verification.app.web.webhook;
 
-import com.centralstation.verification.app.web.webhook.WebhookProperties;
-import com.centralstation.verification.app.web.webhook.WebhookReception;
-import com.centralstation.verification.app.web.webhook.WebhookSignature;
+import com.centralstation.verification.app.metrics.MicrometerVerificationMetrics;
 import com.centralstation.verification.core.domain.ContactDecision;
-import com.centralstation.verification.core.domain.QuarantinedDelivery;
-import com.centralstation.verification.core.domain.RefusedDelivery;
+import com.centralstation.verification.core.domain.RefusalReason;
 import com.centralstation.verification.core.domain.Verification;
-import com.centralstation.verification.core.port.out.DeliveryInbox;
-import com.centralstation.verification.core.port.out.RefusedDeliveries;
 import com.centralstation.verification.core.port.out.VerificationMetrics;
 import com.centralstation.verification.core.port.out.VerificationProcess;
 import com.centralstation.verification.core.testing.FixedAlarmClassifier;
+import com.centralstation.verification.core.testing.ImmediateUnitOfWork;
 import com.centralstation.verification.core.testing.InMemoryAuditTrail;
 import com.centralstation.verification.core.testing.InMemoryCallListDirectory;
 import com.centralstation.verification.core.testing.InMemoryCancellationTombstones;
+import com.centralstation.verification.core.testing.InMemoryDeliveryInbox;
+import com.centralstation.verification.core.testing.InMemoryRefusedDeliveries;
 import com.centralstation.verification.core.testing.InMemoryVerificationRepository;
 import com.centralstation.verification.core.testing.MutableClock;
 import com.centralstation.verification.core.usecase.CancelVerification;
+import com.centralstation.verification.core.usecase.DeliveryQuarantine;
+import com.centralstation.verification.core.usecase.ReceiveChektDelivery;
 import com.centralstation.verification.core.usecase.ReceiveVerificationRequest;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -27,20 +27,16 @@ import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The webhook's answer logic ({@link WebhookReception}) with the real mapper, intake and use cases, on
- * in-memory ports: fast enough to run thousands of generated deliveries.
+ * The webhook's answer logic ({@link WebhookReception}) with the real mapper, intake and use cases, on in-memory
+ * ports: fast enough to run thousands of generated deliveries.
  */
-final class IntakeFixture {
+final class ReceptionFixture {
 
     static final String SECRET = "whsec_fixture";
 
@@ -48,13 +44,13 @@ final class IntakeFixture {
     final InMemoryVerificationRepository verifications = new InMemoryVerificationRepository();
     final InMemoryAuditTrail audit = new InMemoryAuditTrail();
     final InMemoryCancellationTombstones tombstones = new InMemoryCancellationTombstones();
-    final Inbox inbox = new Inbox();
-    final Quarantine quarantine = new Quarantine();
+    final InMemoryDeliveryInbox inbox = new InMemoryDeliveryInbox();
+    final InMemoryRefusedDeliveries quarantine = new InMemoryRefusedDeliveries();
     final List<UUID> started = new CopyOnWriteArrayList<>();
     final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     final WebhookReception reception;
 
-    IntakeFixture() {
+    ReceptionFixture() {
         VerificationProcess process = new VerificationProcess() {
             @Override
             public void start(Verification verification) {
@@ -71,15 +67,17 @@ final class IntakeFixture {
                 return started.contains(verificationId);
             }
         };
-        ChektWebhookMapper mapper = new ChektWebhookMapper(new ObjectMapper());
         ReceiveVerificationRequest receive = new ReceiveVerificationRequest(verifications, new InMemoryCallListDirectory(),
                 new FixedAlarmClassifier(), process, tombstones, audit, VerificationMetrics.NONE, clock, Duration.ofHours(24));
         CancelVerification cancel = new CancelVerification(verifications, process, tombstones, audit, VerificationMetrics.NONE,
                 clock);
-        WebhookIntake intake = new WebhookIntake(inbox, mapper, receive, cancel, audit, clock);
+        ReceiveChektDelivery intake = new ReceiveChektDelivery(new ImmediateUnitOfWork(), inbox, List.of(receive, cancel),
+                audit, clock);
         WebhookSignature signature = new WebhookSignature(SECRET, WebhookProperties.SignatureScheme.TIMESTAMPED,
                 Duration.ofMinutes(5), clock);
-        reception = new WebhookReception(signature, mapper, intake, new DeliveryQuarantine(quarantine, meters, clock));
+        DeliveryQuarantine refusals = new DeliveryQuarantine(quarantine, new MicrometerVerificationMetrics(meters), clock,
+                Duration.ofDays(7), 10_000);
+        reception = new WebhookReception(signature, new ChektWebhookMapper(new ObjectMapper()), intake, refusals);
     }
 
     /** Delivers {@code body} signed as CHeKT signs it. */
@@ -105,42 +103,5 @@ final class IntakeFixture {
 
     double refusedCount(RefusalReason reason) {
         return meters.counter("chekt.webhooks.refused", "reason", reason.tag()).count();
-    }
-
-    static final class Inbox implements DeliveryInbox {
-        final Map<String, byte[]> bodies = new ConcurrentHashMap<>();
-
-        @Override
-        public boolean firstDelivery(String eventId, String eventType, UUID verificationId, byte[] body, Instant receivedAt) {
-            return bodies.putIfAbsent(eventId, body) == null;
-        }
-    }
-
-    static final class Quarantine implements RefusedDeliveries {
-        final List<QuarantinedDelivery> kept = new CopyOnWriteArrayList<>();
-        private final AtomicLong ids = new AtomicLong();
-        volatile boolean down;
-
-        @Override
-        public long keep(RefusedDelivery delivery) {
-            if (down) {
-                throw new IllegalStateException("database unavailable");
-            }
-            long id = ids.incrementAndGet();
-            kept.add(new QuarantinedDelivery(id, delivery));
-            return id;
-        }
-
-        @Override
-        public List<QuarantinedDelivery> newestFirst(int limit) {
-            List<QuarantinedDelivery> newest = new ArrayList<>(kept);
-            java.util.Collections.reverse(newest);
-            return newest.subList(0, Math.min(limit, newest.size()));
-        }
-
-        @Override
-        public int discard(Instant cutoff, int keepAtMost) {
-            throw new UnsupportedOperationException("the JDBC adapter's own test covers purging");
-        }
     }
 }
