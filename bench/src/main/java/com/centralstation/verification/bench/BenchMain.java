@@ -93,10 +93,18 @@ public final class BenchMain {
 
     private Measurements suite(String kind, int rep) throws Exception {
         Measurements m = new Measurements();
+        double commits = CommitProbe.commitsPerSecond(Database.fresh(kind, workDir, "commit-probe-" + rep), options.senders(),
+                Duration.ofSeconds(10));
+        m.put("commit.limit", commits);
+        System.out.printf("-- durable commit probe on %s: %.0f commits/s (plain JDBC, %d connections, one row each)%n",
+                kind, commits, options.senders());
         if (options.bare()) {
             bare(kind, rep, m);
         }
         service(kind, rep, m);
+        if (m.get("intake.app") != null) {
+            m.put("ratio.intake.commits", m.get("intake.app") / commits);
+        }
         if (options.bare() && m.get("intake.bare") != null && m.get("intake.app") != null) {
             m.put("ratio.intake", m.get("intake.app") / m.get("intake.bare"));
             m.put("ratio.drain", m.get("drain.app") / m.get("drain.bare"));
@@ -363,7 +371,7 @@ public final class BenchMain {
         double rate = accepted.size() / (outcome.elapsedNanos() / 1e9);
         System.out.printf("  %s: %d alarms in %.1f s, %.0f accepted/s, statuses %s%n", label, count,
                 outcome.elapsedNanos() / 1e9, rate, byStatus);
-        boolean drained = Target.await(Duration.ofMinutes(10), () -> target.pendingContinuations() == 0);
+        boolean drained = Target.await(Duration.ofMinutes(10), target::drained);
         double drainSeconds = (System.nanoTime() - start) / 1e9;
         double cpuDrain = jvm.cpuSeconds() - cpuBefore;
         if (profiled) {
@@ -441,7 +449,7 @@ public final class BenchMain {
         int total = options.open() + warm + options.decisions();
         List<Webhooks.Alarm> alarms = IntStream.range(0, total).mapToObj(i -> Webhooks.fresh()).toList();
         Senders.run(options.senders(), alarms, 0, (alarm, sentAt) -> target.deliver(alarm));
-        if (!Target.await(Duration.ofMinutes(5), () -> target.pendingContinuations() == 0)) {
+        if (!Target.await(Duration.ofMinutes(5), target::drained)) {
             m.note("decision scenario: verifications not all notified within 5 minutes");
         }
         List<Webhooks.Alarm> warmedWith = alarms.subList(0, warm);
@@ -461,7 +469,7 @@ public final class BenchMain {
     private void awaitFirstTimers(Target target, Measurements m) throws InterruptedException {
         long start = System.nanoTime();
         boolean done = Target.await(options.timerWait(), () ->
-                target.jobs("timers=true&activityId=" + FIRST_TIMER_ACTIVITY) == 0 && target.pendingContinuations() == 0);
+                target.jobs("timers=true&activityId=" + FIRST_TIMER_ACTIVITY) == 0 && target.drained());
         System.out.printf("  first escalation timers all fired %.1f s after the storm drained%s%n",
                 (System.nanoTime() - start) / 1e9, done ? "" : " -- TIMED OUT");
         if (!done) {

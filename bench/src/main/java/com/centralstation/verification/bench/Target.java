@@ -76,6 +76,33 @@ final class Target {
         return jobs("messages=true");
     }
 
+    /**
+     * Requests taken in and not started yet: the service's inbox ({@code verification_inbox_waiting}); the bare engine
+     * starts on the request thread and has none (it answers no metrics).
+     */
+    long waitingInInbox() throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri("/actuator/prometheus"))
+                .timeout(Duration.ofSeconds(30))
+                .header("Authorization", basic(STATION_USER, STATION_PASSWORD)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() == 404) {
+            return 0;
+        }
+        if (response.statusCode() != 200) {
+            throw new IOException("metrics answered " + response.statusCode());
+        }
+        for (String line : response.body().split("\n")) {
+            if (line.startsWith("verification_inbox_waiting ")) {
+                return (long) Double.parseDouble(line.substring(line.indexOf(' ') + 1).trim());
+            }
+        }
+        return 0;
+    }
+
+    /** Everything received so far started and run to its next wait state: the inbox first, then the jobs it made. */
+    boolean drained() throws IOException, InterruptedException {
+        return waitingInInbox() == 0 && pendingContinuations() == 0;
+    }
+
     /** Waits for a condition, polling twice a second; returns false on timeout. */
     static boolean await(Duration timeout, Check check) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
