@@ -13,6 +13,7 @@ import com.centralstation.verification.core.domain.VerificationRecord;
 import com.centralstation.verification.core.port.out.VerificationMetrics;
 import com.centralstation.verification.core.testing.InMemoryAuditTrail;
 import com.centralstation.verification.core.testing.InMemoryCallListDirectory;
+import com.centralstation.verification.core.testing.InMemoryDeliveryInbox;
 import com.centralstation.verification.core.testing.InMemoryCancellationTombstones;
 import com.centralstation.verification.core.testing.InMemoryNotificationLog;
 import com.centralstation.verification.core.testing.InMemoryResponseTokenStore;
@@ -26,6 +27,7 @@ import com.centralstation.verification.core.usecase.CancelVerification;
 import com.centralstation.verification.core.usecase.CloseUnverified;
 import com.centralstation.verification.core.usecase.NotifyNextContact;
 import com.centralstation.verification.core.usecase.ReceiveVerificationRequest;
+import com.centralstation.verification.core.usecase.StartVerification;
 import com.centralstation.verification.core.usecase.RecordAgencyCall;
 import com.centralstation.verification.core.usecase.RecordDecision;
 import com.centralstation.verification.core.usecase.RecordEscalation;
@@ -106,10 +108,12 @@ final class WorkflowFixture {
         this.engine = engine;
         ClockUtil.setCurrentTime(Date.from(START));
         process = new CamundaVerificationProcess(engine.getRuntimeService());
-        receive = new ReceiveVerificationRequest(verifications, callLists,
-                new CamundaAlarmClassifier(engine.getDecisionService()), process, tombstones, audit,
-                VerificationMetrics.NONE, clock, Duration.ofHours(24));
-        recordDecision = new RecordDecision(verifications, process, audit, clock, Duration.ofSeconds(30));
+        InMemoryDeliveryInbox inbox = new InMemoryDeliveryInbox();
+        StartVerification start = new StartVerification(verifications, callLists, process, tombstones, audit,
+                VerificationMetrics.NONE, Duration.ofHours(24));
+        receive = new ReceiveVerificationRequest(inbox, new CamundaAlarmClassifier(engine.getDecisionService()), tombstones,
+                start, audit, clock, Duration.ofHours(24));
+        recordDecision = new RecordDecision(verifications, inbox, process, audit, clock, Duration.ofSeconds(30));
         cancel = new CancelVerification(verifications, process, tombstones, audit, VerificationMetrics.NONE, clock);
         TestEngine.useBeans(beans(EscalationProperties.defaults()));
     }
@@ -132,7 +136,7 @@ final class WorkflowFixture {
     UUID requestVerification(String trigger, Contact... contacts) {
         UUID id = UUID.randomUUID();
         assertThat(receive.receive(TestVerifications.request(id, alarmVerificationIds.getAndIncrement(), trigger,
-                List.of(contacts)))).isEqualTo(ReceiveVerificationRequest.Outcome.STARTED);
+                List.of(contacts)))).isEqualTo(StartVerification.Outcome.STARTED);
         assertThat(instance(id)).as("process instance of " + id).isNotNull();
         return id;
     }
@@ -142,7 +146,7 @@ final class WorkflowFixture {
         UUID id = UUID.randomUUID();
         assertThat(receive.receive(new VerificationRequest(new ChektReference(TestVerifications.SITE,
                 alarmVerificationIds.getAndIncrement(), id), alarm, List.of(contacts))))
-                .isEqualTo(ReceiveVerificationRequest.Outcome.STARTED);
+                .isEqualTo(StartVerification.Outcome.STARTED);
         return id;
     }
 

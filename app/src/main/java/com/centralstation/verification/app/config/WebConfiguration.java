@@ -1,5 +1,6 @@
 package com.centralstation.verification.app.config;
 
+import com.centralstation.verification.app.inbox.InboxStarter;
 import com.centralstation.verification.app.web.webhook.ChektWebhookController;
 import com.centralstation.verification.app.web.webhook.ChektWebhookMapper;
 import com.centralstation.verification.app.web.webhook.WebhookAdmission;
@@ -47,7 +48,7 @@ public class WebConfiguration {
 
     @Bean
     WebhookReception webhookReception(WebhookSignature signature, ChektWebhookMapper mapper, ReceiveChektDelivery intake,
-                                      DeliveryQuarantine quarantine) {
-        return new WebhookReception(signature, mapper, intake, quarantine);
+                                      DeliveryQuarantine quarantine, InboxStarter starter) {
+        return new WebhookReception(signature, mapper, intake, quarantine, starter::nudge);
     }
 }

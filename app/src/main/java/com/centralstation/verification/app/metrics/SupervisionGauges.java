@@ -2,6 +2,7 @@ package com.centralstation.verification.app.metrics;
 
 import com.centralstation.verification.bpmn.AlarmVerificationModel;
 import com.centralstation.verification.core.domain.VerificationState;
+import com.centralstation.verification.core.port.out.DeliveryInbox;
 import com.centralstation.verification.core.port.out.VerificationRepository;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -14,20 +15,23 @@ import java.time.Instant;
 
 /**
  * What a supervisor's dashboard alarms on: open incidents of the alarm-verification process (a job that
- * ran out of retries and waits for someone in Cockpit), and verifications not ended long after they
- * arrived. Both are read from the database at each scrape, so every node reports the same figures.
+ * ran out of retries and waits for someone in Cockpit), verifications not ended long after they arrived, and
+ * requests taken in but not started yet. All are read from the
+ * database at each scrape, so every node reports the same figures.
  */
 public final class SupervisionGauges implements MeterBinder {
 
     private final RuntimeService runtime;
     private final VerificationRepository verifications;
+    private final DeliveryInbox inbox;
     private final Clock clock;
     private final Duration overdueAfter;
 
-    public SupervisionGauges(RuntimeService runtime, VerificationRepository verifications, Clock clock,
+    public SupervisionGauges(RuntimeService runtime, VerificationRepository verifications, DeliveryInbox inbox, Clock clock,
                              Duration overdueAfter) {
         this.runtime = runtime;
         this.verifications = verifications;
+        this.inbox = inbox;
         this.clock = clock;
         this.overdueAfter = overdueAfter;
     }
@@ -42,6 +46,10 @@ public final class SupervisionGauges implements MeterBinder {
         Gauge.builder("verification.overdue", verifications, repository -> overdue(repository, clock.instant().minus(overdueAfter)))
                 .description("Verifications received more than verification.supervision.overdue-after ago and not ended yet"
                         + " (open, or decided but not accepted by CHeKT)")
+                .strongReference(true)
+                .register(registry);
+        Gauge.builder("verification.inbox.waiting", inbox, DeliveryInbox::waitingCount)
+                .description("Requests answered 202 and waiting in the inbox for their workflow to be started")
                 .strongReference(true)
                 .register(registry);
     }

@@ -41,7 +41,11 @@ class ConfigurationErrorsTest {
             "verification.notification.max-attempts | 5 | verification.notification.max-attempts",
             "verification.supervision.overdue-after | PT0S | verification.supervision.overdue-after",
             "verification.h2-housekeeping.retention | 2s | retention must be at least five intervals",
-            "verification.h2-housekeeping.fill-rate | 100 | verification.h2-housekeeping.fill-rate"
+            "verification.h2-housekeeping.fill-rate | 100 | verification.h2-housekeeping.fill-rate",
+            "verification.inbox.batch-size | 0 | verification.inbox.batch-size",
+            "verification.inbox.max-poll-interval | 50ms | verification.inbox.max-poll-interval must be at least poll-interval",
+            "chekt.webhook-concurrency | 0 | chekt.webhook-concurrency",
+            "chekt.webhook-turn-wait | 1m | chekt.webhook-turn-wait must be between 0 and 30 s"
     })
     void aBadSettingStopsStartUpNamingTheProperty(String property, String value, String report, CapturedOutput output) {
         Map<String, Object> settings = StandaloneService.settings(dataDir);

@@ -35,7 +35,7 @@ class CancellationBeforeRequestTest {
         f.clock.advance(Duration.ofMinutes(3));
 
         assertThat(f.receive.receive(TestVerifications.contractRequest()))
-                .isEqualTo(ReceiveVerificationRequest.Outcome.CANCELLED_BEFORE_ARRIVAL);
+                .isEqualTo(StartVerification.Outcome.CANCELLED_BEFORE_ARRIVAL);
 
         assertThat(f.process.started).isEmpty();
         assertThat(f.verifications.find(id).orElseThrow().state()).isEqualTo(VerificationState.CANCELLED);
@@ -51,7 +51,7 @@ class CancellationBeforeRequestTest {
         f.cancel.cancel(id, "verification.cancelled");
         f.receive.receive(TestVerifications.contractRequest());
 
-        assertThat(f.receive.receive(TestVerifications.contractRequest())).isEqualTo(ReceiveVerificationRequest.Outcome.DUPLICATE);
+        assertThat(f.receive.receive(TestVerifications.contractRequest())).isEqualTo(StartVerification.Outcome.DUPLICATE);
         assertThat(f.process.started).isEmpty();
     }
 
@@ -60,7 +60,7 @@ class CancellationBeforeRequestTest {
         f.cancel.cancel(id, "verification.cancelled");
         f.clock.advance(UseCaseFixture.TOMBSTONE_EXPIRY.plusSeconds(1));
 
-        assertThat(f.receive.receive(TestVerifications.contractRequest())).isEqualTo(ReceiveVerificationRequest.Outcome.STARTED);
+        assertThat(f.receive.receive(TestVerifications.contractRequest())).isEqualTo(StartVerification.Outcome.STARTED);
         assertThat(f.process.started).containsExactly(id);
         assertThat(f.verifications.find(id).orElseThrow().state()).isEqualTo(VerificationState.OPEN);
     }
@@ -71,7 +71,7 @@ class CancellationBeforeRequestTest {
         f.clock.advance(UseCaseFixture.TOMBSTONE_EXPIRY);
 
         assertThat(f.receive.receive(TestVerifications.contractRequest()))
-                .isEqualTo(ReceiveVerificationRequest.Outcome.CANCELLED_BEFORE_ARRIVAL);
+                .isEqualTo(StartVerification.Outcome.CANCELLED_BEFORE_ARRIVAL);
     }
 
     @Test

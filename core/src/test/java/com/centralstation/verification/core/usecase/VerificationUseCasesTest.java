@@ -44,8 +44,8 @@ class VerificationUseCasesTest {
 
     @Test
     void aRequestStartsOneVerificationAndARepeatChangesNothing() {
-        assertThat(f.receive.receive(TestVerifications.contractRequest())).isEqualTo(ReceiveVerificationRequest.Outcome.STARTED);
-        assertThat(f.receive.receive(TestVerifications.contractRequest())).isEqualTo(ReceiveVerificationRequest.Outcome.DUPLICATE);
+        assertThat(f.receive.receive(TestVerifications.contractRequest())).isEqualTo(StartVerification.Outcome.STARTED);
+        assertThat(f.receive.receive(TestVerifications.contractRequest())).isEqualTo(StartVerification.Outcome.DUPLICATE);
 
         assertThat(f.process.started).containsExactly(id);
         assertThat(f.audit.types(id)).containsExactly(AuditEventType.VERIFICATION_RECEIVED);

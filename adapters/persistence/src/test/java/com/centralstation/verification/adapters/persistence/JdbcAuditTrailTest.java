@@ -137,8 +137,8 @@ class JdbcAuditTrailTest {
         void rowsOfMoreVerificationsThanOneSealingBatchCommittedAtOnceAreAllSealedInTheirOwnChains() {
             List<UUID> verifications = IntStream.range(0, AuditSealer.BATCH + 20).mapToObj(i -> UUID.randomUUID()).toList();
             transaction.executeWithoutResult(status -> verifications.forEach(id -> {
-                audit().record(new AuditEvent(id, clock.instant(), AuditEventType.VERIFICATION_RECEIVED, "chekt", Map.of()));
-                audit().record(new AuditEvent(id, clock.instant().plusSeconds(1), AuditEventType.POLICY_APPLIED, "engine",
+                audit().record(new AuditEvent(id, clock.instant(), AuditEventType.VERIFICATION_RECEIVED, Actor.CHEKT, Map.of()));
+                audit().record(new AuditEvent(id, clock.instant().plusSeconds(1), AuditEventType.POLICY_APPLIED, Actor.ENGINE,
                         Map.of("step", "intake")));
             }));
 

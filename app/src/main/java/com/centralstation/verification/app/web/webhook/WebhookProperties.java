@@ -32,15 +32,15 @@ public record WebhookProperties(@NotBlank String webhookSecret,
                                 @NotNull @DefaultValue("PT5M") Duration webhookTolerance,
                                 @NotNull @DefaultValue("64KB") DataSize webhookMaxBody,
                                 @Min(1) @Max(64) @DefaultValue("4") int webhookConcurrency,
-                                @NotNull @DefaultValue("2s") Duration webhookTurnWait,
+                                @NotNull @DefaultValue("4s") Duration webhookTurnWait,
                                 @NotNull @DefaultValue("5s") Duration webhookRetryAfter) {
 
-    @AssertTrue(message = "webhook-turn-wait must be between 0 and 30 s")
+    @AssertTrue(message = "chekt.webhook-turn-wait must be between 0 and 30 s")
     public boolean isWebhookTurnWaitValid() {
         return webhookTurnWait == null || (!webhookTurnWait.isNegative() && webhookTurnWait.compareTo(Duration.ofSeconds(30)) <= 0);
     }
 
-    @AssertTrue(message = "webhook-retry-after must be whole seconds between 1 s and 1 h")
+    @AssertTrue(message = "chekt.webhook-retry-after must be whole seconds between 1 s and 1 h")
     public boolean isWebhookRetryAfterValid() {
         return webhookRetryAfter == null || (webhookRetryAfter.toMillis() % 1000 == 0
                 && webhookRetryAfter.compareTo(Duration.ofSeconds(1)) >= 0 && webhookRetryAfter.compareTo(Duration.ofHours(1)) <= 0);
