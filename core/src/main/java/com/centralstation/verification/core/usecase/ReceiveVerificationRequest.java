@@ -66,14 +66,6 @@ public final class ReceiveVerificationRequest implements ReceiveChektDelivery.Ev
         return Optional.of(take(delivery, false));
     }
 
-    /**
-     * Classes the request and starts it at once, in the caller's transaction, as the intake does for a life-safety
-     * alarm.
-     */
-    public StartVerification.Outcome receive(VerificationRequest request) {
-        return start.start(request, classifier.classify(request.alarm()), clock.instant());
-    }
-
     private ReceiveChektDelivery.Result take(ChektDelivery delivery, boolean mayStartNow) {
         VerificationRequest request = delivery.event(VerificationRequest.class);
         UUID verificationId = request.chekt().verificationId();

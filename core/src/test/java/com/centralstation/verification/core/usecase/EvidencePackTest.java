@@ -36,7 +36,7 @@ class EvidencePackTest {
 
     @Test
     void anAcceptedDecisionIsScoredWithWhatTheContactSawAndWhomTheStationTried() {
-        f.receive.receive(TestVerifications.contractRequest());
+        f.receiveAndStart(TestVerifications.contractRequest());
         f.notifyNext.notifyNext(id);
         f.notifyNext.notifyNext(id);
         f.notifications.record(new NotificationAttempt(id, ANN.contactId(), "sms", "+15550100001", f.clock.instant(), true, "m1"));
@@ -57,7 +57,7 @@ class EvidencePackTest {
 
     @Test
     void thePackGathersTheDecisionItsBandThePolicyStepsTheValidationAndTheMaskedAttempts() {
-        f.receive.receive(TestVerifications.contractRequest());
+        f.receiveAndStart(TestVerifications.contractRequest());
         new RecordEscalation(f.audit, VerificationMetrics.NONE, f.clock).record(id, EscalationStep.INITIAL,
                 new EscalationAdvice(false, false, false), new PolicyVersion(3, "escalationPolicy:3:def"),
                 Map.of("trigger", "motion", "contactsLeft", "2"));

@@ -121,7 +121,7 @@ class StartReceivedVerificationsTest {
     @Test
     void aRequestWhoseVerificationAlreadyExistsIsAuditedAsADuplicateAndLeavesTheInbox() {
         UUID id = take(AlarmClass.NORMAL);
-        f.receive.receive(TestVerifications.request(id, 9, "motion", TestVerifications.CONTACTS));
+        f.receiveAndStart(TestVerifications.request(id, 9, "motion", TestVerifications.CONTACTS));
 
         f.starter.startNext();
 

@@ -76,6 +76,11 @@ final class UseCaseFixture {
 
     final ResponseLinks responseLinks = new ResponseLinks(tokens, verifications, recordDecision, clock);
 
+    /** A request classed and started at once, as the intake does for a life-safety alarm and the starter for others. */
+    StartVerification.Outcome receiveAndStart(VerificationRequest request) {
+        return start.start(request, classifier.classify(request.alarm()), clock.instant());
+    }
+
     final class InProcessWorkflow implements VerificationProcess {
         final List<UUID> started = new ArrayList<>();
         final List<Verification> startedWith = new ArrayList<>();

@@ -44,8 +44,8 @@ class VerificationUseCasesTest {
 
     @Test
     void aRequestStartsOneVerificationAndARepeatChangesNothing() {
-        assertThat(f.receive.receive(TestVerifications.contractRequest())).isEqualTo(StartVerification.Outcome.STARTED);
-        assertThat(f.receive.receive(TestVerifications.contractRequest())).isEqualTo(StartVerification.Outcome.DUPLICATE);
+        assertThat(f.receiveAndStart(TestVerifications.contractRequest())).isEqualTo(StartVerification.Outcome.STARTED);
+        assertThat(f.receiveAndStart(TestVerifications.contractRequest())).isEqualTo(StartVerification.Outcome.DUPLICATE);
 
         assertThat(f.process.started).containsExactly(id);
         assertThat(f.audit.types(id)).containsExactly(AuditEventType.VERIFICATION_RECEIVED);
@@ -56,7 +56,7 @@ class VerificationUseCasesTest {
     void theAlarmIsClassedAtIntakeAndTheClassIsStoredWithTheVerificationBeforeItsWorkflowStarts() {
         f.classifier.classAs(AlarmClass.LIFE_SAFETY);
 
-        f.receive.receive(TestVerifications.request(id, 1, "fire", List.of(ANN)));
+        f.receiveAndStart(TestVerifications.request(id, 1, "fire", List.of(ANN)));
 
         assertThat(f.classifier.asked()).extracting(Alarm::trigger).containsExactly("fire");
         assertThat(f.verifications.find(id).orElseThrow().verification().alarmClass()).isEqualTo(AlarmClass.LIFE_SAFETY);
@@ -68,14 +68,14 @@ class VerificationUseCasesTest {
     void withoutContactsInTheRequestTheSitesStoredCallListIsUsed() {
         f.callLists.replace(SITE, CallList.of(CHO, ANN));
 
-        f.receive.receive(TestVerifications.request(id, 1, "motion", List.of()));
+        f.receiveAndStart(TestVerifications.request(id, 1, "motion", List.of()));
 
         assertThat(f.verifications.find(id).orElseThrow().verification().callList().contacts()).containsExactly(CHO, ANN);
     }
 
     @Test
     void contactsAreNotifiedInCallListOrderUntilNoneIsLeft() {
-        f.receive.receive(TestVerifications.contractRequest());
+        f.receiveAndStart(TestVerifications.contractRequest());
 
         assertThat(f.notifyNext.notifyNext(id).contactsLeft()).isEqualTo(2);
         f.notifyNext.notifyNext(id);
@@ -90,7 +90,7 @@ class VerificationUseCasesTest {
 
     @Test
     void eachNotificationCarriesAFreshLinkOnlyTheHashOfWhichIsStoredBoundToItsContact() {
-        f.receive.receive(TestVerifications.contractRequest());
+        f.receiveAndStart(TestVerifications.contractRequest());
 
         f.notifyNext.notifyNext(id);
         f.notifyNext.notifyNext(id);
@@ -109,7 +109,7 @@ class VerificationUseCasesTest {
 
     @Test
     void anUnreachableContactIsRecordedAndTheLadderMovesOnWhileATransientFailureIsRetried() {
-        f.receive.receive(TestVerifications.contractRequest());
+        f.receiveAndStart(TestVerifications.contractRequest());
         f.notifier.failPermanentlyFor(ANN.contactId());
         f.notifier.failTransientlyFor(BEN.contactId());
 
@@ -125,7 +125,7 @@ class VerificationUseCasesTest {
 
     @Test
     void aChannelDownIsItsOwnOutcomeAndAnAuditedAlert() {
-        f.receive.receive(TestVerifications.contractRequest());
+        f.receiveAndStart(TestVerifications.contractRequest());
         f.notifier.channelDownFor(ANN.contactId());
 
         NotifyNextContact.Outcome first = f.notifyNext.notifyNext(id);
@@ -139,7 +139,7 @@ class VerificationUseCasesTest {
 
     @Test
     void nobodyLeftToCallIsNoNotificationAtAll() {
-        f.receive.receive(TestVerifications.request(id, 1, "motion", List.of()));
+        f.receiveAndStart(TestVerifications.request(id, 1, "motion", List.of()));
 
         NotifyNextContact.Outcome none = f.notifyNext.notifyNext(id);
 
@@ -149,7 +149,7 @@ class VerificationUseCasesTest {
 
     @Test
     void aFailingRecordingLeavesTheResponseLinkUsable() {
-        f.receive.receive(TestVerifications.contractRequest());
+        f.receiveAndStart(TestVerifications.contractRequest());
         f.notifyNext.notifyNext(id);
         String link = f.notifier.lastResponseToken();
         f.process.failNextDecision = new IllegalStateException("the engine is unavailable");
@@ -165,7 +165,7 @@ class VerificationUseCasesTest {
 
     @Test
     void theFirstValidDecisionWinsAndTheSecondIsRefused() {
-        f.receive.receive(TestVerifications.contractRequest());
+        f.receiveAndStart(TestVerifications.contractRequest());
         f.notifyNext.notifyNext(id);
         f.notifyNext.notifyNext(id);
 
@@ -180,7 +180,7 @@ class VerificationUseCasesTest {
 
     @Test
     void decisionsAreCheckedBeforeTheyReachTheWorkflow() {
-        f.receive.receive(TestVerifications.contractRequest());
+        f.receiveAndStart(TestVerifications.contractRequest());
         f.notifyNext.notifyNext(id);
         Instant now = f.clock.instant();
 
@@ -201,7 +201,7 @@ class VerificationUseCasesTest {
 
     @Test
     void aSubmittedDecisionKeepsChektsReceiptAndIsNotSentTwice() {
-        f.receive.receive(TestVerifications.contractRequest());
+        f.receiveAndStart(TestVerifications.contractRequest());
         f.notifyNext.notifyNext(id);
         f.recordDecision.record(id, decision(ANN.contactId(), VerificationAction.DISPATCH));
 
@@ -216,7 +216,7 @@ class VerificationUseCasesTest {
 
     @Test
     void chektUnavailableIsAuditedAndRethrownForTheEngineToRetry() {
-        f.receive.receive(TestVerifications.contractRequest());
+        f.receiveAndStart(TestVerifications.contractRequest());
         f.notifyNext.notifyNext(id);
         f.recordDecision.record(id, decision(ANN.contactId(), VerificationAction.DISPATCH));
         f.chekt.failNext(1, RecordingChektGateway::unavailable);
@@ -229,7 +229,7 @@ class VerificationUseCasesTest {
 
     @Test
     void chektClosedEndsTheVerificationWithoutRetry() {
-        f.receive.receive(TestVerifications.contractRequest());
+        f.receiveAndStart(TestVerifications.contractRequest());
         f.notifyNext.notifyNext(id);
         f.recordDecision.record(id, decision(ANN.contactId(), VerificationAction.DISREGARD));
         f.chekt.failNext(1, () -> RecordingChektGateway.closed(409));
@@ -322,7 +322,7 @@ class VerificationUseCasesTest {
 
     @Test
     void aSupervisorEndingTheProcessCancelsAnOpenVerificationAndAuditsWhoDidIt() {
-        f.receive.receive(TestVerifications.contractRequest());
+        f.receiveAndStart(TestVerifications.contractRequest());
         f.notifyNext.notifyNext(id);
 
         assertThat(f.cancelBySupervisor.cancel(id, "sam", "duplicate alarm"))
@@ -348,14 +348,14 @@ class VerificationUseCasesTest {
     }
 
     private void decided(VerificationAction action) {
-        f.receive.receive(TestVerifications.contractRequest());
+        f.receiveAndStart(TestVerifications.contractRequest());
         f.notifyNext.notifyNext(id);
         f.recordDecision.record(id, decision(ANN.contactId(), action));
     }
 
     @Test
     void cancellationEndsAnOpenVerificationOnceAndRefusesLaterDecisions() {
-        f.receive.receive(TestVerifications.contractRequest());
+        f.receiveAndStart(TestVerifications.contractRequest());
         f.notifyNext.notifyNext(id);
 
         assertThat(f.cancel.cancel(id, "alarm.resolved")).isEqualTo(CancelVerification.Outcome.CANCELLED);
