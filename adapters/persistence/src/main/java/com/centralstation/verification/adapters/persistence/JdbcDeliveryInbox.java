@@ -72,15 +72,7 @@ final class JdbcDeliveryInbox implements DeliveryInbox {
 
     @Override
     public List<WaitingRequest> nextToStart(int limit) {
-        return jdbc.sql("SELECT " + WAITING_COLUMNS + """
-                         FROM webhook_delivery
-                         WHERE start_rank >= 0
-                         ORDER BY start_rank, received_at, event_id
-                         FETCH FIRST ? ROWS ONLY
-                        """ + takeLock)
-                .param(limit)
-                .query(this::waitingRow)
-                .list();
+        return inOrder(limit, takeLock);
     }
 
     @Override
@@ -113,12 +105,17 @@ final class JdbcDeliveryInbox implements DeliveryInbox {
 
     @Override
     public List<WaitingRequest> waiting(int limit) {
+        return inOrder(limit, "");
+    }
+
+    /** The waiting requests by class, then arrival: the index's order. */
+    private List<WaitingRequest> inOrder(int limit, String lock) {
         return jdbc.sql("SELECT " + WAITING_COLUMNS + """
                          FROM webhook_delivery
                          WHERE start_rank >= 0
                          ORDER BY start_rank, received_at, event_id
                          FETCH FIRST ? ROWS ONLY
-                        """)
+                        """ + lock)
                 .param(limit)
                 .query(this::waitingRow)
                 .list();
