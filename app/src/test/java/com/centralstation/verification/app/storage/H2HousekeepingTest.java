@@ -38,6 +38,21 @@ class H2HousekeepingTest {
     }
 
     @Test
+    void aFileThatDidNotGrowSinceTheLastRunIsLeftAlone() throws Exception {
+        JdbcDataSource dataSource = h2File("still");
+        H2Housekeeping upkeep = new H2Housekeeping(dataSource, SHIPPED);
+        try (Connection connection = dataSource.getConnection()) {
+            MVStore store = upkeep.h2File().orElseThrow();
+            churn(connection, () -> { });
+            assertThat(upkeep.rewrite(store)).as("sparse chunks after the churn, the file grew").isTrue();
+            long size = Files.size(dir.resolve("still.mv.db"));
+
+            assertThat(upkeep.rewrite(store)).as("nothing written since").isFalse();
+            assertThat(Files.size(dir.resolve("still.mv.db"))).isEqualTo(size);
+        }
+    }
+
+    @Test
     void aDatabaseInMemoryHasNoFileToKeep() throws Exception {
         JdbcDataSource dataSource = new JdbcDataSource();
         dataSource.setURL("jdbc:h2:mem:housekeeping-test;DB_CLOSE_DELAY=-1");
@@ -76,28 +91,31 @@ class H2HousekeepingTest {
         H2Housekeeping upkeep = new H2Housekeeping(dataSource, SHIPPED);
         try (Connection connection = dataSource.getConnection()) {
             MVStore store = upkeep.h2File().orElseThrow();
-            try (Statement statement = connection.createStatement()) {
-                statement.execute("CREATE TABLE token (hash VARCHAR(64) PRIMARY KEY, payload VARCHAR(200))");
-                statement.execute("CREATE TABLE job (id INT PRIMARY KEY, runs INT)");
-                statement.execute("INSERT INTO job VALUES (1, 0)");
-            }
-            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO token VALUES (?, ?)");
-                 PreparedStatement update = connection.prepareStatement("UPDATE job SET runs = runs + 1 WHERE id = 1")) {
-                for (int round = 0; round < ROUNDS; round++) {
-                    for (int commit = 0; commit < COMMITS_PER_ROUND; commit++) {
-                        insert.setString(1, UUID.randomUUID().toString());
-                        insert.setString(2, "x".repeat(200));
-                        insert.executeUpdate();
-                        update.executeUpdate();
-                    }
-                    if (housekeeping) {
-                        upkeep.rewrite(store);
-                    }
-                }
-            }
-            assertThat(count(connection)).isEqualTo(ROUNDS * COMMITS_PER_ROUND);
+            churn(connection, housekeeping ? () -> upkeep.rewrite(store) : () -> { });
             return Files.size(dir.resolve(name + ".mv.db"));
         }
+    }
+
+    /** {@value #ROUNDS} rounds of {@value #COMMITS_PER_ROUND} commits, {@code afterEachRound} after each. */
+    private static void churn(Connection connection, Runnable afterEachRound) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TABLE token (hash VARCHAR(64) PRIMARY KEY, payload VARCHAR(200))");
+            statement.execute("CREATE TABLE job (id INT PRIMARY KEY, runs INT)");
+            statement.execute("INSERT INTO job VALUES (1, 0)");
+        }
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO token VALUES (?, ?)");
+             PreparedStatement update = connection.prepareStatement("UPDATE job SET runs = runs + 1 WHERE id = 1")) {
+            for (int round = 0; round < ROUNDS; round++) {
+                for (int commit = 0; commit < COMMITS_PER_ROUND; commit++) {
+                    insert.setString(1, UUID.randomUUID().toString());
+                    insert.setString(2, "x".repeat(200));
+                    insert.executeUpdate();
+                    update.executeUpdate();
+                }
+                afterEachRound.run();
+            }
+        }
+        assertThat(count(connection)).isEqualTo(ROUNDS * COMMITS_PER_ROUND);
     }
 
     private JdbcDataSource h2File(String name) {
