@@ -46,7 +46,6 @@ public final class ProfileTable {
     static final List<Category> CATEGORIES = List.of(
             Category.anyFrame("H2 housekeeping (fsync, chunk rewrite)", "H2Housekeeping"),
             Category.anyFrame("audit sealing (hash chain)", "AuditChain", "AuditSealer"),
-            Category.anyFrame("inbox starter", "InboxStarter", "StartFromInbox"),
             Category.anyFrame("alarm class DMN at intake", "CamundaAlarmClassifier", "EvaluateDecisionCmd"),
             Category.anyFrame("escalation policy DMN (business rule tasks)", "DmnBusinessRuleTaskActivityBehavior"),
             Category.anyFrame("audit rows written", "JdbcAuditTrail"),
@@ -71,6 +70,7 @@ public final class ProfileTable {
             Category.anyFrame("process start (engine)", "StartProcessInstanceCmd", "ProcessInstantiationBuilderImpl",
                     "createProcessInstance"),
             Category.anyFrame("job execution (engine)", "ExecuteJobsRunnable", "ExecuteJobHelper"),
+            Category.anyFrame("inbox starter: reading kept requests, its own queries", "StartReceivedVerifications"),
             Category.anyFrame("database reads and writes elsewhere", "org.h2.", "org.postgresql", "com.zaxxer.hikari"),
             Category.anyFrame("HTTP and Spring MVC (Tomcat, dispatcher)", "org.apache.tomcat", "org.apache.catalina",
                     "org.apache.coyote", "org.springframework.web", "sun.net.httpserver"),

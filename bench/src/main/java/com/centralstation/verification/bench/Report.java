@@ -111,9 +111,9 @@ final class Report {
         }
         out.append("\nCompared in the same run (storm and its decisions only; same bare engine):\n\n| Service jar, figure |");
         medians.forEach(m -> out.append(" |"));
-        out.append("\n|---|");
+        out.append(" Target |\n|---|");
         medians.forEach(m -> out.append("---:|"));
-        out.append("\n");
+        out.append("---|\n");
         List<String> whos = new ArrayList<>(List.of("app"));
         options.compared().keySet().forEach(label -> whos.add("cmp-" + label));
         for (String who : whos) {
