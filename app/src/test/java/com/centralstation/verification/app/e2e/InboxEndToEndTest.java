@@ -46,8 +46,9 @@ import static org.awaitility.Awaitility.await;
  * The inbox, with this node's starter held so requests wait and the test starts them. A storm of 300 alarms, a third
  * of them of class normal among class high, answered 202 and shown {@code received}, then started by one starter, and
  * by two sharing PostgreSQL as two nodes' starters do: every accepted alarm is started exactly once (one process
- * instance, one first notification), one starter starts them in class order. A request the engine refuses to start
- * ends in the quarantine, counted, and holds back nothing behind it.
+ * instance, one first notification), one starter starts them in class order. A cancellation of a waiting request
+ * ends it cancelled without a process. A request the engine refuses to start ends in the quarantine, counted, and
+ * holds back nothing behind it.
  */
 class InboxEndToEndTest extends ServiceTest {
 
@@ -153,6 +154,28 @@ class InboxEndToEndTest extends ServiceTest {
         all.addAll(startedBy.get(1));
         assertThat(all).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(storm.keySet());
         everyOneHasOneProcessAndOneFirstNotification(storm.keySet());
+    }
+
+    @Test
+    void aCancellationOfARequestStillWaitingIsRememberedAndTheRequestEndsCancelledWithoutAProcess() throws Exception {
+        Alarms.Alarm alarm = Alarms.fresh("motion");
+        assertThat(deliverWebhook(alarm.body()).statusCode()).isEqualTo(202);
+        assertThat(verification(alarm.verificationId()).get("state").asText()).isEqualTo("received");
+
+        HttpResponse<String> cancelled = deliverWebhook(alarm.cancellation("alarm.resolved"));
+        assertThat(cancelled.statusCode()).isEqualTo(202);
+        assertThat(json.readTree(cancelled.body()).get("result").asText()).isEqualTo("remembered");
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(10)).until(() -> {
+            starts.startNext();
+            return waiting() == 0;
+        });
+
+        JsonNode view = verification(alarm.verificationId());
+        assertThat(view.get("state").asText()).isEqualTo("cancelled");
+        assertThat(view.get("contacts_notified").asInt()).isZero();
+        assertThat(view.get("timeline").findValuesAsText("type")).containsExactly("verification_received", "cancelled");
+        assertThat(history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(alarm.verificationId().toString())
+                .count()).as("process instances ever started").isZero();
     }
 
     @Test
