@@ -34,13 +34,14 @@ public interface DeliveryInbox {
     boolean awaitStart(String eventId, UUID verificationId, AlarmClass alarmClass);
 
     /**
-     * The next waiting requests, at most {@code limit}: by class, then by arrival. They are locked for the caller's
-     * transaction, and requests another transaction holds are passed over, so starters on several nodes never take
-     * the same request and never wait for each other.
+     * The next waiting requests, at most {@code limit}: by class, then by arrival. Where starters on several nodes
+     * share the inbox they are locked for the caller's transaction, and requests another transaction holds are passed
+     * over, so starters never take the same request and never wait for each other; a database only one node uses may
+     * leave them unlocked. A verification is started once either way: its stored row is unique.
      */
     List<WaitingRequest> nextToStart(int limit);
 
-    /** The request, if it still waits and no other transaction holds it; locked for the caller's transaction. */
+    /** The request, if it still waits and no other starter holds it; locked as {@link #nextToStart} locks. */
     Optional<WaitingRequest> takeWaiting(String eventId);
 
     /** The request waits no more: it was started, stored as cancelled, found to be a duplicate, or quarantined. */
