@@ -49,6 +49,8 @@ public final class AlarmVerificationModel {
         public static final String FIRST_ESCALATION = "Event_FirstEscalation";
         public static final String SECOND_ESCALATION = "Event_SecondEscalation";
         public static final String THIRD_ESCALATION = "Event_ThirdEscalation";
+        /** A phone call to the contact notified last ended unanswered (message {@link Message#CONTACT_UNREACHABLE}). */
+        public static final String CONTACT_UNREACHABLE = "Event_ContactUnreachable";
         public static final String NO_HAND_OVER = "Event_NoHandOver";
         public static final String OPERATOR_DECIDED = "Event_OperatorDecided";
         public static final String OPERATOR_CLOSED_UNVERIFIED = "Event_OperatorClosedUnverified";
@@ -79,6 +81,7 @@ public final class AlarmVerificationModel {
         public static final String HAND_OVER = "Gateway_HandOver";
         public static final String OPERATOR_OUTCOME = "Gateway_OperatorOutcome";
         public static final String NOTIFY_NEXT = "Gateway_NotifyNext";
+        public static final String NOT_DELIVERED = "Gateway_NotDelivered";
         public static final String ALERT_OPERATOR = "Gateway_AlertOperator";
         public static final String CHEKT_ANSWER = "Gateway_ChektAnswer";
         public static final String SUBMIT_AGAIN = "Gateway_SubmitAgain";
@@ -92,6 +95,8 @@ public final class AlarmVerificationModel {
 
         public static final String CONTACT_DECISION = "ContactDecisionReceived";
         public static final String VERIFICATION_CANCELLED = "VerificationCancelled";
+        /** The contact notified last could not be reached after all: the policy's "undelivered" step runs at once. */
+        public static final String CONTACT_UNREACHABLE = "ContactUnreachable";
 
         private Message() {
         }

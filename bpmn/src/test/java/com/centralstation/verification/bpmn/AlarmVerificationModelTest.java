@@ -8,7 +8,9 @@ import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
 import org.camunda.bpm.model.bpmn.instance.BusinessRuleTask;
 import org.camunda.bpm.model.bpmn.instance.EndEvent;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
+import org.camunda.bpm.model.bpmn.instance.Gateway;
 import org.camunda.bpm.model.bpmn.instance.Message;
+import org.camunda.bpm.model.bpmn.instance.MessageEventDefinition;
 import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.bpmn.instance.ReceiveTask;
 import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
@@ -157,11 +159,26 @@ class AlarmVerificationModelTest {
     @Test
     void messagesAreNamedForCorrelation() {
         assertThat(model.getModelElementsByType(Message.class)).extracting(Message::getName)
-                .containsExactlyInAnyOrder(AlarmVerificationModel.Message.CONTACT_DECISION, AlarmVerificationModel.Message.VERIFICATION_CANCELLED);
+                .containsExactlyInAnyOrder(AlarmVerificationModel.Message.CONTACT_DECISION, AlarmVerificationModel.Message.VERIFICATION_CANCELLED,
+                        AlarmVerificationModel.Message.CONTACT_UNREACHABLE);
         SubProcess cancelled = model.getModelElementById(AlarmVerificationModel.Activity.CANCELLED_BY_CHEKT);
         assertThat(cancelled.triggeredByEvent()).isTrue();
         StartEvent cancelStart = model.getModelElementById(AlarmVerificationModel.Event.CANCEL_RECEIVED);
         assertThat(cancelStart.isInterrupting()).isTrue();
+    }
+
+    @Test
+    void aCallThatEndedUnansweredAsksThePolicyAtOnceLikeAnUndeliveredNotificationWhileTheLadderWaits() {
+        BoundaryEvent unanswered = model.getModelElementById(AlarmVerificationModel.Event.CONTACT_UNREACHABLE);
+        assertThat(unanswered.getAttachedTo().getId()).isEqualTo(AlarmVerificationModel.Activity.AWAIT_CONTACT_DECISION);
+        assertThat(unanswered.cancelActivity()).as("the contact may still answer, and the timers keep running").isFalse();
+        assertThat(unanswered.getEventDefinitions()).singleElement().isInstanceOfSatisfying(MessageEventDefinition.class,
+                definition -> assertThat(definition.getMessage().getName()).isEqualTo(AlarmVerificationModel.Message.CONTACT_UNREACHABLE));
+        Gateway notDelivered = model.getModelElementById(AlarmVerificationModel.Gateway.NOT_DELIVERED);
+        assertThat(notDelivered.getIncoming()).extracting(flow -> flow.getSource().getId())
+                .containsExactlyInAnyOrder(AlarmVerificationModel.Event.CONTACT_UNREACHABLE, AlarmVerificationModel.Activity.NOTIFY_NEXT_CONTACT);
+        assertThat(notDelivered.getOutgoing()).singleElement().extracting(flow -> flow.getTarget().getId())
+                .isEqualTo(AlarmVerificationModel.Activity.POLICY_UNDELIVERED);
     }
 
     @Test

@@ -17,6 +17,7 @@ import com.centralstation.verification.workflow.engine.EngineClock;
 import com.centralstation.verification.workflow.process.CamundaAlarmClassifier;
 import com.centralstation.verification.workflow.process.CamundaAlarmValidationTables;
 import com.centralstation.verification.workflow.process.CamundaCandidatePolicies;
+import com.centralstation.verification.workflow.process.CamundaOpenIncidents;
 import com.centralstation.verification.workflow.process.CamundaVerificationProcess;
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -29,8 +30,8 @@ import java.time.Clock;
 
 /**
  * The engine glue for the app to import: the beans the model's expressions name (delegates, the
- * operator form's listener, the escalation timers), the {@link CamundaVerificationProcess} and the
- * {@link CamundaAlarmClassifier}.
+ * operator form's listener, the escalation timers), the {@link CamundaVerificationProcess}, the
+ * {@link CamundaAlarmClassifier} and the {@link CamundaOpenIncidents} the supervision gauge reads.
  * Expects from the app: the core use cases NotifyNextContact, RecordEscalation, AcceptDecision,
  * SubmitDecision, CloseUnverified and RecordAgencyCall, a {@link Clock} (an {@link EngineClock}, so core and the
  * engine's timers share one time) and the engine's {@link RuntimeService} and {@link DecisionService}.
@@ -82,6 +83,11 @@ public class WorkflowConfiguration {
     @Bean
     public CamundaVerificationProcess camundaVerificationProcess(RuntimeService runtimeService) {
         return new CamundaVerificationProcess(runtimeService);
+    }
+
+    @Bean
+    public CamundaOpenIncidents camundaOpenIncidents(RuntimeService runtimeService) {
+        return new CamundaOpenIncidents(runtimeService);
     }
 
     @Bean

@@ -52,6 +52,41 @@ class NotificationOutcomesTest extends WorkflowTestBase {
     }
 
     @Test
+    void contactsWhoseCallsEndUnansweredAreSkippedAtOnceWhileTheLadderRunsAndNobodyLeftHandsOver() {
+        UUID id = f.waitingVerification("motion", ANN, BEN, CHO);
+
+        assertThat(f.process.contactUnreachable(id, ANN.contactId())).isTrue();
+        f.executeDueJobs();
+
+        assertThat(f.notifier.contactIdsNotified()).containsExactly(ANN.contactId(), BEN.contactId());
+        assertThat(steps(id)).containsExactly("undelivered");
+        assertThat(f.timers(id)).as("the 2/5/10-minute ladder still runs from the first notification").hasSize(3);
+        assertThat(f.process.contactUnreachable(id, ANN.contactId())).as("late word about a contact the ladder has left")
+                .isFalse();
+
+        assertThat(f.process.contactUnreachable(id, BEN.contactId())).isTrue();
+        f.executeDueJobs();
+        assertThat(f.process.contactUnreachable(id, CHO.contactId())).isTrue();
+        f.executeDueJobs();
+
+        assertThat(f.notifier.contactIdsNotified()).containsExactly(ANN.contactId(), BEN.contactId(), CHO.contactId());
+        assertThat(steps(id)).containsExactly("undelivered", "undelivered", "undelivered");
+        assertThat(f.operatorTasks(id)).as("nobody left to call: an operator takes over").hasSize(1);
+    }
+
+    @Test
+    void wordOfAnUnansweredCallAfterTheDecisionChangesNothing() {
+        UUID id = f.waitingVerification("motion", ANN, BEN);
+        f.recordDecision.record(id, f.decision(ANN, VerificationAction.DISREGARD));
+
+        assertThat(f.process.contactUnreachable(id, ANN.contactId())).isFalse();
+        f.executeDueJobs();
+
+        assertThat(f.notifier.contactIdsNotified()).containsExactly(ANN.contactId());
+        assertThat(steps(id)).isEmpty();
+    }
+
+    @Test
     void nobodyReachableHandsOverAtOnce() {
         f.notifier.failPermanentlyFor(ANN.contactId());
         f.notifier.failPermanentlyFor(BEN.contactId());

@@ -1,11 +1,9 @@
 package com.centralstation.verification.app.config;
 
 import com.centralstation.verification.adapters.chekt.ChektProperties;
-import com.centralstation.verification.adapters.notification.NotificationProperties;
-import org.camunda.bpm.spring.boot.starter.property.CamundaBpmProperties;
+import com.centralstation.verification.adapters.notification.EnabledChannels;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.core.env.Environment;
@@ -14,7 +12,6 @@ import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -30,15 +27,16 @@ final class JobLockTime {
 
     private final Duration lockTime;
     private final JobDurationBound bound;
+    private final EnabledChannels channels;
 
-    JobLockTime(CamundaBpmProperties camunda, ChektProperties chekt, NotificationProperties notification,
-                Environment environment, DataSource dataSource) {
-        Integer configured = camunda.getJobExecution().getLockTimeInMillis();
-        this.lockTime = Duration.ofMillis(configured == null ? ENGINE_DEFAULT : configured);
-        Binder binder = Binder.get(environment);
-        this.bound = JobDurationBound.of(chekt, notification,
-                binder.bind("spring.mail.properties", Bindable.mapOf(String.class, String.class)).orElse(Map.of()),
-                environment.getProperty("spring.mail.protocol"), connectionWait(dataSource), lockWait(dataSource));
+    /** @param channels the enabled notification channels, which say how long each can take */
+    JobLockTime(ChektProperties chekt, EnabledChannels channels, Environment environment, DataSource dataSource) {
+        // Bound from the environment as the engine's starter binds it, not through the starter's property class: the
+        // engine's name stays in this one constant.
+        this.lockTime = Duration.ofMillis(Binder.get(environment).bind(PROPERTY, Integer.class).orElse(ENGINE_DEFAULT));
+        this.channels = channels;
+        this.bound = JobDurationBound.of(chekt, channels.longestNotification(), connectionWait(dataSource),
+                lockWait(dataSource));
         check();
     }
 
@@ -46,14 +44,14 @@ final class JobLockTime {
         Optional<Duration> longest = bound.longest();
         if (longest.isEmpty() || lockTime.compareTo(longest.get()) <= 0) {
             throw new InvalidConfigurationPropertyValueException(PROPERTY, lockTime.toMillis(), "a job may run longer than"
-                    + " its lock (" + bound.explain() + "), and a job still running when its lock expires can be run a"
+                    + " its lock (" + bound.explain() + "; channels: " + channels.explain() + "), and a job still running when its lock expires can be run a"
                     + " second time by another node. Raise the lock time above " + longest.map(d -> d.toMillis() + " ms")
                     .orElse("the longest job") + ", or shorten the timeouts (chekt.connect-timeout, chekt.read-timeout,"
                     + " verification.notification.*-timeout, spring.mail.properties[mail.smtp.*timeout],"
                     + " spring.datasource.hikari.connection-timeout, the database's lock timeout)");
         }
-        log.info("Job lock time {} s; the longest a job can run is {} s ({})", lockTime.toMillis() / 1000.0,
-                longest.get().toMillis() / 1000.0, bound.explain());
+        log.info("Job lock time {} s; the longest a job can run is {} s ({}; channels: {})", lockTime.toMillis() / 1000.0,
+                longest.get().toMillis() / 1000.0, bound.explain(), channels.explain());
     }
 
     private static Duration connectionWait(DataSource dataSource) {

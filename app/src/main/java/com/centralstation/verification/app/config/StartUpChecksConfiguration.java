@@ -1,8 +1,7 @@
 package com.centralstation.verification.app.config;
 
 import com.centralstation.verification.adapters.chekt.ChektProperties;
-import com.centralstation.verification.adapters.notification.NotificationProperties;
-import org.camunda.bpm.spring.boot.starter.property.CamundaBpmProperties;
+import com.centralstation.verification.adapters.notification.EnabledChannels;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -20,8 +19,8 @@ public class StartUpChecksConfiguration {
     }
 
     @Bean
-    JobLockTime jobLockTime(CamundaBpmProperties camunda, ChektProperties chekt, NotificationProperties notification,
-                            Environment environment, DataSource dataSource) {
-        return new JobLockTime(camunda, chekt, notification, environment, dataSource);
+    JobLockTime jobLockTime(ChektProperties chekt, EnabledChannels channels, Environment environment,
+                            DataSource dataSource) {
+        return new JobLockTime(chekt, channels, environment, dataSource);
     }
 }

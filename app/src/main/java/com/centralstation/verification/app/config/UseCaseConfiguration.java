@@ -14,12 +14,14 @@ import com.centralstation.verification.core.port.out.ChektGateway;
 import com.centralstation.verification.core.port.out.ContactNotifier;
 import com.centralstation.verification.core.port.out.DeliveryInbox;
 import com.centralstation.verification.core.port.out.NotificationLog;
+import com.centralstation.verification.core.port.out.PhoneCalls;
 import com.centralstation.verification.core.port.out.ResponseTokenStore;
 import com.centralstation.verification.core.port.out.StoredDeliveryReader;
 import com.centralstation.verification.core.port.out.VerificationMetrics;
 import com.centralstation.verification.core.port.out.VerificationProcess;
 import com.centralstation.verification.core.port.out.VerificationRepository;
 import com.centralstation.verification.core.usecase.AcceptDecision;
+import com.centralstation.verification.core.usecase.AnswerPhoneCall;
 import com.centralstation.verification.core.usecase.AssembleEvidencePack;
 import com.centralstation.verification.core.usecase.CancelBySupervisor;
 import com.centralstation.verification.core.usecase.CancelVerification;
@@ -29,6 +31,7 @@ import com.centralstation.verification.core.usecase.ManageCallLists;
 import com.centralstation.verification.core.usecase.NotifyNextContact;
 import com.centralstation.verification.core.usecase.ReceiveVerificationRequest;
 import com.centralstation.verification.core.usecase.RecordAgencyCall;
+import com.centralstation.verification.core.usecase.RecordCallProgress;
 import com.centralstation.verification.core.usecase.RecordDecision;
 import com.centralstation.verification.core.usecase.RecordEscalation;
 import com.centralstation.verification.core.usecase.ResponseLinks;
@@ -37,8 +40,8 @@ import com.centralstation.verification.core.usecase.SubmitDecision;
 import com.centralstation.verification.core.usecase.VerificationQueries;
 import com.centralstation.verification.workflow.engine.EngineClock;
 import com.centralstation.verification.workflow.process.NotificationJobRetries;
+import com.centralstation.verification.workflow.process.OpenIncidents;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.context.annotation.Bean;
@@ -66,9 +69,9 @@ public class UseCaseConfiguration {
     }
 
     @Bean
-    SupervisionGauges supervisionGauges(RuntimeService runtime, VerificationRepository verifications, DeliveryInbox inbox,
+    SupervisionGauges supervisionGauges(OpenIncidents incidents, VerificationRepository verifications, DeliveryInbox inbox,
                                         Clock clock, SupervisionProperties supervision) {
-        return new SupervisionGauges(runtime, verifications, inbox, clock, supervision.overdueAfter());
+        return new SupervisionGauges(incidents, verifications, inbox, clock, supervision.overdueAfter());
     }
 
     @Bean
@@ -172,8 +175,20 @@ public class UseCaseConfiguration {
 
     @Bean
     AssembleEvidencePack assembleEvidencePack(VerificationRepository verifications, NotificationLog notifications,
-                                              AuditTrail audit, Clock clock) {
-        return new AssembleEvidencePack(verifications, notifications, audit, clock);
+                                              PhoneCalls calls, AuditTrail audit, Clock clock) {
+        return new AssembleEvidencePack(verifications, notifications, calls, audit, clock);
+    }
+
+    @Bean
+    AnswerPhoneCall answerPhoneCall(PhoneCalls calls, VerificationRepository verifications, RecordDecision recordDecision,
+                                    AuditTrail audit, Clock clock) {
+        return new AnswerPhoneCall(calls, verifications, recordDecision, audit, clock);
+    }
+
+    @Bean
+    RecordCallProgress recordCallProgress(PhoneCalls calls, VerificationRepository verifications,
+                                          VerificationProcess process, AuditTrail audit, VerificationMetrics metrics) {
+        return new RecordCallProgress(calls, verifications, process, audit, metrics);
     }
 
     @Bean

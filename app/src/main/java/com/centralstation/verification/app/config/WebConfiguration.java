@@ -1,6 +1,9 @@
 package com.centralstation.verification.app.config;
 
+import com.centralstation.verification.adapters.notification.NotificationProperties;
+import com.centralstation.verification.adapters.notification.VoiceProperties;
 import com.centralstation.verification.app.inbox.InboxStarter;
+import com.centralstation.verification.app.web.voice.CallTwiml;
 import com.centralstation.verification.app.web.webhook.ChektWebhookController;
 import com.centralstation.verification.app.web.webhook.ChektWebhookMapper;
 import com.centralstation.verification.app.web.webhook.WebhookAdmission;
@@ -16,10 +19,15 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
 
 import java.time.Clock;
+import java.time.ZoneId;
 
-/** The webhook adapter's parts: the signature check, the reading of CHeKT's JSON, the answer. */
+/**
+ * The web layer's parts: the webhook's signature check, reading of CHeKT's JSON and answer; the zone of shown times; the
+ * words of a phone call.
+ */
 @Configuration
 @EnableConfigurationProperties(WebhookProperties.class)
 public class WebConfiguration {
@@ -44,6 +52,22 @@ public class WebConfiguration {
     @Bean
     ChektWebhookMapper chektWebhookMapper(ObjectMapper mapper) {
         return new ChektWebhookMapper(mapper);
+    }
+
+    /**
+     * The words and questions of a phone call, from the voice channel's settings. Made on the first call's callback:
+     * the settings exist only while channel voice is enabled, and no callback gets through without them.
+     */
+    @Bean
+    @Lazy
+    CallTwiml callTwiml(VoiceProperties voice, NotificationProperties notification) {
+        return new CallTwiml(voice.callerName(), voice.language(), notification.timeZone(), notification.publicBaseUri());
+    }
+
+    /** The zone the response page shows alarm times in, as the messages do. */
+    @Bean
+    ZoneId alarmTimeZone(NotificationProperties notification) {
+        return notification.timeZone();
     }
 
     @Bean

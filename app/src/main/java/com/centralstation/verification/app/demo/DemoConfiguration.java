@@ -21,14 +21,15 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import java.time.Clock;
 
 /**
- * The demo profile's parts: the CHeKT sandbox, test alarms, the seeded test site and the open {@code /demo/**}
- * filter chain. Only the demo profile loads this, and it refuses to be built without it.
+ * The demo profile's parts: the CHeKT sandbox, the phone simulator (Twilio for the demo's calls), test alarms, the
+ * seeded test site and the open {@code /demo/**} filter chain. Only the demo profile loads this, and it refuses to be built without it.
  */
 @Configuration(proxyBeanMethods = false)
 @Profile(DemoProfile.NAME)
 public class DemoConfiguration {
 
     private static final Logger LOG = LoggerFactory.getLogger(DemoConfiguration.class);
+    private static final String VOICE = "verification.notification.voice.";
 
     public DemoConfiguration(Environment environment) {
         DemoProfile.require(environment, DemoConfiguration.class);
@@ -39,14 +40,24 @@ public class DemoConfiguration {
         return new ChektSandbox(chekt.clientId(), chekt.clientSecret(), mapper, clock);
     }
 
+    /**
+     * Twilio for the demo's calls, with the account and token the demo profile gives the voice channel (read from the
+     * environment: the channel's settings are bound only while it is enabled, the phone is there either way).
+     */
+    @Bean
+    PhoneSimulator phoneSimulator(Environment environment, Clock clock) {
+        return new PhoneSimulator(environment.getRequiredProperty(VOICE + "account-sid"),
+                environment.getRequiredProperty(VOICE + "auth-token"), clock);
+    }
+
     @Bean
     TestAlarms testAlarms(WebhookSignature signature, ObjectMapper mapper, Clock clock, Environment environment) {
         return new TestAlarms(signature, mapper, clock, environment);
     }
 
     /**
-     * The sandbox and the start page are open (a laptop demo; the profile binds to loopback). The sandbox is called
-     * machine to machine like CHeKT, so it takes no CSRF token; the start page's form does.
+     * The sandbox, the phone and the start page are open (a laptop demo; the profile binds to loopback). The sandbox and
+     * the phone's Twilio API are called machine to machine, so they take no CSRF token; the pages' forms do.
      * Ordered before the application's closed-by-default chain, which would otherwise deny {@code /demo/**}.
      */
     @Bean
@@ -55,7 +66,8 @@ public class DemoConfiguration {
         PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
         return http.securityMatcher(new OrRequestMatcher(paths.matcher("/demo"), paths.matcher("/demo/**")))
                 .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
-                .csrf(csrf -> csrf.ignoringRequestMatchers(paths.matcher(ChektSandboxController.BASE + "/**")))
+                .csrf(csrf -> csrf.ignoringRequestMatchers(paths.matcher(ChektSandboxController.BASE + "/**"),
+                        paths.matcher(PhoneSimulatorController.TWILIO + "/**")))
                 .build();
     }
 

@@ -1,5 +1,6 @@
 package com.centralstation.verification.app.metrics;
 
+import com.centralstation.verification.core.domain.CallOutcome;
 import com.centralstation.verification.core.domain.EscalationStep;
 import com.centralstation.verification.core.domain.NotificationOutcome;
 import com.centralstation.verification.core.domain.RefusalReason;
@@ -13,9 +14,9 @@ import java.util.Locale;
 
 /**
  * Supervisor dashboards: decisions by CHeKT's response-time band, escalation steps, how verifications
- * end, how notifications end, channels down, operator alerts and refused CHeKT deliveries. Counters are created once per tag
- * value up front, so a scrape shows zeros too; each moves only when the transaction it was counted in
- * commits.
+ * end, how notifications end, channels down, operator alerts, refused CHeKT deliveries and how phone calls
+ * end. Counters are created once per tag value up front, so a scrape shows zeros too; each moves only when the
+ * transaction it was counted in commits.
  */
 public class MicrometerVerificationMetrics implements VerificationMetrics {
 
@@ -37,6 +38,9 @@ public class MicrometerVerificationMetrics implements VerificationMetrics {
         }
         for (NotificationOutcome outcome : NotificationOutcome.values()) {
             notifications(outcome);
+        }
+        for (CallOutcome outcome : CallOutcome.values()) {
+            calls(outcome);
         }
         for (RefusalReason reason : RefusalReason.values()) {
             refusals(reason);
@@ -77,6 +81,11 @@ public class MicrometerVerificationMetrics implements VerificationMetrics {
         incrementAfterCommit(alerts(step));
     }
 
+    @Override
+    public void callEnded(CallOutcome outcome) {
+        incrementAfterCommit(calls(outcome));
+    }
+
     /** A refusal is answered at once, whatever becomes of any transaction: it counts at once. */
     @Override
     public void deliveryRefused(RefusalReason reason) {
@@ -111,6 +120,13 @@ public class MicrometerVerificationMetrics implements VerificationMetrics {
     private Counter notifications(NotificationOutcome outcome) {
         return Counter.builder("verification.notifications")
                 .description("Contact notifications, by how they ended")
+                .tag("outcome", outcome.code())
+                .register(registry);
+    }
+
+    private Counter calls(CallOutcome outcome) {
+        return Counter.builder("verification.voice.calls")
+                .description("Phone calls to contacts that are over, by how they ended (answered: a key was confirmed)")
                 .tag("outcome", outcome.code())
                 .register(registry);
     }

@@ -1,13 +1,12 @@
 package com.centralstation.verification.app.metrics;
 
-import com.centralstation.verification.bpmn.AlarmVerificationModel;
 import com.centralstation.verification.core.domain.VerificationState;
 import com.centralstation.verification.core.port.out.DeliveryInbox;
 import com.centralstation.verification.core.port.out.VerificationRepository;
+import com.centralstation.verification.workflow.process.OpenIncidents;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
-import org.camunda.bpm.engine.RuntimeService;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -21,15 +20,15 @@ import java.time.Instant;
  */
 public final class SupervisionGauges implements MeterBinder {
 
-    private final RuntimeService runtime;
+    private final OpenIncidents incidents;
     private final VerificationRepository verifications;
     private final DeliveryInbox inbox;
     private final Clock clock;
     private final Duration overdueAfter;
 
-    public SupervisionGauges(RuntimeService runtime, VerificationRepository verifications, DeliveryInbox inbox, Clock clock,
+    public SupervisionGauges(OpenIncidents incidents, VerificationRepository verifications, DeliveryInbox inbox, Clock clock,
                              Duration overdueAfter) {
-        this.runtime = runtime;
+        this.incidents = incidents;
         this.verifications = verifications;
         this.inbox = inbox;
         this.clock = clock;
@@ -38,8 +37,7 @@ public final class SupervisionGauges implements MeterBinder {
 
     @Override
     public void bindTo(MeterRegistry registry) {
-        Gauge.builder("verification.open.incidents", runtime,
-                        engine -> engine.createIncidentQuery().processDefinitionKeyIn(AlarmVerificationModel.PROCESS_KEY).count())
+        Gauge.builder("verification.open.incidents", incidents, OpenIncidents::count)
                 .description("Open incidents of alarm verifications (Cockpit shows them; a supervisor retries or resolves them)")
                 .strongReference(true)
                 .register(registry);

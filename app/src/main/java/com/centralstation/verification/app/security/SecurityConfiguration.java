@@ -1,14 +1,20 @@
 package com.centralstation.verification.app.security;
 
+import com.centralstation.verification.adapters.notification.NotificationProperties;
+import com.centralstation.verification.core.domain.CallAddresses;
+import com.centralstation.verification.adapters.notification.VoiceProperties;
 import com.centralstation.verification.workflow.engine.RoleProperties;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.centralstation.verification.workflow.engine.Roles;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -18,12 +24,14 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * One filter chain per kind of caller, on purpose (the OAuth2 client starter would otherwise lock every
@@ -37,6 +45,8 @@ import java.util.Map;
  *   <li>{@code /camunda/**}: Cockpit, Tasklist, Admin; they have their own login and CSRF filter.</li>
  *   <li>{@code /engine-rest/**}: Modeler deploys here; Camunda's own Basic filter against its identity service.</li>
  *   <li>{@code /actuator/health}: open for load balancers; other actuator endpoints need the station login.</li>
+ *   <li>{@code /voice/calls/**}: the voice provider's callbacks of a phone call; authenticated by
+ *       {@code X-Twilio-Signature} alone, only the call's own callbacks, nothing else.</li>
  * </ul>
  * Anything else is closed.
  */
@@ -114,6 +124,31 @@ public class SecurityConfiguration {
                         .anyRequest().hasRole(STATION_ROLE))
                 .httpBasic(basic -> basic.realmName("alarm-verification"))
                 .csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .build();
+    }
+
+    @Bean
+    @Order(6)
+    SecurityFilterChain voiceCallbackChain(HttpSecurity http, NotificationProperties notification,
+                                           ObjectProvider<VoiceProperties> voice, ObjectMapper mapper) throws Exception {
+        // Without channel voice there are no voice settings, so no callback can be signed: every one is refused.
+        Optional<TwilioSignature> signature = Optional.ofNullable(voice.getIfAvailable()).map(VoiceProperties::authToken)
+                .filter(token -> !token.isBlank()).map(TwilioSignature::new);
+        VoiceCallbackRefusal refusal = new VoiceCallbackRefusal(mapper);
+        PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
+        return http.securityMatcher(path(CallAddresses.PREFIX + "/**"))
+                .addFilterBefore(new TwilioSignatureFilter(signature, notification.publicBaseUri()), AuthorizationFilter.class)
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers(paths.matcher(HttpMethod.POST, CallAddresses.ANSWER),
+                                paths.matcher(HttpMethod.POST, CallAddresses.MENU),
+                                paths.matcher(HttpMethod.POST, CallAddresses.CONFIRM),
+                                paths.matcher(HttpMethod.POST, CallAddresses.STATUS))
+                        .hasRole(TwilioSignatureFilter.ROLE)
+                        .anyRequest().denyAll())
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(refusal).accessDeniedHandler(refusal))
+                .csrf(csrf -> csrf.disable())
+                .requestCache(cache -> cache.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .build();
     }

@@ -22,8 +22,8 @@ import java.util.Map;
 
 /**
  * Errors raised before any of our controllers ran (no such path, a method the path does not take, credentials
- * missing or refused) reach Spring Boot's error page, not {@link ApiProblems}. Under {@code /api} and
- * {@code /webhooks} they are answered as problem+json like every other error there; elsewhere (Cockpit, the
+ * missing or refused) reach Spring Boot's error page, not {@link ApiProblems}. Under {@code /api},
+ * {@code /webhooks} and {@code /voice} they are answered as problem+json like every other error there; elsewhere (Cockpit, the
  * response pages) Spring Boot's own error page stays.
  */
 @Hidden
@@ -31,7 +31,7 @@ import java.util.Map;
 @RequestMapping("${server.error.path:${error.path:/error}}")
 public class ProblemErrorController extends BasicErrorController {
 
-    private static final List<String> PROBLEM_PATHS = List.of("/api/", "/webhooks/");
+    private static final List<String> PROBLEM_PATHS = List.of("/api/", "/webhooks/", "/voice/");
 
     private final ObjectMapper mapper;
 

@@ -93,6 +93,17 @@ final class ArchitectureRules {
         return CompositeArchRule.of(noOutPorts).and(noTransactions);
     }
 
+    /**
+     * HTTP classes talk to use cases and domain types; a setting or type of an adapter or of the engine glue reached
+     * from a page or an endpoint ties the web to how a port happens to be implemented (the response page once read
+     * the notification adapter's settings for its time zone). Wiring hands them what they need.
+     */
+    static ArchRule webKnowsNoAdapter(String root) {
+        return noClasses().that().resideInAPackage(root + ".app.web..")
+                .should().dependOnClassesThat().resideInAnyPackage(root + ".adapters..", root + ".workflow..")
+                .because("the web layer is an in-adapter: it calls use cases, and app.config wires the rest");
+    }
+
     /** Reading our API's JSON stands below the web layer, never the other way round. */
     static ArchRule inputReadingDoesNotDependOnWeb(String root) {
         return noClasses().that().resideInAPackage(root + ".app.input..")

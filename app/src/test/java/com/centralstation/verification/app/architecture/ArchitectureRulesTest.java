@@ -38,6 +38,7 @@ class ArchitectureRulesTest {
                 rule("domainKnowsNoUseCaseOrPort", ArchitectureRules::domainKnowsNoUseCaseOrPort, "AlarmUtil"),
                 rule("appHoldsNoApplicationService", ArchitectureRules::appHoldsNoApplicationService, "DeliveryIntake"),
                 rule("appHoldsNoApplicationService", ArchitectureRules::appHoldsNoApplicationService, "AlarmIntake"),
+                rule("webKnowsNoAdapter", ArchitectureRules::webKnowsNoAdapter, "AlarmPage"),
                 rule("inputReadingDoesNotDependOnWeb", ArchitectureRules::inputReadingDoesNotDependOnWeb, "RefusalPage"),
                 rule("useCasesAreFreeOfCycles", ArchitectureRules::useCasesAreFreeOfCycles, "ExplainAlarm"),
                 rule("enginePartsLiveInOnePlace", ArchitectureRules::enginePartsLiveInOnePlace, "StrayEnginePlugin"),

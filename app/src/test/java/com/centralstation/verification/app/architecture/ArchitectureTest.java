@@ -74,6 +74,12 @@ class ArchitectureTest {
         noClasses().that().resideInAnyPackage(ROOT + ".adapters..", ROOT + ".core..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.camunda..")
                 .check(production);
+        // In app only the security of the webapps and the engine REST API (Camunda's own login filter) names the
+        // engine; the rest reaches it through workflow's interfaces, so a move to another engine stays in workflow
+        // (docs/adr/0011-running-on-end-of-life-platforms.md).
+        noClasses().that().resideInAPackage(ROOT + ".app..").and().resideOutsideOfPackage(ROOT + ".app.security..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.camunda..")
+                .check(production);
     }
 
     @Test
@@ -106,6 +112,11 @@ class ArchitectureTest {
     @Test
     void appHoldsNoApplicationService() {
         ArchitectureRules.appHoldsNoApplicationService(ROOT).check(production);
+    }
+
+    @Test
+    void webKnowsNoAdapter() {
+        ArchitectureRules.webKnowsNoAdapter(ROOT).check(production);
     }
 
     @Test

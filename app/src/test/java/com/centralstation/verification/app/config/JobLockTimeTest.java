@@ -1,17 +1,25 @@
 package com.centralstation.verification.app.config;
 
 import com.centralstation.verification.adapters.chekt.ChektProperties;
-import com.centralstation.verification.adapters.notification.NotificationProperties;
+import com.centralstation.verification.adapters.notification.EnabledChannels;
+import com.centralstation.verification.adapters.notification.NotificationConfiguration;
 import com.centralstation.verification.app.e2e.TestPostgres;
+import com.centralstation.verification.core.port.out.NotificationLog;
+import com.centralstation.verification.core.port.out.PhoneCalls;
+import com.centralstation.verification.core.testing.InMemoryNotificationLog;
+import com.centralstation.verification.core.testing.InMemoryPhoneCalls;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.autoconfigure.mail.MailSenderAutoConfiguration;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.bind.handler.IgnoreTopLevelConverterNotFoundBindHandler;
 import org.springframework.boot.context.properties.bind.validation.ValidationBindHandler;
 import org.springframework.boot.env.YamlPropertySourceLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.PropertySource;
 import org.springframework.core.env.StandardEnvironment;
@@ -28,6 +36,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -54,13 +63,10 @@ class JobLockTimeTest {
         validator.afterPropertiesSet();
         ValidationBindHandler validated = new ValidationBindHandler(new IgnoreTopLevelConverterNotFoundBindHandler(), validator);
         ChektProperties chekt = binder.bind("chekt", Bindable.of(ChektProperties.class), validated).get();
-        NotificationProperties notification = binder.bind("verification.notification",
-                Bindable.of(NotificationProperties.class), validated).get();
+        Optional<Duration> notification = longestNotification(shipped);
         Duration connectionWait = binder.bind("spring.datasource.hikari.connection-timeout", Duration.class).get();
 
-        JobDurationBound bound = JobDurationBound.of(chekt, notification,
-                binder.bind("spring.mail.properties", Bindable.mapOf(String.class, String.class)).get(), null,
-                connectionWait, lockWait(shipped, database));
+        JobDurationBound bound = JobDurationBound.of(chekt, notification, connectionWait, lockWait(shipped, database));
         Duration lockTime = Duration.ofMillis(binder.bind(JobLockTime.PROPERTY, Long.class).get());
 
         Duration longest = bound.longest().orElseThrow();
@@ -81,19 +87,44 @@ class JobLockTimeTest {
                 Map.entry("chekt.client-id", "station-client"),
                 Map.entry("chekt.client-secret", "station-client-secret"),
                 Map.entry("verification.notification.public-base-url", "https://verify.example.com"),
-                Map.entry("verification.notification.channels", "sms,email,webhook,log"),
+                Map.entry("verification.notification.channels", "sms,email,webhook,log,voice"),
+                Map.entry("verification.notification.voice.account-sid", "AC456"),
+                Map.entry("verification.notification.voice.auth-token", "voice-token"),
+                Map.entry("verification.notification.voice.from", "+15550101"),
                 Map.entry("verification.notification.sms.account-sid", "AC123"),
                 Map.entry("verification.notification.sms.auth-token", "sms-token"),
                 Map.entry("verification.notification.sms.from", "+15550100"),
                 Map.entry("verification.notification.email.from", "alarms@example.com"),
                 Map.entry("verification.notification.webhook.url", "https://automation.example.com/alarms"),
-                Map.entry("verification.notification.webhook.secret", "webhook-secret"))));
+                Map.entry("verification.notification.webhook.secret", "webhook-secret"),
+                Map.entry("spring.mail.host", "smtp.example.com"))));
         for (String file : files) {
             for (PropertySource<?> source : yaml.load(file, new ClassPathResource(file))) {
                 environment.getPropertySources().addLast(source);
             }
         }
         return environment;
+    }
+
+    /**
+     * What the enabled channels say a notification can take, with the channels made as the service makes them: the
+     * notification adapter's configuration and Spring Boot's mail sender, on the shipped settings.
+     */
+    private static Optional<Duration> longestNotification(StandardEnvironment shipped) {
+        AtomicReference<Optional<Duration>> longest = new AtomicReference<>();
+        new ApplicationContextRunner()
+                .withInitializer(context -> shipped.getPropertySources().forEach(source ->
+                        context.getEnvironment().getPropertySources().addLast(source)))
+                .withConfiguration(AutoConfigurations.of(MailSenderAutoConfiguration.class))
+                .withUserConfiguration(NotificationConfiguration.class)
+                .withBean(NotificationLog.class, InMemoryNotificationLog::new)
+                .withBean(PhoneCalls.class, InMemoryPhoneCalls::new)
+                .run(context -> {
+                    assertThat(context).hasNotFailed();
+                    assertThat(context.getBean(EnabledChannels.class).names()).containsExactly("sms", "email", "webhook", "log", "voice");
+                    longest.set(context.getBean(EnabledChannels.class).longestNotification());
+                });
+        return longest.get();
     }
 
     /** The lock timeout the database reports for a session opened as the shipped settings open it. */

@@ -24,6 +24,8 @@ class DemoOnlyTest extends ServiceTest {
         assertThat(context.getBeanNamesForType(TestAlarms.class)).isEmpty();
         assertThat(context.getBeanNamesForType(ChektSandboxController.class)).isEmpty();
         assertThat(context.getBeanNamesForType(DemoConfiguration.class)).isEmpty();
+        assertThat(context.getBeanNamesForType(PhoneSimulator.class)).isEmpty();
+        assertThat(context.getBeanNamesForType(PhoneSimulatorController.class)).isEmpty();
     }
 
     @ParameterizedTest
@@ -33,7 +35,10 @@ class DemoOnlyTest extends ServiceTest {
             "POST, /demo/chekt/oauth/token",
             "PATCH, /demo/chekt/partner/v1/dealers/demo-dealer/sites/demo-site/alarm-verifications/1",
             "GET, /demo/chekt/received",
-            "POST, /demo/chekt/outage?down=true"
+            "POST, /demo/chekt/outage?down=true",
+            "POST, /demo/twilio/2010-04-01/Accounts/ACdemo0000000000000000000000000000/Calls.json",
+            "GET, /demo/phone",
+            "POST, /demo/phone/CA0123/answer"
     })
     void theDemoPathsAreClosed(String method, String path) throws Exception {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri(path))

@@ -45,7 +45,9 @@ import static org.awaitility.Awaitility.await;
  * The service in the demo profile, configured by application-demo.yml alone, except what a test JVM must change:
  * an in-memory database, its own engine name (Camunda's engine registry is JVM-wide and other test contexts own
  * "default") and a free port fixed before start, so the profile's {@code ${server.port}} URLs (the sandbox, the
- * response links) point at this very server as they do on a laptop. One Spring context for every subclass.
+ * response links) point at this very server as they do on a laptop; and the log channel alone, as
+ * {@code --verification.notification.channels=log} gives it, so these scenarios decide through the printed links (the
+ * demo's phone calls are {@link PhoneSimulatorBrowserTest}'s). One Spring context for every subclass.
  */
 @SpringBootTest(classes = AlarmVerificationApplication.class, webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
 @ActiveProfiles(DemoProfile.NAME)
@@ -63,6 +65,7 @@ abstract class DemoServiceTest {
         properties.add("server.port", () -> PORT);
         properties.add("spring.datasource.url", () -> "jdbc:h2:mem:demo-test;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000");
         properties.add("camunda.bpm.process-engine-name", () -> ENGINE);
+        properties.add("verification.notification.channels", () -> "log");
     }
 
     protected final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();

@@ -14,6 +14,8 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 
@@ -140,6 +142,30 @@ class SupervisorBrowserTest extends DemoServiceTest {
         assertThat(patches.get(patches.size() - 1).get("answeredStatus").asInt()).isEqualTo(200);
         assertThat(patches.stream().filter(patch -> patch.get("answeredStatus").asInt() == 200)).hasSize(1);
         assertThat(management.createJobQuery().processInstanceId(decided.instanceId()).withException().count()).isZero();
+    }
+
+    /** application-demo.yml sets verification.webapps.hide-end-of-life-banner, as a station that stays on 7.24 would. */
+    @Test
+    void theWebappsHideCamundasEndOfLifeBannerForAStationThatStays() throws Exception {
+        for (String webapp : List.of("cockpit", "tasklist", "admin", "welcome")) {
+            HttpResponse<String> styles = http.send(HttpRequest.newBuilder(uri("/camunda/app/" + webapp
+                    + "/styles/user-styles.css?bust=7.24.0")).GET().build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(styles.statusCode()).as(webapp).isEqualTo(200);
+            assertThat(styles.headers().firstValue("Content-Type")).as(webapp).hasValueSatisfying(type ->
+                    assertThat(type).startsWith("text/css"));
+            assertThat(styles.body()).as(webapp).contains(".ce-eol-banner").contains("display: none");
+        }
+
+        WebDriver browser = chromium.driver();
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        for (String webapp : List.of("cockpit", "tasklist", "admin")) {
+            browser.get(uri("/camunda/app/" + webapp + "/" + ENGINE + "/").toString());
+            logInUnlessLoggedIn(wait);
+            // Camunda renders the banner in every page's header; the station's stylesheet keeps it from showing.
+            WebElement banner = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".ce-eol-banner")));
+            assertThat(banner.isDisplayed()).as(webapp).isFalse();
+            chromium.screenshot(webapp + "-without-end-of-life-banner");
+        }
     }
 
     /** The webapps share one login per browser session: log in when the page asks for it, once it has rendered. */

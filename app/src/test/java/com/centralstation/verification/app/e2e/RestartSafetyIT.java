@@ -52,7 +52,7 @@ class RestartSafetyIT {
     static final Duration IN_FLIGHT_MARGIN = Duration.ofMillis(500);
     /**
      * Demo-like timers on the command line: the 2/5/10-minute ladder in 5/10/15 seconds. The job lock time is the
-     * shipped one (70 s): recovery within seconds of the restart shows the node released its own locks.
+     * shipped one (80 s): recovery within seconds of the restart shows the node released its own locks.
      */
     private static final Map<String, String> COMPRESSED = Map.of(
             "verification.escalation.first", "PT5S",
@@ -143,14 +143,14 @@ class RestartSafetyIT {
                 + "; each step exactly once per verification");
         System.out.println(run + "first start to ready " + seconds(firstStart) + "; restart to ready " + seconds(restart)
                 + "; kill to the interrupted submissions done " + seconds(submissionsRecovered)
-                + " (job lock time 70 s); kill to every verification submitted " + seconds(recovery));
+                + " (job lock time 80 s); kill to every verification submitted " + seconds(recovery));
         return all;
     }
 
     /**
      * The issue a station meets on its worst night: a storm of alarms, all answered 202, and the service killed
      * while it is still sending their first notifications. After the restart every one is notified within seconds
-     * of the service being healthy (the jobs the killed run had locked are released, not left to their 70 s lock),
+     * of the service being healthy (the jobs the killed run had locked are released, not left to their 80 s lock),
      * no contact twice, and the decisions taken afterwards are each submitted once. The escalation timers are set
      * far out for this part, so that only the storm's own notifications compete for the job executor.
      */
@@ -199,7 +199,7 @@ class RestartSafetyIT {
         String run = "[restart-safety " + storage + "] ";
         System.out.println(run + "storm: " + STORM + " alarms answered 202 from " + STORM_SENDERS + " senders; "
                 + notifiedBeforeKill + " notified before the kill, " + (STORM - notifiedBeforeKill) + " after it; healthy"
-                + " to every one notified " + seconds(stormNotified) + " (job lock time 70 s, released at start-up); each"
+                + " to every one notified " + seconds(stormNotified) + " (job lock time 80 s, released at start-up); each"
                 + " contact notified once by our records; " + STORM + " decisions afterwards, each submitted once");
         return storm;
     }

@@ -45,7 +45,8 @@ class ConfigurationErrorsTest {
             "verification.inbox.batch-size | 0 | verification.inbox.batch-size",
             "verification.inbox.max-poll-interval | 50ms | verification.inbox.max-poll-interval must be at least poll-interval",
             "chekt.webhook-concurrency | 0 | chekt.webhook-concurrency",
-            "chekt.webhook-turn-wait | 1m | chekt.webhook-turn-wait must be between 0 and 30 s"
+            "chekt.webhook-turn-wait | 1m | chekt.webhook-turn-wait must be between 0 and 30 s",
+            "verification.webapps.hide-end-of-life-banner | yes please | verification.webapps.hide-end-of-life-banner"
     })
     void aBadSettingStopsStartUpNamingTheProperty(String property, String value, String report, CapturedOutput output) {
         Map<String, Object> settings = StandaloneService.settings(dataDir);

@@ -7,11 +7,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.CookieManager;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Base64;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -88,6 +91,39 @@ class ServiceFoundationTest extends ServiceTest {
         assertThat(scraped.statusCode()).as(scraped.body()).isEqualTo(200);
         assertThat(scraped.body()).contains("verification_decisions_total{response_time=\"0-2m\"}",
                 "verification_decisions_total{response_time=\"10m+\"}", "verification_escalations_total");
+    }
+
+    @Test
+    void infoNeedsTheStationLoginAndNamesTheServicesVersionAndBuildTime() throws Exception {
+        HttpResponse<String> anonymous = http.send(HttpRequest.newBuilder(uri("/actuator/info")).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+
+        HttpResponse<String> info = http.send(station(HttpRequest.newBuilder(uri("/actuator/info"))).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(info.statusCode()).as(info.body()).isEqualTo(200);
+        JsonNode build = json.readTree(info.body()).get("build");
+        assertThat(build.get("artifact").asText()).isEqualTo("app");
+        assertThat(build.get("version").asText()).isEqualTo(System.getProperty("service.version"));
+        assertThat(Instant.parse(build.get("time").asText())).isBefore(Instant.now());
+    }
+
+    @Test
+    void cockpitKeepsCamundasOwnUserStylesheetUnlessTheStationHidesTheEndOfLifeBanner() throws Exception {
+        HttpResponse<String> styles = http.send(HttpRequest.newBuilder(uri("/camunda/app/cockpit/styles/user-styles.css"))
+                .GET().build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(styles.statusCode()).isEqualTo(200);
+        assertThat(styles.body()).doesNotContain("ce-eol-banner").isEqualTo(camundasOwn("cockpit"));
+    }
+
+    /** The user stylesheet Camunda's webjar ships (its own example, commented out). */
+    private static String camundasOwn(String webapp) throws IOException {
+        try (InputStream shipped = ServiceFoundationTest.class.getResourceAsStream(
+                "/META-INF/resources/webjars/camunda/app/" + webapp + "/styles/user-styles.css")) {
+            assertThat(shipped).as("Camunda's %s user stylesheet on the class path", webapp).isNotNull();
+            return new String(shipped.readAllBytes(), StandardCharsets.UTF_8);
+        }
     }
 
     @ParameterizedTest

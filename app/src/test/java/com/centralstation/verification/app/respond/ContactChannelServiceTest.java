@@ -3,8 +3,6 @@ package com.centralstation.verification.app.respond;
 import com.centralstation.verification.app.AlarmVerificationApplication;
 import com.centralstation.verification.app.e2e.ChektStubs;
 import com.centralstation.verification.app.e2e.ServiceTest;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
@@ -18,23 +16,12 @@ import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.Base64;
-import java.util.Date;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -61,14 +48,13 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest(classes = AlarmVerificationApplication.class, webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
 @AutoConfigureObservability(tracing = false)
 @Import(FailingDecisions.class)
-public abstract class ContactChannelServiceTest {
+public abstract class ContactChannelServiceTest extends ServiceOverHttp {
 
     protected static final String WEBHOOK_SECRET = "whsec_contact_channels";
     protected static final String STATION_USER = ServiceTest.STATION_USER;
     protected static final String STATION_PASSWORD = ServiceTest.STATION_PASSWORD;
     protected static final String SMS_ACCOUNT = "AC00000000000000000000000000000001";
     protected static final String SMS_MESSAGES = "/2010-04-01/Accounts/" + SMS_ACCOUNT + "/Messages.json";
-    protected static final Duration PATIENCE = Duration.ofSeconds(30);
 
     private static final Pattern LINK = Pattern.compile("(https?://\\S+/respond/[A-Za-z0-9_-]+)");
 
@@ -99,8 +85,15 @@ public abstract class ContactChannelServiceTest {
         properties.add("spring.mail.port", () -> MAIL_SERVER.getSmtp().getPort());
     }
 
-    protected final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    protected final ObjectMapper json = new ObjectMapper();
+    @Override
+    protected int port() {
+        return PORT;
+    }
+
+    @Override
+    protected String webhookSecret() {
+        return WEBHOOK_SECRET;
+    }
 
     @BeforeEach
     void gatewaysAcceptEverything() {
@@ -120,46 +113,7 @@ public abstract class ContactChannelServiceTest {
         FailingDecisions.reset();
     }
 
-    // ---- time
-
-    protected static Instant now() {
-        return ClockUtil.getCurrentTime().toInstant();
-    }
-
-    /** Stops the engine's clock, so every timestamp the service writes from here on is known exactly. */
-    protected static Instant freezeClock() {
-        ClockUtil.setCurrentTime(new Date());
-        return now();
-    }
-
-    protected static void setClock(Instant instant) {
-        ClockUtil.setCurrentTime(Date.from(instant));
-    }
-
-    protected static void advanceClock(Duration duration) {
-        setClock(now().plus(duration));
-    }
-
     // ---- CHeKT's side
-
-    protected TestAlarm newAlarm() {
-        return TestAlarm.fresh(now().minusSeconds(5));
-    }
-
-    /** Delivers the alarm as CHeKT would: signed with the engine's clock as timestamp. */
-    protected void deliver(TestAlarm alarm) {
-        HttpResponse<String> response = deliverWebhook(alarm.body(json));
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
-    }
-
-    protected HttpResponse<String> deliverWebhook(String body) {
-        String timestamp = String.valueOf(now().getEpochSecond());
-        return send(HttpRequest.newBuilder(local("/webhooks/chekt"))
-                .header("Content-Type", "application/json")
-                .header("X-CHeKT-Timestamp", timestamp)
-                .header("X-CHeKT-Signature", ServiceTest.signature(WEBHOOK_SECRET, timestamp, body))
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
-    }
 
     protected List<LoggedRequest> patchesFor(TestAlarm alarm) {
         return CHEKT.findAll(patchRequestedFor(urlEqualTo(alarm.patchPath())));
@@ -187,15 +141,6 @@ public abstract class ContactChannelServiceTest {
         return URI.create(link.group(1));
     }
 
-    protected boolean wasNotified(TestAlarm alarm, TestAlarm.TestContact contact) {
-        for (JsonNode notified : verification(alarm.verificationId()).get("notified")) {
-            if (notified.get("contact_id").asLong() == contact.contactId()) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     protected static String formField(String form, String name) {
         for (String pair : form.split("&")) {
             int eq = pair.indexOf('=');
@@ -204,61 +149,5 @@ public abstract class ContactChannelServiceTest {
             }
         }
         return null;
-    }
-
-    // ---- the station's read API
-
-    protected JsonNode verification(UUID verificationId) {
-        HttpResponse<String> response = send(HttpRequest.newBuilder(local("/api/verifications/" + verificationId))
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                        (STATION_USER + ":" + STATION_PASSWORD).getBytes(StandardCharsets.UTF_8)))
-                .GET().build());
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        try {
-            return json.readTree(response.body());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    protected int contactsNotified(TestAlarm alarm) {
-        return verification(alarm.verificationId()).get("contacts_notified").asInt();
-    }
-
-    /** The audit events of one type, oldest first. */
-    protected List<JsonNode> timeline(TestAlarm alarm, String type) {
-        List<JsonNode> events = new java.util.ArrayList<>();
-        verification(alarm.verificationId()).get("timeline").forEach(event -> {
-            if (event.get("type").asText().equals(type)) {
-                events.add(event);
-            }
-        });
-        return events;
-    }
-
-    // ---- plumbing
-
-    protected static URI local(String path) {
-        return URI.create("http://localhost:" + PORT + path);
-    }
-
-    protected HttpResponse<String> send(HttpRequest request) {
-        try {
-            return http.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

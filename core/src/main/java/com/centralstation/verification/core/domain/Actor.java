@@ -19,6 +19,8 @@ public record Actor(String id) {
     public static final Actor STATION = new Actor("station");
     /** An operator's decision whose operator is not on record (an evidence pack of a row that was never written). */
     public static final Actor OPERATOR = new Actor("operator");
+    /** The voice provider (Twilio or a compatible one), reporting a phone call's progress. */
+    public static final Actor VOICE_PROVIDER = new Actor("voice-provider");
 
     private static final String UNKNOWN = "unknown";
 
@@ -26,7 +28,7 @@ public record Actor(String id) {
         id = Require.text(id, "actor");
     }
 
-    /** The contact who pressed a button behind their personal link. */
+    /** The contact who pressed a button behind their personal link, or a key during a phone call. */
     public static Actor contact(long contactId) {
         return new Actor("contact:" + contactId);
     }
@@ -45,7 +47,7 @@ public record Actor(String id) {
     public static Actor decidedBy(ContactDecision decision) {
         Objects.requireNonNull(decision, "decision");
         return switch (decision.source()) {
-            case RESPONSE_LINK -> contact(decision.contactId());
+            case RESPONSE_LINK, PHONE_CALL -> contact(decision.contactId());
             case STATION_API -> STATION;
             case OPERATOR -> OPERATOR;
         };

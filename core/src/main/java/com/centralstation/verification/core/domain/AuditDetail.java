@@ -35,6 +35,21 @@ public final class AuditDetail {
     public static final String PERMANENT = "permanent";
     public static final String OUTCOME = "outcome";
 
+    // phone calls (CALL_PROGRESS, CALL_KEYS, CALL_ENDED; STATUS and OUTCOME as below and above)
+    public static final String CALL_SID = "callSid";
+    /** The number called, masked as evidence packs show numbers ({@link MaskedAddress}). */
+    public static final String TO = "to";
+    public static final String SEQUENCE = "sequence";
+    public static final String ANSWERED_BY = "answeredBy";
+    public static final String DURATION_SECONDS = "durationSeconds";
+    /** The question of the call the keys were pressed at ({@code menu}, {@code confirm-dispatch}, ...). */
+    public static final String PROMPT = "prompt";
+    public static final String DIGITS = "digits";
+    /** Every key of the call in order, at the end of it. */
+    public static final String KEYS = "keys";
+    /** What the end of a call did to the escalation ladder. */
+    public static final String NEXT_STEP = "nextStep";
+
     // decisions
     public static final String REFUSAL = "refusal";
     /** What the deciding contact said they saw ({@link ContactObservation#code()}). */

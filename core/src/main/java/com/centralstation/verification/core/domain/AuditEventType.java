@@ -5,6 +5,12 @@ public enum AuditEventType {
     VERIFICATION_RECEIVED,
     DUPLICATE_DELIVERY,
     CONTACT_NOTIFIED,
+    /** The voice provider reported a call's progress (initiated, ringing, answered), with its sequence number. */
+    CALL_PROGRESS,
+    /** The contact pressed keys (or none) at a question of a call. */
+    CALL_KEYS,
+    /** A call is over: its final status, who answered, duration, keys and what it meant for the ladder. */
+    CALL_ENDED,
     NOTIFICATION_FAILED,
     /** A notification channel refused our credentials or configuration, or its failures outlasted the attempts: an alert. */
     CHANNEL_DOWN,

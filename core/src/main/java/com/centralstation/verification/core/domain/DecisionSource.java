@@ -7,5 +7,7 @@ public enum DecisionSource {
     /** The central station's own software called the decisions API. */
     STATION_API,
     /** An operator recorded it in Tasklist after calling the contact. */
-    OPERATOR
+    OPERATOR,
+    /** The contact pressed and confirmed a key during the station's automated phone call. */
+    PHONE_CALL
 }

@@ -14,11 +14,13 @@ public record EvidencePack(Verification verification, VerificationState state, O
                            List<ListedContact> callList, List<Attempt> notificationAttempts,
                            List<PolicyStep> escalationSteps, Optional<Decision> decision,
                            List<ChektExchange> chektExchanges, Optional<AlarmValidation> validation,
-                           EcvSummary ecv, AuditChainCheck auditChain, List<AuditEvent> timeline, Instant assembledAt) {
+                           EcvSummary ecv, AuditChainCheck auditChain, List<AuditEvent> timeline, Instant assembledAt,
+                           List<Call> calls) {
 
     public EvidencePack {
         callList = List.copyOf(callList);
         notificationAttempts = List.copyOf(notificationAttempts);
+        calls = List.copyOf(calls);
         escalationSteps = List.copyOf(escalationSteps);
         chektExchanges = List.copyOf(chektExchanges);
         timeline = List.copyOf(timeline);
@@ -30,6 +32,24 @@ public record EvidencePack(Verification verification, VerificationState state, O
 
     /** One try to reach a contact on one channel. */
     public record Attempt(Instant at, long contactId, String channel, String address, boolean delivered, String detail) {
+    }
+
+    /**
+     * One phone call to a contact.
+     *
+     * @param to the masked number called
+     * @param callSid the voice provider's id of the call, when it took the call
+     * @param statuses the statuses the provider reported, in the order taken, each with its time
+     * @param keys what the contact pressed at each question ({@code menu:1 confirm-dispatch:1})
+     * @param outcome how the call ended ({@link CallOutcome#code()}), empty while it is not over
+     */
+    public record Call(Instant placedAt, long contactId, String to, Optional<String> callSid, List<String> statuses,
+                       Optional<String> answeredBy, String keys, Optional<Integer> durationSeconds,
+                       Optional<String> outcome) {
+
+        public Call {
+            statuses = List.copyOf(statuses);
+        }
     }
 
     /**

@@ -5,17 +5,20 @@ import com.centralstation.verification.core.domain.AlarmValidation;
 import com.centralstation.verification.core.domain.AuditDetail;
 import com.centralstation.verification.core.domain.AuditEvent;
 import com.centralstation.verification.core.domain.AuditEventType;
+import com.centralstation.verification.core.domain.CallOutcome;
 import com.centralstation.verification.core.domain.Contact;
 import com.centralstation.verification.core.domain.ContactDecision;
 import com.centralstation.verification.core.domain.ContactsTried;
 import com.centralstation.verification.core.domain.EvidencePack;
 import com.centralstation.verification.core.domain.MaskedAddress;
 import com.centralstation.verification.core.domain.NotificationAttempt;
+import com.centralstation.verification.core.domain.PhoneCall;
 import com.centralstation.verification.core.domain.PolicyStep;
 import com.centralstation.verification.core.domain.ResponseTime;
 import com.centralstation.verification.core.domain.VerificationRecord;
 import com.centralstation.verification.core.port.out.AuditTrail;
 import com.centralstation.verification.core.port.out.NotificationLog;
+import com.centralstation.verification.core.port.out.PhoneCalls;
 import com.centralstation.verification.core.port.out.VerificationRepository;
 
 import java.time.Clock;
@@ -29,19 +32,21 @@ import java.util.stream.IntStream;
 
 /**
  * Puts together the evidence pack of one verification from what the station recorded: the stored
- * verification, the notification log and the audit trail, whose hash chain it checks on the way.
+ * verification, the notification log, the phone calls and the audit trail, whose hash chain it checks on the way.
  */
 public final class AssembleEvidencePack {
 
     private final VerificationRepository verifications;
     private final NotificationLog notifications;
+    private final PhoneCalls calls;
     private final AuditTrail audit;
     private final Clock clock;
 
-    public AssembleEvidencePack(VerificationRepository verifications, NotificationLog notifications, AuditTrail audit,
-                                Clock clock) {
+    public AssembleEvidencePack(VerificationRepository verifications, NotificationLog notifications, PhoneCalls calls,
+                                AuditTrail audit, Clock clock) {
         this.verifications = verifications;
         this.notifications = notifications;
+        this.calls = calls;
         this.audit = audit;
         this.clock = clock;
     }
@@ -58,7 +63,16 @@ public final class AssembleEvidencePack {
         return new EvidencePack(record.verification(), record.state(), record.closeReason(), callList(record),
                 attempts.stream().map(AssembleEvidencePack::attempt).toList(), policySteps(timeline), decision,
                 chektExchanges(timeline), AlarmValidation.lastRecorded(timeline), ecv(record, attempts, decidedAt),
-                audit.checkChain(id), timeline, clock.instant());
+                audit.checkChain(id), timeline, clock.instant(),
+                calls.ofVerification(id).stream().map(AssembleEvidencePack::call).toList());
+    }
+
+    private static EvidencePack.Call call(PhoneCall call) {
+        return new EvidencePack.Call(call.placedAt(), call.contactId(), MaskedAddress.of(call.to()), call.callSid(),
+                call.statusChanges().stream().map(change -> change.status().code() + " " + change.at()).toList(),
+                call.answeredBy(), call.keysPressed(),
+                call.durationSeconds().isPresent() ? Optional.of(call.durationSeconds().getAsInt()) : Optional.empty(),
+                call.outcome().map(CallOutcome::code));
     }
 
     private static List<EvidencePack.ListedContact> callList(VerificationRecord record) {

@@ -25,11 +25,13 @@ class AuditRowsTest {
         assertThat(Actor.operator("jane").id()).isEqualTo("operator:jane");
         assertThat(Actor.operator(" ").id()).isEqualTo("operator:unknown");
         assertThat(Actor.supervisor(null).id()).isEqualTo("supervisor:unknown");
+        assertThat(Actor.VOICE_PROVIDER.id()).isEqualTo("voice-provider");
     }
 
     @Test
     void aDecisionIsByItsContactTheStationOrAnOperator() {
         assertThat(Actor.decidedBy(decision(DecisionSource.RESPONSE_LINK))).isEqualTo(Actor.contact(67890));
+        assertThat(Actor.decidedBy(decision(DecisionSource.PHONE_CALL))).isEqualTo(Actor.contact(67890));
         assertThat(Actor.decidedBy(decision(DecisionSource.STATION_API)).id()).isEqualTo("station");
         assertThat(Actor.decidedBy(decision(DecisionSource.OPERATOR)).id()).isEqualTo("operator");
     }

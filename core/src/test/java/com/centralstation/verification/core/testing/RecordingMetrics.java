@@ -1,5 +1,6 @@
 package com.centralstation.verification.core.testing;
 
+import com.centralstation.verification.core.domain.CallOutcome;
 import com.centralstation.verification.core.domain.EscalationStep;
 import com.centralstation.verification.core.domain.NotificationOutcome;
 import com.centralstation.verification.core.domain.RefusalReason;
@@ -43,6 +44,11 @@ public final class RecordingMetrics implements VerificationMetrics {
     @Override
     public void operatorAlerted(EscalationStep step) {
         counted.add("operatorAlerted:" + step.code());
+    }
+
+    @Override
+    public void callEnded(CallOutcome outcome) {
+        counted.add("callEnded:" + outcome.code());
     }
 
     @Override

@@ -2,6 +2,8 @@ package com.centralstation.verification.core.usecase;
 
 import com.centralstation.verification.core.domain.AuditEvent;
 import com.centralstation.verification.core.domain.AuditEventType;
+import com.centralstation.verification.core.domain.CallReport;
+import com.centralstation.verification.core.domain.CallStatus;
 import com.centralstation.verification.core.domain.ContactDecision;
 import com.centralstation.verification.core.domain.ContactObservation;
 import com.centralstation.verification.core.domain.ContactsTried;
@@ -10,6 +12,7 @@ import com.centralstation.verification.core.domain.EscalationAdvice;
 import com.centralstation.verification.core.domain.EscalationStep;
 import com.centralstation.verification.core.domain.EvidencePack;
 import com.centralstation.verification.core.domain.NotificationAttempt;
+import com.centralstation.verification.core.domain.PhoneCall;
 import com.centralstation.verification.core.domain.PolicyVersion;
 import com.centralstation.verification.core.domain.ResponseTime;
 import com.centralstation.verification.core.domain.ValidationFacts;
@@ -21,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.UUID;
 
 import static com.centralstation.verification.core.testing.TestVerifications.ANN;
@@ -32,7 +36,8 @@ class EvidencePackTest {
 
     private final UseCaseFixture f = new UseCaseFixture();
     private final UUID id = CONTRACT_VERIFICATION_ID;
-    private final AssembleEvidencePack evidence = new AssembleEvidencePack(f.verifications, f.notifications, f.audit, f.clock);
+    private final AssembleEvidencePack evidence = new AssembleEvidencePack(f.verifications, f.notifications, f.phoneCalls,
+            f.audit, f.clock);
 
     @Test
     void anAcceptedDecisionIsScoredWithWhatTheContactSawAndWhomTheStationTried() {
@@ -87,6 +92,40 @@ class EvidencePackTest {
         assertThat(pack.ecv().contactsTried()).isEqualTo(1);
         assertThat(pack.auditChain().verifies()).isTrue();
         assertThat(pack.chektExchanges()).isEmpty();
+    }
+
+    @Test
+    void eachCallIsInThePackAndCallsToDistinctNumbersCountForEcv() {
+        f.receiveAndStart(TestVerifications.contractRequest());
+        f.notifyNext.notifyNext(id);
+        PhoneCall call = PhoneCall.dialling(id, ANN.contactId(), 1, ANN.phoneNumber(), f.clock.instant());
+        f.phoneCalls.open(call);
+        f.phoneCalls.placed(call.callId(), "CA0001");
+        f.phoneCalls.change(call.callId(), c -> c.answeredBy(Optional.of("human"))
+                .pressed(new PhoneCall.KeyPress("menu", "", f.clock.instant()))
+                .reported(new CallReport("CA0001", CallStatus.COMPLETED, OptionalInt.of(3), Optional.empty(),
+                        OptionalInt.of(41), f.clock.instant())));
+        f.notifications.record(new NotificationAttempt(id, ANN.contactId(), "voice", ANN.phoneNumber(), f.clock.instant(), true,
+                "CA0001"));
+        f.notifications.record(new NotificationAttempt(id, ANN.contactId(), "sms", ANN.phoneNumber(), f.clock.instant(), true,
+                "SM0001"));
+        f.notifyNext.notifyNext(id);
+        f.notifications.record(new NotificationAttempt(id, BEN.contactId(), "voice", BEN.phoneNumber(), f.clock.instant(), false,
+                "busy"));
+
+        EvidencePack pack = evidence.assemble(id).orElseThrow();
+
+        assertThat(pack.calls()).singleElement().satisfies(c -> {
+            assertThat(c.contactId()).isEqualTo(ANN.contactId());
+            assertThat(c.to()).isEqualTo("•••001");
+            assertThat(c.callSid()).contains("CA0001");
+            assertThat(c.statuses()).singleElement().asString().startsWith("completed ");
+            assertThat(c.answeredBy()).contains("human");
+            assertThat(c.keys()).isEqualTo("menu:-");
+            assertThat(c.durationSeconds()).contains(41);
+            assertThat(c.outcome()).contains("no-confirmed-key");
+        });
+        assertThat(pack.ecv()).isEqualTo(new EvidencePack.EcvSummary(2, 2));
     }
 
     @Test

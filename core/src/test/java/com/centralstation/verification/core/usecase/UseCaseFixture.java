@@ -1,6 +1,8 @@
 package com.centralstation.verification.core.usecase;
 
+import com.centralstation.verification.core.domain.Contact;
 import com.centralstation.verification.core.domain.ContactDecision;
+import com.centralstation.verification.core.domain.PhoneCall;
 import com.centralstation.verification.core.domain.Verification;
 import com.centralstation.verification.core.port.out.VerificationMetrics;
 import com.centralstation.verification.core.port.out.VerificationProcess;
@@ -15,11 +17,13 @@ import com.centralstation.verification.core.testing.InMemoryDeliveryReader;
 import com.centralstation.verification.core.testing.InMemoryRefusedDeliveries;
 import com.centralstation.verification.core.testing.RecordingMetrics;
 import com.centralstation.verification.core.testing.InMemoryNotificationLog;
+import com.centralstation.verification.core.testing.InMemoryPhoneCalls;
 import com.centralstation.verification.core.testing.InMemoryResponseTokenStore;
 import com.centralstation.verification.core.testing.InMemoryVerificationRepository;
 import com.centralstation.verification.core.testing.MutableClock;
 import com.centralstation.verification.core.testing.RecordingChektGateway;
 import com.centralstation.verification.core.testing.RecordingContactNotifier;
+import com.centralstation.verification.core.testing.TestVerifications;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -75,6 +79,24 @@ final class UseCaseFixture {
     final CancelBySupervisor cancelBySupervisor = new CancelBySupervisor(verifications, audit, VerificationMetrics.NONE, clock);
 
     final ResponseLinks responseLinks = new ResponseLinks(tokens, verifications, recordDecision, clock);
+    final InMemoryPhoneCalls phoneCalls = new InMemoryPhoneCalls();
+    final AnswerPhoneCall answerPhoneCall = new AnswerPhoneCall(phoneCalls, verifications, recordDecision, audit, clock);
+
+    /** The contract's verification is received and its first contact, Ann, is notified and called: the call's id. */
+    String annIsCalled(String sid) {
+        receiveAndStart(TestVerifications.contractRequest());
+        notifyNext.notifyNext(TestVerifications.CONTRACT_VERIFICATION_ID);
+        return callPlaced(TestVerifications.ANN, 1, sid);
+    }
+
+    /** A phone call to the contract verification's contact, placed and named by the provider: the call's id. */
+    String callPlaced(Contact contact, int position, String sid) {
+        PhoneCall call = PhoneCall.dialling(TestVerifications.CONTRACT_VERIFICATION_ID, contact.contactId(), position,
+                contact.phoneNumber(), clock.instant());
+        phoneCalls.open(call);
+        phoneCalls.placed(call.callId(), sid);
+        return call.callId();
+    }
 
     /** A request classed and started at once, as the intake does for a life-safety alarm and the starter for others. */
     StartVerification.Outcome receiveAndStart(VerificationRequest request) {
@@ -114,6 +136,18 @@ final class UseCaseFixture {
             }
             acceptDecision.accept(verificationId, decision);
             return Correlation.ACCEPTED;
+        }
+
+        /** Contacts the workflow was told were unreachable, in order, while it waited. */
+        final List<Long> unreachable = new ArrayList<>();
+
+        @Override
+        public boolean contactUnreachable(UUID verificationId, long contactId) {
+            if (!waiting.contains(verificationId)) {
+                return false;
+            }
+            unreachable.add(contactId);
+            return true;
         }
 
         @Override

@@ -3,6 +3,7 @@ package com.centralstation.verification.workflow.process;
 import com.centralstation.verification.bpmn.AlarmVerificationModel;
 import com.centralstation.verification.core.domain.ContactDecision;
 import com.centralstation.verification.core.domain.DecisionConflictException;
+import com.centralstation.verification.core.domain.NotificationOutcome;
 import com.centralstation.verification.core.domain.Verification;
 import com.centralstation.verification.core.port.out.VerificationProcess;
 import com.centralstation.verification.workflow.ProcessVariables;
@@ -72,6 +73,23 @@ public final class CamundaVerificationProcess implements VerificationProcess {
             return true;
         });
         return delivered ? Correlation.ACCEPTED : Correlation.NOT_WAITING;
+    }
+
+    /**
+     * Correlates only while the contact is still the one notified last ({@code lastNotifiedContactId}): checked by the
+     * engine in the correlation's own command, so a timer that has just notified the next contact is not overtaken by
+     * a late word about the one before.
+     */
+    @Override
+    public boolean contactUnreachable(UUID verificationId, long contactId) {
+        return deliver(verificationId, () -> {
+            runtimeService.createMessageCorrelation(AlarmVerificationModel.Message.CONTACT_UNREACHABLE)
+                    .processInstanceBusinessKey(verificationId.toString())
+                    .processInstanceVariableEquals(ProcessVariables.LAST_NOTIFIED_CONTACT_ID, contactId)
+                    .setVariable(ProcessVariables.NOTIFICATION_OUTCOME, NotificationOutcome.UNREACHABLE.code())
+                    .correlateWithResult();
+            return true;
+        });
     }
 
     @Override

@@ -1,34 +1,16 @@
 package com.centralstation.verification.adapters.notification;
 
-import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
-import org.springframework.boot.http.client.ClientHttpRequestFactorySettings;
 import org.springframework.http.HttpStatusCode;
-import org.springframework.http.client.ClientHttpRequestFactory;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClientException;
 import org.springframework.web.client.RestClientResponseException;
 
-import java.net.http.HttpClient;
-import java.time.Duration;
-
-/** What the HTTP channels share: a client with short timeouts, and how an HTTP failure is judged. */
+/** How the HTTP channels judge an HTTP failure. */
 final class HttpDelivery {
 
     private static final int MAX_REASON_LENGTH = 300;
 
     private HttpDelivery() {
-    }
-
-    /**
-     * Timeouts in seconds keep a hung gateway inside the engine's job lock time. Redirects are
-     * not followed: a POST that is redirected is a misconfigured URL, not something to chase.
-     */
-    static ClientHttpRequestFactory requestFactory(Duration connectTimeout, Duration readTimeout) {
-        return ClientHttpRequestFactoryBuilder.jdk()
-                .withHttpClientCustomizer(client -> client.version(HttpClient.Version.HTTP_1_1))
-                .build(ClientHttpRequestFactorySettings.defaults()
-                        .withTimeouts(connectTimeout, readTimeout)
-                        .withRedirects(ClientHttpRequestFactorySettings.Redirects.DONT_FOLLOW));
     }
 
     /**

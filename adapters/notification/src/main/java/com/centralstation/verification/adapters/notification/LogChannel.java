@@ -4,6 +4,7 @@ import com.centralstation.verification.core.domain.Contact;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -30,5 +31,10 @@ final class LogChannel implements NotificationChannel {
         LOG.info("Response link for {} (alarm {} at site {}): {}", message.contact().displayName(),
                 message.alarm().trigger(), message.site(), message.responseLink());
         return null;
+    }
+
+    @Override
+    public Optional<Duration> longestSend() {
+        return Optional.of(Duration.ZERO);
     }
 }

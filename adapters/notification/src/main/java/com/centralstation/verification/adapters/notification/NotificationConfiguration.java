@@ -1,52 +1,62 @@
 package com.centralstation.verification.adapters.notification;
 
-import com.centralstation.verification.adapters.notification.NotificationProperties.Channel;
 import com.centralstation.verification.core.port.out.ContactNotifier;
 import com.centralstation.verification.core.port.out.NotificationLog;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.client.ClientHttpRequestFactory;
-import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.context.annotation.Import;
 
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
- * The contact channels and the {@link ContactNotifier} over them. Expects a {@link NotificationLog} bean
- * from the application, a {@link JavaMailSender} (Spring Boot's, from
- * {@code spring.mail.host}) when e-mail is enabled, and uses a {@link Clock} bean when there is one.
+ * The contact channels and the {@link ContactNotifier} over them. Expects a {@link NotificationLog} bean from the
+ * application, and uses a {@link Clock} bean when there is one. {@link ChannelCatalog} imports the configuration of
+ * each enabled channel.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(NotificationProperties.class)
+@Import(ChannelCatalog.class)
 public class NotificationConfiguration {
 
-    @Bean
-    ContactNotifier contactNotifier(NotificationProperties properties, NotificationLog notificationLog, ObjectProvider<JavaMailSender> mailSender,
-                                    ObjectProvider<Clock> clock) {
-        Clock time = clock.getIfAvailable(Clock::systemUTC);
-        return new ChannelContactNotifier(channels(properties, mailSender, time), notificationLog,
-                properties.publicBaseUri(), properties.maxAttempts(), time);
+    /** The names of the channels a deployment may enable. */
+    public static List<String> knownChannels() {
+        return ChannelCatalog.names();
     }
 
-    static List<NotificationChannel> channels(NotificationProperties properties,
-                                              ObjectProvider<JavaMailSender> mailSender, Clock clock) {
-        MessageText text = new MessageText(properties.timeZone());
-        ClientHttpRequestFactory http = HttpDelivery.requestFactory(properties.connectTimeout(), properties.readTimeout());
-        List<NotificationChannel> channels = new ArrayList<>();
-        for (Channel channel : properties.channels().stream().distinct().toList()) {
-            channels.add(switch (channel) {
-                case SMS -> new SmsGatewayChannel(properties.sms(), http, text);
-                case EMAIL -> new SmtpEmailChannel(mailSender.getIfAvailable(() -> {
-                    throw new IllegalStateException("verification.notification.channels enables email, but there is"
-                            + " no mail server: set spring.mail.host (and spring.mail.port, username, password)");
-                }), properties.email().from(), text);
-                case WEBHOOK -> new SignedWebhookChannel(properties.webhook(), http, clock);
-                case LOG -> new LogChannel();
-            });
-        }
-        return channels;
+    @Bean
+    MessageText messageText(NotificationProperties properties) {
+        return new MessageText(properties.timeZone());
+    }
+
+    @Bean
+    HttpTimeouts httpTimeouts(NotificationProperties properties) {
+        return new HttpTimeouts(properties.connectTimeout(), properties.readTimeout());
+    }
+
+    @Bean
+    EnabledChannels enabledChannels(NotificationProperties properties, ObjectProvider<NotificationChannel> made) {
+        Map<String, NotificationChannel> byName = made.stream()
+                .collect(Collectors.toMap(NotificationChannel::name, Function.identity()));
+        return new EnabledChannels(properties.channels().stream().map(name -> {
+            NotificationChannel channel = byName.get(name);
+            if (channel == null) {
+                throw new IllegalStateException("channel " + name + " is enabled, but its configuration made no channel"
+                        + " named " + name + " (its NotificationChannel.name() must be the name it is enabled by)");
+            }
+            return channel;
+        }).toList());
+    }
+
+    @Bean
+    ContactNotifier contactNotifier(NotificationProperties properties, EnabledChannels channels,
+                                    NotificationLog notificationLog, ObjectProvider<Clock> clock) {
+        return new ChannelContactNotifier(channels.inOrder(), notificationLog, properties.publicBaseUri(),
+                properties.maxAttempts(), clock.getIfAvailable(Clock::systemUTC));
     }
 }

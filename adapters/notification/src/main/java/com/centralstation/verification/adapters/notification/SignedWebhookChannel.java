@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.http.client.ClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
 
@@ -18,6 +17,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.UUID;
@@ -38,12 +38,14 @@ final class SignedWebhookChannel implements NotificationChannel {
     private final URI url;
     private final SecretKeySpec key;
     private final Clock clock;
+    private final HttpTimeouts timeouts;
 
-    SignedWebhookChannel(NotificationProperties.Webhook settings, ClientHttpRequestFactory requestFactory, Clock clock) {
-        this.client = RestClient.builder().requestFactory(requestFactory).build();
+    SignedWebhookChannel(SignedWebhookProperties settings, HttpTimeouts timeouts, Clock clock) {
+        this.client = RestClient.builder().requestFactory(timeouts.requestFactory()).build();
         this.url = settings.url();
         this.key = new SecretKeySpec(settings.secret().getBytes(StandardCharsets.UTF_8), "HmacSHA256");
         this.clock = clock;
+        this.timeouts = timeouts;
     }
 
     @Override
@@ -75,6 +77,11 @@ final class SignedWebhookChannel implements NotificationChannel {
             throw HttpDelivery.failure("station webhook", e);
         }
         return "HTTP " + response.getStatusCode().value();
+    }
+
+    @Override
+    public Optional<Duration> longestSend() {
+        return Optional.of(timeouts.longestExchange());
     }
 
     private String sign(String content) {

@@ -1,17 +1,10 @@
 package com.centralstation.verification.adapters.notification;
 
 import com.centralstation.verification.core.domain.Contact;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import org.springframework.http.MediaType;
-import org.springframework.http.client.ClientHttpRequestFactory;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
-import org.springframework.web.client.RestClient;
-import org.springframework.web.client.RestClientException;
 
-import java.io.IOException;
+import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -21,22 +14,16 @@ import java.util.Optional;
  */
 final class SmsGatewayChannel implements NotificationChannel {
 
-    private static final ObjectMapper JSON = JsonMapper.builder().build();
-
-    private final RestClient gateway;
-    private final String accountSid;
+    private final TwilioAccount gateway;
     private final String from;
     private final MessageText text;
+    private final HttpTimeouts timeouts;
 
-    SmsGatewayChannel(NotificationProperties.Sms settings, ClientHttpRequestFactory requestFactory, MessageText text) {
-        this.gateway = RestClient.builder()
-                .baseUrl(settings.baseUrl().toString())
-                .requestFactory(requestFactory)
-                .defaultHeaders(headers -> headers.setBasicAuth(settings.accountSid(), settings.authToken()))
-                .build();
-        this.accountSid = settings.accountSid();
+    SmsGatewayChannel(SmsProperties settings, HttpTimeouts timeouts, MessageText text) {
+        this.gateway = new TwilioAccount(settings.baseUrl(), settings.accountSid(), settings.authToken(), timeouts);
         this.from = settings.from();
         this.text = text;
+        this.timeouts = timeouts;
     }
 
     @Override
@@ -55,31 +42,12 @@ final class SmsGatewayChannel implements NotificationChannel {
         form.add("To", address);
         form.add("From", from);
         form.add("Body", text.sms(message));
-        String reply;
-        try {
-            reply = gateway.post()
-                    .uri("/2010-04-01/Accounts/{accountSid}/Messages.json", accountSid)
-                    .contentType(MediaType.APPLICATION_FORM_URLENCODED)
-                    .accept(MediaType.APPLICATION_JSON)
-                    .body(form)
-                    .retrieve()
-                    .body(String.class);
-        } catch (RestClientException e) {
-            throw HttpDelivery.failure("SMS gateway", e);
-        }
-        return sidOf(reply);
+        // The gateway took the message; an answer without a sid must not turn that into a failure.
+        return gateway.create("Messages", form, "SMS gateway").orElse(null);
     }
 
-    /** The gateway took the message; an unreadable answer must not turn that into a failure. */
-    private static String sidOf(String reply) {
-        if (reply == null || reply.isBlank()) {
-            return null;
-        }
-        try {
-            JsonNode sid = JSON.readTree(reply).path("sid");
-            return sid.isTextual() ? sid.asText() : null;
-        } catch (IOException e) {
-            return null;
-        }
+    @Override
+    public Optional<Duration> longestSend() {
+        return Optional.of(timeouts.longestExchange());
     }
 }

@@ -12,10 +12,13 @@ import org.springframework.mail.MailParseException;
 import org.springframework.mail.MailPreparationException;
 import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.mail.javamail.MimeMessageHelper;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Optional;
+import java.util.Properties;
 
 /**
  * Plain-text e-mail over SMTP (the server is Spring Boot's {@code spring.mail.*}). A recipient the
@@ -23,6 +26,12 @@ import java.util.Optional;
  * reached may come back.
  */
 final class SmtpEmailChannel implements NotificationChannel {
+
+    /**
+     * The exchanges of one SMTP conversation, each bounded by the larger of the read and write timeouts: greeting,
+     * EHLO, STARTTLS and EHLO again, AUTH, MAIL, RCPT, DATA, the message, QUIT.
+     */
+    static final int SMTP_EXCHANGES = 10;
 
     private final JavaMailSender mailSender;
     private final String from;
@@ -65,6 +74,33 @@ final class SmtpEmailChannel implements NotificationChannel {
             throw failure(e);
         }
         return messageId(mail);
+    }
+
+    /**
+     * The SMTP connect plus {@value #SMTP_EXCHANGES} exchanges, from the JavaMail timeouts the sender runs with
+     * ({@code spring.mail.properties[mail.smtp.*timeout]}, milliseconds). JavaMail waits for ever when one is unset
+     * or 0, and a sender that is not JavaMail's own says nothing of its timeouts: then there is no bound.
+     */
+    @Override
+    public Optional<Duration> longestSend() {
+        if (!(mailSender instanceof JavaMailSenderImpl javaMail)) {
+            return Optional.empty();
+        }
+        String protocol = javaMail.getProtocol() == null ? "smtp" : javaMail.getProtocol();
+        Properties settings = javaMail.getJavaMailProperties();
+        Optional<Duration> connect = millis(settings.getProperty("mail." + protocol + ".connectiontimeout"));
+        Optional<Duration> read = millis(settings.getProperty("mail." + protocol + ".timeout"));
+        Optional<Duration> write = millis(settings.getProperty("mail." + protocol + ".writetimeout"));
+        return connect.flatMap(c -> read.flatMap(r -> write.map(w ->
+                c.plus((r.compareTo(w) > 0 ? r : w).multipliedBy(SMTP_EXCHANGES)))));
+    }
+
+    private static Optional<Duration> millis(String value) {
+        if (value == null || value.isBlank()) {
+            return Optional.empty();
+        }
+        long millis = Long.parseLong(value.strip());
+        return millis > 0 ? Optional.of(Duration.ofMillis(millis)) : Optional.empty();
     }
 
     private static DeliveryFailedException failure(MailException exception) {

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import java.time.Duration;
 import java.util.Optional;
 
 import static com.centralstation.verification.core.testing.TestVerifications.ANN;
@@ -56,6 +57,11 @@ class ChannelContactNotifierTest {
             public String send(String address, ContactMessage message) {
                 sent.add(message);
                 return null;
+            }
+
+            @Override
+            public Optional<Duration> longestSend() {
+                return Optional.of(Duration.ZERO);
             }
         };
     }

@@ -3,6 +3,8 @@ package com.centralstation.verification.adapters.notification;
 import com.centralstation.verification.core.domain.NotificationAttempt;
 import com.centralstation.verification.core.port.out.ContactNotifier;
 import com.centralstation.verification.core.port.out.NotificationLog;
+import com.centralstation.verification.core.port.out.PhoneCalls;
+import com.centralstation.verification.core.testing.InMemoryPhoneCalls;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
@@ -15,6 +17,7 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
 import java.net.URI;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.Map;
 
 import static com.centralstation.verification.core.testing.TestVerifications.ANN;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,7 +31,8 @@ class NotificationConfigurationTest {
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
             .withUserConfiguration(NotificationConfiguration.class)
-            .withBean(NotificationLog.class, () -> fixture.log);
+            .withBean(NotificationLog.class, () -> fixture.log)
+            .withBean(PhoneCalls.class, InMemoryPhoneCalls::new);
 
     @Test
     void theLogChannelAloneNeedsNoOtherSettingAndTheDefaultsAreTheDocumentedOnes() {
@@ -40,8 +44,39 @@ class NotificationConfigurationTest {
             assertThat(properties.connectTimeout()).isEqualTo(Duration.ofSeconds(2));
             assertThat(properties.readTimeout()).isEqualTo(Duration.ofSeconds(5));
             assertThat(properties.timeZone()).isEqualTo(ZoneId.of("UTC"));
-            assertThat(properties.sms().baseUrl()).isEqualTo(URI.create("https://api.twilio.com"));
+            assertThat(context).as("a disabled channel's settings are not even bound").doesNotHaveBean(SmsProperties.class);
         });
+    }
+
+    @Test
+    void theSmsGatewayDefaultsToTwilio() {
+        runner.withPropertyValues(BASE_URL, "verification.notification.channels=sms",
+                        "verification.notification.sms.account-sid=AC1", "verification.notification.sms.auth-token=t",
+                        "verification.notification.sms.from=+15550009999")
+                .run(context -> assertThat(context.getBean(SmsProperties.class).baseUrl())
+                        .isEqualTo(URI.create("https://api.twilio.com")));
+    }
+
+    @Test
+    void eachEnabledChannelSaysHowLongItCanTakeAndANotificationMayTakeThemAll() {
+        JavaMailSenderImpl sender = new JavaMailSenderImpl();
+        sender.getJavaMailProperties().putAll(Map.of("mail.smtp.connectiontimeout", "3000", "mail.smtp.timeout", "3000",
+                "mail.smtp.writetimeout", "2000"));
+        allChannels().withBean(JavaMailSender.class, () -> sender).run(context -> {
+            EnabledChannels channels = context.getBean(EnabledChannels.class);
+
+            assertThat(channels.names()).containsExactly("webhook", "email", "sms", "log", "voice");
+            // webhook, sms and placing a call: connect 2 s + read 5 s each; e-mail: connect 3 s + 10 exchanges of 3 s;
+            // log: nothing
+            assertThat(channels.longestNotification()).contains(Duration.ofSeconds(7 + 33 + 7 + 7));
+            assertThat(channels.explain()).isEqualTo("webhook 7.0 s, email 33.0 s, sms 7.0 s, log 0.0 s, voice 7.0 s");
+        });
+    }
+
+    @Test
+    void aMailServerWithoutTimeoutsMakesTheNotificationUnbounded() {
+        allChannels().withBean(JavaMailSender.class, JavaMailSenderImpl::new).run(context ->
+                assertThat(context.getBean(EnabledChannels.class).longestNotification()).isEmpty());
     }
 
     @Test
@@ -74,13 +109,22 @@ class NotificationConfigurationTest {
     @Test
     void noChannelAtAllStopsStartUpNamingTheProperty() {
         runner.withPropertyValues(BASE_URL)
-                .run(context -> assertThat(failure(context)).contains("verification.notification.channels must name"));
+                .run(context -> assertThat(failure(context))
+                        .contains("verification.notification.channels must name at least one channel of sms, email, webhook, log, voice"));
     }
 
     @Test
-    void anUnknownChannelStopsStartUpNamingTheProperty() {
+    void anUnknownChannelStopsStartUpNamingThePropertyAndTheKnownChannelsBeforeAnyChannelsSettings() {
         runner.withPropertyValues(BASE_URL, "verification.notification.channels=sms,fax")
-                .run(context -> assertThat(failure(context)).contains("verification.notification.channels").contains("fax"));
+                .run(context -> assertThat(failure(context)).contains("verification.notification.channels")
+                        .contains("unknown channel fax; the channels are sms, email, webhook, log, voice")
+                        .doesNotContain("sms.from is required"));
+    }
+
+    @Test
+    void channelNamesAreReadWhateverTheirCaseAndEachChannelOnce() {
+        runner.withPropertyValues(BASE_URL, "verification.notification.channels= Log,LOG ,log")
+                .run(context -> assertThat(context.getBean(EnabledChannels.class).names()).containsExactly("log"));
     }
 
     @Test
@@ -91,6 +135,37 @@ class NotificationConfigurationTest {
                         .contains("verification.notification.sms.auth-token is required when channel sms is enabled")
                         .contains("verification.notification.sms.from is required")
                         .doesNotContain("verification.notification.sms.account-sid is required"));
+    }
+
+    @Test
+    void theVoiceChannelDefaultsToTwilioThirtySecondsOfRingingAndUsEnglish() {
+        runner.withPropertyValues(BASE_URL, "verification.notification.channels=voice",
+                        "verification.notification.voice.account-sid=AC2", "verification.notification.voice.auth-token=v",
+                        "verification.notification.voice.from=+15550009998")
+                .run(context -> {
+                    VoiceProperties voice = context.getBean(VoiceProperties.class);
+                    assertThat(voice.baseUrl()).isEqualTo(URI.create("https://api.twilio.com"));
+                    assertThat(voice.ringTimeout()).isEqualTo(Duration.ofSeconds(30));
+                    assertThat(voice.language()).isEqualTo("en-US");
+                    assertThat(voice.callerName()).isEqualTo("your alarm monitoring station");
+                    assertThat(context.getBean(EnabledChannels.class).names()).containsExactly("voice");
+                });
+    }
+
+    @Test
+    void anEnabledVoiceChannelWithoutItsSettingsOrWithBadOnesStopsStartUpNamingEachProperty() {
+        runner.withPropertyValues(BASE_URL, "verification.notification.channels=voice,log",
+                        "verification.notification.voice.base-url=ftp://voice.example", "verification.notification.voice.ring-timeout=2s",
+                        "verification.notification.voice.language=English (US)")
+                .run(context -> assertThat(failure(context))
+                        .contains("verification.notification.voice.account-sid is required when channel voice is enabled")
+                        .contains("verification.notification.voice.auth-token is required when channel voice is enabled")
+                        .contains("verification.notification.voice.from is required when channel voice is enabled")
+                        .contains("verification.notification.voice.base-url must be an absolute http(s) URL")
+                        .contains("verification.notification.voice.ring-timeout must be at least 5 s")
+                        .contains("verification.notification.voice.language must be a language tag such as en-US"));
+        runner.withPropertyValues(BASE_URL, "verification.notification.channels=log", "verification.notification.voice.from=")
+                .run(context -> assertThat(context).hasNotFailed().doesNotHaveBean(VoiceProperties.class));
     }
 
     @Test
@@ -147,12 +222,26 @@ class NotificationConfigurationTest {
                         "verification.notification.sms.account-sid=AC1", "verification.notification.sms.auth-token=sms-token-value",
                         "verification.notification.sms.from=+15550009999",
                         "verification.notification.webhook.url=https://station.example/hook",
-                        "verification.notification.webhook.secret=webhook-secret-value")
+                        "verification.notification.webhook.secret=webhook-secret-value",
+                        "verification.notification.channels=sms,webhook,voice", "verification.notification.voice.account-sid=AC2",
+                        "verification.notification.voice.auth-token=voice-token-value", "verification.notification.voice.from=+1555")
                 .run(context -> {
                     assertThat(context).hasNotFailed();
-                    String printed = context.getBean(NotificationProperties.class).toString();
-                    assertThat(printed).doesNotContain("sms-token-value", "webhook-secret-value").contains("AC1", "******");
+                    String printed = context.getBean(SmsProperties.class) + " " + context.getBean(SignedWebhookProperties.class)
+                            + " " + context.getBean(VoiceProperties.class);
+                    assertThat(printed).doesNotContain("sms-token-value", "webhook-secret-value", "voice-token-value")
+                            .contains("AC1", "AC2", "******");
                 });
+    }
+
+    private ApplicationContextRunner allChannels() {
+        return runner.withPropertyValues(BASE_URL, "verification.notification.channels=webhook,email,sms,log,voice",
+                "verification.notification.voice.account-sid=AC2", "verification.notification.voice.auth-token=v",
+                "verification.notification.voice.from=+15550009998",
+                "verification.notification.sms.account-sid=AC1", "verification.notification.sms.auth-token=t",
+                "verification.notification.sms.from=+15550009999", "verification.notification.email.from=alarms@station.example",
+                "verification.notification.webhook.url=https://station.example/hook",
+                "verification.notification.webhook.secret=s");
     }
 
     private static String failure(AssertableApplicationContext context) {

@@ -105,6 +105,11 @@ final class NotificationFixture {
         }
 
         @Override
+        public boolean contactUnreachable(UUID verificationId, long contactId) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
         public boolean cancel(UUID verificationId, String reason) {
             throw new UnsupportedOperationException();
         }

@@ -97,8 +97,8 @@ class SignedWebhookChannelTest {
     }
 
     private SignedWebhookChannel webhook(String secret) {
-        return new SignedWebhookChannel(new NotificationProperties.Webhook(URI.create(STATION.baseUrl() + PATH), secret),
-                HttpDelivery.requestFactory(Duration.ofSeconds(2), Duration.ofSeconds(5)), fixture.clock);
+        return new SignedWebhookChannel(new SignedWebhookProperties(URI.create(STATION.baseUrl() + PATH), secret),
+                new HttpTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(5)), fixture.clock);
     }
 
     private static LoggedRequest onlyRequest() {

@@ -33,6 +33,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.api.Assertions.tuple;
 
 class SmsGatewayChannelTest {
 
@@ -130,8 +131,17 @@ class SmsGatewayChannelTest {
 
         NotificationFailedException ben = catchThrowableOfType(NotificationFailedException.class,
                 () -> notifier.notify(fixture.notificationFor(BEN)));
+        NotificationResult annAgain = notifier.notify(fixture.notificationFor(ANN));
 
-        assertThat(ben).as("Ben's first attempt may still pass").isNotNull();
+        assertThat(ben).as("Ben's first attempt may still pass: Ann's failure is not his").isNotNull();
+        assertThat(annAgain.outcome()).as("Ann's second failed attempt of two").isEqualTo(NotificationOutcome.CHANNEL_DOWN);
+        assertThat(annAgain.detail()).contains("2 failed attempts, giving up");
+        assertThat(fixture.log.all()).extracting(NotificationAttempt::contactId, NotificationAttempt::channel,
+                        NotificationAttempt::address, NotificationAttempt::delivered)
+                .containsExactly(tuple(ANN.contactId(), "sms", ANN.phoneNumber(), false),
+                        tuple(BEN.contactId(), "sms", BEN.phoneNumber(), false),
+                        tuple(ANN.contactId(), "sms", ANN.phoneNumber(), false));
+        assertThat(fixture.log.all()).allSatisfy(attempt -> assertThat(attempt.detail()).contains("HTTP 503"));
     }
 
     @Test
@@ -142,6 +152,13 @@ class SmsGatewayChannelTest {
                 () -> notifier(3, Duration.ofSeconds(5)).notify(fixture.notificationFor(ANN)));
 
         assertThat(failure).isNotNull();
+        assertThat(failure.getMessage()).contains("HTTP 429");
+        assertThat(fixture.log.all()).singleElement().satisfies(attempt -> {
+            assertThat(attempt.channel()).isEqualTo("sms");
+            assertThat(attempt.address()).isEqualTo(ANN.phoneNumber());
+            assertThat(attempt.delivered()).isFalse();
+            assertThat(attempt.detail()).contains("HTTP 429");
+        });
     }
 
     @Test
@@ -162,15 +179,20 @@ class SmsGatewayChannelTest {
         try (ServerSocket socket = new ServerSocket(0)) {
             closedPort = socket.getLocalPort();
         }
-        NotificationProperties.Sms settings = new NotificationProperties.Sms(URI.create("http://127.0.0.1:" + closedPort),
-                ACCOUNT, AUTH_TOKEN, FROM);
+        SmsProperties settings = new SmsProperties(URI.create("http://127.0.0.1:" + closedPort), ACCOUNT, AUTH_TOKEN, FROM);
         ChannelContactNotifier notifier = fixture.notifier(3, new SmsGatewayChannel(settings,
-                HttpDelivery.requestFactory(Duration.ofSeconds(2), Duration.ofSeconds(2)), new MessageText(ZoneId.of("UTC"))));
+                new HttpTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(2)), new MessageText(ZoneId.of("UTC"))));
 
         NotificationFailedException failure = catchThrowableOfType(NotificationFailedException.class,
                 () -> notifier.notify(fixture.notificationFor(ANN)));
 
         assertThat(failure).isNotNull();
+        assertThat(fixture.log.all()).singleElement().satisfies(attempt -> {
+            assertThat(attempt.channel()).isEqualTo("sms");
+            assertThat(attempt.address()).isEqualTo(ANN.phoneNumber());
+            assertThat(attempt.delivered()).isFalse();
+            assertThat(attempt.detail()).contains("SMS gateway unreachable");
+        });
     }
 
     @Test
@@ -186,9 +208,8 @@ class SmsGatewayChannelTest {
     }
 
     private SmsGatewayChannel sms(Duration readTimeout) {
-        NotificationProperties.Sms settings = new NotificationProperties.Sms(URI.create(GATEWAY.baseUrl()), ACCOUNT,
-                AUTH_TOKEN, FROM);
-        return new SmsGatewayChannel(settings, HttpDelivery.requestFactory(Duration.ofSeconds(2), readTimeout),
+        SmsProperties settings = new SmsProperties(URI.create(GATEWAY.baseUrl()), ACCOUNT, AUTH_TOKEN, FROM);
+        return new SmsGatewayChannel(settings, new HttpTimeouts(Duration.ofSeconds(2), readTimeout),
                 new MessageText(ZoneId.of("UTC")));
     }
 

@@ -5,6 +5,7 @@ import com.centralstation.verification.core.port.out.CallListDirectory;
 import com.centralstation.verification.core.port.out.CancellationTombstones;
 import com.centralstation.verification.core.port.out.DeliveryInbox;
 import com.centralstation.verification.core.port.out.NotificationLog;
+import com.centralstation.verification.core.port.out.PhoneCalls;
 import com.centralstation.verification.core.port.out.RefusedDeliveries;
 import com.centralstation.verification.core.port.out.ResponseTokenStore;
 import com.centralstation.verification.core.port.out.UnitOfWork;
@@ -94,6 +95,12 @@ public class PersistenceConfiguration {
     @DependsOnDatabaseInitialization
     public NotificationLog jdbcNotificationLog(DataSource dataSource, PlatformTransactionManager transactionManager) {
         return new JdbcNotificationLog(JdbcClient.create(dataSource), Transactions.independent(transactionManager));
+    }
+
+    @Bean
+    @DependsOnDatabaseInitialization
+    public PhoneCalls jdbcPhoneCalls(DataSource dataSource, PlatformTransactionManager transactionManager) {
+        return new JdbcPhoneCalls(JdbcClient.create(dataSource), Transactions.independent(transactionManager), json);
     }
 
     @Bean

@@ -1,7 +1,9 @@
 package com.centralstation.verification.adapters.persistence;
 
 import com.centralstation.verification.core.domain.CallList;
+import com.centralstation.verification.core.domain.CallStatus;
 import com.centralstation.verification.core.domain.Contact;
+import com.centralstation.verification.core.domain.PhoneCall;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -13,8 +15,10 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 import java.io.UncheckedIOException;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 
 /**
  * The JSON we keep in text columns. It has its own mapper and its own stored shapes, so neither the
@@ -25,6 +29,10 @@ final class StoredJson {
     private static final TypeReference<List<StoredContact>> CONTACTS = new TypeReference<>() {
     };
     private static final TypeReference<Map<String, String>> DETAILS = new TypeReference<>() {
+    };
+    private static final TypeReference<List<StoredStatusChange>> STATUS_CHANGES = new TypeReference<>() {
+    };
+    private static final TypeReference<List<StoredKeyPress>> KEY_PRESSES = new TypeReference<>() {
     };
 
     private final ObjectMapper mapper = JsonMapper.builder()
@@ -51,6 +59,22 @@ final class StoredJson {
 
     Map<String, String> details(String json) {
         return read(json, DETAILS);
+    }
+
+    String statusChanges(List<PhoneCall.StatusChange> changes) {
+        return write(changes.stream().map(StoredStatusChange::of).toList());
+    }
+
+    List<PhoneCall.StatusChange> statusChanges(String json) {
+        return read(json, STATUS_CHANGES).stream().map(StoredStatusChange::toStatusChange).toList();
+    }
+
+    String keyPresses(List<PhoneCall.KeyPress> keys) {
+        return write(keys.stream().map(StoredKeyPress::of).toList());
+    }
+
+    List<PhoneCall.KeyPress> keyPresses(String json) {
+        return read(json, KEY_PRESSES).stream().map(StoredKeyPress::toKeyPress).toList();
     }
 
     private String write(Object value) {
@@ -82,6 +106,32 @@ final class StoredJson {
 
         Contact toContact() {
             return new Contact(contactId, firstName, lastName, phoneNumber, email);
+        }
+    }
+
+    private record StoredStatusChange(@JsonProperty("status") String status, @JsonProperty("sequence") Integer sequence,
+                                      @JsonProperty("at") Instant at) {
+
+        static StoredStatusChange of(PhoneCall.StatusChange change) {
+            return new StoredStatusChange(change.status().name(),
+                    change.sequence().isPresent() ? change.sequence().getAsInt() : null, change.at());
+        }
+
+        PhoneCall.StatusChange toStatusChange() {
+            return new PhoneCall.StatusChange(CallStatus.valueOf(status),
+                    sequence == null ? OptionalInt.empty() : OptionalInt.of(sequence), at);
+        }
+    }
+
+    private record StoredKeyPress(@JsonProperty("prompt") String prompt, @JsonProperty("digits") String digits,
+                                  @JsonProperty("at") Instant at) {
+
+        static StoredKeyPress of(PhoneCall.KeyPress press) {
+            return new StoredKeyPress(press.prompt(), press.digits(), press.at());
+        }
+
+        PhoneCall.KeyPress toKeyPress() {
+            return new PhoneCall.KeyPress(prompt, digits, at);
         }
     }
 }

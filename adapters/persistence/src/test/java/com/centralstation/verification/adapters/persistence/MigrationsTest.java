@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class MigrationsTest {
 
     private static final List<String> OUR_TABLES = List.of("verification", "notified_contact", "audit_event", "call_list",
-            "call_list_entry", "webhook_delivery", "notification_attempt", "response_token");
+            "call_list_entry", "webhook_delivery", "notification_attempt", "response_token", "phone_call");
 
     @ParameterizedTest
     @EnumSource(Engine.class)

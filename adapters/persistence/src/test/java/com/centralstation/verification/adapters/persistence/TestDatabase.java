@@ -14,7 +14,7 @@ import java.util.List;
 final class TestDatabase implements AutoCloseable {
 
     /** Child tables first. */
-    private static final List<String> OUR_TABLES = List.of("notified_contact", "response_token", "verification",
+    private static final List<String> OUR_TABLES = List.of("notified_contact", "response_token", "phone_call", "verification",
             "call_list_entry", "call_list", "audit_event", "webhook_delivery", "notification_attempt",
             "refused_delivery", "verification_signal");
 

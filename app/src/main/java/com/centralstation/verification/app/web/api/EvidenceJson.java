@@ -40,6 +40,11 @@ final class EvidenceJson {
         json.put("notification_attempts", pack.notificationAttempts().stream().map(a -> map(
                 "at", text(a.at()), "contact_id", a.contactId(), "channel", a.channel(), "address", a.address(),
                 "outcome", a.delivered() ? "delivered" : "failed", "detail", a.detail())).toList());
+        json.put("phone_calls", pack.calls().stream().map(c -> map(
+                "placed_at", text(c.placedAt()), "contact_id", c.contactId(), "to", c.to(),
+                "call_sid", c.callSid().orElse(null), "statuses", c.statuses(), "answered_by", c.answeredBy().orElse(null),
+                "keys", c.keys(), "duration_seconds", c.durationSeconds().orElse(null),
+                "outcome", c.outcome().orElse(null))).toList());
         json.put("escalation_steps", pack.escalationSteps().stream().map(s -> map(
                 "at", text(s.at()), "step", s.step(), "inputs", s.inputs(), "advice", s.advice(),
                 "policy_version", s.policyVersion().orElse(null))).toList());

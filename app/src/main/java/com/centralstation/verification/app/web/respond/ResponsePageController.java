@@ -1,6 +1,5 @@
 package com.centralstation.verification.app.web.respond;
 
-import com.centralstation.verification.adapters.notification.NotificationProperties;
 import com.centralstation.verification.core.domain.ContactDecision;
 import com.centralstation.verification.core.domain.ContactObservation;
 import com.centralstation.verification.core.domain.VerificationAction;
@@ -23,6 +22,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
 
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Optional;
@@ -45,10 +45,11 @@ public class ResponsePageController {
     private final ResponseLinks links;
     private final DateTimeFormatter timeFormat;
 
-    public ResponsePageController(ResponseLinks links, NotificationProperties notification) {
+    /** @param alarmTimeZone the zone alarm times are shown in ({@code verification.notification.time-zone}) */
+    public ResponsePageController(ResponseLinks links, ZoneId alarmTimeZone) {
         this.links = links;
         this.timeFormat = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm:ss zzz", Locale.ENGLISH)
-                .withZone(notification.timeZone());
+                .withZone(alarmTimeZone);
     }
 
     @Hidden // a link cut short; nobody is sent here

@@ -66,6 +66,11 @@ final class ReceptionFixture {
             }
 
             @Override
+            public boolean contactUnreachable(UUID verificationId, long contactId) {
+                return false;
+            }
+
+            @Override
             public boolean cancel(UUID verificationId, String reason) {
                 return started.contains(verificationId);
             }

@@ -1,5 +1,6 @@
 package com.centralstation.verification.core.port.out;
 
+import com.centralstation.verification.core.domain.CallOutcome;
 import com.centralstation.verification.core.domain.EscalationStep;
 import com.centralstation.verification.core.domain.NotificationOutcome;
 import com.centralstation.verification.core.domain.RefusalReason;
@@ -26,6 +27,9 @@ public interface VerificationMetrics {
 
     /** The escalation policy asked for an operator's attention at this step. */
     void operatorAlerted(EscalationStep step);
+
+    /** A phone call to a contact is over. */
+    void callEnded(CallOutcome outcome);
 
     /** A CHeKT delivery was refused (signed or not): counted whether or not it could be kept. */
     void deliveryRefused(RefusalReason reason);
@@ -54,6 +58,10 @@ public interface VerificationMetrics {
 
         @Override
         public void operatorAlerted(EscalationStep step) {
+        }
+
+        @Override
+        public void callEnded(CallOutcome outcome) {
         }
 
         @Override

@@ -14,6 +14,13 @@ public interface VerificationProcess {
     /** Hands a decision that has already been claimed to the waiting workflow. */
     Correlation decide(UUID verificationId, ContactDecision decision);
 
+    /**
+     * Tells the waiting workflow that the contact it notified last could not be reached after all (a phone call
+     * that ended unanswered), so the escalation policy is asked at once. False when the workflow no longer waits
+     * for a decision, or has notified another contact since.
+     */
+    boolean contactUnreachable(UUID verificationId, long contactId);
+
     /** Ends a running workflow; false when none was running. */
     boolean cancel(UUID verificationId, String reason);
 

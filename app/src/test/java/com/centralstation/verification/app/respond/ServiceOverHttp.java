@@ -1,0 +1,160 @@
+package com.centralstation.verification.app.respond;
+
+import com.centralstation.verification.app.e2e.ServiceTest;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Date;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What the tests of the assembled service over real HTTP share, whatever the service's settings: the engine's
+ * clock, CHeKT delivering a test alarm, the station's read API and the plumbing. Each subclass is one Spring context
+ * with its own settings and its port fixed before start-up (Spring applies a superclass's
+ * {@code @DynamicPropertySource} after a subclass's, so the settings stay with the subclass, not here).
+ */
+public abstract class ServiceOverHttp {
+
+    protected static final Duration PATIENCE = Duration.ofSeconds(30);
+
+    protected final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    protected final ObjectMapper json = new ObjectMapper();
+
+    /** The port the service listens on. */
+    protected abstract int port();
+
+    /** The secret CHeKT signs its deliveries with in this context. */
+    protected abstract String webhookSecret();
+
+    // ---- time
+
+    protected static Instant now() {
+        return ClockUtil.getCurrentTime().toInstant();
+    }
+
+    /** Stops the engine's clock, so every timestamp the service writes from here on is known exactly. */
+    protected static Instant freezeClock() {
+        ClockUtil.setCurrentTime(new Date());
+        return now();
+    }
+
+    protected static void setClock(Instant instant) {
+        ClockUtil.setCurrentTime(Date.from(instant));
+    }
+
+    protected static void advanceClock(Duration duration) {
+        setClock(now().plus(duration));
+    }
+
+    // ---- CHeKT's side
+
+    protected TestAlarm newAlarm() {
+        return TestAlarm.fresh(now().minusSeconds(5));
+    }
+
+    /** Delivers the alarm as CHeKT would: signed with the engine's clock as timestamp. */
+    protected void deliver(TestAlarm alarm) {
+        HttpResponse<String> response = deliverWebhook(alarm.body(json));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+    }
+
+    protected HttpResponse<String> deliverWebhook(String body) {
+        String timestamp = String.valueOf(now().getEpochSecond());
+        return send(HttpRequest.newBuilder(local("/webhooks/chekt"))
+                .header("Content-Type", "application/json")
+                .header("X-CHeKT-Timestamp", timestamp)
+                .header("X-CHeKT-Signature", ServiceTest.signature(webhookSecret(), timestamp, body))
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
+    // ---- the station's read API
+
+    protected boolean wasNotified(TestAlarm alarm, TestAlarm.TestContact contact) {
+        for (JsonNode notified : verification(alarm.verificationId()).get("notified")) {
+            if (notified.get("contact_id").asLong() == contact.contactId()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    protected JsonNode verification(UUID verificationId) {
+        HttpResponse<String> response = stationGet("/api/verifications/" + verificationId);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        try {
+            return json.readTree(response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    protected int contactsNotified(TestAlarm alarm) {
+        return verification(alarm.verificationId()).get("contacts_notified").asInt();
+    }
+
+    /** The audit events of one type, oldest first. */
+    protected List<JsonNode> timeline(TestAlarm alarm, String type) {
+        List<JsonNode> events = new ArrayList<>();
+        verification(alarm.verificationId()).get("timeline").forEach(event -> {
+            if (event.get("type").asText().equals(type)) {
+                events.add(event);
+            }
+        });
+        return events;
+    }
+
+    /** A GET with the station's credentials. */
+    protected HttpResponse<String> stationGet(String path) {
+        return stationGet(path, "*/*");
+    }
+
+    /** A GET with the station's credentials, for the given media type. */
+    protected HttpResponse<String> stationGet(String path, String accept) {
+        return send(HttpRequest.newBuilder(local(path)).header("Accept", accept).header("Authorization", "Basic "
+                + Base64.getEncoder().encodeToString((ServiceTest.STATION_USER + ":" + ServiceTest.STATION_PASSWORD)
+                        .getBytes(StandardCharsets.UTF_8))).GET().build());
+    }
+
+    // ---- plumbing
+
+    protected URI local(String path) {
+        return URI.create("http://localhost:" + port() + path);
+    }
+
+    protected HttpResponse<String> send(HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A port nobody listens on now, for a service that must know its own address before it starts. */
+    protected static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
