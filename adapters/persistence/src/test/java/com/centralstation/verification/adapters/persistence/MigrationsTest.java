@@ -26,7 +26,7 @@ class MigrationsTest {
             MigrateResult second = database.migrate();
 
             assertThat(first.success).isTrue();
-            assertThat(first.migrations).extracting(m -> m.version).containsExactly("1", "2", "3", "4", "5", "6", "7");
+            assertThat(first.migrations).extracting(m -> m.version).containsExactly("1", "2", "3", "4", "5", "6", "7", "11");
             assertThat(second.migrationsExecuted).isZero();
             assertThat(tablesOf(database)).containsAll(OUR_TABLES);
         }
@@ -42,7 +42,7 @@ class MigrationsTest {
             MigrateResult result = database.migrate();
 
             assertThat(result.success).isTrue();
-            assertThat(result.migrations).extracting(m -> m.version).containsExactly("1", "2", "3", "4", "5", "6", "7");
+            assertThat(result.migrations).extracting(m -> m.version).containsExactly("1", "2", "3", "4", "5", "6", "7", "11");
             assertThat(tablesOf(database)).containsAll(OUR_TABLES).contains("act_ge_property");
             assertThat(database.count("SELECT COUNT(*) FROM ACT_GE_PROPERTY")).isEqualTo(1);
         }
