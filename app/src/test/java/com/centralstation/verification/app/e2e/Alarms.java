@@ -7,7 +7,7 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** Webhook bodies for tests: the contract's own example, and variations of it with fresh identifiers. */
-final class Alarms {
+public final class Alarms {
 
     private static final AtomicLong NEXT_ALARM_VERIFICATION_ID = new AtomicLong(1000);
 
@@ -24,13 +24,13 @@ final class Alarms {
     }
 
     /** A fresh verification on the contract's site with the contract's three contacts (Ann, Ben, Cho). */
-    static Alarm fresh(String trigger) {
+    public static Alarm fresh(String trigger) {
         return new Alarm(UUID.randomUUID(), NEXT_ALARM_VERIFICATION_ID.incrementAndGet(), "evt_" + UUID.randomUUID(), trigger);
     }
 
-    record Alarm(UUID verificationId, long alarmVerificationId, String eventId, String trigger) {
+    public record Alarm(UUID verificationId, long alarmVerificationId, String eventId, String trigger) {
 
-        String body() {
+        public String body() {
             return contractBody()
                     .replace("evt_2hKqx9", eventId)
                     .replace("550e8400-e29b-41d4-a716-446655440000", verificationId.toString())
