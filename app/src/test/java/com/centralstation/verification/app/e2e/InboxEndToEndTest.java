@@ -21,8 +21,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The inbox, with this node's starter held so requests wait and the test starts them. A cancellation of a waiting
- * request ends it cancelled without a process. A request the engine refuses to start ends in the quarantine, counted
+ * The inbox, with this node's starter held so requests wait and the test starts them. A request delivered again, under
+ * its event id or another, while it waits and after it started, is a duplicate and starts once. A cancellation of a
+ * waiting request ends it cancelled without a process. A request the engine refuses to start ends in the quarantine, counted
  * and listed, and holds back nothing behind it. (The 300-alarm storm, started exactly once and in class order, is
  * {@link InboxStormIT}.)
  */
@@ -36,6 +37,34 @@ class InboxEndToEndTest extends HeldStarterServiceTest {
 
     @Autowired
     RepositoryService repository;
+
+    @Test
+    void aRequestDeliveredAgainWhileItWaitsAndAfterItStartedIsADuplicateAndStartsOnce() throws Exception {
+        Alarms.Alarm alarm = Alarms.fresh("motion");
+        assertThat(deliverWebhook(alarm.body()).statusCode()).isEqualTo(202);
+
+        HttpResponse<String> sameEvent = deliverWebhook(alarm.body());
+        HttpResponse<String> otherEvent = deliverWebhook(alarm.body().replace(alarm.eventId(), "evt_" + UUID.randomUUID()));
+        assertThat(List.of(sameEvent, otherEvent)).as("the same event again, the same verification under another event id")
+                .allSatisfy(answer -> {
+                    assertThat(answer.statusCode()).isEqualTo(200);
+                    assertThat(json.readTree(answer.body()).get("result").asText()).isEqualTo("duplicate");
+                });
+        assertThat(waiting()).as("one request waiting").isEqualTo(1);
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(10)).until(() -> {
+            starts.startNext();
+            return waiting() == 0;
+        });
+        HttpResponse<String> afterStart = deliverWebhook(alarm.body().replace(alarm.eventId(), "evt_" + UUID.randomUUID()));
+        assertThat(afterStart.statusCode()).isEqualTo(200);
+        assertThat(json.readTree(afterStart.body()).get("result").asText()).isEqualTo("duplicate");
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> contactsNotified(alarm.verificationId()) == 1);
+        assertThat(verification(alarm.verificationId()).get("timeline").findValuesAsText("type"))
+                .containsOnlyOnce("verification_received", "contact_notified");
+        assertThat(history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(alarm.verificationId().toString())
+                .count()).as("process instances ever started").isEqualTo(1);
+    }
 
     @Test
     void aCancellationOfARequestStillWaitingIsRememberedAndTheRequestEndsCancelledWithoutAProcess() throws Exception {
