@@ -308,6 +308,8 @@ public final class BenchMain {
                 "--camunda.bpm.admin-user.password=" + Target.ADMIN_PASSWORD,
                 "--verification.api.username=" + Target.STATION_USER,
                 "--verification.api.password=" + Target.STATION_PASSWORD,
+                "--verification.audit.chain-key=bench-audit-chain-key-0123456789abcdef",
+                "--verification.metrics.password=bench-metrics-password",
                 "--chekt.base-url=" + chekt.baseUrl(),
                 "--chekt.token-url=" + chekt.baseUrl() + "/oauth/token",
                 "--chekt.client-id=bench-client",

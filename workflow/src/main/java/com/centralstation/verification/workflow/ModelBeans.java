@@ -18,8 +18,8 @@ import java.util.Set;
  *
  * <p><b>To give the models a new delegate or listener</b>: define its bean in {@link WorkflowConfiguration}
  * under a {@code BEAN_NAME} constant and add that name here. Nothing else: the engine resolves exactly these
- * names ({@code engine.ModelBeansOnly}) and the deployment guard accepts a {@code delegateExpression}
- * only when it names one of them ({@code engine.DeploymentGuard}).
+ * names ({@code engine.sandbox.ListedBeans}, {@code engine.sandbox.ModelSandbox}) and the deployment guard accepts a
+ * {@code delegateExpression} only when it names one of them ({@code engine.sandbox.DeploymentGuard}).
  */
 public final class ModelBeans {
 

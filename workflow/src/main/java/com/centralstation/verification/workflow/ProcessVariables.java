@@ -94,6 +94,8 @@ public final class ProcessVariables {
     public static final String CHEKT_WAIT = "chektWait";
     /** How many times a 503 has made the submission wait so far. */
     public static final String CHEKT_UNAVAILABLE_WAITS = "chektUnavailableWaits";
+    /** How many times CHeKT (429 or 503) has made the submission wait so far: the floor under the next wait grows with it. */
+    public static final String CHEKT_WAITS = "chektWaits";
 
     // CHeKT's answer to a dispatch it did not take, for the operator's form (dispatch-not-taken.form)
     public static final String CHEKT_STATUS = "chektStatus";

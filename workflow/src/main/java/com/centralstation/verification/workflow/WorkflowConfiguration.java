@@ -5,12 +5,14 @@ import com.centralstation.verification.core.usecase.CloseUnverified;
 import com.centralstation.verification.core.usecase.NotifyNextContact;
 import com.centralstation.verification.core.usecase.RecordAgencyCall;
 import com.centralstation.verification.core.usecase.RecordEscalation;
+import com.centralstation.verification.core.usecase.RecordOperatorTask;
 import com.centralstation.verification.core.usecase.SubmitDecision;
 import com.centralstation.verification.workflow.delegate.AcceptDecisionDelegate;
 import com.centralstation.verification.workflow.delegate.AgencyCallListener;
 import com.centralstation.verification.workflow.delegate.CloseUnverifiedDelegate;
 import com.centralstation.verification.workflow.delegate.NotifyContactDelegate;
 import com.centralstation.verification.workflow.delegate.OperatorReviewListener;
+import com.centralstation.verification.workflow.delegate.OperatorTaskListener;
 import com.centralstation.verification.workflow.delegate.RecordEscalationDelegate;
 import com.centralstation.verification.workflow.delegate.SubmitDecisionDelegate;
 import com.centralstation.verification.workflow.engine.EngineClock;
@@ -18,9 +20,13 @@ import com.centralstation.verification.workflow.process.CamundaAlarmClassifier;
 import com.centralstation.verification.workflow.process.CamundaAlarmValidationTables;
 import com.centralstation.verification.workflow.process.CamundaCandidatePolicies;
 import com.centralstation.verification.workflow.process.CamundaOpenIncidents;
+import com.centralstation.verification.workflow.process.CamundaOperatorConsole;
 import com.centralstation.verification.workflow.process.CamundaVerificationProcess;
 import org.camunda.bpm.engine.DecisionService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -33,7 +39,7 @@ import java.time.Clock;
  * operator form's listener, the escalation timers), the {@link CamundaVerificationProcess}, the
  * {@link CamundaAlarmClassifier} and the {@link CamundaOpenIncidents} the supervision gauge reads.
  * Expects from the app: the core use cases NotifyNextContact, RecordEscalation, AcceptDecision,
- * SubmitDecision, CloseUnverified and RecordAgencyCall, a {@link Clock} (an {@link EngineClock}, so core and the
+ * SubmitDecision, CloseUnverified, RecordAgencyCall and RecordOperatorTask, a {@link Clock} (an {@link EngineClock}, so core and the
  * engine's timers share one time) and the engine's {@link RuntimeService} and {@link DecisionService}.
  */
 @Configuration(proxyBeanMethods = false)
@@ -80,9 +86,22 @@ public class WorkflowConfiguration {
         return new AgencyCallListener(recordAgencyCall);
     }
 
+    /** Not named in the model: the engine adds it to every user task (workflow.engine.OperatorTaskTracking). */
     @Bean
-    public CamundaVerificationProcess camundaVerificationProcess(RuntimeService runtimeService) {
-        return new CamundaVerificationProcess(runtimeService);
+    public OperatorTaskListener operatorTaskListener(RecordOperatorTask recordOperatorTask) {
+        return new OperatorTaskListener(recordOperatorTask);
+    }
+
+    @Bean
+    public CamundaOperatorConsole camundaOperatorConsole(IdentityService identityService, TaskService taskService,
+                                                         RuntimeService runtimeService) {
+        return new CamundaOperatorConsole(identityService, taskService, runtimeService);
+    }
+
+    @Bean
+    public CamundaVerificationProcess camundaVerificationProcess(RuntimeService runtimeService,
+                                                                 ManagementService managementService) {
+        return new CamundaVerificationProcess(runtimeService, managementService);
     }
 
     @Bean

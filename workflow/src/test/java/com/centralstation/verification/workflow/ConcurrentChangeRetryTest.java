@@ -5,6 +5,7 @@ import com.centralstation.verification.core.domain.DecisionSource;
 import com.centralstation.verification.core.domain.VerificationAction;
 import com.centralstation.verification.core.port.out.VerificationProcess.Correlation;
 import com.centralstation.verification.workflow.process.CamundaVerificationProcess;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.ProcessEnginePersistenceException;
 import org.camunda.bpm.engine.RuntimeService;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.Test;
 
 import java.sql.BatchUpdateException;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -39,7 +41,8 @@ class ConcurrentChangeRetryTest {
 
     private final RuntimeService runtime = mock(RuntimeService.class);
     private final MessageCorrelationBuilder correlation = mock(MessageCorrelationBuilder.class);
-    private final CamundaVerificationProcess process = new CamundaVerificationProcess(runtime, 3);
+    private final CamundaVerificationProcess process = new CamundaVerificationProcess(runtime,
+            mock(ManagementService.class), 3, Duration.ZERO);
     private final ContactDecision decision = new ContactDecision(67890, VerificationAction.DISPATCH,
             Instant.parse("2026-05-26T10:22:05Z"), DecisionSource.STATION_API);
 

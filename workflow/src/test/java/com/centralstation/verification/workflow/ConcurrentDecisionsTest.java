@@ -89,7 +89,8 @@ class ConcurrentDecisionsTest extends WorkflowTestBase {
     void withoutRetriesTheConflictWouldReachTheCaller() throws Exception {
         twoContactsNotified();
         TestEngine.replaceBean(AcceptDecisionDelegate.BEAN_NAME, (JavaDelegate) execution -> bothInside.await(10, TimeUnit.SECONDS));
-        CamundaVerificationProcess noRetry = new CamundaVerificationProcess(f.engine.getRuntimeService(), 1);
+        CamundaVerificationProcess noRetry = new CamundaVerificationProcess(f.engine.getRuntimeService(),
+                f.engine.getManagementService(), 1, Duration.ZERO);
 
         List<Future<Correlation>> futures = List.of(
                 threads.submit(() -> noRetry.decide(id, f.decision(ANN, VerificationAction.DISPATCH))),

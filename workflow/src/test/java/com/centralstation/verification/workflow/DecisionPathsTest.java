@@ -7,17 +7,21 @@ import com.centralstation.verification.core.domain.VerificationState;
 import com.centralstation.verification.core.port.out.VerificationProcess.Correlation;
 import com.centralstation.verification.core.testing.RecordingChektGateway.Submitted;
 import com.centralstation.verification.core.usecase.RecordDecision;
+import com.centralstation.verification.workflow.process.CamundaVerificationProcess;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import java.time.Duration;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import static com.centralstation.verification.workflow.WorkflowFixture.ANN;
 import static com.centralstation.verification.workflow.WorkflowFixture.BEN;
 import static com.centralstation.verification.workflow.WorkflowFixture.CHO;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 /** A contact decides before the first escalation; the decision reaches CHeKT. */
@@ -91,5 +95,31 @@ class DecisionPathsTest extends WorkflowTestBase {
         assertThat(f.chekt.submitted()).extracting(Submitted::decision)
                 .singleElement().satisfies(decision -> assertThat(decision.action()).isEqualTo(VerificationAction.DISPATCH));
         assertThat(f.audit.types(id)).containsOnlyOnce(AuditEventType.DECISION_SUBMITTED);
+    }
+
+    @Test
+    void aDecisionThatArrivesWhileTheFirstNotificationIsBeingSentWaitsForItAndIsTaken() throws Exception {
+        UUID id = f.requestVerification("motion", ANN, BEN);
+        CompletableFuture<Correlation> decided = CompletableFuture.supplyAsync(() ->
+                f.process.decide(id, f.decision(ANN, VerificationAction.DISPATCH)));
+        await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(5)).until(() -> !decided.isDone());
+
+        f.executeDueJobs();
+
+        assertThat(decided.get(10, TimeUnit.SECONDS)).isEqualTo(Correlation.ACCEPTED);
+        assertThat(f.record(id).state()).isEqualTo(VerificationState.DECIDED);
+    }
+
+    @Test
+    void aDecisionGivesUpWaitingForAFirstNotificationThatTakesLongerAndSaysNotYet() {
+        UUID id = f.requestVerification("motion", ANN, BEN);
+        CamundaVerificationProcess impatient = new CamundaVerificationProcess(f.engine.getRuntimeService(),
+                f.engine.getManagementService(), 1, Duration.ofMillis(200));
+
+        assertThat(impatient.decide(id, f.decision(ANN, VerificationAction.DISPATCH))).isEqualTo(Correlation.NOT_YET_WAITING);
+        assertThat(f.record(id).state()).isEqualTo(VerificationState.OPEN);
+
+        f.executeDueJobs();
+        assertThat(impatient.decide(id, f.decision(ANN, VerificationAction.DISPATCH))).isEqualTo(Correlation.ACCEPTED);
     }
 }

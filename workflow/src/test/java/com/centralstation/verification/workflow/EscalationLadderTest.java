@@ -200,13 +200,33 @@ class EscalationLadderTest extends WorkflowTestBase {
         f.notifier.failTransientlyFor(BEN.contactId());
 
         f.advance(Duration.ofMinutes(2));
-        assertThat(f.runDueJobs()).hasSize(1);
+        assertThat(f.runDueJobs()).singleElement().satisfies(failure ->
+                assertThat(failure).hasMessageContaining("gateway unavailable for contact " + BEN.contactId()));
         assertThat(f.audit.types(id)).contains(AuditEventType.NOTIFICATION_FAILED);
+        Job retry = failedNotification(id);
+        assertThat(retry.getDuedate().toInstant()).as("due again a few seconds on").isAfter(f.now())
+                .isBefore(f.now().plus(Duration.ofMinutes(1)));
+
+        f.advanceTo(retry.getDuedate().toInstant());
+        assertThat(f.runDueJobs()).as("the retry ran, and failed again").singleElement().satisfies(failure ->
+                assertThat(failure).hasMessageContaining("gateway unavailable for contact " + BEN.contactId()));
+        assertThat(failedNotification(id).getId()).isEqualTo(retry.getId());
+        assertThat(failedNotification(id).getRetries()).isEqualTo(retry.getRetries() - 1);
 
         f.advance(Duration.ofMinutes(3));
         f.runDueJobs();
         // the 5-minute step ran although the 2-minute notification is still being retried
         assertThat(escalations(id)).extracting(e -> e.details().get("step")).containsExactly("2min", "5min");
+
+        f.notifier.recoverFor(BEN.contactId());
+        f.advance(Duration.ofMinutes(1));
+        f.executeDueJobs();
+        assertThat(f.notifier.contactIdsNotified()).as("reached by a retry").contains(BEN.contactId());
+    }
+
+    private Job failedNotification(UUID id) {
+        return f.engine.getManagementService().createJobQuery().processInstanceId(f.instance(id).getId())
+                .withException().singleResult();
     }
 
     private List<String> dueDatesByTimer(UUID id) {

@@ -6,11 +6,16 @@ import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import com.centralstation.verification.core.port.out.VerificationMetrics;
 import com.centralstation.verification.core.testing.InMemoryAuditTrail;
 import com.centralstation.verification.core.testing.InMemoryVerificationRepository;
+import com.centralstation.verification.core.testing.InMemoryOperatorTaskLog;
 import com.centralstation.verification.core.usecase.CancelBySupervisor;
+import com.centralstation.verification.core.usecase.RecordOperatorTask;
+import com.centralstation.verification.workflow.delegate.OperatorTaskListener;
+import com.centralstation.verification.workflow.engine.OperatorTaskTracking;
 import com.centralstation.verification.workflow.engine.NoBlindRetries;
 import com.centralstation.verification.workflow.engine.SupervisorCancellation;
 import org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration;
-import com.centralstation.verification.workflow.engine.DeploymentGuard;
+import com.centralstation.verification.workflow.engine.sandbox.DeploymentGuard;
+import com.centralstation.verification.workflow.engine.sandbox.ModelSandbox;
 import com.centralstation.verification.workflow.engine.PolicyVersionRecorder;
 
 import java.time.Clock;
@@ -27,6 +32,9 @@ final class TestEngine {
 
     /** Not an expression bean: where the supervisor-cancellation plugin finds the current test's use case. */
     static final String CANCEL_BY_SUPERVISOR = "test:cancelBySupervisor";
+
+    /** Not an expression bean either: where the operator-task tracking plugin finds the current test's listener. */
+    static final String OPERATOR_TASK_LISTENER = "test:operatorTaskListener";
 
     private static final Map<Object, Object> BEANS = new ConcurrentHashMap<>();
     private static ProcessEngine engine;
@@ -46,13 +54,14 @@ final class TestEngine {
             // LifeSafetyUnderLoadTest (hundreds of instances, full history) in one transaction takes longer.
             configuration.setJdbcMaxCheckoutTime(300_000);
             configuration.setHistory(ProcessEngineConfiguration.HISTORY_FULL);
-            configuration.setBeans(BEANS);
             // As the service's engine (app EngineConfiguration, JobAcquisitionIndex, application.yml).
             configuration.setIdGenerator(new TimeOrderedIdGenerator());
             configuration.setEnsureJobDueDateNotNull(true);
             configuration.setJobExecutorAcquireByPriority(true);
-            configuration.setProcessEnginePlugins(List.of(new PolicyVersionRecorder(), new DeploymentGuard(),
-                    new NoBlindRetries(), new SupervisorCancellation(TestEngine::cancelBySupervisor)));
+            // The service's sandbox: expressions resolve the test's beans as the service's resolve ModelBeans.
+            configuration.setProcessEnginePlugins(List.of(new ModelSandbox(BEANS), new PolicyVersionRecorder(), new DeploymentGuard(),
+                    new NoBlindRetries(), new SupervisorCancellation(TestEngine::cancelBySupervisor),
+                    new OperatorTaskTracking(TestEngine::operatorTaskListener)));
             engine = configuration.buildProcessEngine();
         }
         return engine;
@@ -63,6 +72,13 @@ final class TestEngine {
         Object current = BEANS.get(CANCEL_BY_SUPERVISOR);
         return current instanceof CancelBySupervisor useCase ? useCase : new CancelBySupervisor(
                 new InMemoryVerificationRepository(), new InMemoryAuditTrail(), VerificationMetrics.NONE, Clock.systemUTC());
+    }
+
+    /** The current test's listener; tasks of instances left over from a test without one go to a throwaway log. */
+    private static OperatorTaskListener operatorTaskListener() {
+        Object current = BEANS.get(OPERATOR_TASK_LISTENER);
+        return current instanceof OperatorTaskListener listener ? listener : new OperatorTaskListener(new RecordOperatorTask(
+                new InMemoryOperatorTaskLog(), new InMemoryAuditTrail(), Clock.systemUTC()));
     }
 
     static void useBeans(Map<String, Object> beans) {

@@ -2,8 +2,10 @@ package com.centralstation.verification.workflow;
 
 import com.centralstation.verification.core.port.out.VerificationMetrics;
 import com.centralstation.verification.core.testing.FixedValidationTables;
+import com.centralstation.verification.core.testing.ImmediateUnitOfWork;
 import com.centralstation.verification.core.testing.InMemoryAuditTrail;
 import com.centralstation.verification.core.testing.InMemoryNotificationLog;
+import com.centralstation.verification.core.testing.InMemoryOperatorTaskLog;
 import com.centralstation.verification.core.testing.InMemoryResponseTokenStore;
 import com.centralstation.verification.core.testing.InMemoryVerificationRepository;
 import com.centralstation.verification.core.testing.RecordingChektGateway;
@@ -13,13 +15,17 @@ import com.centralstation.verification.core.usecase.CloseUnverified;
 import com.centralstation.verification.core.usecase.NotifyNextContact;
 import com.centralstation.verification.core.usecase.RecordAgencyCall;
 import com.centralstation.verification.core.usecase.RecordEscalation;
+import com.centralstation.verification.core.usecase.RecordOperatorTask;
 import com.centralstation.verification.core.usecase.SubmitDecision;
 import com.centralstation.verification.workflow.delegate.NotifyContactDelegate;
 import com.centralstation.verification.workflow.delegate.OperatorReviewListener;
 import com.centralstation.verification.workflow.engine.EngineClock;
 import com.centralstation.verification.workflow.process.CamundaVerificationProcess;
 import org.camunda.bpm.engine.DecisionService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
@@ -153,8 +159,9 @@ class WorkflowConfigurationTest {
 
         @Bean
         NotifyNextContact notifyNextContact() {
-            return new NotifyNextContact(verifications, new RecordingContactNotifier(), new InMemoryResponseTokenStore(), audit,
-                    VerificationMetrics.NONE, clock, Duration.ofHours(24));
+            return new NotifyNextContact(verifications, new RecordingContactNotifier(), new InMemoryResponseTokenStore(),
+                    new InMemoryNotificationLog(), new ImmediateUnitOfWork(), audit, VerificationMetrics.NONE, clock,
+                    Duration.ofHours(24));
         }
 
         @Bean
@@ -170,7 +177,8 @@ class WorkflowConfigurationTest {
 
         @Bean
         SubmitDecision submitDecision() {
-            return new SubmitDecision(verifications, new RecordingChektGateway(clock), audit, VerificationMetrics.NONE, clock);
+            return new SubmitDecision(verifications, new RecordingChektGateway(clock), audit, VerificationMetrics.NONE, clock,
+                    Duration.ofMinutes(2));
         }
 
         @Bean
@@ -184,8 +192,28 @@ class WorkflowConfigurationTest {
         }
 
         @Bean
+        RecordOperatorTask recordOperatorTask() {
+            return new RecordOperatorTask(new InMemoryOperatorTaskLog(), audit, clock);
+        }
+
+        @Bean
+        IdentityService identityService() {
+            return TestEngine.engine().getIdentityService();
+        }
+
+        @Bean
+        TaskService taskService() {
+            return TestEngine.engine().getTaskService();
+        }
+
+        @Bean
         RuntimeService runtimeService() {
             return TestEngine.engine().getRuntimeService();
+        }
+
+        @Bean
+        ManagementService managementService() {
+            return TestEngine.engine().getManagementService();
         }
 
         @Bean

@@ -11,11 +11,13 @@ import com.centralstation.verification.core.domain.VerificationAction;
 import com.centralstation.verification.core.domain.ValidationFacts;
 import com.centralstation.verification.core.domain.VerificationRecord;
 import com.centralstation.verification.core.port.out.VerificationMetrics;
+import com.centralstation.verification.core.testing.ImmediateUnitOfWork;
 import com.centralstation.verification.core.testing.InMemoryAuditTrail;
 import com.centralstation.verification.core.testing.InMemoryCallListDirectory;
-import com.centralstation.verification.core.testing.InMemoryDeliveryInbox;
 import com.centralstation.verification.core.testing.InMemoryCancellationTombstones;
+import com.centralstation.verification.core.testing.InMemoryDeliveryInbox;
 import com.centralstation.verification.core.testing.InMemoryNotificationLog;
+import com.centralstation.verification.core.testing.InMemoryOperatorTaskLog;
 import com.centralstation.verification.core.testing.InMemoryResponseTokenStore;
 import com.centralstation.verification.core.testing.InMemoryVerificationRepository;
 import com.centralstation.verification.core.testing.RecordingChektGateway;
@@ -30,6 +32,7 @@ import com.centralstation.verification.core.usecase.StartVerification;
 import com.centralstation.verification.core.usecase.RecordAgencyCall;
 import com.centralstation.verification.core.usecase.RecordDecision;
 import com.centralstation.verification.core.usecase.RecordEscalation;
+import com.centralstation.verification.core.usecase.RecordOperatorTask;
 import com.centralstation.verification.core.usecase.SubmitDecision;
 import com.centralstation.verification.core.usecase.VerificationRequest;
 import com.centralstation.verification.workflow.delegate.AcceptDecisionDelegate;
@@ -37,6 +40,7 @@ import com.centralstation.verification.workflow.delegate.AgencyCallListener;
 import com.centralstation.verification.workflow.delegate.CloseUnverifiedDelegate;
 import com.centralstation.verification.workflow.delegate.NotifyContactDelegate;
 import com.centralstation.verification.workflow.delegate.OperatorReviewListener;
+import com.centralstation.verification.workflow.delegate.OperatorTaskListener;
 import com.centralstation.verification.workflow.delegate.RecordEscalationDelegate;
 import com.centralstation.verification.workflow.delegate.SubmitDecisionDelegate;
 import com.centralstation.verification.workflow.engine.EngineClock;
@@ -84,17 +88,21 @@ final class WorkflowFixture {
     final RecordingContactNotifier notifier = new RecordingContactNotifier();
     final RecordingChektGateway chekt = new RecordingChektGateway(clock);
 
-    final NotifyNextContact notifyNextContact = new NotifyNextContact(verifications, notifier,
-            new InMemoryResponseTokenStore(), audit, VerificationMetrics.NONE, clock, Duration.ofHours(24));
-    final RecordEscalation recordEscalation = new RecordEscalation(audit, VerificationMetrics.NONE, clock);
     final InMemoryNotificationLog notifications = new InMemoryNotificationLog();
+    final NotifyNextContact notifyNextContact = new NotifyNextContact(verifications, notifier,
+            new InMemoryResponseTokenStore(), notifications, new ImmediateUnitOfWork(), audit, VerificationMetrics.NONE,
+            clock, Duration.ofHours(24));
+    final RecordEscalation recordEscalation = new RecordEscalation(audit, VerificationMetrics.NONE, clock);
     /** The shipped validation tables, as deployed in the test engine. */
     final AcceptDecision acceptDecision = new AcceptDecision(verifications, audit, VerificationMetrics.NONE, clock,
             this::scoreWithDeployedTables, notifications);
-    final SubmitDecision submitDecision = new SubmitDecision(verifications, chekt, audit, VerificationMetrics.NONE, clock);
+    final SubmitDecision submitDecision = new SubmitDecision(verifications, chekt, audit, VerificationMetrics.NONE, clock,
+            Duration.ofMinutes(2));
     final CloseUnverified closeUnverified = new CloseUnverified(verifications, audit, VerificationMetrics.NONE, clock);
     final CancelBySupervisor cancelBySupervisor = new CancelBySupervisor(verifications, audit, VerificationMetrics.NONE, clock);
     final RecordAgencyCall recordAgencyCall = new RecordAgencyCall(audit, clock);
+    final InMemoryOperatorTaskLog taskLog = new InMemoryOperatorTaskLog();
+    final RecordOperatorTask recordOperatorTask = new RecordOperatorTask(taskLog, audit, clock);
 
     private final Map<UUID, ProcessInstance> instances = new HashMap<>();
 
@@ -107,7 +115,7 @@ final class WorkflowFixture {
     WorkflowFixture(ProcessEngine engine) {
         this.engine = engine;
         ClockUtil.setCurrentTime(Date.from(START));
-        process = new CamundaVerificationProcess(engine.getRuntimeService());
+        process = new CamundaVerificationProcess(engine.getRuntimeService(), engine.getManagementService());
         start = new StartVerification(verifications, callLists, process, tombstones, audit, VerificationMetrics.NONE,
                 Duration.ofHours(24));
         classifier = new CamundaAlarmClassifier(engine.getDecisionService());
@@ -128,6 +136,7 @@ final class WorkflowFixture {
         beans.put(OperatorReviewListener.BEAN_NAME, new OperatorReviewListener(clock));
         beans.put(AgencyCallListener.BEAN_NAME, new AgencyCallListener(recordAgencyCall));
         beans.put(TestEngine.CANCEL_BY_SUPERVISOR, cancelBySupervisor);
+        beans.put(TestEngine.OPERATOR_TASK_LISTENER, new OperatorTaskListener(recordOperatorTask));
         return beans;
     }
 

@@ -1,6 +1,7 @@
 package com.centralstation.verification.app.config;
 
 import com.centralstation.verification.app.security.AdminUserProperties;
+import com.centralstation.verification.app.security.MetricsUserProperties;
 import com.centralstation.verification.app.security.StationApiProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,11 +23,14 @@ class DemoProfileNotice implements ApplicationRunner {
 
     private final AdminUserProperties admin;
     private final StationApiProperties station;
+    private final MetricsUserProperties metrics;
     private final Environment environment;
 
-    DemoProfileNotice(AdminUserProperties admin, StationApiProperties station, Environment environment) {
+    DemoProfileNotice(AdminUserProperties admin, StationApiProperties station, MetricsUserProperties metrics,
+                      Environment environment) {
         this.admin = admin;
         this.station = station;
+        this.metrics = metrics;
         this.environment = environment;
     }
 
@@ -38,6 +42,9 @@ class DemoProfileNotice implements ApplicationRunner {
                 DEMO PROFILE: well-known passwords, never use on a server.
                   Cockpit / Tasklist: {}/camunda/app/  login {} / {}
                   Station API:        {}/api/          login {} / {}
-                """, base, admin.id(), admin.password(), base, station.username(), station.password());
+                  Metrics:            {}/actuator/prometheus  login {} / {}
+                  Policy dry run:     {}/api/policy/dry-run  a Camunda login in analysts or supervisors ({} / {} as admin)
+                """, base, admin.id(), admin.password(), base, station.username(), station.password(),
+                base, metrics.username(), metrics.password(), base, admin.id(), admin.password());
     }
 }

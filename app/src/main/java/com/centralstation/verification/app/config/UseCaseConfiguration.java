@@ -2,6 +2,7 @@ package com.centralstation.verification.app.config;
 
 import com.centralstation.verification.adapters.notification.NotificationProperties;
 import com.centralstation.verification.app.metrics.MicrometerVerificationMetrics;
+import com.centralstation.verification.app.metrics.AuditChainGauges;
 import com.centralstation.verification.app.metrics.SupervisionGauges;
 import com.centralstation.verification.core.port.out.AlarmClassifier;
 import com.centralstation.verification.core.port.out.AlarmValidationTables;
@@ -14,9 +15,11 @@ import com.centralstation.verification.core.port.out.ChektGateway;
 import com.centralstation.verification.core.port.out.ContactNotifier;
 import com.centralstation.verification.core.port.out.DeliveryInbox;
 import com.centralstation.verification.core.port.out.NotificationLog;
+import com.centralstation.verification.core.port.out.OperatorTaskLog;
 import com.centralstation.verification.core.port.out.PhoneCalls;
 import com.centralstation.verification.core.port.out.ResponseTokenStore;
 import com.centralstation.verification.core.port.out.StoredDeliveryReader;
+import com.centralstation.verification.core.port.out.UnitOfWork;
 import com.centralstation.verification.core.port.out.VerificationMetrics;
 import com.centralstation.verification.core.port.out.VerificationProcess;
 import com.centralstation.verification.core.port.out.VerificationRepository;
@@ -34,6 +37,7 @@ import com.centralstation.verification.core.usecase.RecordAgencyCall;
 import com.centralstation.verification.core.usecase.RecordCallProgress;
 import com.centralstation.verification.core.usecase.RecordDecision;
 import com.centralstation.verification.core.usecase.RecordEscalation;
+import com.centralstation.verification.core.usecase.RecordOperatorTask;
 import com.centralstation.verification.core.usecase.ResponseLinks;
 import com.centralstation.verification.core.usecase.StartVerification;
 import com.centralstation.verification.core.usecase.SubmitDecision;
@@ -54,7 +58,8 @@ import java.time.Clock;
  * Spring; this is the one place that knows which implementation serves which port.
  */
 @Configuration
-@EnableConfigurationProperties({DecisionProperties.class, StorageProperties.class, SupervisionProperties.class})
+@EnableConfigurationProperties({DecisionProperties.class, StorageProperties.class, SupervisionProperties.class,
+        SubmissionProperties.class, DryRunProperties.class})
 public class UseCaseConfiguration {
 
     /** The engine's clock, so use cases and timers agree on "now" (and tests can move both at once). */
@@ -75,6 +80,11 @@ public class UseCaseConfiguration {
     }
 
     @Bean
+    AuditChainGauges auditChainGauges(AuditTrail audit) {
+        return new AuditChainGauges(audit);
+    }
+
+    @Bean
     StartVerification startVerification(VerificationRepository verifications, CallListDirectory callLists,
                                         VerificationProcess process, CancellationTombstones tombstones, AuditTrail audit,
                                         VerificationMetrics metrics, IntakeProperties intake) {
@@ -90,10 +100,12 @@ public class UseCaseConfiguration {
 
     @Bean
     NotifyNextContact notifyNextContact(VerificationRepository verifications, ContactNotifier notifier,
-                                        ResponseTokenStore tokens, AuditTrail audit, VerificationMetrics metrics,
-                                        Clock clock, NotificationProperties notification) {
+                                        ResponseTokenStore tokens, NotificationLog notificationLog, UnitOfWork unitOfWork,
+                                        AuditTrail audit, VerificationMetrics metrics, Clock clock,
+                                        NotificationProperties notification) {
         requireAttemptsWithinJobRuns(notification.maxAttempts(), NotificationJobRetries.runsInShippedModel());
-        return new NotifyNextContact(verifications, notifier, tokens, audit, metrics, clock, notification.linkValidity());
+        return new NotifyNextContact(verifications, notifier, tokens, notificationLog, unitOfWork, audit, metrics, clock,
+                notification.linkValidity());
     }
 
     /**
@@ -123,8 +135,8 @@ public class UseCaseConfiguration {
 
     @Bean
     SubmitDecision submitDecision(VerificationRepository verifications, ChektGateway chekt, AuditTrail audit,
-                                  VerificationMetrics metrics, Clock clock) {
-        return new SubmitDecision(verifications, chekt, audit, metrics, clock);
+                                  VerificationMetrics metrics, Clock clock, SubmissionProperties submission) {
+        return new SubmitDecision(verifications, chekt, audit, metrics, clock, submission.dispatchDeadline());
     }
 
     @Bean
@@ -143,6 +155,11 @@ public class UseCaseConfiguration {
     @Bean
     RecordAgencyCall recordAgencyCall(AuditTrail audit, Clock clock) {
         return new RecordAgencyCall(audit, clock);
+    }
+
+    @Bean
+    RecordOperatorTask recordOperatorTask(OperatorTaskLog tasks, AuditTrail audit, Clock clock) {
+        return new RecordOperatorTask(tasks, audit, clock);
     }
 
     @Bean
@@ -192,7 +209,7 @@ public class UseCaseConfiguration {
     }
 
     @Bean
-    DryRunPolicy dryRunPolicy(CandidatePolicies candidatePolicies, AuditTrail audit, Clock clock) {
-        return new DryRunPolicy(candidatePolicies, audit, clock);
+    DryRunPolicy dryRunPolicy(CandidatePolicies candidatePolicies, AuditTrail audit, Clock clock, DryRunProperties dryRun) {
+        return new DryRunPolicy(candidatePolicies, audit, clock, dryRun.maxSteps());
     }
 }

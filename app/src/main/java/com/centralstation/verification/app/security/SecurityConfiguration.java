@@ -6,15 +6,18 @@ import com.centralstation.verification.adapters.notification.VoiceProperties;
 import com.centralstation.verification.workflow.engine.RoleProperties;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.centralstation.verification.workflow.engine.Roles;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -40,11 +43,15 @@ import java.util.Optional;
  *   <li>{@code /webhooks/**}: CHeKT; authenticated by the HMAC signature in the controller, no session.</li>
  *   <li>{@code /respond/**}: site contacts; authenticated by the token in the link, CSRF-protected forms
  *       (token in a cookie, no session), no Referer leaves the page.</li>
+ *   <li>{@code /api/policy/**}: the policy dry run, for analysts and supervisors (and administrators), each with
+ *       their own Camunda login ({@link CamundaLogins}); the station's and the metrics login do not open it.</li>
  *   <li>{@code /api/**}: the station's software; HTTP Basic with {@code verification.api.*}. The API's
  *       description ({@code /v3/api-docs}, Swagger UI) sits behind the same login.</li>
  *   <li>{@code /camunda/**}: Cockpit, Tasklist, Admin; they have their own login and CSRF filter.</li>
  *   <li>{@code /engine-rest/**}: Modeler deploys here; Camunda's own Basic filter against its identity service.</li>
- *   <li>{@code /actuator/health}: open for load balancers; other actuator endpoints need the station login.</li>
+ *   <li>{@code /actuator/health}: open for load balancers; {@code /actuator/info} (version, build time) needs the
+ *       station's or the metrics login; other actuator endpoints (metrics) need the metrics login,
+ *       {@code verification.metrics.*}, which opens nothing else.</li>
  *   <li>{@code /voice/calls/**}: the voice provider's callbacks of a phone call; authenticated by
  *       {@code X-Twilio-Signature} alone, only the call's own callbacks, nothing else.</li>
  * </ul>
@@ -52,10 +59,11 @@ import java.util.Optional;
  */
 @Configuration
 @EnableWebSecurity
-@EnableConfigurationProperties({AdminUserProperties.class, StationApiProperties.class})
+@EnableConfigurationProperties({AdminUserProperties.class, StationApiProperties.class, MetricsUserProperties.class})
 public class SecurityConfiguration {
 
     static final String STATION_ROLE = "STATION";
+    static final String METRICS_ROLE = "METRICS";
 
     private static PathPatternRequestMatcher path(String pattern) {
         return PathPatternRequestMatcher.withDefaults().matcher(pattern);
@@ -93,8 +101,22 @@ public class SecurityConfiguration {
                 .build();
     }
 
+    /** Only Camunda logins: the station's and the metrics login are not tried here, and answer 401. */
     @Bean
     @Order(3)
+    SecurityFilterChain policyDryRunChain(HttpSecurity http, IdentityService identities, RoleProperties roles) throws Exception {
+        return http.securityMatcher(path("/api/policy/**"))
+                .authorizeHttpRequests(requests -> requests.anyRequest().hasAnyAuthority(CamundaLogins.group(roles.analysts()),
+                        CamundaLogins.group(roles.supervisors()), CamundaLogins.group(roles.admin())))
+                .authenticationManager(new ProviderManager(new CamundaLogins(identities)))
+                .httpBasic(basic -> basic.realmName("alarm-verification"))
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .build();
+    }
+
+    @Bean
+    @Order(4)
     SecurityFilterChain stationApiChain(HttpSecurity http) throws Exception {
         return http.securityMatcher(new OrRequestMatcher(path("/api/**"), path("/v3/api-docs/**"),
                         path("/swagger-ui.html"), path("/swagger-ui/**")))
@@ -106,7 +128,7 @@ public class SecurityConfiguration {
     }
 
     @Bean
-    @Order(4)
+    @Order(5)
     SecurityFilterChain camundaChain(HttpSecurity http) throws Exception {
         return http.securityMatcher(new OrRequestMatcher(path("/camunda/**"), path("/engine-rest/**")))
                 .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
@@ -116,12 +138,14 @@ public class SecurityConfiguration {
     }
 
     @Bean
-    @Order(5)
+    @Order(6)
     SecurityFilterChain actuatorChain(HttpSecurity http) throws Exception {
         return http.securityMatcher(path("/actuator/**"))
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(path("/actuator/health"), path("/actuator/health/**")).permitAll()
-                        .anyRequest().hasRole(STATION_ROLE))
+                        // the station's software reads which version it talks to; nothing else of the actuator
+                        .requestMatchers(path("/actuator/info")).hasAnyRole(STATION_ROLE, METRICS_ROLE)
+                        .anyRequest().hasRole(METRICS_ROLE))
                 .httpBasic(basic -> basic.realmName("alarm-verification"))
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -129,7 +153,7 @@ public class SecurityConfiguration {
     }
 
     @Bean
-    @Order(6)
+    @Order(7)
     SecurityFilterChain voiceCallbackChain(HttpSecurity http, NotificationProperties notification,
                                            ObjectProvider<VoiceProperties> voice, ObjectMapper mapper) throws Exception {
         // Without channel voice there are no voice settings, so no callback can be signed: every one is refused.
@@ -174,12 +198,16 @@ public class SecurityConfiguration {
         return new BCryptPasswordEncoder(4);
     }
 
+    /** The station's software and the metrics scraper: two logins, each opening its own paths only. */
     @Bean
-    UserDetailsService stationUsers(StationApiProperties station, PasswordEncoder encoder) {
-        return new InMemoryUserDetailsManager(User.withUsername(station.username())
-                .password(encoder.encode(station.password()))
-                .roles(STATION_ROLE)
-                .build());
+    UserDetailsService stationUsers(StationApiProperties station, MetricsUserProperties metrics, PasswordEncoder encoder) {
+        if (station.username().equals(metrics.username())) {
+            throw new InvalidConfigurationPropertyValueException("verification.metrics.username", metrics.username(),
+                    "verification.metrics.username must differ from verification.api.username: the metrics login reads metrics only");
+        }
+        return new InMemoryUserDetailsManager(
+                User.withUsername(station.username()).password(encoder.encode(station.password())).roles(STATION_ROLE).build(),
+                User.withUsername(metrics.username()).password(encoder.encode(metrics.password())).roles(METRICS_ROLE).build());
     }
 
     /** The Camunda groups of the service's roles and their authorizations (an engine plugin: it needs the admin user). */

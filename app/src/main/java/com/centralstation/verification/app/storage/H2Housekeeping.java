@@ -1,18 +1,14 @@
 package com.centralstation.verification.app.storage;
 
-import org.h2.engine.Database;
-import org.h2.engine.SessionLocal;
-import org.h2.jdbc.JdbcConnection;
+import com.centralstation.verification.workflow.engine.StorageFailure;
 import org.h2.mvstore.MVStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
 import javax.sql.DataSource;
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Optional;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -38,15 +34,25 @@ import java.util.concurrent.TimeUnit;
  * </ol>
  * While H2 is open the file stops growing, and gives space back only at its end; it shrinks fully when H2 closes.
  * Does nothing unless the datasource is an H2 file.
+ * <p>
+ * It stops in {@link StorageConfiguration#STOP_LAST the last lifecycle phase}: after the web server has answered its
+ * last request and the job executor's threads have finished their jobs, so that nothing is still writing, then lets a
+ * run under way finish (an interrupt during H2's file I/O would close the file's channel under every session) and
+ * rewrites once more. When the database was reopened after a failed write ({@link StorageWatch}), the next run finds
+ * the new file store; storage failures are left to the outage's log.
  */
 public final class H2Housekeeping implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(H2Housekeeping.class);
+    /** A run takes at most max-time plus one sync; this much more is allowed for the sync at stop. */
+    private static final long STOP_WAIT_MARGIN_MILLIS = 2_000;
 
     private final DataSource dataSource;
     private final H2HousekeepingProperties properties;
     private ScheduledExecutorService thread;
-    /** The file's size when the last run began: what it grew since is the next run's budget. */
+    /** The file store kept; replaced when H2 reopened the file. Only the housekeeping thread and stop() use it. */
+    private volatile MVStore store;
+    /** The file's size when the last run began: what it grew since is the next run's budget. Used as store is. */
     private long sizeAtLastRun;
 
     public H2Housekeeping(DataSource dataSource, H2HousekeepingProperties properties) {
@@ -56,34 +62,46 @@ public final class H2Housekeeping implements SmartLifecycle {
 
     @Override
     public synchronized void start() {
-        Optional<MVStore> store = h2File();
-        if (store.isEmpty()) {
+        Optional<MVStore> found = h2File();
+        if (found.isEmpty()) {
             return;
         }
-        thread = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread housekeeper = new Thread(runnable, "h2-housekeeping");
-            housekeeper.setDaemon(true);
-            return housekeeper;
-        });
-        store.get().setRetentionTime((int) properties.retention().toMillis());
+        store = found.get();
+        thread = StorageThread.start("h2-housekeeping");
+        store.setRetentionTime((int) properties.retention().toMillis());
         long every = properties.interval().toMillis();
         log.info("H2 housekeeping on {}: every {} ms a sync and a rewrite of chunks under {} % live (at most {} ms);"
-                        + " dead chunks reused after {} ms", store.get().getFileStore().getFileName(), every,
+                        + " dead chunks reused after {} ms", store.getFileStore().getFileName(), every,
                 properties.fillRate(), properties.maxTime().toMillis(), properties.retention().toMillis());
-        thread.scheduleWithFixedDelay(() -> keepSafely(store.get()), every, every, TimeUnit.MILLISECONDS);
+        thread.scheduleWithFixedDelay(this::keepSafely, every, every, TimeUnit.MILLISECONDS);
     }
 
+    /**
+     * Lets a run under way finish without interrupting it, then rewrites once more, while the datasource is still
+     * open (it closes after every lifecycle has stopped).
+     */
     @Override
     public synchronized void stop() {
-        if (thread != null) {
-            thread.shutdownNow();
-            thread = null;
+        if (thread == null) {
+            return;
+        }
+        boolean finished = StorageThread.finish(thread, properties.maxTime().plusMillis(STOP_WAIT_MARGIN_MILLIS));
+        thread = null;
+        if (finished) {
+            finalRewrite();
+        } else {
+            log.warn("H2 housekeeping still running at stop; leaving it to finish on its own");
         }
     }
 
     @Override
     public synchronized boolean isRunning() {
         return thread != null;
+    }
+
+    @Override
+    public int getPhase() {
+        return StorageConfiguration.STOP_LAST;
     }
 
     /**
@@ -139,28 +157,58 @@ public final class H2Housekeeping implements SmartLifecycle {
 
     /** The store of the datasource's H2 file, if it is one. */
     Optional<MVStore> h2File() {
-        try (Connection connection = dataSource.getConnection()) {
-            if (!connection.isWrapperFor(JdbcConnection.class)) {
-                return Optional.empty();
-            }
-            Database database = ((SessionLocal) connection.unwrap(JdbcConnection.class).getSession()).getDatabase();
-            return database.isPersistent() && database.getStore() != null
-                    ? Optional.of(database.getStore().getMvStore()) : Optional.empty();
+        try {
+            return EmbeddedH2.store(dataSource);
         } catch (SQLException e) {
             log.warn("H2 housekeeping does not run: {}", e.toString());
             return Optional.empty();
         }
     }
 
-    private void keepSafely(MVStore store) {
+    private void keepSafely() {
         try {
-            if (!store.isClosed()) {
-                store.sync();
-                rewrite(store);
+            MVStore current = currentStore();
+            if (current != null) {
+                current.sync();
+                rewrite(current);
             }
-        } catch (RuntimeException e) {
-            // the next run tries again; the file only grows meanwhile
-            log.warn("H2 housekeeping failed: {}", e.toString());
+        } catch (RuntimeException | SQLException e) {
+            // the next run tries again; the file only grows meanwhile. A storage failure is the outage's to log.
+            if (StorageFailure.in(e).isEmpty()) {
+                log.warn("H2 housekeeping failed: {}", e.toString());
+            }
         }
+    }
+
+    /**
+     * One more run, written at once: no commit follows any more to write the pages a rewrite marks, and H2's own
+     * compaction when the pool closes is short (200 ms).
+     */
+    private void finalRewrite() {
+        try {
+            MVStore current = currentStore();
+            if (current != null && rewrite(current)) {
+                current.commit();
+                current.sync();
+            }
+        } catch (RuntimeException | SQLException e) {
+            if (StorageFailure.in(e).isEmpty()) {
+                log.warn("H2 housekeeping's last rewrite at stop failed: {}", e.toString());
+            }
+        }
+    }
+
+    /** The file store in use: the one kept, or, when H2 closed that one and opened the file anew, the new one. */
+    private MVStore currentStore() throws SQLException {
+        MVStore kept = store;
+        if (kept != null && !kept.isClosed()) {
+            return kept;
+        }
+        Optional<MVStore> reopened = EmbeddedH2.store(dataSource).filter(found -> !found.isClosed());
+        reopened.ifPresent(found -> {
+            found.setRetentionTime((int) properties.retention().toMillis());
+            store = found;
+        });
+        return reopened.orElse(null);
     }
 }

@@ -1,6 +1,7 @@
 package com.centralstation.verification.app.web;
 
 import com.centralstation.verification.app.input.InvalidInputException;
+import com.centralstation.verification.app.storage.StorageOutage;
 import com.centralstation.verification.core.port.out.ChektGatewayException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,16 +20,28 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Every error our endpoints answer is RFC 9457 problem+json, naming the offending field in {@code field}.
- * Bad input never becomes a 500.
+ * Bad input never becomes a 500. A database that cannot store anything just now (a full disk, a closed H2 file)
+ * is not our bug either: 503 with {@code Retry-After}, naming the cause, so that CHeKT and the station's software send
+ * again later; nothing of the request was stored.
  */
 @RestControllerAdvice(basePackages = "com.centralstation.verification.app.web")
 public class ApiProblems extends ResponseEntityExceptionHandler {
 
+    /** A webhook or decision refused during an outage may be sent again after this long. */
+    public static final Duration RETRY_STORAGE_AFTER = Duration.ofSeconds(30);
     private static final Logger log = LoggerFactory.getLogger(ApiProblems.class);
+
+    private final StorageOutage outage;
+
+    public ApiProblems(StorageOutage outage) {
+        this.outage = outage;
+    }
 
     public static ResponseEntity<ProblemDetail> problem(HttpStatusCode status, String title, String field, String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
@@ -74,12 +87,29 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
                 "CHeKT answered " + (e.httpStatus() == 0 ? "nothing" : e.httpStatus()) + ": " + e.getMessage());
     }
 
-    /** The last resort: logged with its stack trace for us, a plain problem for the caller. */
+    /**
+     * The last resort: logged with its stack trace for us, a plain problem for the caller. A storage failure is
+     * counted into the outage (which logs it once a minute) and answered 503.
+     */
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        Optional<String> storage = outage.refusesRequest(e);
+        if (storage.isPresent()) {
+            return storageUnavailable(storage.get());
+        }
         log.error("Unexpected failure handling a request", e);
         return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error", null,
                 "the request could not be handled; it has been logged");
+    }
+
+    private static ResponseEntity<ProblemDetail> storageUnavailable(String cause) {
+        ResponseEntity<ProblemDetail> problem = problem(HttpStatus.SERVICE_UNAVAILABLE, "Storage unavailable", null,
+                "the service cannot store anything just now (" + cause + "); nothing of this request was"
+                        + " stored: send it again in " + RETRY_STORAGE_AFTER.toSeconds() + " seconds");
+        problem.getBody().setProperty("cause", cause);
+        return ResponseEntity.status(problem.getStatusCode()).headers(problem.getHeaders())
+                .header(HttpHeaders.RETRY_AFTER, String.valueOf(RETRY_STORAGE_AFTER.toSeconds()))
+                .body(problem.getBody());
     }
 
     private static HttpHeaders problemHeaders() {

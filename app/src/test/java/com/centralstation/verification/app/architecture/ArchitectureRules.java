@@ -1,11 +1,16 @@
 package com.centralstation.verification.app.architecture;
 
 import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaCall;
 import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.properties.HasName;
+import com.tngtech.archunit.core.domain.properties.HasOwner;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.CompositeArchRule;
 import com.tngtech.archunit.library.dependencies.SliceAssignment;
 import com.tngtech.archunit.library.dependencies.SliceIdentifier;
+import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
+import org.camunda.bpm.engine.ArtifactFactory;
 import org.camunda.bpm.engine.impl.cfg.IdGenerator;
 import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -143,6 +148,35 @@ final class ArchitectureRules {
                 .and().implement(ProcessEnginePlugin.class).or().implement(IdGenerator.class)
                 .should().resideInAPackage(root + ".workflow.engine..")
                 .because("engine tuning split over modules is tuning nobody finds");
+    }
+
+    /**
+     * H2's own classes (its database, sessions, file store) are no API: they change between H2 versions and reach
+     * past JDBC into a running database. The housekeeping and the recovery from a failed write need them; keeping
+     * them in one package leaves one place to check at an H2 upgrade.
+     */
+    static ArchRule h2InternalsStayInStorage(String root) {
+        return noClasses().that().resideInAPackage(root + "..").and().resideOutsideOfPackage(root + ".app.storage..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.h2.engine..", "org.h2.mvstore..",
+                        "org.h2.jdbc..", "org.h2.store..")
+                .because("H2's internals change between versions; one package reaches into them");
+    }
+
+    /**
+     * What an expression, a script or a model-named class can reach is decided in one place, the model sandbox: no
+     * other class builds an expression manager or a resolver, a script engine, an artifact factory, or a decision
+     * engine (a default one evaluates JUEL entries and scripts; the process engine's is sandboxed by the engine).
+     */
+    static ArchRule onlyTheSandboxDecidesWhatModelsReach(String root) {
+        return noClasses().that().resideInAPackage(root + "..")
+                .and().resideOutsideOfPackage(root + ".workflow.engine.sandbox..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.camunda.bpm.engine.impl.el..",
+                        "org.camunda.bpm.impl.juel..", "org.camunda.bpm.engine.impl.scripting..", "javax.script..",
+                        "org.camunda.bpm.dmn.engine.impl.spi.el..")
+                .orShould().dependOnClassesThat().areAssignableTo(ArtifactFactory.class)
+                .orShould().callMethodWhere(JavaCall.Predicates.target(HasName.Predicates.name("buildEngine"))
+                        .and(JavaCall.Predicates.target(HasOwner.Predicates.With.owner(assignableTo(DmnEngineConfiguration.class)))))
+                .because("a second expression manager or script engine beside the sandbox would run what the sandbox refuses");
     }
 
     // ---- naming ------------------------------------------------------------------------------------------

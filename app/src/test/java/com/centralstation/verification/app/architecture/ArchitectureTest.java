@@ -135,6 +135,16 @@ class ArchitectureTest {
     }
 
     @Test
+    void h2InternalsStayInStorage() {
+        ArchitectureRules.h2InternalsStayInStorage(ROOT).check(production);
+    }
+
+    @Test
+    void onlyTheSandboxDecidesWhatModelsReach() {
+        ArchitectureRules.onlyTheSandboxDecidesWhatModelsReach(ROOT).check(production);
+    }
+
+    @Test
     void delegatesAreNamedForTheirRole() {
         ArchitectureRules.delegatesAreNamedForTheirRole(ROOT).check(production);
     }

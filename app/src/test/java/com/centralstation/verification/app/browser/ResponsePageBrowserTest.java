@@ -2,6 +2,7 @@ package com.centralstation.verification.app.browser;
 
 import com.centralstation.verification.app.respond.ContactChannelServiceTest;
 import com.centralstation.verification.app.respond.TestAlarm;
+import com.centralstation.verification.app.testing.BasicAuth;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
@@ -342,8 +343,7 @@ class ResponsePageBrowserTest extends ContactChannelServiceTest {
     private String evidencePage(TestAlarm alarm) {
         HttpResponse<String> response = send(HttpRequest.newBuilder(local("/api/verifications/" + alarm.verificationId() + "/evidence"))
                 .header("Accept", "text/html")
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                        (STATION_USER + ":" + STATION_PASSWORD).getBytes(StandardCharsets.UTF_8)))
+                .header("Authorization", BasicAuth.header(STATION_USER, STATION_PASSWORD))
                 .GET().build());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return response.body();

@@ -4,6 +4,9 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import com.centralstation.verification.app.AlarmVerificationApplication;
+import com.centralstation.verification.app.testing.BasicAuth;
+import com.centralstation.verification.app.testing.EngineTime;
+import com.centralstation.verification.app.testing.LocalPorts;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.ManagementService;
@@ -20,18 +23,13 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
-import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -56,7 +54,7 @@ abstract class DemoServiceTest {
     static final String ENGINE = "demotest";
     static final String STATION_USER = "station";
     static final String DEMO_PASSWORD = "demo";
-    static final int PORT = freePort();
+    static final int PORT = LocalPorts.free();
     static final Pattern RESPONSE_LINK = Pattern.compile("Response link for (.+?) \\(alarm .*\\): (http\\S+)");
     private static final ListAppender<ILoggingEvent> PRINTED = new ListAppender<>();
 
@@ -159,7 +157,7 @@ abstract class DemoServiceTest {
     }
 
     static String basic(String user, String password) {
-        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+        return BasicAuth.header(user, password);
     }
 
     protected JsonNode verification(String verificationId) throws IOException, InterruptedException {
@@ -217,18 +215,10 @@ abstract class DemoServiceTest {
 
     /** Moves the engine's clock; due timers then fire through the real job executor. */
     protected static void advanceClock(Duration duration) {
-        ClockUtil.setCurrentTime(Date.from(ClockUtil.getCurrentTime().toInstant().plus(duration)));
+        EngineTime.advance(duration);
     }
 
     protected static Instant now() {
-        return ClockUtil.getCurrentTime().toInstant();
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return EngineTime.now();
     }
 }

@@ -1,6 +1,7 @@
 package com.centralstation.verification.app.demo;
 
 import com.centralstation.verification.app.AlarmVerificationApplication;
+import com.centralstation.verification.app.testing.LocalPorts;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -18,8 +19,6 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -42,7 +41,7 @@ import static org.awaitility.Awaitility.await;
 @ActiveProfiles(DemoProfile.NAME)
 class PhoneSimulatorBrowserTest {
 
-    private static final int PORT = freePort();
+    private static final int PORT = LocalPorts.free();
 
     @RegisterExtension
     static final ChromiumSession chromium = new ChromiumSession("demo-phone");
@@ -122,13 +121,5 @@ class PhoneSimulatorBrowserTest {
 
     private static URI uri(String path) {
         return URI.create("http://localhost:" + PORT + path);
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

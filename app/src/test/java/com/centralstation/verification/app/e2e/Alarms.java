@@ -38,6 +38,14 @@ public final class Alarms {
                     .replace("\"trigger\":\"motion\"", "\"trigger\":\"" + trigger + "\"");
         }
 
+        /** The same delivery for another dealer's site, with its own priority and location. */
+        public String body(String dealerId, String siteId, String priority, String location) {
+            return body().replace("\"dealer_id\":\"12345\"", "\"dealer_id\":\"" + dealerId + "\"")
+                    .replace("\"site_id\":\"1\"", "\"site_id\":\"" + siteId + "\"")
+                    .replace("\"priority\":\"HIGH\"", "\"priority\":\"" + priority + "\"")
+                    .replace("\"location\":\"Main Entrance\"", "\"location\":\"" + location + "\"");
+        }
+
         String patchPath() {
             return "/partner/v1/dealers/12345/sites/1/alarm-verifications/" + alarmVerificationId;
         }

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -124,10 +125,33 @@ class BadInputEndToEndTest extends ServiceTest {
         assertThat(verification(alarm.verificationId())).isNull();
     }
 
+    @ParameterizedTest(name = "webhook: X-CHeKT-Timestamp {0} -> 401")
+    @ValueSource(strings = {"9223372036854775807", "-1", "99999999999999999999", "1e9", "31556889864403200"})
+    void aTimestampThatIsNoSaneUnixTimeIs401NotA500(String timestamp) throws Exception {
+        Alarms.Alarm alarm = Alarms.fresh("motion");
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri("/webhooks/chekt"))
+                .header("Content-Type", "application/json")
+                .header("X-CHeKT-Timestamp", timestamp)
+                .header("X-CHeKT-Signature", sign(timestamp, alarm.body()))
+                .POST(HttpRequest.BodyPublishers.ofString(alarm.body())).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertProblem(response, 401, "X-CHeKT-Signature");
+        assertThat(response.body()).contains("unix seconds");
+        assertThat(verification(alarm.verificationId())).isNull();
+    }
+
     @Test
     void anOversizedDeliveryIs413AndNotRead() throws Exception {
         String huge = "{\"id\":\"evt_big\",\"type\":\"verification.requested\",\"padding\":\"" + "x".repeat(70 * 1024) + "\"}";
+        int deliveriesBefore = jdbc.queryForObject("SELECT COUNT(*) FROM webhook_delivery", Integer.class);
+        int refusedBefore = jdbc.queryForObject("SELECT COUNT(*) FROM refused_delivery", Integer.class);
+
         assertProblem(deliverWebhook(huge), 413, "body");
+
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM webhook_delivery", Integer.class))
+                .as("deliveries stored").isEqualTo(deliveriesBefore);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM refused_delivery", Integer.class))
+                .as("deliveries in the quarantine: an oversized body is not read, so not kept").isEqualTo(refusedBefore);
     }
 
     @Test

@@ -1,7 +1,9 @@
 package com.centralstation.verification.app.e2e;
 
+import com.centralstation.verification.app.testing.JobExecutorQuiet;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.Job;
@@ -26,6 +28,9 @@ class ChektOutcomesEndToEndTest extends ServiceTest {
 
     @Autowired
     RuntimeService runtime;
+
+    @Autowired
+    HistoryService history;
 
     @Test
     void chektDownForAWhileThenBackTheSubmissionGoesThroughByItselfOnce() throws Exception {
@@ -86,6 +91,9 @@ class ChektOutcomesEndToEndTest extends ServiceTest {
         assertThat(verification(alarm.verificationId()).get("state").asText()).isEqualTo("cancelled");
         assertThat(decide(alarm.verificationId(), "{\"contact_id\":67890,\"action\":\"dispatch\"}").statusCode()).isEqualTo(409);
         advanceClock(Duration.ofMinutes(3));
+        // Past the 2-minute escalation: a timer surviving the cancellation would now be due; let the executor run it.
+        JobExecutorQuiet.awaitNoDueJobs(management, history.createHistoricProcessInstanceQuery()
+                .processInstanceBusinessKey(alarm.verificationId().toString()).singleResult().getId());
         assertThat(patches(alarm)).isZero();
         assertThat(contactsNotified(alarm.verificationId())).isEqualTo(1);
     }

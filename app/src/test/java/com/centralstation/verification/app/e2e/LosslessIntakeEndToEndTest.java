@@ -1,7 +1,9 @@
 package com.centralstation.verification.app.e2e;
 
+import com.centralstation.verification.app.testing.JobExecutorQuiet;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -34,6 +36,9 @@ class LosslessIntakeEndToEndTest extends ServiceTest {
 
     @Autowired
     HistoryService history;
+
+    @Autowired
+    ManagementService management;
 
     @Test
     void aBlankEmailAndLastNameAreTakenAndTheAlarmIsDecided() throws Exception {
@@ -89,7 +94,8 @@ class LosslessIntakeEndToEndTest extends ServiceTest {
         String timestamp = entry.get("headers").get("X-CHeKT-Timestamp").asText();
         assertThat(entry.get("headers").get("X-CHeKT-Signature").asText()).isEqualTo(sign(timestamp, body));
         assertThat(listed.get("retention").asText()).isEqualTo("PT168H");
-        assertThat(get("/actuator/prometheus").body()).containsPattern("chekt_webhooks_refused_total\\{reason=\"required_field\"} [1-9]");
+        assertThat(http.send(metrics(HttpRequest.newBuilder(uri("/actuator/prometheus"))).GET().build(),
+                HttpResponse.BodyHandlers.ofString()).body()).containsPattern("chekt_webhooks_refused_total\\{reason=\"required_field\"} [1-9]");
     }
 
     @Test
@@ -147,7 +153,15 @@ class LosslessIntakeEndToEndTest extends ServiceTest {
         int notifiedAfterRequestWon = 0;
         for (Alarms.Alarm alarm : alarms) {
             assertThat(verification(alarm.verificationId()).get("state").asText()).isEqualTo("cancelled");
-            if (history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(alarm.verificationId().toString()).count() == 0) {
+            // A contact's decision arriving now must not reach CHeKT either: it is refused, and no job sends it later.
+            assertThat(decide(alarm.verificationId(), "{\"contact_id\":67890,\"action\":\"dispatch\"}").statusCode())
+                    .isEqualTo(409);
+            var instance = history.createHistoricProcessInstanceQuery()
+                    .processInstanceBusinessKey(alarm.verificationId().toString()).singleResult();
+            if (instance != null) {
+                JobExecutorQuiet.awaitNoDueJobs(management, instance.getId());
+            }
+            if (instance == null) {
                 // The cancellation's tombstone came first: no process, so nobody can ever be called.
                 cancelledBeforeArrival++;
                 assertThat(contactsNotified(alarm.verificationId())).isZero();

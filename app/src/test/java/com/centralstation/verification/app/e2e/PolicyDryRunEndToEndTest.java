@@ -2,6 +2,7 @@ package com.centralstation.verification.app.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.camunda.bpm.engine.RepositoryService;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -23,9 +24,20 @@ class PolicyDryRunEndToEndTest extends ServiceTest {
 
     private static final String WAIT_FOR_FIRST_CONTACT_ALERT =
             "<outputEntry id=\"LiteralExpression_WaitFirst_Alert\"><text>false</text></outputEntry>";
+    private static final String ANALYST = "dana";
+    private static final String SUPERVISOR = "sam";
+    private static final String OPERATOR = "otto";
+    private static final String PASSWORD = "dry-run-test-password";
 
     @Autowired
     RepositoryService repository;
+
+    @BeforeEach
+    void people() {
+        camundaUser(ANALYST, PASSWORD, "analysts");
+        camundaUser(SUPERVISOR, PASSWORD, "supervisors");
+        camundaUser(OPERATOR, PASSWORD, "operators");
+    }
 
     @Test
     void aChangedRuleNamesTheVerificationsAndStepsItWouldAdviseDifferentlyAndDeploysNothing() throws Exception {
@@ -77,6 +89,55 @@ class PolicyDryRunEndToEndTest extends ServiceTest {
     }
 
     @Test
+    void theReportHoldsTheTotalsAndOnePageOfChangedStepsNewestFirst() throws Exception {
+        UUID older = policyApplied("motion");
+        UUID newer = policyApplied("motion");
+        String candidate = shippedPolicy().replace(WAIT_FOR_FIRST_CONTACT_ALERT, WAIT_FOR_FIRST_CONTACT_ALERT.replace("false", "true"));
+
+        JsonNode all = json.readTree(dryRun(candidate, "days=1&size=1000").body());
+        JsonNode first = json.readTree(dryRun(candidate, "days=1&size=1").body());
+        JsonNode second = json.readTree(dryRun(candidate, "days=1&size=1&page=1").body());
+
+        List<String> newestFirst = new ArrayList<>();
+        all.get("changed_steps").forEach(step -> newestFirst.add(step.get("verification_id").asText()));
+        assertThat(newestFirst).contains(newer.toString(), older.toString());
+        assertThat(newestFirst.indexOf(newer.toString())).isLessThan(newestFirst.indexOf(older.toString()));
+        assertThat(all.get("complete").asBoolean()).isTrue();
+        assertThat(all.get("steps_changed").asInt()).isEqualTo(newestFirst.size());
+        assertThat(all.get("verifications_affected").asInt()).isGreaterThanOrEqualTo(2);
+        assertThat(first.at("/page/size").asInt()).isEqualTo(1);
+        assertThat(first.get("changed_steps")).hasSize(1);
+        assertThat(first.get("steps_changed").asInt()).as("totals count every page").isEqualTo(all.get("steps_changed").asInt());
+        assertThat(first.at("/changed_steps/0/verification_id").asText()).isEqualTo(newestFirst.get(0));
+        assertThat(second.at("/changed_steps/0/verification_id").asText()).isEqualTo(newestFirst.get(1));
+        assertThat(dryRun(candidate, "size=0").statusCode()).isEqualTo(400);
+        assertThat(dryRun(candidate, "size=1001").statusCode()).isEqualTo(400);
+        assertThat(dryRun(candidate, "page=-1").statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void aTableInAnotherLanguageThanFeelIsRefusedNamingTheEntryAndNothingOfItRuns() throws Exception {
+        policyApplied("motion");
+        String juel = shippedPolicy().replace(WAIT_FOR_FIRST_CONTACT_ALERT, "<outputEntry id=\"LiteralExpression_WaitFirst_Alert\""
+                + " expressionLanguage=\"juel\"><text>${''.getClass().forName('java.lang.System').getMethod('getProperties')"
+                + ".invoke(null).setProperty('dry-run.escaped', 'yes') == null}</text></outputEntry>");
+
+        assertRefused(juel, "LiteralExpression_WaitFirst_Alert uses the expression language juel; decision tables are FEEL only");
+        assertThat(System.getProperty("dry-run.escaped")).isNull();
+    }
+
+    @Test
+    void theDryRunIsForAnalystsAndSupervisorsWithTheirOwnLoginNotForTheStationOrTheMetricsScraper() throws Exception {
+        assertThat(dryRun(shippedPolicy(), "days=1", basic(ANALYST, PASSWORD)).statusCode()).isEqualTo(200);
+        assertThat(dryRun(shippedPolicy(), "days=1", basic(SUPERVISOR, PASSWORD)).statusCode()).isEqualTo(200);
+        assertThat(dryRun(shippedPolicy(), "days=1", basic("admin", ADMIN_PASSWORD)).statusCode()).isEqualTo(200);
+        assertThat(dryRun(shippedPolicy(), "days=1", basic(OPERATOR, PASSWORD)).statusCode()).isEqualTo(403);
+        assertThat(dryRun(shippedPolicy(), "days=1", basic(STATION_USER, STATION_PASSWORD)).statusCode()).isEqualTo(401);
+        assertThat(dryRun(shippedPolicy(), "days=1", basic(METRICS_USER, METRICS_PASSWORD)).statusCode()).isEqualTo(401);
+        assertThat(dryRun(shippedPolicy(), "days=1", basic(ANALYST, "wrong")).statusCode()).isEqualTo(401);
+    }
+
+    @Test
     void aBrokenOrIncompatibleCandidateIs400NamingWhy() throws Exception {
         assertRefused("<definitions>not a table", "not a readable DMN");
         assertRefused(shippedPolicy().replace("name=\"handOverToOperator\"", "name=\"handOver\""),
@@ -97,24 +158,30 @@ class PolicyDryRunEndToEndTest extends ServiceTest {
         assertThat(problem.get("detail").asText()).contains(why);
     }
 
-    /** A fresh verification whose first escalation step (the policy's "initial" answer) is recorded. */
+    /** A fresh verification whose first escalation steps (the policy's "intake" and "initial" answers) are recorded. */
     private UUID policyApplied(String trigger) throws Exception {
         Alarms.Alarm alarm = Alarms.fresh(trigger);
         assertThat(deliverWebhook(alarm.body()).statusCode()).isEqualTo(202);
         await().atMost(Duration.ofSeconds(30)).until(() -> {
             JsonNode view = verification(alarm.verificationId());
-            return view != null && view.get("timeline").findValuesAsText("type").contains("policy_applied");
+            return view != null && view.get("timeline").findValuesAsText("type").stream()
+                    .filter("policy_applied"::equals).count() >= 2;
         });
         return alarm.verificationId();
     }
 
     private HttpResponse<String> dryRun(String dmn, String query) throws IOException, InterruptedException {
+        return dryRun(dmn, query, basic(ANALYST, PASSWORD));
+    }
+
+    private HttpResponse<String> dryRun(String dmn, String query, String authorization) throws IOException, InterruptedException {
         String boundary = "----dryrun" + UUID.randomUUID();
         String body = "--" + boundary + "\r\n"
                 + "Content-Disposition: form-data; name=\"dmn\"; filename=\"escalation-policy.dmn\"\r\n"
                 + "Content-Type: application/xml\r\n\r\n"
                 + dmn + "\r\n--" + boundary + "--\r\n";
-        return http.send(station(HttpRequest.newBuilder(uri("/api/policy/dry-run?" + query)))
+        return http.send(HttpRequest.newBuilder(uri("/api/policy/dry-run?" + query))
+                .header("Authorization", authorization)
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build(), HttpResponse.BodyHandlers.ofString());
     }

@@ -1,5 +1,6 @@
 package com.centralstation.verification.app.e2e;
 
+import com.centralstation.verification.app.testing.BasicAuth;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
@@ -7,7 +8,6 @@ import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
@@ -21,7 +21,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
@@ -180,24 +179,24 @@ class RolesEndToEndTest extends ServiceTest {
     }
 
     @Test
-    void aModelReadingTheServicesEnvironmentOrRunningAScriptIsRefusedWithModelersMessageAndNothingChanges() throws Exception {
+    void aModelReachingTheEngineOrRunningAScriptIsRefusedWithModelersMessageAndNothingChanges() throws Exception {
         long deployments = repository.createDeploymentQuery().count();
-        String process = process("${environment.getProperty('chekt.client-secret')}");
+        String process = process("${execution['processEngineServices'].identityService.createMembership('analyst', 'camunda-admin')}");
 
-        HttpResponse<String> environment = deploy(ANALYST, "steal.bpmn", process);
-        assertThat(environment.statusCode()).isEqualTo(400);
-        assertThat(json.readTree(environment.body()).get("type").asText()).isEqualTo("ParseException");
-        assertThat(json.readTree(environment.body()).get("message").asText())
-                .contains("Deployment refused: steal.bpmn", "Task_Probe", "'environment'");
+        HttpResponse<String> engine = deploy(ANALYST, "steal.bpmn", process);
+        assertThat(engine.statusCode()).isEqualTo(400);
+        assertThat(json.readTree(engine.body()).get("type").asText()).isEqualTo("ParseException");
+        assertThat(json.readTree(engine.body()).get("message").asText())
+                .contains("Deployment refused: steal.bpmn", "Task_Probe has an expression that reaches for processEngineServices");
 
         HttpResponse<String> script = deploy(ANALYST, "script.bpmn", process.replace(
-                "<bpmn:serviceTask id=\"Task_Probe\" camunda:expression=\"${environment.getProperty('chekt.client-secret')}\" />",
+                "<bpmn:serviceTask id=\"Task_Probe\" camunda:expression=\"${execution['processEngineServices'].identityService.createMembership('analyst', 'camunda-admin')}\" />",
                 "<bpmn:scriptTask id=\"Task_Probe\" scriptFormat=\"javascript\"><bpmn:script>java.lang.System.exit(1)</bpmn:script></bpmn:scriptTask>"));
         assertThat(script.statusCode()).isEqualTo(400);
         assertThat(json.readTree(script.body()).get("message").asText()).contains("Task_Probe embeds a script");
 
         HttpResponse<String> unknownDelegate = deploy(ANALYST, "unknown.bpmn", process.replace(
-                "camunda:expression=\"${environment.getProperty('chekt.client-secret')}\"",
+                "camunda:expression=\"${execution['processEngineServices'].identityService.createMembership('analyst', 'camunda-admin')}\"",
                 "camunda:delegateExpression=\"${verificationRepository}\""));
         assertThat(unknownDelegate.statusCode()).isEqualTo(400);
         assertThat(json.readTree(unknownDelegate.body()).get("message").asText())
@@ -218,6 +217,34 @@ class RolesEndToEndTest extends ServiceTest {
     }
 
     @Test
+    void anEscapeSplitByAnXmlCommentIsRefusedThroughTheEngineRestApiNamingTheElement() throws Exception {
+        String split = process("${true}").replace("<bpmn:serviceTask id=\"Task_Probe\" camunda:expression=\"${true}\" />",
+                "<bpmn:task id=\"Task_Probe\"><bpmn:extensionElements><camunda:inputOutput><camunda:inputParameter name=\"x\">"
+                        + "${execution.processEngin<!-- -->eServices.identityService.createMembership('analyst', 'camunda-admin')}"
+                        + "</camunda:inputParameter></camunda:inputOutput></bpmn:extensionElements></bpmn:task>");
+
+        HttpResponse<String> refused = deploy(ANALYST, "split.bpmn", split);
+
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+        assertThat(json.readTree(refused.body()).get("message").asText())
+                .contains("split.bpmn", "Task_Probe has an expression that reaches for processEngineServices");
+        assertThat(identity.createUserQuery().userId(ANALYST).memberOfGroup("camunda-admin").count()).isZero();
+    }
+
+    @Test
+    void anExpressionCannotReachTheServicesEnvironmentEvenPastTheGuard() {
+        String deploymentId = repository.createDeployment().addString("probe.bpmn",
+                process("${execution.setVariable('leak', environment.getProperty('chekt.client-secret'))}")).deploy().getId();
+        try {
+            assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> runtime.startProcessInstanceByKey("probe")))
+                    .hasMessageContaining("Cannot resolve identifier 'environment'");
+            assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("probe").count()).isZero();
+        } finally {
+            repository.deleteDeployment(deploymentId, true);
+        }
+    }
+
+    @Test
     void anExpressionCannotReachABeanTheModelsDoNotUse() {
         // Deployed by the service itself (so no guard word stops it): the engine still cannot resolve the bean.
         String deploymentId = repository.createDeployment().addString("probe.bpmn",
@@ -232,12 +259,7 @@ class RolesEndToEndTest extends ServiceTest {
     }
 
     private void user(String id, String group) {
-        if (identity.createUserQuery().userId(id).count() == 0) {
-            User user = identity.newUser(id);
-            user.setPassword(PASSWORD);
-            identity.saveUser(user);
-            identity.createMembership(id, group);
-        }
+        camundaUser(id, PASSWORD, group);
     }
 
     private Task operatorReview(UUID verificationId) {
@@ -290,7 +312,7 @@ class RolesEndToEndTest extends ServiceTest {
 
     private static String basic(String user) {
         String password = user.equals("admin") ? ADMIN_PASSWORD : PASSWORD;
-        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+        return BasicAuth.header(user, password);
     }
 
     private static String policy() throws IOException {

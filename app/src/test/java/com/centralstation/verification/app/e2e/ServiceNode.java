@@ -1,11 +1,11 @@
 package com.centralstation.verification.app.e2e;
 
+import com.centralstation.verification.app.testing.LocalPorts;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -54,11 +54,13 @@ final class ServiceNode implements AutoCloseable {
      */
     ServiceNode(String name, ChektDouble chekt, Map<String, String> properties, Map<String, String> environment) {
         this.name = name;
-        this.port = freePort();
+        this.port = LocalPorts.free();
         this.properties = new LinkedHashMap<>();
         this.properties.put("server.port", String.valueOf(port));
         this.properties.put("camunda.bpm.admin-user.password", "admin-process-test");
         this.properties.put("verification.api.password", STATION_PASSWORD);
+        this.properties.put("verification.audit.chain-key", ServiceTest.AUDIT_CHAIN_KEY);
+        this.properties.put("verification.metrics.password", ServiceTest.METRICS_PASSWORD);
         this.properties.put("verification.notification.public-base-url", "http://localhost:" + port);
         this.properties.put("verification.notification.channels", "log");
         this.properties.put("chekt.base-url", chekt.baseUrlFor(name));
@@ -241,13 +243,5 @@ final class ServiceNode implements AutoCloseable {
 
     private static String javaExecutable() {
         return ProcessHandle.current().info().command().orElse("java");
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

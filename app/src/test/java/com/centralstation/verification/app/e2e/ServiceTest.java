@@ -1,11 +1,16 @@
 package com.centralstation.verification.app.e2e;
 
 import com.centralstation.verification.app.AlarmVerificationApplication;
+import com.centralstation.verification.app.testing.BasicAuth;
+import com.centralstation.verification.app.testing.ChektSignature;
+import com.centralstation.verification.app.testing.EngineTime;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngines;
+import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -16,18 +21,13 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -50,6 +50,10 @@ public abstract class ServiceTest {
     public static final String STATION_USER = "station";
     public static final String STATION_PASSWORD = "station-test-password";
     public static final String ADMIN_PASSWORD = "admin-test-password";
+    public static final String METRICS_USER = "metrics";
+    public static final String METRICS_PASSWORD = "metrics-test-password";
+    /** The audit chain's key of every test service (verification.audit.chain-key). */
+    public static final String AUDIT_CHAIN_KEY = "service-test-audit-chain-key-0123456789";
     public static final String TOKEN_PATH = "/oauth/token";
 
     /** CHeKT's rate limit, for the stubs that ask for it ({@code withTransformers(ChektRateLimitStandIn.NAME)}). */
@@ -70,6 +74,9 @@ public abstract class ServiceTest {
         properties.add("verification.notification.channels", () -> "log");
         // a delivery answered 503 (intake busy) is sent again sooner than the shipped 5 s (see deliverWebhook)
         properties.add("chekt.webhook-retry-after", () -> "1s");
+        // Contexts of several test classes can run at once in one JVM on one database, like nodes: each its own owner.
+        String lockOwner = "service-test-" + UUID.randomUUID();
+        properties.add("verification.engine.lock-owner", () -> lockOwner);
     }
 
     /** The admin and station logins, and CHeKT played by {@code chekt}: what every test context of the service sets. */
@@ -77,6 +84,8 @@ public abstract class ServiceTest {
         properties.add("camunda.bpm.admin-user.password", () -> ADMIN_PASSWORD);
         properties.add("verification.api.username", () -> STATION_USER);
         properties.add("verification.api.password", () -> STATION_PASSWORD);
+        properties.add("verification.audit.chain-key", () -> AUDIT_CHAIN_KEY);
+        properties.add("verification.metrics.password", () -> METRICS_PASSWORD);
         properties.add("chekt.base-url", chekt::baseUrl);
         properties.add("chekt.token-url", () -> chekt.baseUrl() + TOKEN_PATH);
         properties.add("chekt.client-id", () -> "station-client");
@@ -115,13 +124,26 @@ public abstract class ServiceTest {
         ClockUtil.reset();
     }
 
+    /** A Camunda user in one group, made once as an administrator would in Admin (the context is shared). */
+    protected void camundaUser(String id, String password, String group) {
+        IdentityService identity = thisContextsEngine.getIdentityService();
+        if (identity.createUserQuery().userId(id).count() == 0) {
+            User user = identity.newUser(id);
+            user.setFirstName(id);
+            user.setLastName(group);
+            user.setPassword(password);
+            identity.saveUser(user);
+            identity.createMembership(id, group);
+        }
+    }
+
     /** Moves the engine's clock (and so EngineClock) forward; due timers then fire through the real job executor. */
     protected static void advanceClock(Duration duration) {
-        ClockUtil.setCurrentTime(java.util.Date.from(ClockUtil.getCurrentTime().toInstant().plus(duration)));
+        EngineTime.advance(duration);
     }
 
     protected static Instant now() {
-        return ClockUtil.getCurrentTime().toInstant();
+        return EngineTime.now();
     }
 
     protected URI uri(String path) {
@@ -164,13 +186,7 @@ public abstract class ServiceTest {
      * {@code timestamp.body}), not by the service's own WebhookSignature it is meant to test.
      */
     public static String signature(String secret, String timestamp, String body) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return HexFormat.of().formatHex(mac.doFinal((timestamp + "." + body).getBytes(StandardCharsets.UTF_8)));
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return ChektSignature.of(secret, timestamp, body);
     }
 
     protected HttpResponse<String> decide(UUID verificationId, String body) throws IOException, InterruptedException {
@@ -186,14 +202,36 @@ public abstract class ServiceTest {
     }
 
     protected HttpRequest.Builder station(HttpRequest.Builder request) {
-        return request.header("Authorization", "Basic " + Base64.getEncoder()
-                .encodeToString((STATION_USER + ":" + STATION_PASSWORD).getBytes(StandardCharsets.UTF_8)));
+        return request.header("Authorization", BasicAuth.header(STATION_USER, STATION_PASSWORD));
     }
 
-    /** Contacts notified so far, read through the public API. */
+    /** HTTP Basic credentials as a header value. */
+    protected static String basic(String user, String password) {
+        return BasicAuth.header(user, password);
+    }
+
+    /** The metrics scraper's login. */
+    protected HttpRequest.Builder metrics(HttpRequest.Builder request) {
+        return request.header("Authorization", BasicAuth.header(METRICS_USER, METRICS_PASSWORD));
+    }
+
+    /**
+     * Contacts notified so far whose notification job has committed, read through the public API. A contact counts as
+     * notified ({@code sending}) before the message leaves; the job's own commit settles the delivery.
+     */
     protected int contactsNotified(UUID verificationId) throws IOException, InterruptedException {
         JsonNode view = verification(verificationId);
-        return view == null ? 0 : view.get("contacts_notified").asInt();
+        if (view == null) {
+            return 0;
+        }
+        int settled = 0;
+        for (JsonNode notified : view.get("notified")) {
+            String delivery = notified.get("delivery").asText();
+            if (!delivery.equals("sending") && !delivery.equals("not_sent")) {
+                settled++;
+            }
+        }
+        return settled;
     }
 
     protected static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder status(int status) {

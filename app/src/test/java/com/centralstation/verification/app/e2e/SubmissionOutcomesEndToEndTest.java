@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
@@ -13,6 +14,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 
@@ -90,6 +92,48 @@ class SubmissionOutcomesEndToEndTest extends ServiceTest {
         List<String> timeline = verification(alarm.verificationId()).get("timeline").findValuesAsText("type");
         assertThat(timeline).containsSubsequence("submission_deferred", "decision_submitted")
                 .doesNotContain("submission_failed");
+    }
+
+    @Test
+    void retryAfterZeroForThirtySecondsDrawsAHandfulOfPatchesAndTheDispatchReachesAnOperatorAtItsDeadline() throws Exception {
+        Alarms.Alarm alarm = Alarms.fresh("motion");
+        CHEKT.stubFor(patch(urlEqualTo(alarm.patchPath())).willReturn(aResponse().withStatus(429)
+                .withHeader("Retry-After", "0").withHeader("Content-Type", "application/json")
+                .withBody("{\"error\":{\"code\":\"rate_limited\",\"message\":\"slow down\",\"request_id\":\"req_429_z\"}}")));
+        // The engine's clock stands still and moves a second at a time: every wait timer due by then fires.
+        ClockUtil.setCurrentTime(new Date());
+        decided(alarm, "dispatch");
+        await().atMost(Duration.ofSeconds(30)).until(() -> patchesTo(alarm) >= 1);
+
+        for (int second = 0; second < 30; second++) {
+            advanceClock(Duration.ofSeconds(1));
+            awaitNothingDue(alarm);
+        }
+
+        // a floor of 1 s doubling with each 429: PATCHes at 0, 1, 3, 7 and 15 s, not one a second
+        assertThat(patchesTo(alarm)).isBetween(4, 6);
+        assertThat(verification(alarm.verificationId()).get("state").asText()).isEqualTo("decided");
+
+        advanceClock(Duration.ofMinutes(2));
+        Task task = await().atMost(Duration.ofSeconds(30)).until(() -> tasks.createTaskQuery()
+                .processInstanceBusinessKey(alarm.verificationId().toString())
+                .taskDefinitionKey(AlarmVerificationModel.Activity.DISPATCH_NOT_TAKEN).singleResult(), t -> t != null);
+        assertThat(tasks.getVariables(task.getId())).containsEntry("chektStatus", 429)
+                .containsEntry("chektRequestId", "req_429_z");
+        assertThat(verification(alarm.verificationId()).get("state").asText()).isEqualTo("dispatch_not_taken");
+        assertThat(runtime.createIncidentQuery().processInstanceId(instanceOf(alarm)).count()).isZero();
+        assertThat(patchesTo(alarm)).isLessThanOrEqualTo(7);
+    }
+
+    private int patchesTo(Alarms.Alarm alarm) {
+        return CHEKT.findAll(patchRequestedFor(urlEqualTo(alarm.patchPath()))).size();
+    }
+
+    /** Waits until the job executor has run every job of the alarm's workflow due at the engine's current time. */
+    private void awaitNothingDue(Alarms.Alarm alarm) {
+        String instance = instanceOf(alarm);
+        await().atMost(Duration.ofSeconds(60)).until(() ->
+                management.createJobQuery().processInstanceId(instance).executable().count() == 0);
     }
 
     @Test

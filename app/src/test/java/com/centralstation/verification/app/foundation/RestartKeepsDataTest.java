@@ -1,6 +1,7 @@
 package com.centralstation.verification.app.foundation;
 
 import com.centralstation.verification.app.e2e.ServiceTest;
+import com.centralstation.verification.app.testing.BasicAuth;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -18,7 +19,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -87,8 +87,7 @@ class RestartKeepsDataTest {
 
     private String readVerification(int port) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/verifications/" + CONTRACT_ID))
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                        "station:station-test-password".getBytes(StandardCharsets.UTF_8)))
+                .header("Authorization", BasicAuth.header("station", "station-test-password"))
                 .GET().build(), HttpResponse.BodyHandlers.ofString()).body();
     }
 }

@@ -1,6 +1,7 @@
 package com.centralstation.verification.app.foundation;
 
 import com.centralstation.verification.app.e2e.ServiceTest;
+import com.centralstation.verification.app.testing.BasicAuth;
 import com.centralstation.verification.bpmn.AlarmVerificationModel;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
@@ -15,7 +16,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.Base64;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -70,34 +70,49 @@ class ServiceFoundationTest extends ServiceTest {
         assertThat(anonymous.statusCode()).isEqualTo(401);
 
         HttpResponse<String> admin = http.send(HttpRequest.newBuilder(uri("/engine-rest/process-definition?latestVersion=true"))
-                .header("Authorization", basic("admin", ADMIN_PASSWORD)).GET().build(), HttpResponse.BodyHandlers.ofString());
+                .header("Authorization", BasicAuth.header("admin", ADMIN_PASSWORD)).GET().build(), HttpResponse.BodyHandlers.ofString());
         assertThat(admin.statusCode()).isEqualTo(200);
         assertThat(json.readTree(admin.body()).findValuesAsText("key")).contains(AlarmVerificationModel.PROCESS_KEY);
 
         HttpResponse<String> decisions = http.send(HttpRequest.newBuilder(uri("/engine-rest/decision-definition?latestVersion=true"))
-                .header("Authorization", basic("admin", ADMIN_PASSWORD)).GET().build(), HttpResponse.BodyHandlers.ofString());
+                .header("Authorization", BasicAuth.header("admin", ADMIN_PASSWORD)).GET().build(), HttpResponse.BodyHandlers.ofString());
         assertThat(json.readTree(decisions.body()).findValuesAsText("key")).contains(AlarmVerificationModel.Decision.ESCALATION_POLICY);
         assertThat(json.readTree(decisions.body()).findValues("historyTimeToLive")).allSatisfy(ttl -> assertThat(ttl.asInt()).isPositive());
     }
 
     @Test
-    void metricsNeedTheStationLoginAndExportTheVerificationMeters() throws Exception {
+    void metricsNeedTheMetricsLoginAndExportTheVerificationMetersAndTheAuditHead() throws Exception {
         HttpResponse<String> anonymous = http.send(HttpRequest.newBuilder(uri("/actuator/prometheus")).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(anonymous.statusCode()).isEqualTo(401);
 
-        HttpResponse<String> scraped = http.send(station(HttpRequest.newBuilder(uri("/actuator/prometheus"))).GET().build(),
+        HttpResponse<String> scraped = http.send(metrics(HttpRequest.newBuilder(uri("/actuator/prometheus"))).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(scraped.statusCode()).as(scraped.body()).isEqualTo(200);
         assertThat(scraped.body()).contains("verification_decisions_total{response_time=\"0-2m\"}",
-                "verification_decisions_total{response_time=\"10m+\"}", "verification_escalations_total");
+                "verification_decisions_total{response_time=\"10m+\"}", "verification_escalations_total",
+                "verification_audit_chain_head_row", "verification_audit_chain_head_hash");
     }
 
     @Test
-    void infoNeedsTheStationLoginAndNamesTheServicesVersionAndBuildTime() throws Exception {
+    void theStationAndTheMetricsLoginEachOpenTheirOwnPathsOnly() throws Exception {
+        HttpResponse<String> stationScrape = http.send(station(HttpRequest.newBuilder(uri("/actuator/prometheus"))).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> metricsApi = http.send(metrics(HttpRequest.newBuilder(uri("/api/verifications?state=open"))).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(stationScrape.statusCode()).isEqualTo(403);
+        assertThat(metricsApi.statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void infoNeedsTheStationOrTheMetricsLoginAndNamesTheServicesVersionAndBuildTime() throws Exception {
         HttpResponse<String> anonymous = http.send(HttpRequest.newBuilder(uri("/actuator/info")).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(anonymous.statusCode()).isEqualTo(401);
+        HttpResponse<String> scraper = http.send(metrics(HttpRequest.newBuilder(uri("/actuator/info"))).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(scraper.statusCode()).as(scraper.body()).isEqualTo(200);
 
         HttpResponse<String> info = http.send(station(HttpRequest.newBuilder(uri("/actuator/info"))).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -136,16 +151,12 @@ class ServiceFoundationTest extends ServiceTest {
     @Test
     void theStationApiRefusesTheWrongPassword() throws Exception {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri("/api/verifications?state=open"))
-                .header("Authorization", basic(STATION_USER, "wrong")).GET().build(), HttpResponse.BodyHandlers.ofString());
+                .header("Authorization", BasicAuth.header(STATION_USER, "wrong")).GET().build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(401);
 
         HttpResponse<String> ok = http.send(station(HttpRequest.newBuilder(uri("/api/verifications?state=open"))).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(ok.statusCode()).isEqualTo(200);
         assertThat(json.readTree(ok.body()).get("state").asText()).isEqualTo("open");
-    }
-
-    private static String basic(String user, String password) {
-        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 }

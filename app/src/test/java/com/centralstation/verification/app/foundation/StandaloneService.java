@@ -30,6 +30,8 @@ final class StandaloneService {
         settings.put("camunda.bpm.webapp.enabled", false);
         settings.put("camunda.bpm.admin-user.password", "admin-test-password");
         settings.put("verification.api.password", "station-test-password");
+        settings.put("verification.audit.chain-key", "standalone-test-audit-chain-key-0123");
+        settings.put("verification.metrics.password", "metrics-test-password");
         // CHeKT is never called by these tests; a closed loopback port makes sure nothing leaves the machine.
         settings.put("chekt.base-url", "http://127.0.0.1:9");
         settings.put("chekt.token-url", "http://127.0.0.1:9/oauth/token");

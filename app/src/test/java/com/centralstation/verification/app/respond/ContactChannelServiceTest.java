@@ -47,7 +47,7 @@ import static org.awaitility.Awaitility.await;
  */
 @SpringBootTest(classes = AlarmVerificationApplication.class, webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
 @AutoConfigureObservability(tracing = false)
-@Import(FailingDecisions.class)
+@Import({FailingDecisions.class, LostNotificationJobs.class})
 public abstract class ContactChannelServiceTest extends ServiceOverHttp {
 
     protected static final String WEBHOOK_SECRET = "whsec_contact_channels";
@@ -111,6 +111,7 @@ public abstract class ContactChannelServiceTest extends ServiceOverHttp {
     void resetEngineClockAndFaults() {
         ClockUtil.reset();
         FailingDecisions.reset();
+        LostNotificationJobs.reset();
     }
 
     // ---- CHeKT's side

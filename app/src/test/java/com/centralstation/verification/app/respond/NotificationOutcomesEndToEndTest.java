@@ -1,5 +1,7 @@
 package com.centralstation.verification.app.respond;
 
+import com.centralstation.verification.app.testing.BasicAuth;
+import com.centralstation.verification.app.testing.JobExecutorQuiet;
 import com.centralstation.verification.bpmn.AlarmVerificationModel;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.icegreen.greenmail.util.GreenMailUtil;
@@ -17,13 +19,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -136,12 +136,9 @@ class NotificationOutcomesEndToEndTest extends ContactChannelServiceTest {
     @Test
     void aFailingRecordingLeavesTheLinkUsable() {
         TestAlarm alarm = newAlarm();
-        deliver(alarm);
-        URI link = awaitResponseLink(alarm, alarm.first());
-        ContactPhone.Page confirmation = phone.open(URI.create(link + "/dispatch"));
-        FailingDecisions.failNextDecision(new IllegalStateException("the database is unavailable"));
+        URI link = deliveredWithItsLink(alarm);
 
-        ContactPhone.Page failed = phone.confirm(confirmation);
+        ContactPhone.Page failed = dispatchFailingWith(link, new IllegalStateException("the database is unavailable"));
 
         assertThat(failed.status()).isEqualTo(503);
         assertThat(failed.html()).contains("data-page=\"NOT_RECORDED\"", "Your link still works");
@@ -158,6 +155,35 @@ class NotificationOutcomesEndToEndTest extends ContactChannelServiceTest {
     }
 
     @Test
+    void anAnswerMetByAFullDiskAsksTheContactToTryAgainInAMinuteAndTheLinkStillWorks() {
+        TestAlarm alarm = newAlarm();
+        URI link = deliveredWithItsLink(alarm);
+
+        ContactPhone.Page failed = dispatchFailingWith(link, new IllegalStateException("could not record the decision",
+                new SQLException("IO Exception: \"java.io.IOException: No space left on device\" [90028-232]", "90028", 90028)));
+
+        assertThat(failed.status()).isEqualTo(503);
+        assertThat(failed.header("Retry-After")).isEqualTo("60");
+        assertThat(failed.html()).contains("data-page=\"NOT_RECORDED\"", "try again in a minute", "Your link still works");
+        assertThat(phone.open(link).status()).isEqualTo(200);
+        ContactPhone.Page accepted = phone.confirm(phone.open(URI.create(link + "/dispatch")));
+        assertThat(accepted.status()).isEqualTo(200);
+        await().atMost(PATIENCE).untilAsserted(() -> CHEKT.verify(1, patchRequestedFor(urlEqualTo(alarm.patchPath()))));
+    }
+
+    private URI deliveredWithItsLink(TestAlarm alarm) {
+        deliver(alarm);
+        return awaitResponseLink(alarm, alarm.first());
+    }
+
+    /** The contact confirms Dispatch through the link, and recording it fails with this. */
+    private ContactPhone.Page dispatchFailingWith(URI link, RuntimeException failure) {
+        ContactPhone.Page confirmation = phone.open(URI.create(link + "/dispatch"));
+        FailingDecisions.failNextDecision(failure);
+        return phone.confirm(confirmation);
+    }
+
+    @Test
     void supervisorsSeeOpenIncidentsAndOverdueVerificationsAsGauges() {
         TestAlarm alarm = newAlarm();
         deliver(alarm);
@@ -165,13 +191,17 @@ class NotificationOutcomesEndToEndTest extends ContactChannelServiceTest {
         double incidentsBefore = scrapedValue("verification_open_incidents");
         double overdueBefore = scrapedValue("verification_overdue");
 
-        String waiting = runtime.createExecutionQuery().processInstanceId(processOf(alarm).getId())
+        String instance = processOf(alarm).getId();
+        String waiting = runtime.createExecutionQuery().processInstanceId(instance)
                 .activityId(AlarmVerificationModel.Activity.AWAIT_CONTACT_DECISION).singleResult().getId();
+        JobExecutorQuiet.awaitNoDueJobs(management, instance);
         Incident incident = runtime.createIncident("supervisorCheck", waiting, "an incident a supervisor has to look at");
+        // 16 minutes on, every escalation timer of the instance is due and the job executor runs them.
         setClock(Instant.now().plus(Duration.ofMinutes(16)));
 
         assertThat(scrapedValue("verification_open_incidents")).isEqualTo(incidentsBefore + 1);
         assertThat(scrapedValue("verification_overdue")).isGreaterThan(overdueBefore);
+        JobExecutorQuiet.awaitNoDueJobs(management, instance);
         runtime.resolveIncident(incident.getId());
         assertThat(scrapedValue("verification_open_incidents")).isEqualTo(incidentsBefore);
     }
@@ -194,18 +224,5 @@ class NotificationOutcomesEndToEndTest extends ContactChannelServiceTest {
                 throw new IllegalStateException(e);
             }
         }).findFirst();
-    }
-
-    /** One sample of the Prometheus scrape, by its name and labels as printed; 0 when absent. */
-    private double scrapedValue(String sample) {
-        HttpResponse<String> scrape = send(HttpRequest.newBuilder(local("/actuator/prometheus"))
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                        (STATION_USER + ":" + STATION_PASSWORD).getBytes(StandardCharsets.UTF_8)))
-                .GET().build());
-        assertThat(scrape.statusCode()).isEqualTo(200);
-        return scrape.body().lines()
-                .filter(line -> line.startsWith(sample + " "))
-                .map(line -> Double.parseDouble(line.substring(sample.length() + 1).strip()))
-                .findFirst().orElse(0.0);
     }
 }

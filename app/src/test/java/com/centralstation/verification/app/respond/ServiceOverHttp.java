@@ -1,23 +1,21 @@
 package com.centralstation.verification.app.respond;
 
 import com.centralstation.verification.app.e2e.ServiceTest;
+import com.centralstation.verification.app.testing.BasicAuth;
+import com.centralstation.verification.app.testing.EngineTime;
+import com.centralstation.verification.app.testing.LocalPorts;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
-import java.util.Date;
 import java.util.List;
 import java.util.UUID;
 
@@ -45,21 +43,20 @@ public abstract class ServiceOverHttp {
     // ---- time
 
     protected static Instant now() {
-        return ClockUtil.getCurrentTime().toInstant();
+        return EngineTime.now();
     }
 
     /** Stops the engine's clock, so every timestamp the service writes from here on is known exactly. */
     protected static Instant freezeClock() {
-        ClockUtil.setCurrentTime(new Date());
-        return now();
+        return EngineTime.freeze();
     }
 
     protected static void setClock(Instant instant) {
-        ClockUtil.setCurrentTime(Date.from(instant));
+        EngineTime.set(instant);
     }
 
     protected static void advanceClock(Duration duration) {
-        setClock(now().plus(duration));
+        EngineTime.advance(duration);
     }
 
     // ---- CHeKT's side
@@ -126,9 +123,20 @@ public abstract class ServiceOverHttp {
 
     /** A GET with the station's credentials, for the given media type. */
     protected HttpResponse<String> stationGet(String path, String accept) {
-        return send(HttpRequest.newBuilder(local(path)).header("Accept", accept).header("Authorization", "Basic "
-                + Base64.getEncoder().encodeToString((ServiceTest.STATION_USER + ":" + ServiceTest.STATION_PASSWORD)
-                        .getBytes(StandardCharsets.UTF_8))).GET().build());
+        return send(HttpRequest.newBuilder(local(path)).header("Accept", accept)
+                .header("Authorization", BasicAuth.header(ServiceTest.STATION_USER, ServiceTest.STATION_PASSWORD)).GET().build());
+    }
+
+    /** One sample of the Prometheus scrape (with the metrics login), by its name and labels as printed; 0 when absent. */
+    protected double scrapedValue(String sample) {
+        HttpResponse<String> scrape = send(HttpRequest.newBuilder(local("/actuator/prometheus"))
+                .header("Authorization", BasicAuth.header(ServiceTest.METRICS_USER, ServiceTest.METRICS_PASSWORD))
+                .GET().build());
+        assertThat(scrape.statusCode()).isEqualTo(200);
+        return scrape.body().lines()
+                .filter(line -> line.startsWith(sample + " "))
+                .map(line -> Double.parseDouble(line.substring(sample.length() + 1).strip()))
+                .findFirst().orElse(0.0);
     }
 
     // ---- plumbing
@@ -150,11 +158,6 @@ public abstract class ServiceOverHttp {
 
     /** A port nobody listens on now, for a service that must know its own address before it starts. */
     protected static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return LocalPorts.free();
     }
 }

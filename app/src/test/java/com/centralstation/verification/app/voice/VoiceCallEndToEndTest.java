@@ -376,14 +376,6 @@ class VoiceCallEndToEndTest extends VoiceCallServiceTest {
                 .taskDefinitionKey(AlarmVerificationModel.Activity.OPERATOR_REVIEW).list();
     }
 
-    /** One sample of the Prometheus scrape, by its name and labels as printed; 0 when absent. */
-    private double scrapedValue(String sample) {
-        HttpResponse<String> scrape = stationGet("/actuator/prometheus");
-        assertThat(scrape.statusCode()).isEqualTo(200);
-        return scrape.body().lines().filter(line -> line.startsWith(sample + " "))
-                .map(line -> Double.parseDouble(line.substring(sample.length() + 1).strip())).findFirst().orElse(0.0);
-    }
-
     private List<String> escalationSteps(TestAlarm alarm) {
         return timeline(alarm, "escalated").stream().map(e -> e.at("/details/step").asText()).toList();
     }

@@ -34,6 +34,8 @@ public final class AuditDetail {
     public static final String CONTACTS_NOTIFIED = "contactsNotified";
     public static final String PERMANENT = "permanent";
     public static final String OUTCOME = "outcome";
+    /** How a contact's notification stands ({@link NotificationDelivery#code()}): {@code unconfirmed} when no channel confirmed it. */
+    public static final String DELIVERY = "delivery";
 
     // phone calls (CALL_PROGRESS, CALL_KEYS, CALL_ENDED; STATUS and OUTCOME as below and above)
     public static final String CALL_SID = "callSid";
@@ -70,6 +72,16 @@ public final class AuditDetail {
     public static final String POLICY_DEFINITION_ID = "policyDefinitionId";
     /** Prefix of a policy input's name in a POLICY_APPLIED row ({@code input.alarmClass}). */
     public static final String POLICY_INPUT_PREFIX = "input.";
+
+    // operator tasks (OPERATOR_TASK_OPENED, OPERATOR_TASK_ASSIGNED, OPERATOR_TASK_CLOSED)
+    public static final String TASK_ID = "taskId";
+    public static final String TASK = "task";
+    /** {@link OperatorTask.Kind#code()}. */
+    public static final String TASK_KIND = "kind";
+    /** Who holds the task now; empty when it was given back. */
+    public static final String ASSIGNEE = "assignee";
+    /** How a task ended: {@code completed} or {@code deleted}. */
+    public static final String HOW = "how";
 
     // exchanges with CHeKT
     public static final String TRACE_ID = "traceId";

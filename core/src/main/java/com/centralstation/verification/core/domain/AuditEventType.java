@@ -35,6 +35,12 @@ public enum AuditEventType {
     CLOSED_UNVERIFIED,
     CANCELLED,
     CANCELLED_BY_SUPERVISOR,
+    /** An operator task (review, alert, agency call) opened in Tasklist; details name the task and its kind. */
+    OPERATOR_TASK_OPENED,
+    /** Someone took an operator task (claim, assignment) or gave it back; details name the new holder, if any. */
+    OPERATOR_TASK_ASSIGNED,
+    /** An operator task ended: completed, or deleted with its process (a decision, a cancellation). */
+    OPERATOR_TASK_CLOSED,
     /** The request was readable only after repairs (a contact entry dropped, text cut); details name each field. */
     REQUEST_REPAIRED
 }

@@ -7,8 +7,8 @@ import java.util.Set;
 
 /**
  * Whom the station tried to reach up to a moment, the facts enhanced call verification is judged on: a
- * contact counts once it was notified or a channel took a message for it; an address counts once a
- * message was sent to it, delivered or not (a try without any address reached nobody).
+ * contact counts once a message with their link may have reached them or a channel took a message for it; an
+ * address counts once a message was sent to it, delivered or not (a try without any address reached nobody).
  */
 public record ContactsTried(int contacts, int addresses) {
 
@@ -19,7 +19,7 @@ public record ContactsTried(int contacts, int addresses) {
             contacts.add(a.contactId());
             addresses.add(a.address());
         });
-        record.notified().stream().filter(n -> n.delivered() && !n.notifiedAt().isAfter(moment))
+        record.notified().stream().filter(n -> n.delivery().mayHaveReached() && !n.notifiedAt().isAfter(moment))
                 .forEach(n -> contacts.add(n.contactId()));
         return new ContactsTried(contacts.size(), addresses.size());
     }

@@ -15,9 +15,10 @@ public record EvidencePack(Verification verification, VerificationState state, O
                            List<PolicyStep> escalationSteps, Optional<Decision> decision,
                            List<ChektExchange> chektExchanges, Optional<AlarmValidation> validation,
                            EcvSummary ecv, AuditChainCheck auditChain, List<AuditEvent> timeline, Instant assembledAt,
-                           List<Call> calls) {
+                           List<Call> calls, List<NotifiedContact> contactsNotified) {
 
     public EvidencePack {
+        contactsNotified = List.copyOf(contactsNotified);
         callList = List.copyOf(callList);
         notificationAttempts = List.copyOf(notificationAttempts);
         calls = List.copyOf(calls);
@@ -30,8 +31,13 @@ public record EvidencePack(Verification verification, VerificationState state, O
     public record ListedContact(int position, long contactId, String name, String phone, String email) {
     }
 
-    /** One try to reach a contact on one channel. */
-    public record Attempt(Instant at, long contactId, String channel, String address, boolean delivered, String detail) {
+    /**
+     * One try to reach a contact on one channel.
+     *
+     * @param outcome {@code delivered}, {@code unconfirmed} (the channel took the request and never answered: the
+     *                message may have left) or {@code failed}
+     */
+    public record Attempt(Instant at, long contactId, String channel, String address, String outcome, String detail) {
     }
 
     /**

@@ -2,6 +2,7 @@ package com.centralstation.verification.core.domain;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 
 /** CHeKT's response-time bands, measured from the first notification to the contact's decision. */
 public enum ResponseTime {
@@ -20,6 +21,11 @@ public enum ResponseTime {
 
     public String label() {
         return label;
+    }
+
+    /** The longest time still in this band (inclusive); empty for the open-ended last band. */
+    public Optional<Duration> upperBound() {
+        return Optional.ofNullable(upperBound);
     }
 
     /** The band for a decision; a bound belongs to the band it closes (exactly 2:00 is still ideal). */

@@ -102,8 +102,11 @@ public final class AnswerPhoneCall {
                     new ContactDecision(call.contactId(), action, respondedAt, DecisionSource.PHONE_CALL));
         } catch (RuntimeException failure) {
             // Nothing was recorded (the engine or the database failed on the way): the contact may press 1 again.
-            return new Reply(verification(call), call, new CallScript.Ask(List.of(CallScript.Cue.NOT_RECORDED),
-                    new CallScript.Confirm(action, 1)), Optional.of(failure));
+            return askAgain(call, action, Optional.of(failure));
+        }
+        if (outcome == RecordDecision.Outcome.NOT_YET_WAITING) {
+            // Nothing was decided: the verification still sends its first notification. The contact may press 1 again.
+            return askAgain(call, action, Optional.empty());
         }
         PhoneCall answered = call;
         if (outcome == RecordDecision.Outcome.ACCEPTED || outcome == RecordDecision.Outcome.ALREADY_DECIDED
@@ -115,9 +118,14 @@ public final class AnswerPhoneCall {
             case ACCEPTED -> CallScript.Cue.ACCEPTED;
             case ALREADY_DECIDED, CLOSED -> decidedOrClosed(record, call);
             case UNKNOWN_VERIFICATION, CONTACT_NOT_ON_CALL_LIST, CONTACT_NOT_NOTIFIED, RESPONDED_IN_FUTURE,
-                 RESPONDED_BEFORE_ALARM -> CallScript.Cue.NOT_TAKEN;
+                 RESPONDED_BEFORE_ALARM, NOT_YET_WAITING -> CallScript.Cue.NOT_TAKEN;
         };
         return new Reply(record, answered, new CallScript.End(List.of(cue)), Optional.empty());
+    }
+
+    private Reply askAgain(PhoneCall call, VerificationAction action, Optional<RuntimeException> failure) {
+        return new Reply(verification(call), call, new CallScript.Ask(List.of(CallScript.Cue.NOT_RECORDED),
+                new CallScript.Confirm(action, 1)), failure);
     }
 
     private static CallScript.End ended(VerificationRecord record, PhoneCall call) {

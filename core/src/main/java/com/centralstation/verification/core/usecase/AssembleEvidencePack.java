@@ -24,9 +24,11 @@ import com.centralstation.verification.core.port.out.VerificationRepository;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.IntStream;
 
@@ -63,8 +65,8 @@ public final class AssembleEvidencePack {
         return new EvidencePack(record.verification(), record.state(), record.closeReason(), callList(record),
                 attempts.stream().map(AssembleEvidencePack::attempt).toList(), policySteps(timeline), decision,
                 chektExchanges(timeline), AlarmValidation.lastRecorded(timeline), ecv(record, attempts, decidedAt),
-                audit.checkChain(id), timeline, clock.instant(),
-                calls.ofVerification(id).stream().map(AssembleEvidencePack::call).toList());
+                audit.checkChain(id), timeline.stream().map(AssembleEvidencePack::masked).toList(), clock.instant(),
+                calls.ofVerification(id).stream().map(AssembleEvidencePack::call).toList(), record.notified());
     }
 
     private static EvidencePack.Call call(PhoneCall call) {
@@ -73,6 +75,17 @@ public final class AssembleEvidencePack {
                 call.answeredBy(), call.keysPressed(),
                 call.durationSeconds().isPresent() ? Optional.of(call.durationSeconds().getAsInt()) : Optional.empty(),
                 call.outcome().map(CallOutcome::code));
+    }
+
+    /** Details written as free text (a gateway's or CHeKT's words, a reason given with them), which may hold addresses. */
+    private static final Set<String> FREE_TEXT = Set.of(AuditDetail.REASON, AuditDetail.MESSAGE, AuditDetail.NOTE,
+            AuditDetail.REFUSAL);
+
+    /** The event as the pack shows it: its free-text details with addresses masked. The stored row is untouched. */
+    private static AuditEvent masked(AuditEvent event) {
+        Map<String, String> details = new HashMap<>(event.details());
+        details.replaceAll((key, value) -> FREE_TEXT.contains(key) ? MaskedAddress.inText(value) : value);
+        return new AuditEvent(event.verificationId(), event.at(), event.type(), event.actor(), details);
     }
 
     private static List<EvidencePack.ListedContact> callList(VerificationRecord record) {
@@ -86,7 +99,7 @@ public final class AssembleEvidencePack {
 
     private static EvidencePack.Attempt attempt(NotificationAttempt attempt) {
         return new EvidencePack.Attempt(attempt.attemptedAt(), attempt.contactId(), attempt.channel(),
-                MaskedAddress.of(attempt.address()), attempt.delivered(), attempt.detail());
+                MaskedAddress.of(attempt.address()), attempt.result(), MaskedAddress.inText(attempt.detail()));
     }
 
     private static List<PolicyStep> policySteps(List<AuditEvent> timeline) {
@@ -125,7 +138,7 @@ public final class AssembleEvidencePack {
     private static String error(Map<String, String> details) {
         String code = details.get(AuditDetail.ERROR_CODE);
         String message = details.get(AuditDetail.MESSAGE);
-        return code == null ? message : code + (message == null ? "" : ": " + message);
+        return MaskedAddress.inText(code == null ? message : code + (message == null ? "" : ": " + message));
     }
 
     private static EvidencePack.EcvSummary ecv(VerificationRecord record, List<NotificationAttempt> attempts, Instant decidedAt) {

@@ -57,11 +57,15 @@ public final class RecordDecision {
             return Outcome.CONTACT_NOT_NOTIFIED;
         }
         Outcome outcome = check(found.get(), decision);
-        if (outcome == Outcome.ACCEPTED && process.decide(verificationId, decision) == VerificationProcess.Correlation.NOT_WAITING) {
-            outcome = verifications.find(verificationId).map(VerificationRecord::state)
-                    .filter(state -> state == VerificationState.OPEN || state == VerificationState.DECIDED
-                            || state == VerificationState.SUBMITTED)
-                    .map(state -> Outcome.ALREADY_DECIDED).orElse(Outcome.CLOSED);
+        if (outcome == Outcome.ACCEPTED) {
+            outcome = switch (process.decide(verificationId, decision)) {
+                case ACCEPTED -> Outcome.ACCEPTED;
+                case NOT_YET_WAITING -> Outcome.NOT_YET_WAITING;
+                case NOT_WAITING -> verifications.find(verificationId).map(VerificationRecord::state)
+                        .filter(state -> state == VerificationState.OPEN || state == VerificationState.DECIDED
+                                || state == VerificationState.SUBMITTED)
+                        .map(state -> Outcome.ALREADY_DECIDED).orElse(Outcome.CLOSED);
+            };
         }
         audit(verificationId, decision, outcome);
         return outcome;
@@ -123,6 +127,11 @@ public final class RecordDecision {
         /** The contact is on the list but has not been called yet. */
         CONTACT_NOT_NOTIFIED,
         RESPONDED_IN_FUTURE,
-        RESPONDED_BEFORE_ALARM
+        RESPONDED_BEFORE_ALARM,
+        /**
+         * The verification still sends its first notification and does not wait for an answer yet (a gateway slow to
+         * answer us): nothing was decided, the same answer is taken a few seconds later.
+         */
+        NOT_YET_WAITING
     }
 }

@@ -51,7 +51,9 @@ public final class ResponseLinks {
     /**
      * The contact pressed a button: records their decision at this moment, once. The link is spent only
      * when the decision is recorded or refused for good; when recording fails on the way (the engine or
-     * the database), this throws and the link still works, so the contact can press again.
+     * the database), this throws and the link still works, so the contact can press again. It also still works
+     * when the verification does not wait for answers yet ({@link RecordDecision.Outcome#NOT_YET_WAITING}). A link
+     * works from the moment it was issued: its contact was recorded as notified before any message carried it.
      */
     public Answer answer(String rawToken, VerificationAction action) {
         return answer(rawToken, action, Optional.empty());
@@ -68,7 +70,9 @@ public final class ResponseLinks {
         ContactDecision decision = new ContactDecision(token.contactId(), action, clock.instant(), DecisionSource.RESPONSE_LINK,
                 seen);
         RecordDecision.Outcome outcome = recordDecision.record(token.verificationId(), decision);
-        tokens.markUsed(token.tokenHash(), clock.instant());
+        if (outcome != RecordDecision.Outcome.NOT_YET_WAITING) {
+            tokens.markUsed(token.tokenHash(), clock.instant());
+        }
         return new Answer(LinkState.OPEN, Optional.of(outcome));
     }
 

@@ -31,7 +31,12 @@ import java.util.UUID;
  *       agency; a contact asked for help and CHeKT has not passed it on;</li>
  *   <li>a 409 on a DISREGARD: CHeKT's verification has moved on (answered, closed); closed quietly, audited;</li>
  *   <li>429, 503 with a time to come back, or this node's own rate limit: wait that long, then send again,
- *       without spending a retry;</li>
+ *       without spending a retry. A wait CHeKT asks for is never shorter than a floor that doubles with each wait
+ *       in a row ({@link #SHORTEST_WAIT} up to {@link #LIMIT_WINDOW}): {@code Retry-After: 0}, a date or a reset in
+ *       the past (clocks differ) do not mean "now";</li>
+ *   <li>a DISPATCH that CHeKT has not taken within the dispatch deadline of its decision, for any reason (429, 503,
+ *       timeouts), goes to an operator as not taken, with CHeKT's last answer: waits that spend no retry must not
+ *       keep a contact's call for help from a person;</li>
  *   <li>anything else fails the attempt: a transient failure is retried by the caller (the engine's job); a final
  *       refusal of a DISREGARD is not retried blindly (the caller raises it to a supervisor at once).</li>
  * </ul>
@@ -47,20 +52,30 @@ public final class SubmitDecision {
      * a failure like any 5xx, so an outage that keeps asking for patience still ends in the retry cycle.
      */
     public static final int MAX_UNAVAILABLE_WAITS = 3;
+    /** The first floor under a wait CHeKT asked for; it doubles with each wait in a row. */
+    public static final Duration SHORTEST_WAIT = Duration.ofSeconds(1);
+    /** The floor grows up to CHeKT's rate-limit window: by then its bucket has refilled. */
+    public static final Duration LIMIT_WINDOW = Duration.ofMinutes(1);
 
     private final VerificationRepository verifications;
     private final ChektGateway chekt;
     private final AuditTrail audit;
     private final VerificationMetrics metrics;
     private final Clock clock;
+    private final Duration dispatchDeadline;
 
+    /** @param dispatchDeadline how long after its decision a DISPATCH CHeKT has not taken goes to an operator */
     public SubmitDecision(VerificationRepository verifications, ChektGateway chekt, AuditTrail audit,
-                          VerificationMetrics metrics, Clock clock) {
+                          VerificationMetrics metrics, Clock clock, Duration dispatchDeadline) {
+        if (dispatchDeadline.isNegative() || dispatchDeadline.isZero()) {
+            throw new IllegalArgumentException("dispatchDeadline must be positive, was " + dispatchDeadline);
+        }
         this.verifications = verifications;
         this.chekt = chekt;
         this.audit = audit;
         this.metrics = metrics;
         this.clock = clock;
+        this.dispatchDeadline = dispatchDeadline;
     }
 
     /**
@@ -94,10 +109,14 @@ public final class SubmitDecision {
             metrics.ended(VerificationState.SUBMITTED);
             return Result.of(Outcome.SUBMITTED);
         } catch (ChektGatewayException.AskedToWait asked) {
-            if (asked.httpStatus() == 503 && attempt.unavailableWaits() >= MAX_UNAVAILABLE_WAITS) {
+            if (asked.httpStatus() == 503 && attempt.unavailableWaits() >= MAX_UNAVAILABLE_WAITS
+                    || pastDispatchDeadline(decision)) {
                 return failed(verificationId, decision, asked, attempt);
             }
             Duration asksFor = asked.waitFor().orElse(DEFAULT_WAIT);
+            if (asked.answeredByChekt()) {
+                asksFor = longest(asksFor, floor(attempt.chektWaits()));
+            }
             Duration wait = asksFor.compareTo(MAX_WAIT) > 0 ? MAX_WAIT : asksFor;
             if (asked.answeredByChekt()) {
                 Map<String, String> details = failureDetails(asked);
@@ -105,7 +124,8 @@ public final class SubmitDecision {
                 audit.record(new AuditEvent(verificationId, clock.instant(), AuditEventType.SUBMISSION_DEFERRED,
                         Actor.CHEKT, details));
             }
-            return Result.waitFor(wait, attempt.unavailableWaits() + (asked.httpStatus() == 503 ? 1 : 0));
+            return Result.waitFor(wait, attempt.unavailableWaits() + (asked.httpStatus() == 503 ? 1 : 0),
+                    attempt.chektWaits() + (asked.answeredByChekt() ? 1 : 0));
         } catch (ChektGatewayException failure) {
             return failed(verificationId, decision, failure, attempt);
         }
@@ -121,7 +141,8 @@ public final class SubmitDecision {
             metrics.ended(VerificationState.CLOSED_BY_CHEKT);
             return Result.of(Outcome.CLOSED_BY_CHEKT);
         }
-        if (decision.action() == VerificationAction.DISPATCH && (failure.isFinal() || attempt.lastRetry())) {
+        if (decision.action() == VerificationAction.DISPATCH
+                && (failure.isFinal() || attempt.lastRetry() || pastDispatchDeadline(decision))) {
             verifications.close(verificationId, VerificationState.DISPATCH_NOT_TAKEN, failure.getMessage());
             Map<String, String> details = failureDetails(failure);
             details.put(AuditDetail.CONTACT_ID, String.valueOf(decision.contactId()));
@@ -134,6 +155,22 @@ public final class SubmitDecision {
         audit.recordIndependently(new AuditEvent(verificationId, clock.instant(), AuditEventType.SUBMISSION_FAILED,
                 Actor.ENGINE, failureDetails(failure)));
         throw failure;
+    }
+
+    private boolean pastDispatchDeadline(ContactDecision decision) {
+        return decision.action() == VerificationAction.DISPATCH
+                && !clock.instant().isBefore(decision.respondedAt().plus(dispatchDeadline));
+    }
+
+    /** The shortest wait after {@code waitsBefore} waits in a row: {@link #SHORTEST_WAIT}, doubled each time. */
+    static Duration floor(int waitsBefore) {
+        long limit = LIMIT_WINDOW.toMillis() / SHORTEST_WAIT.toMillis();
+        long factor = waitsBefore >= Long.SIZE - 2 ? limit : Math.min(limit, 1L << waitsBefore);
+        return SHORTEST_WAIT.multipliedBy(factor);
+    }
+
+    private static Duration longest(Duration a, Duration b) {
+        return a.compareTo(b) >= 0 ? a : b;
     }
 
     private static Map<String, String> failureDetails(ChektGatewayException failure) {
@@ -153,15 +190,20 @@ public final class SubmitDecision {
     /**
      * @param lastRetry        no retry is left after this attempt: a DISPATCH that fails now goes to an operator
      * @param unavailableWaits how many times a 503 has made this submission wait so far
+     * @param chektWaits       how many times in a row CHeKT (429 or 503) has made this submission wait so far
      */
-    public record Attempt(boolean lastRetry, int unavailableWaits) {
+    public record Attempt(boolean lastRetry, int unavailableWaits, int chektWaits) {
 
-        public static final Attempt FIRST = new Attempt(false, 0);
+        public static final Attempt FIRST = new Attempt(false, 0, 0);
 
         public Attempt {
-            if (unavailableWaits < 0) {
-                throw new IllegalArgumentException("unavailableWaits must not be negative");
+            if (unavailableWaits < 0 || chektWaits < 0) {
+                throw new IllegalArgumentException("unavailableWaits and chektWaits must not be negative");
             }
+        }
+
+        public Attempt(boolean lastRetry, int unavailableWaits) {
+            this(lastRetry, unavailableWaits, 0);
         }
     }
 
@@ -176,23 +218,24 @@ public final class SubmitDecision {
      * @param waitFor          for {@link Outcome#WAIT}: how long until the next attempt
      * @param unavailableWaits for {@link Outcome#WAIT}: the 503 waits so far, this one included
      * @param refusal          for {@link Outcome#DISPATCH_NOT_TAKEN}: what CHeKT answered, for the operator
+     * @param chektWaits       for {@link Outcome#WAIT}: the waits CHeKT asked for so far, this one included
      */
-    public record Result(Outcome outcome, Duration waitFor, int unavailableWaits, Refusal refusal) {
+    public record Result(Outcome outcome, Duration waitFor, int unavailableWaits, Refusal refusal, int chektWaits) {
 
         public Result {
             Objects.requireNonNull(outcome, "outcome");
         }
 
         static Result of(Outcome outcome) {
-            return new Result(outcome, null, 0, null);
+            return new Result(outcome, null, 0, null, 0);
         }
 
-        static Result waitFor(Duration wait, int unavailableWaits) {
-            return new Result(Outcome.WAIT, wait, unavailableWaits, null);
+        static Result waitFor(Duration wait, int unavailableWaits, int chektWaits) {
+            return new Result(Outcome.WAIT, wait, unavailableWaits, null, chektWaits);
         }
 
         static Result dispatchNotTaken(String message, int status, String errorCode, String requestId) {
-            return new Result(Outcome.DISPATCH_NOT_TAKEN, null, 0, new Refusal(status, errorCode, message, requestId));
+            return new Result(Outcome.DISPATCH_NOT_TAKEN, null, 0, new Refusal(status, errorCode, message, requestId), 0);
         }
     }
 

@@ -55,10 +55,29 @@ public final class InMemoryVerificationRepository implements VerificationReposit
     @Override
     public void addNotified(UUID verificationId, NotifiedContact notified) {
         records.computeIfPresent(verificationId, (id, r) -> {
+            if (r.notified().stream().anyMatch(n -> n.position() == notified.position())) {
+                throw new IllegalStateException("position " + notified.position() + " is taken");
+            }
             List<NotifiedContact> all = new ArrayList<>(r.notified());
             all.add(notified);
             return new VerificationRecord(r.verification(), r.state(), all, r.decision(), r.submission(), r.closeReason());
         });
+    }
+
+    @Override
+    public boolean updateNotified(UUID verificationId, NotifiedContact notified) {
+        boolean[] updated = {false};
+        records.computeIfPresent(verificationId, (id, r) -> {
+            List<NotifiedContact> all = new ArrayList<>(r.notified());
+            for (int i = 0; i < all.size(); i++) {
+                if (all.get(i).position() == notified.position()) {
+                    all.set(i, notified);
+                    updated[0] = true;
+                }
+            }
+            return new VerificationRecord(r.verification(), r.state(), all, r.decision(), r.submission(), r.closeReason());
+        });
+        return updated[0];
     }
 
     @Override

@@ -1,5 +1,6 @@
 package com.centralstation.verification.core.usecase;
 
+import com.centralstation.verification.core.domain.Actor;
 import com.centralstation.verification.core.domain.AuditEvent;
 import com.centralstation.verification.core.domain.AuditEventType;
 import com.centralstation.verification.core.domain.CallReport;
@@ -92,6 +93,30 @@ class EvidencePackTest {
         assertThat(pack.ecv().contactsTried()).isEqualTo(1);
         assertThat(pack.auditChain().verifies()).isTrue();
         assertThat(pack.chektExchanges()).isEmpty();
+    }
+
+    @Test
+    void addressesInsideAGatewaysOrChektsWordsAreMaskedWhereverThePackShowsThem() {
+        f.receiveAndStart(TestVerifications.contractRequest());
+        f.notifications.record(new NotificationAttempt(id, ANN.contactId(), "sms", "+15550100001", f.clock.instant(), false,
+                "Twilio 21211: The 'To' number +15550100001 is not a valid phone number"));
+        f.audit.record(new AuditEvent(id, f.clock.instant(), AuditEventType.NOTIFICATION_FAILED, Actor.ENGINE,
+                Map.of("channel", "email", "reason", "550 5.1.1 <ann@example.com>: mailbox unavailable")));
+        f.audit.record(new AuditEvent(id, f.clock.instant(), AuditEventType.SUBMISSION_FAILED, Actor.ENGINE,
+                Map.of("status", "422", "errorCode", "invalid_contact", "message", "contact phone +1 555 010 0002 unknown",
+                        "outcome", "rejected")));
+
+        EvidencePack pack = evidence.assemble(id).orElseThrow();
+
+        assertThat(pack.notificationAttempts()).singleElement().extracting(EvidencePack.Attempt::detail)
+                .isEqualTo("Twilio 21211: The 'To' number •••001 is not a valid phone number");
+        assertThat(pack.chektExchanges()).singleElement().extracting(EvidencePack.ChektExchange::error)
+                .isEqualTo("invalid_contact: contact phone •••002 unknown");
+        assertThat(pack.timeline()).filteredOn(e -> e.type() == AuditEventType.NOTIFICATION_FAILED).singleElement()
+                .satisfies(e -> assertThat(e.details()).containsEntry("reason", "550 5.1.1 <a•••@example.com>: mailbox unavailable")
+                        .containsEntry("channel", "email"));
+        assertThat(f.audit.timeline(id)).as("the stored rows keep what was said")
+                .anySatisfy(e -> assertThat(e.details()).containsEntry("reason", "550 5.1.1 <ann@example.com>: mailbox unavailable"));
     }
 
     @Test

@@ -8,6 +8,7 @@ import com.centralstation.verification.core.port.out.VerificationMetrics;
 import com.centralstation.verification.core.port.out.VerificationProcess;
 import com.centralstation.verification.core.testing.FixedAlarmClassifier;
 import com.centralstation.verification.core.testing.FixedValidationTables;
+import com.centralstation.verification.core.testing.ImmediateUnitOfWork;
 import com.centralstation.verification.core.testing.InMemoryAuditTrail;
 import com.centralstation.verification.core.testing.InMemoryCancellationTombstones;
 import com.centralstation.verification.core.testing.InMemoryCallListDirectory;
@@ -72,10 +73,11 @@ final class UseCaseFixture {
     final StartReceivedVerifications starter = new StartReceivedVerifications(unitOfWork, inbox, reader, start, quarantine,
             audit, clock, BATCH, MAX_ATTEMPTS);
     final ReceiveChektDelivery intake = new ReceiveChektDelivery(unitOfWork, inbox, List.of(receive, cancel), audit, clock);
-    final NotifyNextContact notifyNext = new NotifyNextContact(verifications, notifier, tokens, audit, VerificationMetrics.NONE, clock,
-            Duration.ofHours(24));
+    final NotifyNextContact notifyNext = new NotifyNextContact(verifications, notifier, tokens, notifications, unitOfWork,
+            audit, VerificationMetrics.NONE, clock, Duration.ofHours(24));
     final RecordDecision recordDecision = new RecordDecision(verifications, inbox, process, audit, clock, Duration.ofSeconds(30));
-    final SubmitDecision submitDecision = new SubmitDecision(verifications, chekt, audit, VerificationMetrics.NONE, clock);
+    final SubmitDecision submitDecision = new SubmitDecision(verifications, chekt, audit, VerificationMetrics.NONE, clock,
+            Duration.ofMinutes(2));
     final CancelBySupervisor cancelBySupervisor = new CancelBySupervisor(verifications, audit, VerificationMetrics.NONE, clock);
 
     final ResponseLinks responseLinks = new ResponseLinks(tokens, verifications, recordDecision, clock);
@@ -107,6 +109,8 @@ final class UseCaseFixture {
         final List<UUID> started = new ArrayList<>();
         final List<Verification> startedWith = new ArrayList<>();
         final Set<UUID> waiting = ConcurrentHashMap.newKeySet();
+        /** Verifications whose workflow still sends its first notification. */
+        final Set<UUID> notYetWaiting = ConcurrentHashMap.newKeySet();
 
         /** Verifications whose start the engine refuses, as it would one its model cannot run. */
         final Set<UUID> refusedStarts = ConcurrentHashMap.newKeySet();
@@ -130,6 +134,9 @@ final class UseCaseFixture {
             if (failure != null) {
                 failNextDecision = null;
                 throw failure;
+            }
+            if (notYetWaiting.contains(verificationId)) {
+                return Correlation.NOT_YET_WAITING;
             }
             if (!waiting.remove(verificationId)) {
                 return Correlation.NOT_WAITING;

@@ -5,10 +5,13 @@ import com.centralstation.verification.core.domain.Alarm;
 import com.centralstation.verification.core.domain.AlarmClass;
 import com.centralstation.verification.core.domain.AuditEventType;
 import com.centralstation.verification.core.domain.CallList;
+import com.centralstation.verification.core.domain.Contact;
 import com.centralstation.verification.core.domain.ContactDecision;
 import com.centralstation.verification.core.domain.ContactNotification;
 import com.centralstation.verification.core.domain.DecisionSource;
+import com.centralstation.verification.core.domain.NotificationDelivery;
 import com.centralstation.verification.core.domain.NotificationOutcome;
+import com.centralstation.verification.core.domain.NotifiedContact;
 import com.centralstation.verification.core.domain.ResponseToken;
 import com.centralstation.verification.core.domain.Verification;
 import com.centralstation.verification.core.domain.VerificationAction;
@@ -22,6 +25,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -118,9 +122,20 @@ class VerificationUseCasesTest {
 
         assertThat(first.delivered()).isFalse();
         assertThat(first.notification()).contains(NotificationOutcome.UNREACHABLE);
-        assertThat(f.verifications.find(id).orElseThrow().contactsNotified()).isEqualTo(1);
+        assertThat(f.verifications.find(id).orElseThrow().notified()).extracting(NotifiedContact::delivery)
+                .containsExactly(NotificationDelivery.FAILED, NotificationDelivery.NOT_SENT);
         assertThat(f.audit.types(id)).containsSubsequence(AuditEventType.NOTIFICATION_FAILED, AuditEventType.NOTIFICATION_FAILED);
         assertThat(f.audit.types(id)).doesNotContain(AuditEventType.CHANNEL_DOWN);
+
+        // Nothing left for Ben, so the retry sends to him again, at the same place, with a link of its own.
+        f.notifier.recoverFor(BEN.contactId());
+        NotifyNextContact.Outcome retried = f.notifyNext.notifyNext(id);
+
+        assertThat(retried.contact()).map(Contact::contactId).contains(BEN.contactId());
+        assertThat(retried.contactsNotified()).isEqualTo(2);
+        assertThat(f.verifications.find(id).orElseThrow().notified()).extracting(NotifiedContact::delivery)
+                .containsExactly(NotificationDelivery.FAILED, NotificationDelivery.DELIVERED);
+        assertThat(f.notifier.contactIdsNotified()).containsExactly(BEN.contactId());
     }
 
     @Test
@@ -318,6 +333,76 @@ class VerificationUseCasesTest {
         assertThatThrownBy(() -> f.submitDecision.submit(id, new Attempt(false, waited.unavailableWaits())))
                 .isInstanceOf(ChektGatewayException.AskedToWait.class);
         assertThat(f.audit.types(id)).contains(AuditEventType.SUBMISSION_FAILED);
+    }
+
+    @Test
+    void aWaitOfZeroOrInThePastIsNotNowButAFloorThatDoublesWhileChektKeepsAskingUpToItsWindow() {
+        decided(VerificationAction.DISREGARD);
+        f.chekt.failNext(8, () -> new ChektGatewayException.AskedToWait("CHeKT answered 429", 429, Duration.ZERO,
+                null, null, null));
+
+        List<Duration> waits = new ArrayList<>();
+        Attempt attempt = Attempt.FIRST;
+        for (int i = 0; i < 8; i++) {
+            SubmitDecision.Result result = f.submitDecision.submit(id, attempt);
+            assertThat(result.outcome()).isEqualTo(SubmitDecision.Outcome.WAIT);
+            waits.add(result.waitFor());
+            attempt = new Attempt(false, result.unavailableWaits(), result.chektWaits());
+        }
+
+        assertThat(waits).extracting(Duration::toSeconds).containsExactly(1L, 2L, 4L, 8L, 16L, 32L, 60L, 60L);
+        assertThat(f.submitDecision.submit(id, attempt).outcome()).isEqualTo(SubmitDecision.Outcome.SUBMITTED);
+    }
+
+    @Test
+    void aLongerWaitChektAsksForIsKeptAndTheFloorOnlyLiftsShortOnes() {
+        decided(VerificationAction.DISREGARD);
+        f.chekt.failNext(2, () -> new ChektGatewayException.AskedToWait("CHeKT answered 429", 429, Duration.ofSeconds(3),
+                null, null, null));
+
+        assertThat(f.submitDecision.submit(id, new Attempt(false, 0, 0)).waitFor()).isEqualTo(Duration.ofSeconds(3));
+        assertThat(f.submitDecision.submit(id, new Attempt(false, 0, 3)).waitFor()).isEqualTo(Duration.ofSeconds(8));
+    }
+
+    @Test
+    void aDispatchChektKeepsAskingToWaitForGoesToAnOperatorAtTheDeadlineWithChektsLastAnswer() {
+        decided(VerificationAction.DISPATCH);
+        f.chekt.failNext(2, () -> new ChektGatewayException.AskedToWait("CHeKT answered 429", 429, Duration.ZERO,
+                "rate_limited", "req_429", null));
+
+        SubmitDecision.Result waited = f.submitDecision.submit(id, Attempt.FIRST);
+        assertThat(waited.outcome()).isEqualTo(SubmitDecision.Outcome.WAIT);
+        f.clock.advance(Duration.ofMinutes(2));
+        SubmitDecision.Result atDeadline = f.submitDecision.submit(id,
+                new Attempt(false, waited.unavailableWaits(), waited.chektWaits()));
+
+        assertThat(atDeadline.outcome()).isEqualTo(SubmitDecision.Outcome.DISPATCH_NOT_TAKEN);
+        assertThat(atDeadline.refusal().status()).isEqualTo(429);
+        assertThat(atDeadline.refusal().requestId()).isEqualTo("req_429");
+        assertThat(f.verifications.find(id).orElseThrow().state()).isEqualTo(VerificationState.DISPATCH_NOT_TAKEN);
+        assertThat(f.audit.types(id)).contains(AuditEventType.DISPATCH_NOT_TAKEN);
+    }
+
+    @Test
+    void aDispatchChektDoesNotAnswerPastTheDeadlineGoesToAnOperatorBeforeItsLastRetry() {
+        decided(VerificationAction.DISPATCH);
+        f.chekt.failNext(1, RecordingChektGateway::unavailable);
+        f.clock.advance(Duration.ofMinutes(2));
+
+        SubmitDecision.Result result = f.submitDecision.submit(id, Attempt.FIRST);
+
+        assertThat(result.outcome()).isEqualTo(SubmitDecision.Outcome.DISPATCH_NOT_TAKEN);
+        assertThat(f.verifications.find(id).orElseThrow().state()).isEqualTo(VerificationState.DISPATCH_NOT_TAKEN);
+    }
+
+    @Test
+    void aDisregardPastTheDispatchDeadlineKeepsWaiting() {
+        decided(VerificationAction.DISREGARD);
+        f.chekt.failNext(1, () -> new ChektGatewayException.AskedToWait("CHeKT answered 429", 429, Duration.ofSeconds(5),
+                null, null, null));
+        f.clock.advance(Duration.ofMinutes(10));
+
+        assertThat(f.submitDecision.submit(id, Attempt.FIRST).outcome()).isEqualTo(SubmitDecision.Outcome.WAIT);
     }
 
     @Test

@@ -26,15 +26,16 @@ public final class SubmitDecisionDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        Object waits = execution.getVariable(ProcessVariables.CHEKT_UNAVAILABLE_WAITS);
         SubmitDecision.Result result = submitDecision.submit(
                 ProcessVariables.verificationId(execution.getProcessBusinessKey()),
-                new SubmitDecision.Attempt(isLastRetry(), waits instanceof Number n ? n.intValue() : 0));
+                new SubmitDecision.Attempt(isLastRetry(), count(execution, ProcessVariables.CHEKT_UNAVAILABLE_WAITS),
+                        count(execution, ProcessVariables.CHEKT_WAITS)));
         execution.setVariable(ProcessVariables.SUBMISSION_OUTCOME, result.outcome().name());
         switch (result.outcome()) {
             case WAIT -> {
                 execution.setVariable(ProcessVariables.CHEKT_WAIT, result.waitFor().toString());
                 execution.setVariable(ProcessVariables.CHEKT_UNAVAILABLE_WAITS, result.unavailableWaits());
+                execution.setVariable(ProcessVariables.CHEKT_WAITS, result.chektWaits());
             }
             case DISPATCH_NOT_TAKEN -> {
                 SubmitDecision.Refusal refusal = result.refusal();
@@ -46,6 +47,10 @@ public final class SubmitDecisionDelegate implements JavaDelegate {
             default -> {
             }
         }
+    }
+
+    private static int count(DelegateExecution execution, String variable) {
+        return execution.getVariable(variable) instanceof Number n ? n.intValue() : 0;
     }
 
     /**

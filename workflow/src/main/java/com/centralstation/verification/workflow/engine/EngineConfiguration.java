@@ -1,6 +1,11 @@
 package com.centralstation.verification.workflow.engine;
 
 import com.centralstation.verification.core.usecase.CancelBySupervisor;
+import com.centralstation.verification.workflow.delegate.OperatorTaskListener;
+import com.centralstation.verification.workflow.engine.sandbox.DeploymentGuard;
+import com.centralstation.verification.workflow.engine.sandbox.ListedBeans;
+import com.centralstation.verification.workflow.engine.sandbox.ModelSandbox;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.cfg.IdGenerator;
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -27,10 +32,16 @@ public class EngineConfiguration {
 
     /** The default owner names the node by the service's port and data directory, read as the app configures them. */
     @Bean
-    JobLockOwner jobLockOwner(DataSource dataSource, EngineProperties properties, Environment environment) {
+    NodeHeartbeat nodeHeartbeat(DataSource dataSource, EngineProperties properties, Environment environment) {
         int port = environment.getProperty("server.port", Integer.class, 8080);
         Path dataDir = Path.of(environment.getProperty("verification.data-dir", "./data"));
-        return new JobLockOwner(dataSource, properties.lockOwner(port, dataDir));
+        return new NodeHeartbeat(dataSource, properties.lockOwner(port, dataDir), properties.heartbeatInterval());
+    }
+
+    @Bean
+    JobLockOwner jobLockOwner(DataSource dataSource, NodeHeartbeat heartbeat, Environment environment) {
+        return new JobLockOwner(dataSource, heartbeat.lockOwner(), environment.getProperty("spring.datasource.url", ""),
+                heartbeat);
     }
 
     @Bean
@@ -44,6 +55,18 @@ public class EngineConfiguration {
         return new SupervisorCancellation(cancelBySupervisor::getObject);
     }
 
+    /** The listener is looked up when a task event fires, for the same reason. */
+    @Bean
+    OperatorTaskTracking operatorTaskTracking(ObjectProvider<OperatorTaskListener> listener) {
+        return new OperatorTaskTracking(listener::getObject);
+    }
+
+    /** Tasks about the service itself (a disk running low), so that app names no engine class. */
+    @Bean
+    SupervisorTasks supervisorTasks(TaskService tasks, RoleProperties roles) {
+        return new SupervisorTasks(tasks, roles);
+    }
+
     @Bean
     TimerDurationFactory timerDurationFactory() {
         return new TimerDurationFactory();
@@ -54,9 +77,10 @@ public class EngineConfiguration {
         return new TimeOrderedIdGenerator();
     }
 
+    /** Expressions resolve the beans of ModelBeans, looked up when first named (some depend on the engine). */
     @Bean
-    ModelBeansOnly modelBeansOnly(BeanFactory beanFactory) {
-        return new ModelBeansOnly(beanFactory);
+    ModelSandbox modelSandbox(BeanFactory beanFactory) {
+        return new ModelSandbox(new ListedBeans(beanFactory));
     }
 
     @Bean

@@ -1,12 +1,16 @@
 package com.centralstation.verification.workflow.engine;
 
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
+import java.time.Duration;
 
 /**
  * The engine's settings of our own: {@code verification.engine.*}.
@@ -14,14 +18,23 @@ import java.nio.file.Path;
  * @param lockOwner the name this node's job executor locks jobs under ({@link JobLockOwner}). It must stay the same
  *                  across restarts of one node and differ between nodes that run at the same time; unset, it is
  *                  {@link #defaultLockOwner host:port:data-directory}. Camunda's column holds 255 characters.
+ * @param heartbeatInterval how often this node renews its row in {@code node_heartbeat} ({@link NodeHeartbeat}): the
+ *                  write whose result the storage health reports, and the sign that this lock owner is in use
  */
 @Validated
 @ConfigurationProperties("verification.engine")
 public record EngineProperties(
-        @Size(max = 255, message = "verification.engine.lock-owner must be at most 255 characters") String lockOwner) {
+        @Size(max = 255, message = "verification.engine.lock-owner must be at most 255 characters") String lockOwner,
+        @NotNull @DefaultValue("5s") Duration heartbeatInterval) {
 
     public EngineProperties {
         lockOwner = lockOwner == null || lockOwner.isBlank() ? null : lockOwner.strip();
+    }
+
+    @AssertTrue(message = "heartbeat-interval must be between 1 s and 30 s")
+    public boolean isHeartbeatIntervalValid() {
+        return heartbeatInterval == null || (heartbeatInterval.compareTo(Duration.ofSeconds(1)) >= 0
+                && heartbeatInterval.compareTo(Duration.ofSeconds(30)) <= 0);
     }
 
     /**

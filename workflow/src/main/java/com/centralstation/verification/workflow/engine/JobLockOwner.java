@@ -10,6 +10,8 @@ import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * Gives this node's job executor a lock owner that stays the same across restarts, and at start-up, before the
@@ -21,10 +23,14 @@ import java.sql.SQLException;
  * the node is back. A lock held by this node's own name can only come from an earlier run of this node, which is
  * dead: its jobs are released and run at once.
  *
- * <p>On H2 every lock is released: H2 locks its file, so only one process uses the database (clusters run on
- * PostgreSQL) and every lock in it is stale. Elsewhere only this owner's locks are released; another live node's
- * jobs stay with it. That makes the owner's uniqueness among live nodes what keeps a job from running twice,
- * which is why the default owner combines host, port and data directory ({@link EngineProperties}).
+ * <p>Only where one process can use the database is every lock released: an embedded H2 (a file, which H2 locks
+ * against other processes, or memory). Everywhere else (PostgreSQL, and H2 in server mode: {@code jdbc:h2:tcp:},
+ * {@code jdbc:h2:ssl:}, {@code AUTO_SERVER=TRUE}, where other processes share the file) only this owner's locks are
+ * released, and only once {@link NodeHeartbeat#claim()} has shown that no other live process uses the owner: its
+ * refusal stops start-up, naming {@code verification.engine.lock-owner}. If that cannot be checked (the database
+ * fails), nothing is released: the jobs run once their locks expire. The owner's uniqueness among live nodes is what
+ * keeps a job from running twice, which is why the default owner combines host, port and data directory
+ * ({@link EngineProperties}).
  *
  * <p>Plain JDBC rather than an engine command: the engine has no command that unlocks by owner, and this runs
  * once, in {@link #postProcessEngineBuild}, after the engine has created its tables and before the Spring Boot
@@ -37,12 +43,23 @@ public class JobLockOwner extends AbstractProcessEnginePlugin {
     private static final Logger log = LoggerFactory.getLogger(JobLockOwner.class);
     private static final String RELEASE = "UPDATE ACT_RU_JOB SET LOCK_OWNER_ = NULL, LOCK_EXP_TIME_ = NULL, REV_ = REV_ + 1";
 
+    private static final Pattern AUTO_SERVER = Pattern.compile(";\\s*AUTO_SERVER\\s*=\\s*TRUE", Pattern.CASE_INSENSITIVE);
+
     private final DataSource dataSource;
     private final String owner;
+    private final String configuredUrl;
+    private final NodeHeartbeat heartbeat;
 
-    public JobLockOwner(DataSource dataSource, String owner) {
+    /**
+     * @param configuredUrl the datasource URL as configured, with its settings ({@code AUTO_SERVER} does not show in
+     *                      the connection's metadata)
+     * @param heartbeat     this node's heartbeat, under the same owner
+     */
+    public JobLockOwner(DataSource dataSource, String owner, String configuredUrl, NodeHeartbeat heartbeat) {
         this.dataSource = dataSource;
         this.owner = owner;
+        this.configuredUrl = configuredUrl == null ? "" : configuredUrl;
+        this.heartbeat = heartbeat;
     }
 
     public String owner() {
@@ -58,20 +75,52 @@ public class JobLockOwner extends AbstractProcessEnginePlugin {
     @Override
     public void postProcessEngineBuild(ProcessEngine processEngine) {
         try {
-            int released = release();
+            boolean singleProcess = singleProcess();
+            if (!singleProcess) {
+                // refuses start-up when another live node uses this owner
+                heartbeat.claim();
+            }
+            int released = release(singleProcess);
             if (released > 0) {
                 log.info("Released {} job lock(s) left by an earlier run of job executor '{}'", released, owner);
             }
         } catch (SQLException e) {
             // The jobs still run once their locks expire, only later: don't keep the service from starting.
             log.warn("Could not release the job locks left by an earlier run of job executor '{}': {}", owner, e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while checking whether lock owner '" + owner + "' is in use", e);
         }
     }
 
-    /** @return how many jobs were unlocked */
+    /** Releases what is safe to release without the heartbeat check; for tests. @return how many jobs were unlocked */
     int release() throws SQLException {
+        return release(singleProcess());
+    }
+
+    /** Whether no other process can use this database: an embedded H2, not in server mode. */
+    boolean singleProcess() throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
-            boolean singleProcess = "H2".equals(connection.getMetaData().getDatabaseProductName());
+            return singleProcess(connection.getMetaData().getDatabaseProductName(), connection.getMetaData().getURL(),
+                    configuredUrl);
+        }
+    }
+
+    static boolean singleProcess(String product, String connectionUrl, String configuredUrl) {
+        if (!"H2".equals(product)) {
+            return false;
+        }
+        for (String url : new String[]{connectionUrl == null ? "" : connectionUrl, configuredUrl}) {
+            String lower = url.toLowerCase(Locale.ROOT);
+            if (lower.startsWith("jdbc:h2:tcp:") || lower.startsWith("jdbc:h2:ssl:") || AUTO_SERVER.matcher(url).find()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private int release(boolean singleProcess) throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
             String sql = RELEASE + (singleProcess ? " WHERE LOCK_OWNER_ IS NOT NULL" : " WHERE LOCK_OWNER_ = ?");
             try (PreparedStatement statement = connection.prepareStatement(sql)) {
                 if (!singleProcess) {

@@ -8,12 +8,22 @@ import org.camunda.bpm.engine.impl.cmd.JobRetryCmd;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+
+import java.time.Duration;
+import java.util.Date;
 
 /**
  * A job that failed because CHeKT refused the request for good ({@link ChektGatewayException#isFinal()}: 400,
  * 401 after a fresh token, 403, 404, 409, 422) becomes an incident at once instead of running through its retry
  * cycle: sending the same request again minutes later cannot succeed. A supervisor sees CHeKT's answer in the
- * incident and retries from Cockpit once the cause is fixed. Every other failure keeps the engine's own handling.
+ * incident and retries from Cockpit once the cause is fixed.
+ * <p>
+ * A job that failed because the database could not store anything ({@link StorageFailure}: a full disk, a closed
+ * H2 file, a database refusing writes) keeps its retries and comes back after {@link #STORAGE_WAIT}: its own work
+ * was fine, and an outage of minutes must not turn every job that ran into it into an incident. When even this
+ * bookkeeping cannot be written (usually, since the database is down), the job stays locked and runs again once its
+ * lock expires, also without spending a retry. Every other failure keeps the engine's own handling.
  */
 public class NoBlindRetries extends AbstractProcessEnginePlugin {
 
@@ -22,8 +32,17 @@ public class NoBlindRetries extends AbstractProcessEnginePlugin {
         configuration.setFailedJobCommandFactory(NoBlindRetries::retryCommand);
     }
 
+    /** How long a job that met a storage failure waits before it runs again. */
+    static final Duration STORAGE_WAIT = Duration.ofSeconds(10);
+
     static Command<Object> retryCommand(String jobId, Throwable failure) {
-        return isFinalRefusal(failure) ? new FailAtOnce(jobId, failure) : new DefaultJobRetryCmd(jobId, failure);
+        if (isFinalRefusal(failure)) {
+            return new FailAtOnce(jobId, failure);
+        }
+        if (StorageFailure.in(failure).isPresent()) {
+            return new WaitForStorage(jobId, failure);
+        }
+        return new DefaultJobRetryCmd(jobId, failure);
     }
 
     static boolean isFinalRefusal(Throwable failure) {
@@ -35,10 +54,10 @@ public class NoBlindRetries extends AbstractProcessEnginePlugin {
         return false;
     }
 
-    /** What the engine's standard strategy does after a failure, with no retry left instead of one less. */
-    static final class FailAtOnce extends JobRetryCmd {
+    /** After a failure: unlocks the job, changes it as the subclass says, and lets acquisition know. */
+    abstract static class AfterFailure extends JobRetryCmd {
 
-        FailAtOnce(String jobId, Throwable failure) {
+        AfterFailure(String jobId, Throwable failure) {
             super(jobId, failure);
         }
 
@@ -47,11 +66,43 @@ public class NoBlindRetries extends AbstractProcessEnginePlugin {
             JobEntity job = getJob();
             if (job != null) {
                 job.unlock();
-                logException(job);
-                job.setRetries(0);
+                update(job);
                 notifyAcquisition(commandContext);
             }
             return null;
+        }
+
+        abstract void update(JobEntity job);
+    }
+
+    /** What the engine's standard strategy does after a failure, with no retry left instead of one less. */
+    static final class FailAtOnce extends AfterFailure {
+
+        FailAtOnce(String jobId, Throwable failure) {
+            super(jobId, failure);
+        }
+
+        @Override
+        void update(JobEntity job) {
+            logException(job);
+            job.setRetries(0);
+        }
+    }
+
+    /**
+     * Makes the job due again a little later, retries untouched. Nothing of the failure is written (its stack trace
+     * would be one more row for a database that is failing to write): the outage is logged and shown in health by the
+     * service, not per job.
+     */
+    static final class WaitForStorage extends AfterFailure {
+
+        WaitForStorage(String jobId, Throwable failure) {
+            super(jobId, failure);
+        }
+
+        @Override
+        void update(JobEntity job) {
+            job.setDuedate(Date.from(ClockUtil.getCurrentTime().toInstant().plus(STORAGE_WAIT)));
         }
     }
 }

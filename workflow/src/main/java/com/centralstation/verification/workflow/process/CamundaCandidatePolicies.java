@@ -6,14 +6,15 @@ import com.centralstation.verification.core.port.out.CandidatePolicies;
 import com.centralstation.verification.core.port.out.CandidatePolicy;
 import com.centralstation.verification.core.port.out.IncompatiblePolicyException;
 import com.centralstation.verification.workflow.ProcessVariables;
+import com.centralstation.verification.workflow.engine.sandbox.DeploymentGuard;
+import com.centralstation.verification.workflow.engine.sandbox.ModelSandbox;
 import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnDecisionResult;
 import org.camunda.bpm.dmn.engine.DmnEngine;
-import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
 import org.camunda.bpm.dmn.engine.delegate.DmnDecisionTableEvaluationEvent;
 import org.camunda.bpm.dmn.engine.delegate.DmnDecisionTableEvaluationListener;
 import org.camunda.bpm.dmn.engine.delegate.DmnEvaluatedDecisionRule;
-import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
+import org.camunda.bpm.engine.Problem;
 import org.camunda.bpm.model.dmn.Dmn;
 import org.camunda.bpm.model.dmn.DmnModelInstance;
 import org.camunda.bpm.model.dmn.instance.Decision;
@@ -32,13 +33,18 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
- * Reads a candidate escalation policy with Camunda's standalone DMN engine (the engine the process engine
- * embeds, with the same defaults), in memory: nothing reaches the repository. The candidate must read
- * only variables the process sets and answer every piece of advice the process takes.
+ * Reads a candidate escalation policy with Camunda's standalone DMN engine, in memory: nothing reaches the
+ * repository. The candidate passes the deployment guard first, as a deployment would (FEEL only, no external
+ * functions, a history time to live), and is evaluated in the model sandbox's decision engine
+ * ({@link ModelSandbox#decisionEngine}). It must read only variables the process sets and answer every piece
+ * of advice the process takes.
  */
 public final class CamundaCandidatePolicies implements CandidatePolicies {
+
+    private final DeploymentGuard guard = new DeploymentGuard();
 
     @Override
     public CandidatePolicy read(byte[] dmn) {
@@ -48,6 +54,11 @@ public final class CamundaCandidatePolicies implements CandidatePolicies {
         } catch (RuntimeException unreadable) {
             throw new IncompatiblePolicyException("the file is not a readable DMN: " + unreadable.getMessage(), unreadable);
         }
+        List<Problem> problems = guard.check("candidate.dmn", dmn);
+        if (!problems.isEmpty()) {
+            throw new IncompatiblePolicyException("the table would be refused if deployed: "
+                    + problems.stream().map(Problem::getMessage).collect(Collectors.joining("; ")));
+        }
         String key = AlarmVerificationModel.Decision.ESCALATION_POLICY;
         Decision decision = model.getModelElementById(key);
         if (decision == null) {
@@ -55,9 +66,6 @@ public final class CamundaCandidatePolicies implements CandidatePolicies {
         }
         if (!(decision.getExpression() instanceof DecisionTable table)) {
             throw new IncompatiblePolicyException("decision '" + key + "' is not a decision table");
-        }
-        if (decision.getCamundaHistoryTimeToLiveString() == null) {
-            throw new IncompatiblePolicyException("decision '" + key + "' has no historyTimeToLive: the engine refuses to deploy it");
         }
         List<String> outputs = table.getOutputs().stream().map(Output::getName).toList();
         for (String advice : EscalationAdvice.OUTPUTS) {
@@ -84,10 +92,7 @@ public final class CamundaCandidatePolicies implements CandidatePolicies {
             }
         }
         MatchedRules matched = new MatchedRules();
-        DefaultDmnEngineConfiguration configuration = (DefaultDmnEngineConfiguration) DmnEngineConfiguration
-                .createDefaultDmnEngineConfiguration();
-        configuration.customPostDecisionTableEvaluationListeners(List.of(matched));
-        DmnEngine engine = configuration.buildEngine();
+        DmnEngine engine = ModelSandbox.decisionEngine(List.of(matched));
         DmnDecision parsed;
         try {
             parsed = engine.parseDecision(key, model);

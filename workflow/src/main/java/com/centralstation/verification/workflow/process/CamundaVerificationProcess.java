@@ -7,6 +7,7 @@ import com.centralstation.verification.core.domain.NotificationOutcome;
 import com.centralstation.verification.core.domain.Verification;
 import com.centralstation.verification.core.port.out.VerificationProcess;
 import com.centralstation.verification.workflow.ProcessVariables;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngineException;
@@ -15,6 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.UUID;
 import java.util.function.Supplier;
 
@@ -35,24 +37,36 @@ import java.util.function.Supplier;
 public final class CamundaVerificationProcess implements VerificationProcess {
 
     static final int DEFAULT_ATTEMPTS = 5;
+    /**
+     * How long a decision waits for a workflow that is still sending its first notification: a contact can open the
+     * link the moment the gateway took the message, seconds before the gateway answers us (its read timeout) and the
+     * job reaches "Await contact decision". Beyond it the caller hears "not yet" and may send the decision again.
+     */
+    static final Duration FIRST_NOTIFICATION_WAIT = Duration.ofSeconds(10);
+    private static final Duration LOOK_AGAIN_AFTER = Duration.ofMillis(100);
     private static final String FOREIGN_KEY_VIOLATION = "23503";
     private static final String PARENT_DELETED_MEANWHILE = "ENGINE-03077";
 
     private static final Logger log = LoggerFactory.getLogger(CamundaVerificationProcess.class);
 
     private final RuntimeService runtimeService;
+    private final ManagementService managementService;
     private final int attempts;
+    private final Duration firstNotificationWait;
 
-    public CamundaVerificationProcess(RuntimeService runtimeService) {
-        this(runtimeService, DEFAULT_ATTEMPTS);
+    public CamundaVerificationProcess(RuntimeService runtimeService, ManagementService managementService) {
+        this(runtimeService, managementService, DEFAULT_ATTEMPTS, FIRST_NOTIFICATION_WAIT);
     }
 
-    public CamundaVerificationProcess(RuntimeService runtimeService, int attempts) {
+    public CamundaVerificationProcess(RuntimeService runtimeService, ManagementService managementService, int attempts,
+                                      Duration firstNotificationWait) {
         if (attempts < 1) {
             throw new IllegalArgumentException("attempts must be at least 1, was " + attempts);
         }
         this.runtimeService = runtimeService;
+        this.managementService = managementService;
         this.attempts = attempts;
+        this.firstNotificationWait = firstNotificationWait;
     }
 
     @Override
@@ -63,16 +77,48 @@ public final class CamundaVerificationProcess implements VerificationProcess {
                 .execute();
     }
 
+    /**
+     * A workflow whose first notification is still being sent ("Notify first contact" has its job) is waited for, up
+     * to {@link #FIRST_NOTIFICATION_WAIT}, looking at its job every 100 ms, and then asked once more. The wait is on
+     * the caller's thread, outside any transaction.
+     */
     @Override
     public Correlation decide(UUID verificationId, ContactDecision decision) {
-        boolean delivered = deliver(verificationId, () -> {
+        if (deliverDecision(verificationId, decision)) {
+            return Correlation.ACCEPTED;
+        }
+        if (!sendingFirstNotification(verificationId)) {
+            return Correlation.NOT_WAITING;
+        }
+        long giveUpAt = System.nanoTime() + firstNotificationWait.toNanos();
+        do {
+            if (System.nanoTime() - giveUpAt >= 0) {
+                return Correlation.NOT_YET_WAITING;
+            }
+            try {
+                Thread.sleep(LOOK_AGAIN_AFTER.toMillis());
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                return Correlation.NOT_YET_WAITING;
+            }
+        } while (sendingFirstNotification(verificationId));
+        return deliverDecision(verificationId, decision) ? Correlation.ACCEPTED : Correlation.NOT_WAITING;
+    }
+
+    private boolean deliverDecision(UUID verificationId, ContactDecision decision) {
+        return deliver(verificationId, () -> {
             runtimeService.createMessageCorrelation(AlarmVerificationModel.Message.CONTACT_DECISION)
                     .processInstanceBusinessKey(verificationId.toString())
                     .setVariables(ProcessVariables.of(decision))
                     .correlateWithResult();
             return true;
         });
-        return delivered ? Correlation.ACCEPTED : Correlation.NOT_WAITING;
+    }
+
+    private boolean sendingFirstNotification(UUID verificationId) {
+        return runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(verificationId.toString()).list()
+                .stream().anyMatch(instance -> managementService.createJobQuery().processInstanceId(instance.getId())
+                        .activityId(AlarmVerificationModel.Activity.NOTIFY_FIRST_CONTACT).count() > 0);
     }
 
     /**

@@ -26,7 +26,9 @@ import java.util.stream.Collectors;
  * <p>How it ends: delivered; unreachable when no channel has an address for the contact or every one
  * refused it; channel down when no channel delivered and one refused us (credentials, configuration) or
  * kept failing for {@code maxAttempts} attempts. Retrying is the engine's job (one retry layer): while a
- * channel's failure may pass and the contact has attempts left on it, this throws so the job runs again.
+ * channel's failure may pass and the contact has attempts left on it, this throws so the job runs again. A channel that
+ * took the request and never answered may have sent the message: then nothing is thrown and the delivery is
+ * unconfirmed, since a retry would send the contact a second message with a second link.
  */
 final class ChannelContactNotifier implements ContactNotifier {
 
@@ -69,6 +71,8 @@ final class ChannelContactNotifier implements ContactNotifier {
         List<String> down = new ArrayList<>();
         List<String> reasons = new ArrayList<>();
         DeliveryFailedException mayPass = null;
+        String mayHaveLeftOn = null;
+        String mayHaveLeftBecause = null;
         for (NotificationChannel channel : reaching) {
             String address = channel.addressOf(contact).orElseThrow();
             Instant attemptedAt = clock.instant();
@@ -80,7 +84,17 @@ final class ChannelContactNotifier implements ContactNotifier {
                         // a channel's own bug must not stop the ladder: it counts as a failure that may pass
                         : DeliveryFailedException.transientFailure(channel.name() + " failed: " + e, e);
                 notificationLog.record(new NotificationAttempt(verificationId, contact.contactId(), channel.name(),
-                        address, attemptedAt, false, failure.getMessage()));
+                        address, attemptedAt, false, failure.getMessage(), failure.mayHaveLeft()));
+                if (failure.mayHaveLeft()) {
+                    // Never sent again: the next channel may still confirm a delivery, with the same link.
+                    LOG.warn("Notifying contact {} of verification {} by {}: no answer, the message may have left: {}",
+                            contact.contactId(), verificationId, channel.name(), failure.getMessage());
+                    if (mayHaveLeftOn == null) {
+                        mayHaveLeftOn = channel.name();
+                        mayHaveLeftBecause = failure.getMessage();
+                    }
+                    continue;
+                }
                 long failed = failedAttempts(verificationId, contact, channel);
                 DeliveryFailedException.Kind kind = failure.kind();
                 if (kind == DeliveryFailedException.Kind.MAY_PASS && failed >= maxAttempts) {
@@ -109,6 +123,9 @@ final class ChannelContactNotifier implements ContactNotifier {
             return NotificationResult.delivered(channel.name(), down);
         }
         String reason = String.join("; ", reasons);
+        if (mayHaveLeftOn != null) {
+            return NotificationResult.unconfirmed(mayHaveLeftOn, mayHaveLeftBecause, down);
+        }
         if (mayPass != null) {
             throw new NotificationFailedException(reason, mayPass);
         }
@@ -117,7 +134,7 @@ final class ChannelContactNotifier implements ContactNotifier {
 
     private long failedAttempts(UUID verificationId, Contact contact, NotificationChannel channel) {
         return notificationLog.attempts(verificationId).stream()
-                .filter(a -> a.contactId() == contact.contactId() && a.channel().equals(channel.name()) && !a.delivered())
+                .filter(a -> a.contactId() == contact.contactId() && a.channel().equals(channel.name()) && a.failed())
                 .count();
     }
 

@@ -14,10 +14,16 @@ class DeliveryFailedException extends RuntimeException {
     }
 
     private final Kind kind;
+    private final boolean mayHaveLeft;
 
     DeliveryFailedException(String reason, Kind kind, Throwable cause) {
+        this(reason, kind, cause, false);
+    }
+
+    private DeliveryFailedException(String reason, Kind kind, Throwable cause, boolean mayHaveLeft) {
         super(reason, cause);
         this.kind = kind;
+        this.mayHaveLeft = mayHaveLeft;
     }
 
     static DeliveryFailedException refused(String reason, Throwable cause) {
@@ -32,7 +38,20 @@ class DeliveryFailedException extends RuntimeException {
         return new DeliveryFailedException(reason, Kind.MAY_PASS, cause);
     }
 
+    /**
+     * The request reached the gateway, which never answered (a read timeout, a connection lost after sending): the
+     * message may have left, so it must not be sent again with another link.
+     */
+    static DeliveryFailedException unanswered(String reason, Throwable cause) {
+        return new DeliveryFailedException(reason, Kind.MAY_PASS, cause, true);
+    }
+
     Kind kind() {
         return kind;
+    }
+
+    /** Whether the message may have left despite the failure ({@link #unanswered}). */
+    boolean mayHaveLeft() {
+        return mayHaveLeft;
     }
 }

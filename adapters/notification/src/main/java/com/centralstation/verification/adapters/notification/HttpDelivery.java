@@ -16,7 +16,8 @@ final class HttpDelivery {
     /**
      * 401, 403 and 404 mean the gateway refuses us (credentials, account, a wrong URL): the channel is down
      * for every contact. Another 4xx means the receiver refused this message (bad number, invalid address):
-     * trying again cannot help. Timeouts, rate limits, 5xx and I/O errors can pass.
+     * trying again cannot help. Timeouts, rate limits, 5xx and I/O errors can pass. A request that reached the
+     * gateway and got no answer (a read timeout, a connection lost on the way back) may have been taken all the same.
      */
     static DeliveryFailedException failure(String what, RestClientException exception) {
         if (exception instanceof RestClientResponseException response) {
@@ -29,6 +30,10 @@ final class HttpDelivery {
                     : DeliveryFailedException.refused(reason, exception);
         }
         if (exception instanceof ResourceAccessException) {
+            if (UnansweredSend.mayHaveLeft(exception)) {
+                return DeliveryFailedException.unanswered(what + " did not answer: " + exception.getMostSpecificCause()
+                        + " (it may have taken the message)", exception);
+            }
             return DeliveryFailedException.transientFailure(what + " unreachable: " + exception.getMostSpecificCause(),
                     exception);
         }

@@ -17,6 +17,7 @@ import org.springframework.mail.javamail.MimeMessageHelper;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Optional;
 import java.util.Properties;
 
@@ -114,6 +115,11 @@ final class SmtpEmailChannel implements NotificationChannel {
         if (exception instanceof MailSendException send && refusedRecipient(send)) {
             return DeliveryFailedException.refused("recipient refused by the mail server: "
                     + exception.getMostSpecificCause().getMessage(), exception);
+        }
+        if (UnansweredSend.mayHaveLeft(exception) || exception instanceof MailSendException send
+                && Arrays.stream(send.getMessageExceptions()).anyMatch(UnansweredSend::mayHaveLeft)) {
+            return DeliveryFailedException.unanswered("mail server did not answer: "
+                    + exception.getMostSpecificCause().getMessage() + " (it may have taken the e-mail)", exception);
         }
         return DeliveryFailedException.transientFailure("mail server unavailable: "
                 + exception.getMostSpecificCause().getMessage(), exception);

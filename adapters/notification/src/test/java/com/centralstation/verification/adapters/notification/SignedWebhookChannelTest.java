@@ -1,8 +1,9 @@
 package com.centralstation.verification.adapters.notification;
 
+import com.centralstation.verification.core.domain.NotificationAttempt;
+import com.centralstation.verification.core.domain.NotificationDelivery;
 import com.centralstation.verification.core.domain.NotificationOutcome;
 import com.centralstation.verification.core.domain.NotificationResult;
-import com.centralstation.verification.core.domain.NotificationAttempt;
 import com.centralstation.verification.core.port.out.NotificationFailedException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,12 +14,14 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 
+import static com.centralstation.verification.core.testing.TestVerifications.ANN;
 import static com.centralstation.verification.core.testing.TestVerifications.BEN;
 import static com.centralstation.verification.core.testing.TestVerifications.CHO;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -71,14 +74,15 @@ class SignedWebhookChannelTest {
     }
 
     @Test
-    void aSignatureWithAnotherSecretDoesNotMatch() throws Exception {
+    void aChannelWithAnotherSecretSignsWithThatSecretExactly() throws Exception {
         STATION.stubFor(post(urlPathEqualTo(PATH)).willReturn(aResponse().withStatus(200)));
 
-        fixture.notifier(3, webhook(SECRET)).notify(fixture.notificationFor(BEN));
+        fixture.notifier(3, webhook("other-secret")).notify(fixture.notificationFor(BEN));
 
         LoggedRequest request = onlyRequest();
         String signed = request.getHeader("X-Verification-Timestamp") + "." + request.getBodyAsString();
-        assertThat(request.getHeader("X-Verification-Signature")).isNotEqualTo("sha256=" + hmacSha256("other-secret", signed));
+        assertThat(request.getHeader("X-Verification-Signature")).isEqualTo("sha256=" + hmacSha256("other-secret", signed))
+                .isNotEqualTo("sha256=" + hmacSha256(SECRET, signed));
     }
 
     @Test
@@ -94,6 +98,39 @@ class SignedWebhookChannelTest {
         assertThat(refused.detail()).contains("HTTP 400", "unknown site");
         assertThat(outage).as("an outage may pass: the job is retried").isNotNull();
         STATION.verify(2, postRequestedFor(urlPathEqualTo(PATH)).withHeader("X-Verification-Signature", containing("sha256=")));
+    }
+
+    @Test
+    void aStationThatTookTheRequestAndAnswersTooLateMayHaveItSoTheDeliveryIsUnconfirmedAndNotRetried() {
+        STATION.stubFor(post(urlPathEqualTo(PATH)).willReturn(aResponse().withStatus(202).withFixedDelay(1_500)));
+        SignedWebhookChannel slow = new SignedWebhookChannel(new SignedWebhookProperties(
+                URI.create(STATION.baseUrl() + PATH), SECRET),
+                new HttpTimeouts(Duration.ofSeconds(2), Duration.ofMillis(300)), fixture.clock);
+
+        NotificationResult result = fixture.notifier(3, slow).notify(fixture.notificationFor(ANN));
+
+        assertThat(result.delivery()).isEqualTo(NotificationDelivery.UNCONFIRMED);
+        assertThat(result.unconfirmedBecause()).hasValueSatisfying(reason ->
+                assertThat(reason).contains("station webhook did not answer"));
+        assertThat(fixture.log.all()).singleElement().extracting(NotificationAttempt::result).isEqualTo("unconfirmed");
+        STATION.verify(1, postRequestedFor(urlPathEqualTo(PATH)));
+    }
+
+    @Test
+    void aStationThatCannotBeReachedTookNothingSoTheJobIsRetried() throws Exception {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        SignedWebhookChannel unreachable = new SignedWebhookChannel(new SignedWebhookProperties(
+                URI.create("http://127.0.0.1:" + closedPort + PATH), SECRET),
+                new HttpTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(2)), fixture.clock);
+
+        NotificationFailedException failure = catchThrowableOfType(NotificationFailedException.class,
+                () -> fixture.notifier(3, unreachable).notify(fixture.notificationFor(ANN)));
+
+        assertThat(failure).as("nothing left: the job runs again").isNotNull();
+        assertThat(fixture.log.all()).singleElement().extracting(NotificationAttempt::result).isEqualTo("failed");
     }
 
     private SignedWebhookChannel webhook(String secret) {

@@ -1,10 +1,12 @@
 package com.centralstation.verification.adapters.notification;
 
+import com.centralstation.verification.core.domain.NotificationDelivery;
 import com.centralstation.verification.core.domain.NotificationOutcome;
 import com.centralstation.verification.core.domain.NotificationResult;
 import com.centralstation.verification.core.domain.Contact;
 import com.centralstation.verification.core.domain.NotificationAttempt;
 import com.centralstation.verification.core.port.out.NotificationFailedException;
+import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import org.junit.jupiter.api.Test;
@@ -162,15 +164,31 @@ class SmsGatewayChannelTest {
     }
 
     @Test
-    void aGatewayThatDoesNotAnswerInTimeIsTransient() {
+    void aGatewayThatTookTheRequestAndDoesNotAnswerInTimeMayHaveSentItSoTheDeliveryIsUnconfirmedAndNotRetried() {
         GATEWAY.stubFor(post(urlPathEqualTo(MESSAGES)).willReturn(aResponse().withStatus(201).withFixedDelay(1_500)));
 
-        NotificationFailedException failure = catchThrowableOfType(NotificationFailedException.class,
-                () -> notifier(3, Duration.ofMillis(300)).notify(fixture.notificationFor(ANN)));
+        NotificationResult result = notifier(3, Duration.ofMillis(300)).notify(fixture.notificationFor(ANN));
 
-        assertThat(failure).isNotNull();
-        assertThat(failure.getMessage()).contains("SMS gateway unreachable");
-        assertThat(fixture.log.all()).singleElement().extracting(NotificationAttempt::delivered).isEqualTo(false);
+        assertThat(result.outcome()).as("for the policy, the contact may have the link").isEqualTo(NotificationOutcome.DELIVERED);
+        assertThat(result.delivery()).isEqualTo(NotificationDelivery.UNCONFIRMED);
+        assertThat(result.detail()).isEqualTo("sms");
+        assertThat(result.unconfirmedBecause()).hasValueSatisfying(reason ->
+                assertThat(reason).contains("SMS gateway did not answer").contains("it may have taken the message"));
+        assertThat(fixture.log.all()).singleElement().satisfies(attempt -> {
+            assertThat(attempt.delivered()).isFalse();
+            assertThat(attempt.unconfirmed()).isTrue();
+            assertThat(attempt.result()).isEqualTo("unconfirmed");
+        });
+    }
+
+    @Test
+    void aConnectionLostAfterTheRequestLeftIsUnconfirmedToo() {
+        GATEWAY.stubFor(post(urlPathEqualTo(MESSAGES)).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+
+        NotificationResult result = notifier(3, Duration.ofSeconds(5)).notify(fixture.notificationFor(ANN));
+
+        assertThat(result.delivery()).isEqualTo(NotificationDelivery.UNCONFIRMED);
+        assertThat(fixture.log.all()).singleElement().extracting(NotificationAttempt::unconfirmed).isEqualTo(true);
     }
 
     @Test

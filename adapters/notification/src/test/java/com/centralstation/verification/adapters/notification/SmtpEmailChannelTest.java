@@ -4,6 +4,7 @@ import com.centralstation.verification.core.domain.NotificationOutcome;
 import com.centralstation.verification.core.domain.NotificationResult;
 import com.centralstation.verification.core.domain.Contact;
 import com.centralstation.verification.core.domain.NotificationAttempt;
+import com.centralstation.verification.core.domain.NotificationDelivery;
 import com.centralstation.verification.core.port.out.NotificationFailedException;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
@@ -13,9 +14,19 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
+import java.util.Locale;
 import java.util.Properties;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 import static com.centralstation.verification.core.testing.TestVerifications.ANN;
@@ -84,6 +95,78 @@ class SmtpEmailChannelTest {
         assertThat(failure).isNotNull();
         assertThat(failure.getMessage()).contains("mail server unavailable");
         assertThat(fixture.log.all()).singleElement().extracting(NotificationAttempt::delivered).isEqualTo(false);
+    }
+
+    @Test
+    void aMailServerThatTookTheMessageAndNeverConfirmedItMayHaveSentItSoTheDeliveryIsUnconfirmed() throws Exception {
+        try (SilentAfterData server = new SilentAfterData()) {
+            NotificationResult result = fixture.notifier(3, email(server.port())).notify(fixture.notificationFor(ANN));
+
+            assertThat(result.delivery()).isEqualTo(NotificationDelivery.UNCONFIRMED);
+            assertThat(result.unconfirmedBecause()).hasValueSatisfying(reason ->
+                    assertThat(reason).contains("mail server did not answer"));
+            assertThat(fixture.log.all()).singleElement().extracting(NotificationAttempt::result).isEqualTo("unconfirmed");
+            assertThat(server.messagesReceived()).isEqualTo(1);
+        }
+    }
+
+    /**
+     * An SMTP server that takes a whole message and then never answers the end of its DATA: the message is on the
+     * server, and the sender never learns it.
+     */
+    private static final class SilentAfterData implements AutoCloseable {
+
+        private final ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+        private final AtomicInteger messages = new AtomicInteger();
+        private final Thread serving = new Thread(this::serve, "silent-smtp");
+
+        SilentAfterData() throws IOException {
+            serving.setDaemon(true);
+            serving.start();
+        }
+
+        int port() {
+            return socket.getLocalPort();
+        }
+
+        int messagesReceived() {
+            return messages.get();
+        }
+
+        private void serve() {
+            try (Socket client = socket.accept();
+                 BufferedReader in = new BufferedReader(new InputStreamReader(client.getInputStream(), StandardCharsets.US_ASCII));
+                 Writer out = new OutputStreamWriter(client.getOutputStream(), StandardCharsets.US_ASCII)) {
+                answer(out, "220 silent.test ESMTP");
+                boolean data = false;
+                for (String line = in.readLine(); line != null; line = in.readLine()) {
+                    if (data) {
+                        if (line.equals(".")) {
+                            messages.incrementAndGet();
+                            data = false;
+                        }
+                    } else if (line.toUpperCase(Locale.ROOT).startsWith("DATA")) {
+                        answer(out, "354 go ahead");
+                        data = true;
+                    } else {
+                        answer(out, "250 ok");
+                    }
+                }
+            } catch (IOException closed) {
+                // the test is over
+            }
+        }
+
+        private static void answer(Writer out, String line) throws IOException {
+            out.write(line + "\r\n");
+            out.flush();
+        }
+
+        @Override
+        public void close() throws IOException {
+            socket.close();
+            serving.interrupt();
+        }
     }
 
     @Test

@@ -3,6 +3,7 @@ package com.centralstation.verification.adapters.notification;
 import com.centralstation.verification.core.domain.CallStatus;
 import com.centralstation.verification.core.domain.Contact;
 import com.centralstation.verification.core.domain.NotificationAttempt;
+import com.centralstation.verification.core.domain.NotificationDelivery;
 import com.centralstation.verification.core.domain.NotificationOutcome;
 import com.centralstation.verification.core.domain.NotificationResult;
 import com.centralstation.verification.core.domain.PhoneCall;
@@ -133,14 +134,17 @@ class VoiceCallChannelTest {
     }
 
     @Test
-    void aProviderThatDoesNotAnswerInTimeMayPass() {
+    void aProviderThatDoesNotAnswerInTimeMayHavePlacedTheCallSoItIsNeverPlacedAgain() {
         PROVIDER.stubFor(post(urlPathEqualTo(CALLS)).willReturn(aResponse().withStatus(201).withFixedDelay(1_500)));
 
-        NotificationFailedException failure = catchThrowableOfType(NotificationFailedException.class,
-                () -> notifier(3, Duration.ofMillis(300)).notify(fixture.notificationFor(ANN)));
+        NotificationResult result = notifier(3, Duration.ofMillis(300)).notify(fixture.notificationFor(ANN));
 
-        assertThat(failure).isNotNull();
-        assertThat(failure.getMessage()).contains("voice provider unreachable");
+        assertThat(result.delivery()).isEqualTo(NotificationDelivery.UNCONFIRMED);
+        assertThat(result.detail()).isEqualTo("voice");
+        assertThat(result.unconfirmedBecause()).hasValueSatisfying(reason -> assertThat(reason)
+                .contains("voice provider did not answer"));
+        assertThat(calls.ofVerification(fixture.verificationId())).as("kept before the provider was asked").hasSize(1);
+        assertThat(PROVIDER.findAll(postRequestedFor(urlPathEqualTo(CALLS)))).hasSize(1);
     }
 
     @Test

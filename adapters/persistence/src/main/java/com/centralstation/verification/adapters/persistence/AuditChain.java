@@ -26,7 +26,11 @@ import static com.centralstation.verification.adapters.persistence.SqlInstants.f
  * Two sealers of one verification race optimistically: the unique place in the chain, and the update
  * that only seals a row still unsealed, let one win; the other rolls back and starts again from the
  * new end of the chain. The chain's order is the order rows were sealed in, which is the order they
- * committed in, not necessarily the order of their ids.
+ * committed in, not necessarily the order of their ids. Each sealing publishes the chain's new head
+ * ({@link AuditChainHeads}).
+ * <p>
+ * A check only reads. It never seals: a row whose seal was removed must show, as unsealed or as a gap in
+ * the chain, not be sealed again with whatever it holds now.
  */
 final class AuditChain {
 
@@ -35,10 +39,14 @@ final class AuditChain {
 
     private final JdbcClient jdbc;
     private final TransactionTemplate independent;
+    private final AuditRowHash hash;
+    private final AuditChainHeads heads;
 
-    AuditChain(JdbcClient jdbc, TransactionTemplate independent) {
+    AuditChain(JdbcClient jdbc, TransactionTemplate independent, AuditRowHash hash, AuditChainHeads heads) {
         this.jdbc = jdbc;
         this.independent = independent;
+        this.hash = hash;
+        this.heads = heads;
     }
 
     /**
@@ -48,7 +56,10 @@ final class AuditChain {
     void seal(UUID verificationId) {
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             try {
-                independent.executeWithoutResult(status -> sealOnce(verificationId));
+                Sealed sealed = independent.execute(status -> sealOnce(verificationId));
+                if (sealed != null && sealed.rows() > 0) {
+                    heads.sealed(verificationId, sealed.position(), sealed.hash(), sealed.rows());
+                }
                 return;
             } catch (LostRace | DataAccessException race) {
                 log.debug("sealing the audit chain of {} raced another sealer (attempt {})", verificationId, attempt, race);
@@ -84,12 +95,8 @@ final class AuditChain {
         }
     }
 
-    /**
-     * Seals what has committed but not been sealed yet (a row whose writer has just committed and is
-     * about to seal it), then recomputes the chain from its first row.
-     */
+    /** Recomputes the chain as stored, from its first row; rows without a seal are counted, not sealed. */
     AuditChainCheck check(UUID verificationId) {
-        seal(verificationId);
         int unsealed = jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE verification_id = ? AND chain_position IS NULL")
                 .param(verificationId).query(Integer.class).single();
         List<SealedRow> chain = jdbc.sql("""
@@ -101,21 +108,26 @@ final class AuditChain {
                 .param(verificationId)
                 .query((row, rowNumber) -> SealedRow.of(row))
                 .list();
+        Optional<Instant> rekeyedAt = jdbc.sql("SELECT rekeyed_at FROM audit_chain_rekeyed WHERE verification_id = ?")
+                .param(verificationId).query((row, rowNumber) -> fromSql(row, "rekeyed_at")).optional();
         String previous = null;
         long expectedPosition = 1;
         for (SealedRow row : chain) {
-            Optional<String> fault = row.fault(expectedPosition, previous);
+            Optional<String> fault = row.fault(expectedPosition, previous, hash);
             if (fault.isPresent()) {
                 return new AuditChainCheck(chain.size(), unsealed,
-                        Optional.of(new AuditChainCheck.TamperedRow(row.position(), row.at(), row.type(), fault.get())));
+                        Optional.of(new AuditChainCheck.TamperedRow(row.position(), row.at(), row.type(), fault.get())),
+                        Optional.empty(), rekeyedAt);
             }
             previous = row.rowHash();
             expectedPosition++;
         }
-        return new AuditChainCheck(chain.size(), unsealed, Optional.empty());
+        Optional<AuditChainCheck.Head> head = chain.isEmpty() ? Optional.empty() : Optional.of(new AuditChainCheck.Head(
+                chain.get(chain.size() - 1).position(), AuditChainHeads.shown(previous)));
+        return new AuditChainCheck(chain.size(), unsealed, Optional.empty(), head, rekeyedAt);
     }
 
-    private void sealOnce(UUID verificationId) {
+    private Sealed sealOnce(UUID verificationId) {
         Optional<Link> end = jdbc.sql("""
                         SELECT chain_position, row_hash FROM audit_event
                          WHERE verification_id = ? AND chain_position IS NOT NULL
@@ -137,21 +149,25 @@ final class AuditChain {
                 .list();
         for (UnsealedRow row : rows) {
             position++;
-            String hash = AuditRowHash.of(previous, verificationId, row.at(), row.type(), row.actor(), row.details());
+            String rowHash = hash.of(previous, verificationId, row.at(), row.type(), row.actor(), row.details());
             int sealed = jdbc.sql("""
                             UPDATE audit_event SET chain_position = ?, previous_hash = ?, row_hash = ?
                              WHERE id = ? AND chain_position IS NULL
                             """)
-                    .params(position, previous, hash, row.id())
+                    .params(position, previous, rowHash, row.id())
                     .update();
             if (sealed == 0) {
                 throw new LostRace();
             }
-            previous = hash;
+            previous = rowHash;
         }
+        return new Sealed(position, previous, rows.size());
     }
 
     private record Link(long position, String hash) {
+    }
+
+    private record Sealed(long position, String hash, int rows) {
     }
 
     private record UnsealedRow(long id, Instant at, String type, String actor, String details) {
@@ -166,16 +182,18 @@ final class AuditChain {
                     row.getString("previous_hash"), row.getString("row_hash"));
         }
 
-        Optional<String> fault(long expectedPosition, String expectedPrevious) {
+        Optional<String> fault(long expectedPosition, String expectedPrevious, AuditRowHash hash) {
             if (position != expectedPosition) {
                 return Optional.of("chain position " + position + " where " + expectedPosition
-                        + " was expected: a row before it is missing");
+                        + " was expected: a row before it was removed, or its seal was");
             }
             if (!Objects.equals(previousHash, expectedPrevious)) {
-                return Optional.of("its previous hash does not match the row before it: a row before it was removed or rewritten");
+                return Optional.of("its previous hash does not match the row before it: a row before it was removed,"
+                        + " rewritten or moved");
             }
-            if (!AuditRowHash.of(previousHash, verificationId, at, type, actor, details).equals(rowHash)) {
-                return Optional.of("its content does not match its hash: the row was changed after it was written");
+            if (!hash.of(previousHash, verificationId, at, type, actor, details).equals(rowHash)) {
+                return Optional.of("its content does not match its hash: the row was changed after it was written,"
+                        + " or its hash was computed without the chain's key");
             }
             return Optional.empty();
         }

@@ -3,16 +3,19 @@ package com.centralstation.verification.adapters.persistence;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -27,7 +30,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * until the pool's timeout fails them all. Here a writer only names the verification; this thread takes
  * one connection for the seal. A verification named again while it waits is sealed once; named again
  * while it is being sealed, it is sealed once more, so a row committed meanwhile is not left behind.
- * Rows left unsealed by a stop are sealed at the next start-up, and a chain check seals before it checks.
+ * Rows left unsealed by a stop are sealed at the next start-up. A chain check does not seal; it waits for what
+ * this thread was asked to seal before it ({@link #awaitQueued}).
  */
 final class AuditSealer implements AutoCloseable {
 
@@ -85,8 +89,25 @@ final class AuditSealer implements AutoCloseable {
         try {
             chain.seal(verifications);
         } catch (RuntimeException e) {
-            // the rows stay unsealed until the next seal of their verification, a check or a start-up
+            // the rows stay unsealed until the next seal of their verification or a start-up
             log.warn("could not seal the audit rows of {} verifications: {}", verifications.size(), e.toString());
+        }
+    }
+
+    /**
+     * Waits, at most {@code timeout}, until the seals asked for before this call are done: a check that follows a
+     * commit of this node then finds its rows sealed. The thread runs its tasks in order, so an empty task queued
+     * now runs after them.
+     */
+    void awaitQueued(Duration timeout) {
+        try {
+            thread.submit(() -> { }).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException | ExecutionException stopped) {
+            log.debug("the audit sealer has stopped; checking without waiting", stopped);
+        } catch (TimeoutException slow) {
+            log.debug("the audit sealer is still busy after {}; checking anyway", timeout);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
         }
     }
 

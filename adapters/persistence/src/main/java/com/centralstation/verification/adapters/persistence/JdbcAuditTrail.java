@@ -4,7 +4,10 @@ import com.centralstation.verification.core.domain.Actor;
 import com.centralstation.verification.core.domain.AuditChainCheck;
 import com.centralstation.verification.core.domain.AuditEvent;
 import com.centralstation.verification.core.domain.AuditEventType;
+import com.centralstation.verification.core.domain.AuditTrailHead;
 import com.centralstation.verification.core.port.out.AuditTrail;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -12,9 +15,13 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 import static com.centralstation.verification.adapters.persistence.SqlInstants.fromSql;
 import static com.centralstation.verification.adapters.persistence.SqlInstants.toSql;
@@ -29,15 +36,31 @@ final class JdbcAuditTrail implements AuditTrail, AutoCloseable {
     private final JdbcClient jdbc;
     private final TransactionTemplate independent;
     private final StoredJson json;
+    /** How long a check waits for the seals this node queued before it. */
+    private static final Duration SEALING_WAIT = Duration.ofSeconds(5);
+    /** Rows a streamed read fetches at a time. */
+    static final int FETCH_SIZE = 500;
+
     private final AuditChain chain;
     private final AuditSealer sealer;
+    private final AuditChainRekeying rekeying;
+    private final JdbcTemplate streaming;
+    private final TransactionTemplate reading;
 
-    JdbcAuditTrail(JdbcClient jdbc, TransactionTemplate independent, StoredJson json) {
+    /**
+     * @param streaming for reads of many rows, handed over one at a time
+     * @param reading the read-only transaction such a read runs in
+     */
+    JdbcAuditTrail(JdbcClient jdbc, JdbcTemplate streaming, TransactionTemplate independent, TransactionTemplate reading,
+                   StoredJson json, AuditRowHash hash, Clock clock) {
         this.jdbc = jdbc;
+        this.streaming = streaming;
+        this.reading = reading;
         this.independent = independent;
         this.json = json;
-        this.chain = new AuditChain(jdbc, independent);
+        this.chain = new AuditChain(jdbc, independent, hash, new AuditChainHeads());
         this.sealer = new AuditSealer(chain);
+        this.rekeying = new AuditChainRekeying(jdbc, independent, hash, clock);
     }
 
     @Override
@@ -57,13 +80,31 @@ final class JdbcAuditTrail implements AuditTrail, AutoCloseable {
         }
     }
 
+    /** Waits for the seals this node queued (rows its callers committed just before), never seals itself. */
     @Override
     public AuditChainCheck checkChain(UUID verificationId) {
+        sealer.awaitQueued(SEALING_WAIT);
         return chain.check(verificationId);
     }
 
-    /** Seals the rows left unsealed by a crash or written before the chain existed. */
-    void sealUnsealedRows() {
+    @Override
+    public Optional<AuditTrailHead> newestSealedRow() {
+        return jdbc.sql("""
+                        SELECT id, verification_id, chain_position, row_hash FROM audit_event
+                         WHERE chain_position IS NOT NULL
+                         ORDER BY id DESC FETCH FIRST 1 ROWS ONLY
+                        """)
+                .query((row, rowNumber) -> new AuditTrailHead(row.getLong("id"), row.getObject("verification_id", UUID.class),
+                        row.getLong("chain_position"), AuditChainHeads.shown(row.getString("row_hash"))))
+                .optional();
+    }
+
+    /**
+     * At start-up: re-keys the chains sealed before the chain had a key, then seals the rows left unsealed by a
+     * crash or written before the chain existed.
+     */
+    void completeChains() {
+        rekeying.rekeyPendingChains();
         chain.sealAll();
     }
 
@@ -101,33 +142,45 @@ final class JdbcAuditTrail implements AuditTrail, AutoCloseable {
     }
 
     @Override
-    public List<AuditEvent> ofTypeSince(AuditEventType type, Instant since) {
-        return jdbc.sql("""
-                        SELECT verification_id, occurred_at, type, actor, details
-                          FROM audit_event
-                         WHERE type = ? AND occurred_at >= ?
-                         ORDER BY occurred_at, id
-                        """)
-                .params(type.name(), toSql(since))
-                .query(this::event)
-                .list();
+    public int eachOfTypeSince(AuditEventType type, Instant since, int limit, Consumer<AuditEvent> each) {
+        return stream("""
+                SELECT verification_id, occurred_at, type, actor, details
+                  FROM audit_event
+                 WHERE type = ? AND occurred_at >= ?
+                 ORDER BY occurred_at DESC, id DESC
+                 FETCH FIRST ? ROWS ONLY
+                """, each, type.name(), toSql(since), limit);
     }
 
     @Override
-    public List<AuditEvent> ofTypeForLatestVerifications(AuditEventType type, int verifications) {
-        return jdbc.sql("""
-                        SELECT verification_id, occurred_at, type, actor, details
-                          FROM audit_event
-                         WHERE type = ? AND verification_id IN (
-                               SELECT verification_id FROM audit_event WHERE type = ?
-                                GROUP BY verification_id
-                                ORDER BY MAX(occurred_at) DESC
-                                FETCH FIRST ? ROWS ONLY)
-                         ORDER BY occurred_at, id
-                        """)
-                .params(type.name(), type.name(), verifications)
-                .query(this::event)
-                .list();
+    public int eachOfTypeForLatestVerifications(AuditEventType type, int verifications, int limit, Consumer<AuditEvent> each) {
+        return stream("""
+                SELECT verification_id, occurred_at, type, actor, details
+                  FROM audit_event
+                 WHERE type = ? AND verification_id IN (
+                       SELECT verification_id FROM audit_event WHERE type = ?
+                        GROUP BY verification_id
+                        ORDER BY MAX(occurred_at) DESC
+                        FETCH FIRST ? ROWS ONLY)
+                 ORDER BY occurred_at DESC, id DESC
+                 FETCH FIRST ? ROWS ONLY
+                """, each, type.name(), type.name(), verifications, limit);
+    }
+
+    /**
+     * Reads row by row in a read-only transaction: PostgreSQL then keeps a cursor and sends {@value #FETCH_SIZE} rows at
+     * a time (outside a transaction its driver reads the whole result first); H2 keeps large results on disk.
+     */
+    private int stream(String sql, Consumer<AuditEvent> each, Object... params) {
+        Integer handed = reading.execute(status -> {
+            int[] count = {0};
+            streaming.query(sql, (RowCallbackHandler) row -> {
+                each.accept(event(row, count[0]));
+                count[0]++;
+            }, params);
+            return count[0];
+        });
+        return handed == null ? 0 : handed;
     }
 
     private AuditEvent event(ResultSet row, int rowNumber) throws SQLException {

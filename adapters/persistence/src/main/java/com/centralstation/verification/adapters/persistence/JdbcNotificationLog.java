@@ -29,18 +29,18 @@ final class JdbcNotificationLog implements NotificationLog {
     public void record(NotificationAttempt attempt) {
         independent.executeWithoutResult(status -> jdbc.sql("""
                         INSERT INTO notification_attempt
-                               (verification_id, contact_id, channel, address, attempted_at, delivered, detail)
-                        VALUES (?, ?, ?, ?, ?, ?, ?)
+                               (verification_id, contact_id, channel, address, attempted_at, delivered, detail, unconfirmed)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                         """)
                 .params(attempt.verificationId(), attempt.contactId(), attempt.channel(), attempt.address(),
-                        toSql(attempt.attemptedAt()), attempt.delivered(), attempt.detail())
+                        toSql(attempt.attemptedAt()), attempt.delivered(), attempt.detail(), attempt.unconfirmed())
                 .update());
     }
 
     @Override
     public List<NotificationAttempt> attempts(UUID verificationId) {
         return jdbc.sql("""
-                        SELECT verification_id, contact_id, channel, address, attempted_at, delivered, detail
+                        SELECT verification_id, contact_id, channel, address, attempted_at, delivered, detail, unconfirmed
                           FROM notification_attempt
                          WHERE verification_id = ?
                          ORDER BY attempted_at, id
@@ -48,7 +48,8 @@ final class JdbcNotificationLog implements NotificationLog {
                 .param(verificationId)
                 .query((row, rowNumber) -> new NotificationAttempt(row.getObject("verification_id", UUID.class),
                         row.getLong("contact_id"), row.getString("channel"), row.getString("address"),
-                        fromSql(row, "attempted_at"), row.getBoolean("delivered"), row.getString("detail")))
+                        fromSql(row, "attempted_at"), row.getBoolean("delivered"), row.getString("detail"),
+                        row.getBoolean("unconfirmed")))
                 .list();
     }
 }

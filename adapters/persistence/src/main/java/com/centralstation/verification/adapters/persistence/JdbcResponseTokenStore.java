@@ -3,7 +3,6 @@ package com.centralstation.verification.adapters.persistence;
 import com.centralstation.verification.core.domain.ResponseToken;
 import com.centralstation.verification.core.port.out.ResponseTokenStore;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Instant;
 import java.util.Optional;
@@ -16,26 +15,21 @@ import static com.centralstation.verification.adapters.persistence.SqlInstants.t
 final class JdbcResponseTokenStore implements ResponseTokenStore {
 
     private final JdbcClient jdbc;
-    private final TransactionTemplate independent;
 
-    JdbcResponseTokenStore(JdbcClient jdbc, TransactionTemplate independent) {
+    JdbcResponseTokenStore(JdbcClient jdbc) {
         this.jdbc = jdbc;
-        this.independent = independent;
     }
 
-    /**
-     * Commits on its own: the link leaves in a message before the notification job commits, and must work
-     * even if that job then rolls back (its retry sends a second message with a second, equally valid link).
-     */
+    /** In the caller's transaction: the notification commits the token together with its notified contact. */
     @Override
     public void save(ResponseToken token) {
-        independent.executeWithoutResult(status -> jdbc.sql("""
+        jdbc.sql("""
                         INSERT INTO response_token (token_hash, verification_id, contact_id, expires_at, used_at)
                         VALUES (?, ?, ?, ?, ?)
                         """)
                 .params(token.tokenHash(), token.verificationId(), token.contactId(), toSql(token.expiresAt()),
                         toSql(token.usedAt().orElse(null)))
-                .update());
+                .update();
     }
 
     @Override

@@ -22,9 +22,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -44,9 +42,6 @@ final class JdbcVerificationRepository implements VerificationRepository {
     private static final Set<VerificationState> CLOSING_STATES =
             EnumSet.of(VerificationState.CLOSED_BY_CHEKT, VerificationState.CLOSED_UNVERIFIED, VerificationState.CANCELLED,
                     VerificationState.DISPATCH_NOT_TAKEN, VerificationState.CANCELLED_BY_SUPERVISOR);
-
-    /** Keeps IN lists well under every driver's bind-parameter limit. */
-    private static final int IDS_PER_QUERY = 500;
 
     private static final String SELECT_VERIFICATION = """
             SELECT verification_id, dealer_id, site_id, alarm_verification_id,
@@ -127,12 +122,23 @@ final class JdbcVerificationRepository implements VerificationRepository {
     @Override
     public void addNotified(UUID verificationId, NotifiedContact notified) {
         jdbc.sql("""
-                        INSERT INTO notified_contact (verification_id, position, contact_id, notified_at, delivered)
-                        VALUES (?, ?, ?, ?, ?)
+                        INSERT INTO notified_contact (verification_id, position, contact_id, notified_at, delivered, delivery)
+                        VALUES (?, ?, ?, ?, ?, ?)
                         """)
                 .params(verificationId, notified.position(), notified.contactId(), toSql(notified.notifiedAt()),
-                        notified.delivered())
+                        notified.delivered(), notified.delivery().code())
                 .update();
+    }
+
+    @Override
+    public boolean updateNotified(UUID verificationId, NotifiedContact notified) {
+        return jdbc.sql("""
+                        UPDATE notified_contact SET notified_at = ?, delivered = ?, delivery = ?
+                         WHERE verification_id = ? AND position = ? AND contact_id = ?
+                        """)
+                .params(toSql(notified.notifiedAt()), notified.delivered(), notified.delivery().code(), verificationId,
+                        notified.position(), notified.contactId())
+                .update() == 1;
     }
 
     @Override
@@ -183,23 +189,7 @@ final class JdbcVerificationRepository implements VerificationRepository {
     }
 
     private Map<UUID, List<NotifiedContact>> notifiedContacts(List<UUID> verificationIds) {
-        Map<UUID, List<NotifiedContact>> byVerification = new HashMap<>();
-        for (int from = 0; from < verificationIds.size(); from += IDS_PER_QUERY) {
-            List<UUID> chunk = verificationIds.subList(from, Math.min(from + IDS_PER_QUERY, verificationIds.size()));
-            jdbc.sql("""
-                            SELECT verification_id, position, contact_id, notified_at, delivered
-                              FROM notified_contact
-                             WHERE verification_id IN (:ids)
-                             ORDER BY verification_id, position
-                            """)
-                    .param("ids", chunk)
-                    .query((ResultSet row) -> {
-                        byVerification.computeIfAbsent(row.getObject("verification_id", UUID.class), id -> new ArrayList<>())
-                                .add(new NotifiedContact(row.getLong("contact_id"), row.getInt("position"),
-                                        fromSql(row, "notified_at"), row.getBoolean("delivered")));
-                    });
-        }
-        return byVerification;
+        return NotifiedContactRows.of(jdbc, verificationIds);
     }
 
     private StoredVerification storedVerification(ResultSet row, int rowNumber) throws SQLException {

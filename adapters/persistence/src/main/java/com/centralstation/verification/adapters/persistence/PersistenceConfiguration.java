@@ -1,16 +1,21 @@
 package com.centralstation.verification.adapters.persistence;
 
 import com.centralstation.verification.core.port.out.AuditTrail;
+import com.centralstation.verification.core.port.out.BoardChangeFeed;
 import com.centralstation.verification.core.port.out.CallListDirectory;
 import com.centralstation.verification.core.port.out.CancellationTombstones;
 import com.centralstation.verification.core.port.out.DeliveryInbox;
+import com.centralstation.verification.core.port.out.ExpiredRecords;
 import com.centralstation.verification.core.port.out.NotificationLog;
+import com.centralstation.verification.core.port.out.OperatorBoard;
+import com.centralstation.verification.core.port.out.OperatorTaskLog;
 import com.centralstation.verification.core.port.out.PhoneCalls;
 import com.centralstation.verification.core.port.out.RefusedDeliveries;
 import com.centralstation.verification.core.port.out.ResponseTokenStore;
 import com.centralstation.verification.core.port.out.UnitOfWork;
 import com.centralstation.verification.core.port.out.VerificationRepository;
 import org.springframework.boot.autoconfigure.flyway.FlywayConfigurationCustomizer;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -30,6 +35,7 @@ import java.time.Clock;
  * Boot runs Flyway.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(AuditChainProperties.class)
 public class PersistenceConfiguration {
 
     /**
@@ -50,10 +56,13 @@ public class PersistenceConfiguration {
 
     @Bean
     @DependsOnDatabaseInitialization
-    public AuditTrail jdbcAuditTrail(DataSource dataSource, PlatformTransactionManager transactionManager) {
-        JdbcAuditTrail trail = new JdbcAuditTrail(JdbcClient.create(dataSource), Transactions.independent(transactionManager),
-                json);
-        trail.sealUnsealedRows();
+    public AuditTrail jdbcAuditTrail(DataSource dataSource, PlatformTransactionManager transactionManager,
+                                     AuditChainProperties chain, Clock clock) {
+        JdbcTemplate streaming = new JdbcTemplate(dataSource);
+        streaming.setFetchSize(JdbcAuditTrail.FETCH_SIZE);
+        JdbcAuditTrail trail = new JdbcAuditTrail(JdbcClient.create(dataSource), streaming, Transactions.independent(transactionManager),
+                Transactions.readOnly(transactionManager), json, new AuditRowHash(chain.chainKey()), clock);
+        trail.completeChains();
         return trail;
     }
 
@@ -81,20 +90,44 @@ public class PersistenceConfiguration {
 
     @Bean
     @DependsOnDatabaseInitialization
+    public ExpiredRecords jdbcExpiredRecords(DataSource dataSource, PlatformTransactionManager transactionManager) {
+        return new JdbcExpiredRecords(JdbcClient.create(dataSource), Transactions.independent(transactionManager));
+    }
+
+    @Bean
+    @DependsOnDatabaseInitialization
     public RefusedDeliveries jdbcRefusedDeliveries(DataSource dataSource, PlatformTransactionManager transactionManager) {
         return new JdbcRefusedDeliveries(JdbcClient.create(dataSource), Transactions.independent(transactionManager), json);
     }
 
     @Bean
     @DependsOnDatabaseInitialization
-    public ResponseTokenStore jdbcResponseTokenStore(DataSource dataSource, PlatformTransactionManager transactionManager) {
-        return new JdbcResponseTokenStore(JdbcClient.create(dataSource), Transactions.independent(transactionManager));
+    public ResponseTokenStore jdbcResponseTokenStore(DataSource dataSource) {
+        return new JdbcResponseTokenStore(JdbcClient.create(dataSource));
     }
 
     @Bean
     @DependsOnDatabaseInitialization
     public NotificationLog jdbcNotificationLog(DataSource dataSource, PlatformTransactionManager transactionManager) {
         return new JdbcNotificationLog(JdbcClient.create(dataSource), Transactions.independent(transactionManager));
+    }
+
+    @Bean
+    @DependsOnDatabaseInitialization
+    public OperatorBoard jdbcOperatorBoard(DataSource dataSource) {
+        return new JdbcOperatorBoard(JdbcClient.create(dataSource), json);
+    }
+
+    @Bean
+    @DependsOnDatabaseInitialization
+    public OperatorTaskLog jdbcOperatorTaskLog(DataSource dataSource, PlatformTransactionManager transactionManager) {
+        return new JdbcOperatorTaskLog(JdbcClient.create(dataSource), Transactions.underSavepoint(transactionManager));
+    }
+
+    @Bean
+    @DependsOnDatabaseInitialization
+    public BoardChangeFeed jdbcBoardChangeFeed(DataSource dataSource) {
+        return new JdbcBoardChangeFeed(JdbcClient.create(dataSource));
     }
 
     @Bean

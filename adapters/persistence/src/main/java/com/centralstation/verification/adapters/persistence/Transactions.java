@@ -5,7 +5,7 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.AbstractPlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** The three ways our adapters take part in a caller's transaction. */
+/** The ways our adapters take part in a caller's transaction. */
 final class Transactions {
 
     private Transactions() {
@@ -32,6 +32,13 @@ final class Transactions {
     /** Joins the caller's transaction, or starts one, so several statements stand or fall together. */
     static TransactionTemplate atomic(PlatformTransactionManager transactionManager) {
         return template(transactionManager, TransactionDefinition.PROPAGATION_REQUIRED);
+    }
+
+    /** Joins the caller's transaction, or starts a read-only one. */
+    static TransactionTemplate readOnly(PlatformTransactionManager transactionManager) {
+        TransactionTemplate template = template(transactionManager, TransactionDefinition.PROPAGATION_REQUIRED);
+        template.setReadOnly(true);
+        return template;
     }
 
     private static TransactionTemplate template(PlatformTransactionManager transactionManager, int propagation) {

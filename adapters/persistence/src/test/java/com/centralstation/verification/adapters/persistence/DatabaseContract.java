@@ -6,12 +6,14 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
+import org.springframework.core.env.MapPropertySource;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import javax.sql.DataSource;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Map;
 
 /**
  * Base of the contract tests: each concrete subclass names an engine, gets a freshly migrated
@@ -22,6 +24,8 @@ import java.time.Instant;
 abstract class DatabaseContract {
 
     static final Instant START = Instant.parse("2026-05-26T10:21:34.123456Z");
+    /** The audit chain's key in every contract test (verification.audit.chain-key). */
+    static final String CHAIN_KEY = "contract-test-chain-key-0123456789abcdef";
 
     private final Engine engine;
     protected final MutableClock clock = new MutableClock(START);
@@ -38,6 +42,8 @@ abstract class DatabaseContract {
         database = TestDatabase.fresh(engine);
         database.migrate();
         context = new AnnotationConfigApplicationContext();
+        context.getEnvironment().getPropertySources().addFirst(
+                new MapPropertySource("contract", Map.of("verification.audit.chain-key", CHAIN_KEY)));
         context.registerBean(DataSource.class, database::dataSource);
         context.registerBean(PlatformTransactionManager.class, database::transactionManager);
         context.registerBean(Clock.class, () -> clock);

@@ -4,7 +4,14 @@ import com.centralstation.verification.core.domain.Actor;
 import com.centralstation.verification.core.domain.AuditChainCheck;
 import com.centralstation.verification.core.domain.AuditEvent;
 import com.centralstation.verification.core.domain.AuditEventType;
+import com.centralstation.verification.core.domain.AlarmClass;
+import com.centralstation.verification.core.domain.CallList;
+import com.centralstation.verification.core.domain.Verification;
+import com.centralstation.verification.core.domain.AuditTrailHead;
 import com.centralstation.verification.core.port.out.AuditTrail;
+import com.centralstation.verification.core.port.out.VerificationRepository;
+import com.centralstation.verification.core.testing.TestVerifications;
+import com.centralstation.verification.core.usecase.VerificationRequest;
 import com.zaxxer.hikari.HikariDataSource;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -13,6 +20,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -21,6 +29,7 @@ import java.util.stream.IntStream;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 class JdbcAuditTrailTest {
 
@@ -116,7 +125,7 @@ class JdbcAuditTrailTest {
             // (as an after-commit callback does) would wait for the pool's timeout and fail the commit.
             try (HikariDataSource oneConnection = database.poolOfOne();
                  JdbcAuditTrail trail = (JdbcAuditTrail) new PersistenceConfiguration().jdbcAuditTrail(oneConnection,
-                         new JdbcTransactionManager(oneConnection))) {
+                         new JdbcTransactionManager(oneConnection), new AuditChainProperties(CHAIN_KEY), clock)) {
                 TransactionTemplate writer = new TransactionTemplate(new JdbcTransactionManager(oneConnection));
                 writer.executeWithoutResult(status -> {
                     trail.record(event(AuditEventType.VERIFICATION_RECEIVED, clock.instant(), Map.of()));
@@ -157,9 +166,25 @@ class JdbcAuditTrailTest {
             // The audit table has no foreign key: an independent event must not wait on, or fail for,
             // a verification row the caller's transaction is still holding.
             AuditEvent event = event(AuditEventType.NOTIFICATION_FAILED, clock.instant(), Map.of("permanent", "false"));
-            audit().recordIndependently(event);
+            VerificationRequest request = TestVerifications.request(verificationId, 1, "motion", TestVerifications.CONTACTS);
+            Verification held = new Verification(request.chekt(), request.alarm(), new CallList(request.contacts()),
+                    clock.instant(), AlarmClass.HIGH);
 
+            // A foreign key would refuse this write on both databases: the held row is invisible outside its
+            // transaction. Preemptive, so that a write waiting on the held row's lock could not hang the suite.
+            assertTimeoutPreemptively(Duration.ofSeconds(20), () -> transaction.executeWithoutResult(status -> {
+                adapter(VerificationRepository.class).add(held);
+                assertThat(verificationRows()).as("the row, seen from the transaction holding it").isEqualTo(1);
+                audit().recordIndependently(event);
+                status.setRollbackOnly();
+            }));
+
+            assertThat(verificationRows()).as("the verification was never committed").isZero();
             assertThat(audit().timeline(verificationId)).containsExactly(event);
+        }
+
+        private int verificationRows() {
+            return database.count("SELECT COUNT(*) FROM verification WHERE verification_id = ?", verificationId);
         }
 
         @Test
@@ -219,7 +244,9 @@ class JdbcAuditTrailTest {
             String previous = database.jdbc().queryForObject(
                     "SELECT previous_hash FROM audit_event WHERE verification_id = ? AND chain_position = 2",
                     String.class, verificationId);
-            String forged = AuditRowHash.of(previous, verificationId, clock.instant().plusSeconds(1), "ESCALATED", "engine", "{}");
+            // forged with the key itself: even so, the next row's link gives it away
+            String forged = new AuditRowHash(CHAIN_KEY).of(previous, verificationId, clock.instant().plusSeconds(1), "ESCALATED",
+                    "engine", "{}");
             database.jdbc().update("UPDATE audit_event SET details = '{}', row_hash = ?"
                     + " WHERE verification_id = ? AND chain_position = 2", forged, verificationId);
 
@@ -229,6 +256,102 @@ class JdbcAuditTrailTest {
                 assertThat(row.position()).isEqualTo(3);
                 assertThat(row.reason()).contains("previous hash does not match");
             });
+        }
+
+        @Test
+        void aCheckSealsNothingAndReportsRowsWhoseSealWasRemovedAsUnsealed() {
+            recordFiveEvents();
+            database.jdbc().update("UPDATE audit_event SET chain_position = NULL, previous_hash = NULL, row_hash = NULL,"
+                    + " details = '{\"action\":\"disregard\"}' WHERE verification_id = ? AND chain_position >= 4", verificationId);
+
+            AuditChainCheck check = audit().checkChain(verificationId);
+
+            assertThat(check.verifies()).isFalse();
+            assertThat(check.firstTampered()).isEmpty();
+            assertThat(check.rowsChecked()).isEqualTo(3);
+            assertThat(check.rowsUnsealed()).isEqualTo(2);
+            assertThat(check.head()).get().extracting(AuditChainCheck.Head::position).isEqualTo(3L);
+            assertThat(database.count("SELECT COUNT(*) FROM audit_event WHERE verification_id = ? AND chain_position IS NULL",
+                    verificationId)).as("still unsealed after the check").isEqualTo(2);
+        }
+
+        @Test
+        void aSealRemovedBetweenSealedRowsIsTampering() {
+            recordFiveEvents();
+            database.jdbc().update("UPDATE audit_event SET chain_position = NULL, previous_hash = NULL, row_hash = NULL"
+                    + " WHERE verification_id = ? AND chain_position = 2", verificationId);
+
+            AuditChainCheck check = audit().checkChain(verificationId);
+
+            assertThat(check.firstTampered()).get().satisfies(row -> {
+                assertThat(row.position()).isEqualTo(3);
+                assertThat(row.reason()).contains("where 2 was expected");
+            });
+            assertThat(check.rowsUnsealed()).isEqualTo(1);
+        }
+
+        @Test
+        void rowsSwappedInTheChainAreTampering() {
+            recordFiveEvents();
+            database.jdbc().update("UPDATE audit_event SET chain_position = 99 WHERE verification_id = ? AND chain_position = 2",
+                    verificationId);
+            database.jdbc().update("UPDATE audit_event SET chain_position = 2 WHERE verification_id = ? AND chain_position = 3",
+                    verificationId);
+            database.jdbc().update("UPDATE audit_event SET chain_position = 3 WHERE verification_id = ? AND chain_position = 99",
+                    verificationId);
+
+            assertThat(audit().checkChain(verificationId).firstTampered()).get().satisfies(row -> {
+                assertThat(row.position()).isEqualTo(2);
+                assertThat(row.reason()).contains("previous hash does not match");
+            });
+        }
+
+        @Test
+        void aChainRecomputedWithoutTheKeyDoesNotVerify() {
+            recordFiveEvents();
+            database.jdbc().update("UPDATE audit_event SET details = '{\"action\":\"disregard\"}'"
+                    + " WHERE verification_id = ? AND chain_position = 3", verificationId);
+            // what someone who can write the database but has not the key can do: the unkeyed hash, recomputed end to end
+            List<String[]> rows = database.jdbc().query("SELECT id, occurred_at, type, actor, details FROM audit_event"
+                    + " WHERE verification_id = ? ORDER BY chain_position", (row, n) -> new String[]{row.getString("id"),
+                    SqlInstants.fromSql(row, "occurred_at").toString(), row.getString("type"), row.getString("actor"),
+                    row.getString("details")}, verificationId);
+            String previous = null;
+            for (String[] row : rows) {
+                String recomputed = AuditRowHash.unkeyed(previous, verificationId, Instant.parse(row[1]), row[2], row[3], row[4]);
+                database.jdbc().update("UPDATE audit_event SET previous_hash = ?, row_hash = ? WHERE id = ?", previous,
+                        recomputed, Long.parseLong(row[0]));
+                previous = recomputed;
+            }
+
+            AuditChainCheck check = audit().checkChain(verificationId);
+
+            assertThat(check.firstTampered()).get().satisfies(row -> {
+                assertThat(row.position()).isEqualTo(1);
+                assertThat(row.reason()).contains("computed without the chain's key");
+            });
+        }
+
+        @Test
+        void removingTheNewestRowsLeavesAShorterChainThanItsPublishedHead() {
+            PublishedHeads published = PublishedHeads.capture();
+            try {
+                recordFiveEvents();
+                AuditChainCheck before = audit().checkChain(verificationId);
+                long newestRow = audit().newestSealedRow().orElseThrow().row();
+                database.jdbc().update("DELETE FROM audit_event WHERE verification_id = ? AND chain_position >= 4", verificationId);
+
+                AuditChainCheck after = audit().checkChain(verificationId);
+
+                assertThat(after.verifies()).as("a prefix of a chain is a valid chain").isTrue();
+                assertThat(published.last(verificationId)).contains("sealed to position 5")
+                        .endsWith("head " + before.head().orElseThrow().hash());
+                assertThat(after.head()).get().extracting(AuditChainCheck.Head::position).isEqualTo(3L);
+                assertThat(audit().newestSealedRow()).get().extracting(AuditTrailHead::row).asInstanceOf(
+                        org.assertj.core.api.InstanceOfAssertFactories.LONG).isLessThan(newestRow);
+            } finally {
+                published.stop();
+            }
         }
 
         @Test
@@ -255,7 +378,7 @@ class JdbcAuditTrailTest {
         }
 
         @Test
-        void policyStepsAreReadAcrossVerificationsBySinceOrByTheLatestVerifications() {
+        void policyStepsAreHandedOverNewestFirstAcrossVerificationsBySinceOrByTheLatestVerificationsUpToALimit() {
             UUID older = UUID.randomUUID();
             UUID newer = UUID.randomUUID();
             AuditEvent oldStep = new AuditEvent(older, clock.instant(), AuditEventType.POLICY_APPLIED, Actor.ENGINE, Map.of("step", "initial"));
@@ -266,11 +389,20 @@ class JdbcAuditTrailTest {
             List.of(oldStep, mine, newStep, myLater).forEach(audit()::record);
             audit().record(event(AuditEventType.ESCALATED, clock.instant().plusSeconds(180), Map.of("step", "2min")));
 
-            assertThat(audit().ofTypeSince(AuditEventType.POLICY_APPLIED, clock.instant().plusSeconds(60)))
-                    .containsExactly(mine, newStep, myLater);
-            assertThat(audit().ofTypeForLatestVerifications(AuditEventType.POLICY_APPLIED, 2))
-                    .containsExactly(mine, newStep, myLater);
-            assertThat(audit().ofTypeForLatestVerifications(AuditEventType.POLICY_APPLIED, 1)).containsExactly(mine, myLater);
+            List<AuditEvent> handed = new ArrayList<>();
+
+            assertThat(audit().eachOfTypeSince(AuditEventType.POLICY_APPLIED, clock.instant().plusSeconds(60), 10, handed::add))
+                    .isEqualTo(3);
+            assertThat(handed).containsExactly(myLater, newStep, mine);
+            handed.clear();
+            assertThat(audit().eachOfTypeForLatestVerifications(AuditEventType.POLICY_APPLIED, 2, 10, handed::add)).isEqualTo(3);
+            assertThat(handed).containsExactly(myLater, newStep, mine);
+            handed.clear();
+            assertThat(audit().eachOfTypeForLatestVerifications(AuditEventType.POLICY_APPLIED, 1, 10, handed::add)).isEqualTo(2);
+            assertThat(handed).containsExactly(myLater, mine);
+            handed.clear();
+            assertThat(audit().eachOfTypeSince(AuditEventType.POLICY_APPLIED, clock.instant(), 2, handed::add)).isEqualTo(2);
+            assertThat(handed).containsExactly(myLater, newStep);
         }
 
         private void recordFiveEvents() {

@@ -8,6 +8,7 @@ import com.centralstation.verification.core.domain.AuditEventType;
 import com.centralstation.verification.core.domain.CallList;
 import com.centralstation.verification.core.domain.ContactDecision;
 import com.centralstation.verification.core.domain.DecisionSource;
+import com.centralstation.verification.core.domain.NotificationDelivery;
 import com.centralstation.verification.core.domain.NotifiedContact;
 import com.centralstation.verification.core.domain.SubmissionReceipt;
 import com.centralstation.verification.core.domain.Verification;
@@ -95,8 +96,10 @@ class JdbcVerificationRepositoryTest {
             assertThat(repository().find(verification.id())).contains(new VerificationRecord(verification,
                     VerificationState.OPEN, List.of(), Optional.empty(), Optional.empty(), Optional.empty()));
 
-            NotifiedContact second = new NotifiedContact(BEN.contactId(), 2, Instant.parse("2026-05-26T10:23:34.000001Z"), false);
-            NotifiedContact first = new NotifiedContact(ANN.contactId(), 1, Instant.parse("2026-05-26T10:21:35.5Z"), true);
+            NotifiedContact second = new NotifiedContact(BEN.contactId(), 2, Instant.parse("2026-05-26T10:23:34.000001Z"),
+                    NotificationDelivery.UNCONFIRMED);
+            NotifiedContact first = new NotifiedContact(ANN.contactId(), 1, Instant.parse("2026-05-26T10:21:35.5Z"),
+                    NotificationDelivery.DELIVERED);
             repository().addNotified(verification.id(), second);
             repository().addNotified(verification.id(), first);
             ContactDecision decision = decision(BEN.contactId(), VerificationAction.DISPATCH);
@@ -360,7 +363,7 @@ class JdbcVerificationRepositoryTest {
             repository().add(verification(middle, 3, base.plusSeconds(10)));
             repository().add(verification(decided, 4, base.minusSeconds(10)));
             repository().claimDecision(decided, decision(ANN.contactId(), VerificationAction.DISPATCH));
-            NotifiedContact notified = new NotifiedContact(ANN.contactId(), 1, base.plusSeconds(1), true);
+            NotifiedContact notified = new NotifiedContact(ANN.contactId(), 1, base.plusSeconds(1), NotificationDelivery.SENDING);
             repository().addNotified(oldest, notified);
 
             List<VerificationRecord> open = repository().findByState(VerificationState.OPEN, 10);
@@ -385,10 +388,11 @@ class JdbcVerificationRepositoryTest {
         void refusesToRecordTheSamePositionTwice() {
             Verification verification = contractVerification();
             repository().add(verification);
-            repository().addNotified(verification.id(), new NotifiedContact(ANN.contactId(), 1, clock.instant(), true));
+            repository().addNotified(verification.id(),
+                    new NotifiedContact(ANN.contactId(), 1, clock.instant(), NotificationDelivery.DELIVERED));
 
             assertThatThrownBy(() -> repository().addNotified(verification.id(),
-                    new NotifiedContact(BEN.contactId(), 1, clock.instant(), true)))
+                    new NotifiedContact(BEN.contactId(), 1, clock.instant(), NotificationDelivery.DELIVERED)))
                     .isInstanceOf(org.springframework.dao.DuplicateKeyException.class);
             assertThat(repository().find(verification.id()).orElseThrow().notified())
                     .extracting(NotifiedContact::contactId).containsExactly(ANN.contactId());

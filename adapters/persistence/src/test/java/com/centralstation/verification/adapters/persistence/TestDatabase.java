@@ -16,7 +16,7 @@ final class TestDatabase implements AutoCloseable {
     /** Child tables first. */
     private static final List<String> OUR_TABLES = List.of("notified_contact", "response_token", "phone_call", "verification",
             "call_list_entry", "call_list", "audit_event", "webhook_delivery", "notification_attempt",
-            "refused_delivery", "verification_signal");
+            "refused_delivery", "verification_signal", "operator_task", "audit_chain_rekey_pending", "audit_chain_rekeyed");
 
     private final Engine engine;
     private final HikariDataSource dataSource;

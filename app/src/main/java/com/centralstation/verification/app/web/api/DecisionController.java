@@ -8,6 +8,7 @@ import com.centralstation.verification.core.domain.DecisionSource;
 import com.centralstation.verification.core.domain.VerificationAction;
 import com.centralstation.verification.core.usecase.RecordDecision;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -17,6 +18,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
@@ -31,6 +33,8 @@ import java.util.UUID;
 public class DecisionController {
 
     private static final Set<String> FIELDS = Set.of("contact_id", "action", "responded_at");
+    /** A first notification ends within its gateway's timeouts: seconds. */
+    private static final Duration NOT_YET_WAITING_RETRY_AFTER = Duration.ofSeconds(5);
 
     private final RecordDecision recordDecision;
     private final ObjectMapper mapper;
@@ -72,6 +76,12 @@ public class DecisionController {
                     "responded_at", "responded_at lies in the future");
             case RESPONDED_BEFORE_ALARM -> ApiProblems.problem(HttpStatus.UNPROCESSABLE_ENTITY, "Invalid response time",
                     "responded_at", "responded_at lies before the alarm");
+            case NOT_YET_WAITING -> ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                    .header(HttpHeaders.RETRY_AFTER, String.valueOf(NOT_YET_WAITING_RETRY_AFTER.toSeconds()))
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .body(ApiProblems.problem(HttpStatus.SERVICE_UNAVAILABLE, "Not waiting for a decision yet", null,
+                            "the verification is still notifying its first contact; nothing was decided, send the "
+                                    + "decision again").getBody());
         };
     }
 }

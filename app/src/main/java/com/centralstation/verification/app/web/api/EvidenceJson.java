@@ -39,7 +39,10 @@ final class EvidenceJson {
                 "phone", c.phone(), "email", c.email())).toList());
         json.put("notification_attempts", pack.notificationAttempts().stream().map(a -> map(
                 "at", text(a.at()), "contact_id", a.contactId(), "channel", a.channel(), "address", a.address(),
-                "outcome", a.delivered() ? "delivered" : "failed", "detail", a.detail())).toList());
+                "outcome", a.outcome(), "detail", a.detail())).toList());
+        json.put("contacts_notified", pack.contactsNotified().stream().map(n -> map(
+                "position", n.position(), "contact_id", n.contactId(), "notified_at", text(n.notifiedAt()),
+                "delivery", n.delivery().code())).toList());
         json.put("phone_calls", pack.calls().stream().map(c -> map(
                 "placed_at", text(c.placedAt()), "contact_id", c.contactId(), "to", c.to(),
                 "call_sid", c.callSid().orElse(null), "statuses", c.statuses(), "answered_by", c.answeredBy().orElse(null),
@@ -74,6 +77,8 @@ final class EvidenceJson {
     private static Map<String, Object> chain(AuditChainCheck check) {
         return map("verifies", check.verifies(), "rows_checked", check.rowsChecked(),
                 "rows_unsealed", check.rowsUnsealed(),
+                "head", check.head().map(head -> map("position", head.position(), "hash", head.hash())).orElse(null),
+                "rekeyed_at", check.rekeyedAt().map(EvidenceJson::text).orElse(null),
                 "first_tampered", check.firstTampered().map(row -> map("position", row.position(), "at", text(row.at()),
                         "type", row.type(), "reason", row.reason())).orElse(null));
     }

@@ -107,7 +107,8 @@ public class VerificationController {
 
     private static Map<String, Object> notified(NotifiedContact notified) {
         return Map.of("contact_id", notified.contactId(), "position", notified.position(),
-                "notified_at", notified.notifiedAt().toString(), "delivered", notified.delivered());
+                "notified_at", notified.notifiedAt().toString(), "delivered", notified.delivered(),
+                "delivery", notified.delivery().code());
     }
 
     private static Map<String, Object> event(AuditEvent event) {

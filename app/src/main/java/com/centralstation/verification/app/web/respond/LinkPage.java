@@ -28,6 +28,8 @@ public enum LinkPage {
     REFUSED(HttpStatus.FORBIDDEN),
     /** Recording the answer failed on our side; the link was not spent, so the contact can try again. */
     NOT_RECORDED(HttpStatus.SERVICE_UNAVAILABLE),
+    /** The page cannot be shown while the database is unavailable; the link still works in a minute. */
+    UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE),
     /** Our fault: the answer could not be recorded. */
     FAILED(HttpStatus.INTERNAL_SERVER_ERROR);
 

@@ -1,5 +1,6 @@
 package com.centralstation.verification.app.web.respond;
 
+import com.centralstation.verification.app.storage.StorageOutage;
 import com.centralstation.verification.core.domain.ContactDecision;
 import com.centralstation.verification.core.domain.ContactObservation;
 import com.centralstation.verification.core.domain.VerificationAction;
@@ -10,8 +11,10 @@ import com.centralstation.verification.core.usecase.ResponseLinks;
 import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -41,13 +44,18 @@ public class ResponsePageController {
 
     private static final Logger LOG = LoggerFactory.getLogger(ResponsePageController.class);
     private static final Pattern FORM_PATH = Pattern.compile("/respond/([A-Za-z0-9_-]{1,128})/(?:dispatch|disregard)");
+    private static final Pattern LINK_PATH = Pattern.compile("/respond/([A-Za-z0-9_-]{1,128})(?:/.*)?");
+    /** While the database cannot write, the contact is asked to try again in a minute. */
+    static final String RETRY_AFTER_SECONDS = "60";
 
     private final ResponseLinks links;
+    private final StorageOutage outage;
     private final DateTimeFormatter timeFormat;
 
     /** @param alarmTimeZone the zone alarm times are shown in ({@code verification.notification.time-zone}) */
-    public ResponsePageController(ResponseLinks links, ZoneId alarmTimeZone) {
+    public ResponsePageController(ResponseLinks links, StorageOutage outage, ZoneId alarmTimeZone) {
         this.links = links;
+        this.outage = outage;
         this.timeFormat = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm:ss zzz", Locale.ENGLISH)
                 .withZone(alarmTimeZone);
     }
@@ -84,7 +92,7 @@ public class ResponsePageController {
 
     @PostMapping("/{token}/{action}")
     public ModelAndView answer(@PathVariable String token, @PathVariable String action,
-                               @RequestParam(name = "seen", required = false) String seen) {
+                               @RequestParam(name = "seen", required = false) String seen, HttpServletResponse response) {
         Optional<VerificationAction> chosen = VerificationAction.fromCode(action);
         if (chosen.isEmpty()) {
             return page(LinkPage.UNKNOWN, null);
@@ -94,7 +102,11 @@ public class ResponsePageController {
             // The question is optional: no answer, or one this page never offered, is simply no answer.
             answer = links.answer(token, chosen.get(), Optional.ofNullable(seen).flatMap(ContactObservation::fromCode));
         } catch (RuntimeException e) {
-            LOG.error("Recording a response link's answer failed; the link stays usable", e);
+            if (outage.refusesRequest(e).isPresent()) {
+                response.setHeader(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
+            } else {
+                LOG.error("Recording a response link's answer failed; the link stays usable", e);
+            }
             return page(LinkPage.NOT_RECORDED, null).addObject("token", token);
         }
         // Read again for the page: the link is used now, but still tells which alarm it was about.
@@ -112,8 +124,11 @@ public class ResponsePageController {
             case UNKNOWN_VERIFICATION -> LinkPage.UNKNOWN;
             case CONTACT_NOT_ON_CALL_LIST, CONTACT_NOT_NOTIFIED, RESPONDED_IN_FUTURE, RESPONDED_BEFORE_ALARM ->
                     LinkPage.NOT_ACCEPTED;
+            // The verification is still sending its first notification; the link was not spent.
+            case NOT_YET_WAITING -> LinkPage.NOT_RECORDED;
         };
-        return decisionPage(page, link).addObject("action", chosen.get().code());
+        ModelAndView shown = decisionPage(page, link).addObject("action", chosen.get().code());
+        return page == LinkPage.NOT_RECORDED ? shown.addObject("token", token) : shown;
     }
 
     /**
@@ -136,10 +151,20 @@ public class ResponsePageController {
 
     /**
      * Anything unexpected: a page the contact can act on (call the station), never a stack trace or the API's
-     * problem JSON.
+     * problem JSON. While the database cannot be read or written, the page says to try again in a minute and offers
+     * the link again: nothing was spent.
      */
     @ExceptionHandler(Exception.class)
-    public ModelAndView failed(Exception e) {
+    public ModelAndView failed(Exception e, HttpServletRequest request, HttpServletResponse response) {
+        if (outage.refusesRequest(e).isPresent()) {
+            response.setHeader(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
+            ModelAndView page = page(LinkPage.UNAVAILABLE, null);
+            Matcher link = LINK_PATH.matcher(request.getRequestURI());
+            if (link.matches()) {
+                page.addObject("token", link.group(1));
+            }
+            return page;
+        }
         LOG.error("Response page failed", e);
         return page(LinkPage.FAILED, null);
     }

@@ -1,7 +1,8 @@
 package com.centralstation.verification.app.web.voice;
 
-import com.centralstation.verification.core.domain.CallAddresses;
+import com.centralstation.verification.app.storage.StorageOutage;
 import com.centralstation.verification.app.web.ApiProblems;
+import com.centralstation.verification.core.domain.CallAddresses;
 import com.centralstation.verification.core.domain.CallReport;
 import com.centralstation.verification.core.domain.CallScript;
 import com.centralstation.verification.core.domain.CallStatus;
@@ -27,7 +28,9 @@ import java.util.OptionalInt;
 /**
  * The voice provider's callbacks of a phone call to a contact (Twilio's webhooks; the security chain lets only
  * signed ones through): the call's script when someone picks up, the keys pressed at each question, and the call's
- * progress. Every answer of the first three is TwiML.
+ * progress. Every answer of the first three is TwiML. While the database cannot store anything, a callback that needs
+ * it is answered 503 with {@code Retry-After} ({@link ApiProblems}); a contact whose confirmed key could not be
+ * recorded is asked on the line to confirm again.
  */
 @Hidden // the voice provider's, not part of the station's API
 @RestController
@@ -41,6 +44,7 @@ public class VoiceCallController {
     private final AnswerPhoneCall answerPhoneCall;
     private final RecordCallProgress recordCallProgress;
     private final ObjectProvider<CallTwiml> twiml;
+    private final StorageOutage outage;
     private final Clock clock;
 
     /**
@@ -48,10 +52,11 @@ public class VoiceCallController {
      *              enabled; without them the security chain lets no callback through to here
      */
     public VoiceCallController(AnswerPhoneCall answerPhoneCall, RecordCallProgress recordCallProgress,
-                               ObjectProvider<CallTwiml> twiml, Clock clock) {
+                               ObjectProvider<CallTwiml> twiml, StorageOutage outage, Clock clock) {
         this.answerPhoneCall = answerPhoneCall;
         this.recordCallProgress = recordCallProgress;
         this.twiml = twiml;
+        this.outage = outage;
         this.clock = clock;
     }
 
@@ -105,8 +110,10 @@ public class VoiceCallController {
         if (reply.isEmpty()) {
             return unknown(callId);
         }
-        reply.get().failure().ifPresent(failure -> LOG.error("Recording the answer of call {} failed; the contact may"
-                + " confirm again", callId, failure));
+        // A storage outage is logged once a minute by the outage, not once per key pressed.
+        reply.get().failure().filter(failure -> outage.refusesRequest(failure).isEmpty())
+                .ifPresent(failure -> LOG.error("Recording the answer of call {} failed; the contact may confirm again",
+                        callId, failure));
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_XML).body(twiml.getObject().render(reply.get()));
     }
 

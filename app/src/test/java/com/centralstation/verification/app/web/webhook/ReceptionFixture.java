@@ -1,6 +1,7 @@
 package com.centralstation.verification.app.web.webhook;
 
 import com.centralstation.verification.app.metrics.MicrometerVerificationMetrics;
+import com.centralstation.verification.app.testing.ChektSignature;
 import com.centralstation.verification.core.domain.ContactDecision;
 import com.centralstation.verification.core.domain.RefusalReason;
 import com.centralstation.verification.core.domain.Verification;
@@ -24,12 +25,10 @@ import com.centralstation.verification.core.usecase.StartVerification;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -109,14 +108,10 @@ final class ReceptionFixture {
     }
 
     static String sign(String timestamp, byte[] body) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            mac.update((timestamp + ".").getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(mac.doFinal(body));
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        byte[] prefix = (timestamp + ".").getBytes(StandardCharsets.UTF_8);
+        byte[] signed = Arrays.copyOf(prefix, prefix.length + body.length);
+        System.arraycopy(body, 0, signed, prefix.length, body.length);
+        return ChektSignature.hmacSha256Hex(SECRET, signed);
     }
 
     double refusedCount(RefusalReason reason) {

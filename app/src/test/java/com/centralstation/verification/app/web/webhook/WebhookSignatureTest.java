@@ -1,15 +1,15 @@
 package com.centralstation.verification.app.web.webhook;
 
+import com.centralstation.verification.app.testing.ChektSignature;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.HexFormat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -19,10 +19,8 @@ class WebhookSignatureTest {
     private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
     private final byte[] body = "{\"id\":\"evt_1\"}".getBytes(StandardCharsets.UTF_8);
 
-    private static String hmac(String secret, String data) throws Exception {
-        Mac mac = Mac.getInstance("HmacSHA256");
-        mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-        return HexFormat.of().formatHex(mac.doFinal(data.getBytes(StandardCharsets.UTF_8)));
+    private static String hmac(String secret, String data) {
+        return ChektSignature.hmacSha256Hex(secret, data);
     }
 
     private WebhookSignature timestamped() {
@@ -40,6 +38,15 @@ class WebhookSignatureTest {
         assertThat(timestamped().refusal(fresh, hmac("s3cret", fresh + "." + new String(body)), body)).isNull();
     }
 
+    @ParameterizedTest(name = "X-CHeKT-Timestamp: {0}")
+    @ValueSource(strings = {"9223372036854775807", "9223372036854775808", "31556889864403200", "99999999999999999999",
+            "-1", "-9223372036854775808", "+1764237600", "1764237600.5", "1e9", "0x69283B20", "١٧٦٤٢٣٧٦٠٠", " ", "1764237600 1"})
+    void aTimestampThatIsNoSaneUnixTimeIsRefusedWithAReasonNotAnError(String timestamp) throws Exception {
+        String signature = hmac("s3cret", timestamp + "." + new String(body));
+
+        assertThat(timestamped().refusal(timestamp, signature, body)).isNotNull();
+    }
+
     @Test
     void missingOrMalformedHeadersAreRefusedWithAReason() {
         String ts = String.valueOf(NOW.getEpochSecond());
@@ -52,7 +59,10 @@ class WebhookSignatureTest {
     @Test
     void theWrongSecretIsRefused() throws Exception {
         String ts = String.valueOf(NOW.getEpochSecond());
-        assertThat(timestamped().refusal(ts, hmac("other", ts + "." + new String(body)), body)).isNotNull();
+        assertThat(timestamped().refusal(ts, hmac("other", ts + "." + new String(body)), body))
+                .isEqualTo("the signature does not match");
+        assertThat(timestamped().refusal(ts, hmac("s3cret", ts + "." + new String(body)), body))
+                .as("the same delivery signed with the configured secret").isNull();
     }
 
     @Test

@@ -8,6 +8,10 @@ import java.util.Optional;
 /** Stored response-link tokens, by hash. */
 public interface ResponseTokenStore {
 
+    /**
+     * Stores a token in the caller's transaction. The notification that issues it commits the token together with
+     * the notified contact, on their own, before any message carries the link.
+     */
     void save(ResponseToken token);
 
     Optional<ResponseToken> find(String tokenHash);

@@ -11,7 +11,10 @@ public interface VerificationProcess {
     /** Starts the workflow in the caller's transaction; nothing outside runs before it commits. */
     void start(Verification verification);
 
-    /** Hands a decision that has already been claimed to the waiting workflow. */
+    /**
+     * Hands a decision to the waiting workflow. A workflow still sending its first notification (a contact may answer
+     * through the link before the gateway has answered us) is waited for, a few seconds at most.
+     */
     Correlation decide(UUID verificationId, ContactDecision decision);
 
     /**
@@ -28,6 +31,8 @@ public interface VerificationProcess {
         /** The workflow took the decision and will submit it. */
         ACCEPTED,
         /** The workflow is no longer waiting for a decision (decided, closed or ended). */
-        NOT_WAITING
+        NOT_WAITING,
+        /** The workflow does not wait for a decision yet: its first notification is still being sent. */
+        NOT_YET_WAITING
     }
 }

@@ -33,7 +33,18 @@ public interface VerificationRepository {
     /** How many verifications are in the state and were received before the instant (supervisors' overdue gauge). */
     long countInStateReceivedBefore(VerificationState state, Instant receivedBefore);
 
+    /**
+     * Records a contact as notified, in the caller's transaction.
+     *
+     * @throws RuntimeException when the verification already has a contact at that position
+     */
     void addNotified(UUID verificationId, NotifiedContact notified);
+
+    /**
+     * Writes over the notified contact at the same position: how its notification stands now, and when its message
+     * was sent. In the caller's transaction; false when there is no contact at that position.
+     */
+    boolean updateNotified(UUID verificationId, NotifiedContact notified);
 
     /**
      * Takes the decision if, and only if, the verification is still open and undecided; atomic

@@ -1,0 +1,84 @@
+package com.centralstation.verification.adapters.persistence;
+
+import com.centralstation.verification.core.domain.BoardChange;
+import com.centralstation.verification.core.domain.ChangeFeedMark;
+import com.centralstation.verification.core.port.out.BoardChangeFeed;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The board's change feed: rows of our tables whose identity column orders them. Every step of a verification writes
+ * an audit row (operator tasks included), so the audit trail alone tells a board that something changed; a source
+ * is one more SELECT in the same statement.
+ */
+final class JdbcBoardChangeFeed implements BoardChangeFeed {
+
+    /** The audit trail: each row's type, in lower case, says what changed. */
+    static final String AUDIT = "audit";
+
+    private static final Map<String, Source> SOURCES = Map.of(AUDIT, new Source("audit_event", "id", "verification_id", "type"));
+
+    private final JdbcClient jdbc;
+
+    JdbcBoardChangeFeed(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public Map<String, Long> head() {
+        Map<String, Long> heads = new LinkedHashMap<>();
+        SOURCES.forEach((name, source) -> heads.put(name, jdbc.sql(
+                "SELECT COALESCE(MAX(" + source.position() + "), 0) FROM " + source.table()).query(Long.class).single()));
+        return heads;
+    }
+
+    @Override
+    public List<BoardChange> read(ChangeFeedMark mark, int limitPerSource) {
+        Map<String, Object> params = new HashMap<>();
+        List<String> parts = new ArrayList<>();
+        for (String name : mark.sources()) {
+            Source source = SOURCES.get(name);
+            if (source == null) {
+                throw new IllegalArgumentException("no change feed source " + name);
+            }
+            params.put(name + "High", mark.high(name));
+            params.put(name + "Limit", limitPerSource);
+            parts.add("(" + source.select(name) + " WHERE " + source.position() + " > :" + name + "High ORDER BY "
+                    + source.position() + " LIMIT :" + name + "Limit)");
+            Set<Long> missing = mark.missing(name);
+            if (!missing.isEmpty()) {
+                params.put(name + "Missing", List.copyOf(missing));
+                parts.add("(" + source.select(name) + " WHERE " + source.position() + " IN (:" + name + "Missing))");
+            }
+        }
+        if (parts.isEmpty()) {
+            return List.of();
+        }
+        List<BoardChange> changes = new ArrayList<>();
+        jdbc.sql("SELECT source, position, verification_id, change FROM (" + String.join(" UNION ALL ", parts)
+                        + ") feed ORDER BY source, position")
+                .params(params)
+                .query((ResultSet row) -> {
+                    changes.add(new BoardChange(row.getString("source"), row.getLong("position"),
+                            row.getObject("verification_id", UUID.class), row.getString("change").toLowerCase(Locale.ROOT)));
+                });
+        return changes;
+    }
+
+    private record Source(String table, String position, String verification, String change) {
+
+        String select(String name) {
+            return "SELECT '" + name + "' AS source, " + position + " AS position, " + verification + " AS verification_id, "
+                    + change + " AS change FROM " + table;
+        }
+    }
+}
