@@ -11,7 +11,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -56,10 +58,7 @@ final class AuditChain {
     void seal(UUID verificationId) {
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             try {
-                Sealed sealed = independent.execute(status -> sealOnce(verificationId));
-                if (sealed != null && sealed.rows() > 0) {
-                    heads.sealed(verificationId, sealed.position(), sealed.hash(), sealed.rows());
-                }
+                publish(verificationId, independent.execute(status -> sealOnce(verificationId)));
                 return;
             } catch (LostRace | DataAccessException race) {
                 log.debug("sealing the audit chain of {} raced another sealer (attempt {})", verificationId, attempt, race);
@@ -74,12 +73,28 @@ final class AuditChain {
      * verification on its own.
      */
     void seal(Collection<UUID> verificationIds) {
+        Map<UUID, Sealed> sealed;
         try {
-            independent.executeWithoutResult(status -> verificationIds.forEach(this::sealOnce));
+            sealed = independent.execute(status -> {
+                Map<UUID, Sealed> each = new LinkedHashMap<>();
+                verificationIds.forEach(verificationId -> each.put(verificationId, sealOnce(verificationId)));
+                return each;
+            });
         } catch (LostRace | DataAccessException race) {
             log.debug("sealing {} audit chains together raced another sealer; sealing them one by one",
                     verificationIds.size(), race);
             verificationIds.forEach(this::seal);
+            return;
+        }
+        // published once committed: a head names only what a check will find sealed
+        if (sealed != null) {
+            sealed.forEach(this::publish);
+        }
+    }
+
+    private void publish(UUID verificationId, Sealed sealed) {
+        if (sealed != null && sealed.rows() > 0) {
+            heads.sealed(verificationId, sealed.position(), sealed.hash(), sealed.rows());
         }
     }
 
