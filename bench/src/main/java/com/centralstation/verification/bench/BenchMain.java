@@ -309,7 +309,7 @@ public final class BenchMain {
                 "--verification.api.username=" + Target.STATION_USER,
                 "--verification.api.password=" + Target.STATION_PASSWORD,
                 "--verification.audit.chain-key=bench-audit-chain-key-0123456789abcdef",
-                "--verification.metrics.password=bench-metrics-password",
+                "--verification.metrics.password=" + Target.METRICS_PASSWORD,
                 "--chekt.base-url=" + chekt.baseUrl(),
                 "--chekt.token-url=" + chekt.baseUrl() + "/oauth/token",
                 "--chekt.client-id=bench-client",

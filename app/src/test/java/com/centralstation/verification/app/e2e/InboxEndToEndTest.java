@@ -130,7 +130,7 @@ class InboxEndToEndTest extends HeldStarterServiceTest {
             assertThat(refused.get("reason").asText()).isEqualTo("unstartable");
             assertThat(refused.get("detail").asText()).contains(poison.verificationId().toString()).contains("3 attempts")
                     .contains("noSuchVariable");
-            assertThat(http.send(station(HttpRequest.newBuilder(uri("/actuator/prometheus"))).GET().build(),
+            assertThat(http.send(metrics(HttpRequest.newBuilder(uri("/actuator/prometheus"))).GET().build(),
                     HttpResponse.BodyHandlers.ofString()).body())
                     .containsPattern("chekt_webhooks_refused_total\\{reason=\"unstartable\"} [1-9]");
         } finally {

@@ -155,7 +155,7 @@ class InboxStormIT extends HeldStarterServiceTest {
                 .GET().build(), HttpResponse.BodyHandlers.ofString()).body());
         assertThat(listed.get("count").asInt()).isEqualTo(STORM);
         assertThat(listed.get("verifications").get(0).get("alarm_class").asText()).as("first in line").isEqualTo("high");
-        String metrics = http.send(station(HttpRequest.newBuilder(uri("/actuator/prometheus"))).GET().build(),
+        String metrics = http.send(metrics(HttpRequest.newBuilder(uri("/actuator/prometheus"))).GET().build(),
                 HttpResponse.BodyHandlers.ofString()).body();
         assertThat(metrics).contains("verification_inbox_waiting " + STORM + ".0");
         assertThat(history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(someNormal.toString()).count())
