@@ -53,6 +53,10 @@ final class ChildJvm implements AutoCloseable {
         return new ChildJvm(name, port, process, gcLog, log);
     }
 
+    String name() {
+        return name;
+    }
+
     int port() {
         return port;
     }
@@ -131,6 +135,27 @@ final class ChildJvm implements AutoCloseable {
             return new double[] {Double.NaN, Double.NaN};
         }
         return new double[] {used, committed};
+    }
+
+    /** Starts a JFR recording of this JVM (settings {@code profile}), written to {@code file} when stopped. */
+    void startRecording(Path file) throws IOException, InterruptedException {
+        jcmd("JFR.start", "name=bench", "settings=profile", "filename=" + file.toAbsolutePath());
+    }
+
+    /** Stops the recording {@link #startRecording} started and writes it out. */
+    void stopRecording() throws IOException, InterruptedException {
+        jcmd("JFR.stop", "name=bench");
+    }
+
+    private void jcmd(String... command) throws IOException, InterruptedException {
+        List<String> line = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                String.valueOf(pid())));
+        line.addAll(List.of(command));
+        Process jcmd = new ProcessBuilder(line).redirectErrorStream(true).start();
+        String output = new String(jcmd.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        if (jcmd.waitFor() != 0) {
+            throw new IOException("jcmd " + String.join(" ", command) + " failed: " + output);
+        }
     }
 
     /** SIGTERM (graceful shutdown), then SIGKILL if it does not end. */

@@ -64,7 +64,11 @@ final class H2FileSizes {
         }
         double peak = samples.stream().mapToDouble(s -> s[1]).max().orElse(Double.NaN);
         m.put("h2.file.peak", peak);
-        m.put("h2.file.end", samples.get(samples.size() - 1)[1]);
+        double[] last = samples.get(samples.size() - 1);
+        m.put("h2.file.end", last[1]);
+        // the growth over the last two minutes of the JVM's life: zero when the file stays flat under the load left
+        samples.stream().filter(sample -> sample[0] <= last[0] - 120).reduce((a, b) -> b)
+                .ifPresent(twoMinutesBefore -> m.put("h2.file.growth.last2min", last[1] - twoMinutesBefore[1]));
         try {
             Files.writeString(csv, "seconds,mib\n" + samples.stream()
                     .map(s -> String.format(Locale.ROOT, "%.0f,%.1f", s[0], s[1])).collect(Collectors.joining("\n")) + "\n");

@@ -11,7 +11,7 @@ import java.util.Map;
 record Options(List<String> databases, boolean quick, int alarms, int open, int decisions, double decisionRate,
                int senders, int warmup, Duration firstTimer, int repetitions, boolean bare, Path serviceJar,
                Path results, Map<String, String> serviceSettings, List<String> jvmOptions, String label,
-               Duration timerWait, boolean decisionScenario, int fireEvery) {
+               Duration timerWait, boolean decisionScenario, int fireEvery, boolean profile, Map<String, Path> compared) {
 
     static final String USAGE = """
             java -jar bench/target/bench.jar [options]
@@ -31,11 +31,17 @@ record Options(List<String> databases, boolean quick, int alarms, int open, int 
               --fire-every=N         in the storm, every Nth alarm is a fire alarm (life-safety), timed from its
                                      webhook to its operator task (default 500; 0 for none)
               --timer-wait=PT8M      how long to wait for every first timer to fire
+              --profile              record the measured storm of each JVM (bare and service) with JFR (settings=profile),
+                                     from its first webhook until it drained: jfr-<jvm>.jfr in the run's folder, read by
+                                     java -cp bench/target/bench.jar ...bench.ProfileTable
               --set=key=value        a service setting (repeatable), e.g. --set=camunda.bpm.job-execution.max-pool-size=12;
                                      job-execution keys, history-level and the Hikari pool size also go to the bare engine
               --jvm=OPTION           a JVM option for the service and bare JVMs (repeatable; default -Xms256m -Xmx1g)
               --label=TEXT           a name for this run in RESULTS.md
               --service-jar=PATH     default app/target/app-*.jar next to this module
+              --compare=LABEL=PATH   another service jar (repeatable): its storm (warm-up, storm, decisions during it; no
+                                     timers) runs in the same run after the service's, against the same bare engine,
+                                     and is reported beside it: before/after a change on a shared machine
               --results=PATH         default bench/RESULTS.md
             """;
 
@@ -53,6 +59,7 @@ record Options(List<String> databases, boolean quick, int alarms, int open, int 
         Map<String, String> values = new LinkedHashMap<>();
         Map<String, String> settings = new LinkedHashMap<>();
         List<String> jvm = new ArrayList<>();
+        Map<String, Path> compared = new LinkedHashMap<>();
         for (String arg : args) {
             if (!arg.startsWith("--")) {
                 throw new IllegalArgumentException("unknown argument " + arg + "\n" + USAGE);
@@ -66,6 +73,10 @@ record Options(List<String> databases, boolean quick, int alarms, int open, int 
                     settings.put(value.substring(0, split), value.substring(split + 1));
                 }
                 case "jvm" -> jvm.add(value);
+                case "compare" -> {
+                    int split = value.indexOf('=');
+                    compared.put(value.substring(0, split), Path.of(value.substring(split + 1)));
+                }
                 case "help" -> throw new IllegalArgumentException(USAGE);
                 default -> values.put(name, value);
             }
@@ -93,6 +104,8 @@ record Options(List<String> databases, boolean quick, int alarms, int open, int 
                 values.getOrDefault("label", quick ? "quick" : "full"),
                 Duration.parse(values.getOrDefault("timer-wait", "PT8M")),
                 !values.containsKey("no-decisions"),
-                Integer.parseInt(values.getOrDefault("fire-every", "500")));
+                Integer.parseInt(values.getOrDefault("fire-every", "500")),
+                values.containsKey("profile"),
+                compared);
     }
 }

@@ -20,6 +20,8 @@ final class Target {
     static final String STATION_PASSWORD = "bench-station-password";
     static final String ADMIN_USER = "admin";
     static final String ADMIN_PASSWORD = "bench-admin-password";
+    static final String METRICS_USER = "metrics";
+    static final String METRICS_PASSWORD = "bench-metrics-password";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -74,6 +76,40 @@ final class Target {
     /** Async continuations waiting: zero once everything received so far has run to its next wait state. */
     long pendingContinuations() throws IOException, InterruptedException {
         return jobs("messages=true");
+    }
+
+    /**
+     * Requests taken in and not started yet: the service's inbox ({@code verification_inbox_waiting}); the bare engine
+     * starts on the request thread and has none (it answers no metrics).
+     */
+    long waitingInInbox() throws IOException, InterruptedException {
+        HttpResponse<String> response = scrape(METRICS_USER, METRICS_PASSWORD);
+        if (response.statusCode() == 401) {
+            // a service jar from before the metrics login (--compare) opens its metrics to the station's login
+            response = scrape(STATION_USER, STATION_PASSWORD);
+        }
+        if (response.statusCode() == 404) {
+            return 0;
+        }
+        if (response.statusCode() != 200) {
+            throw new IOException("metrics answered " + response.statusCode());
+        }
+        for (String line : response.body().split("\n")) {
+            if (line.startsWith("verification_inbox_waiting ")) {
+                return (long) Double.parseDouble(line.substring(line.indexOf(' ') + 1).trim());
+            }
+        }
+        return 0;
+    }
+
+    private HttpResponse<String> scrape(String user, String password) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(uri("/actuator/prometheus")).timeout(Duration.ofSeconds(30))
+                .header("Authorization", basic(user, password)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Everything received so far started and run to its next wait state: the inbox first, then the jobs it made. */
+    boolean drained() throws IOException, InterruptedException {
+        return waitingInInbox() == 0 && pendingContinuations() == 0;
     }
 
     /** Waits for a condition, polling twice a second; returns false on timeout. */

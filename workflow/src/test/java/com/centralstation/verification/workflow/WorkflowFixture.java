@@ -15,6 +15,7 @@ import com.centralstation.verification.core.testing.ImmediateUnitOfWork;
 import com.centralstation.verification.core.testing.InMemoryAuditTrail;
 import com.centralstation.verification.core.testing.InMemoryCallListDirectory;
 import com.centralstation.verification.core.testing.InMemoryCancellationTombstones;
+import com.centralstation.verification.core.testing.InMemoryDeliveryInbox;
 import com.centralstation.verification.core.testing.InMemoryNotificationLog;
 import com.centralstation.verification.core.testing.InMemoryOperatorTaskLog;
 import com.centralstation.verification.core.testing.InMemoryResponseTokenStore;
@@ -27,7 +28,7 @@ import com.centralstation.verification.core.usecase.CancelBySupervisor;
 import com.centralstation.verification.core.usecase.CancelVerification;
 import com.centralstation.verification.core.usecase.CloseUnverified;
 import com.centralstation.verification.core.usecase.NotifyNextContact;
-import com.centralstation.verification.core.usecase.ReceiveVerificationRequest;
+import com.centralstation.verification.core.usecase.StartVerification;
 import com.centralstation.verification.core.usecase.RecordAgencyCall;
 import com.centralstation.verification.core.usecase.RecordDecision;
 import com.centralstation.verification.core.usecase.RecordEscalation;
@@ -106,7 +107,8 @@ final class WorkflowFixture {
     private final Map<UUID, ProcessInstance> instances = new HashMap<>();
 
     final CamundaVerificationProcess process;
-    final ReceiveVerificationRequest receive;
+    final StartVerification start;
+    final CamundaAlarmClassifier classifier;
     final RecordDecision recordDecision;
     final CancelVerification cancel;
 
@@ -114,10 +116,11 @@ final class WorkflowFixture {
         this.engine = engine;
         ClockUtil.setCurrentTime(Date.from(START));
         process = new CamundaVerificationProcess(engine.getRuntimeService(), engine.getManagementService());
-        receive = new ReceiveVerificationRequest(verifications, callLists,
-                new CamundaAlarmClassifier(engine.getDecisionService()), process, tombstones, audit,
-                VerificationMetrics.NONE, clock, Duration.ofHours(24));
-        recordDecision = new RecordDecision(verifications, process, audit, clock, Duration.ofSeconds(30));
+        start = new StartVerification(verifications, callLists, process, tombstones, audit, VerificationMetrics.NONE,
+                Duration.ofHours(24));
+        classifier = new CamundaAlarmClassifier(engine.getDecisionService());
+        recordDecision = new RecordDecision(verifications, new InMemoryDeliveryInbox(), process, audit, clock,
+                Duration.ofSeconds(30));
         cancel = new CancelVerification(verifications, process, tombstones, audit, VerificationMetrics.NONE, clock);
         TestEngine.useBeans(beans(EscalationProperties.defaults()));
     }
@@ -140,8 +143,8 @@ final class WorkflowFixture {
     /** CHeKT's request arrives and is stored; the process starts (its first notification's job not yet run). */
     UUID requestVerification(String trigger, Contact... contacts) {
         UUID id = UUID.randomUUID();
-        assertThat(receive.receive(TestVerifications.request(id, alarmVerificationIds.getAndIncrement(), trigger,
-                List.of(contacts)))).isEqualTo(ReceiveVerificationRequest.Outcome.STARTED);
+        assertThat(receiveAndStart(TestVerifications.request(id, alarmVerificationIds.getAndIncrement(), trigger,
+                List.of(contacts)))).isEqualTo(StartVerification.Outcome.STARTED);
         assertThat(instance(id)).as("process instance of " + id).isNotNull();
         return id;
     }
@@ -149,10 +152,15 @@ final class WorkflowFixture {
     /** As {@link #requestVerification(String, Contact...)}, for an alarm of any trigger and priority. */
     UUID requestVerification(Alarm alarm, Contact... contacts) {
         UUID id = UUID.randomUUID();
-        assertThat(receive.receive(new VerificationRequest(new ChektReference(TestVerifications.SITE,
+        assertThat(receiveAndStart(new VerificationRequest(new ChektReference(TestVerifications.SITE,
                 alarmVerificationIds.getAndIncrement(), id), alarm, List.of(contacts))))
-                .isEqualTo(ReceiveVerificationRequest.Outcome.STARTED);
+                .isEqualTo(StartVerification.Outcome.STARTED);
         return id;
+    }
+
+    /** Classed by the shipped table and started at once, as the intake does for life safety and the starter for others. */
+    private StartVerification.Outcome receiveAndStart(VerificationRequest request) {
+        return start.start(request, classifier.classify(request.alarm()), clock.instant());
     }
 
     static Alarm alarm(String trigger, String priority) {

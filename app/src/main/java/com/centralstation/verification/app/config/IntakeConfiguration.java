@@ -1,14 +1,19 @@
 package com.centralstation.verification.app.config;
 
+import com.centralstation.verification.app.inbox.InboxStarter;
+import com.centralstation.verification.app.web.webhook.ChektWebhookMapper;
 import com.centralstation.verification.core.port.out.AuditTrail;
 import com.centralstation.verification.core.port.out.CancellationTombstones;
 import com.centralstation.verification.core.port.out.DeliveryInbox;
 import com.centralstation.verification.core.port.out.RefusedDeliveries;
+import com.centralstation.verification.core.port.out.StoredDeliveryReader;
 import com.centralstation.verification.core.port.out.UnitOfWork;
 import com.centralstation.verification.core.port.out.VerificationMetrics;
 import com.centralstation.verification.core.usecase.DeliveryQuarantine;
 import com.centralstation.verification.core.usecase.IntakeHousekeeping;
 import com.centralstation.verification.core.usecase.ReceiveChektDelivery;
+import com.centralstation.verification.core.usecase.StartReceivedVerifications;
+import com.centralstation.verification.core.usecase.StartVerification;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -23,12 +28,12 @@ import java.util.List;
 
 /**
  * The intake of CHeKT's deliveries: the use case with its event handlers (every {@link ReceiveChektDelivery.EventHandler}
- * bean, each naming the event types it takes), the quarantine of refused deliveries, and the purge that bounds the
- * quarantine and the tombstones.
+ * bean, each naming the event types it takes), the starter of the requests waiting in the inbox, the quarantine of
+ * refused deliveries, and the purge that bounds the quarantine and the tombstones.
  */
 @Configuration
 @EnableScheduling
-@EnableConfigurationProperties(IntakeProperties.class)
+@EnableConfigurationProperties({IntakeProperties.class, InboxProperties.class})
 public class IntakeConfiguration implements SchedulingConfigurer {
 
     private static final Logger log = LoggerFactory.getLogger(IntakeConfiguration.class);
@@ -50,6 +55,27 @@ public class IntakeConfiguration implements SchedulingConfigurer {
     ReceiveChektDelivery receiveChektDelivery(UnitOfWork unitOfWork, DeliveryInbox inbox,
                                               List<ReceiveChektDelivery.EventHandler> handlers, AuditTrail audit) {
         return new ReceiveChektDelivery(unitOfWork, inbox, handlers, audit, clock);
+    }
+
+    /** The inbox keeps a request's bytes as they came; the starter reads them as the webhook did. */
+    @Bean
+    StoredDeliveryReader storedDeliveryReader(ChektWebhookMapper mapper) {
+        return mapper::delivery;
+    }
+
+    @Bean
+    StartReceivedVerifications startReceivedVerifications(UnitOfWork unitOfWork, DeliveryInbox inbox,
+                                                          StoredDeliveryReader reader, StartVerification start,
+                                                          DeliveryQuarantine quarantine, AuditTrail audit,
+                                                          InboxProperties inboxProperties) {
+        return new StartReceivedVerifications(unitOfWork, inbox, reader, start, quarantine, audit, clock,
+                inboxProperties.batchSize(), inboxProperties.maxAttempts());
+    }
+
+    @Bean
+    InboxStarter inboxStarter(StartReceivedVerifications starts, InboxProperties inboxProperties) {
+        return new InboxStarter(starts, inboxProperties.pollInterval(), inboxProperties.maxPollInterval(),
+                inboxProperties.starterEnabled());
     }
 
     @Bean

@@ -14,10 +14,12 @@ import com.centralstation.verification.core.port.out.CandidatePolicies;
 import com.centralstation.verification.core.port.out.ChektContactSource;
 import com.centralstation.verification.core.port.out.ChektGateway;
 import com.centralstation.verification.core.port.out.ContactNotifier;
+import com.centralstation.verification.core.port.out.DeliveryInbox;
 import com.centralstation.verification.core.port.out.NotificationLog;
 import com.centralstation.verification.core.port.out.OperatorTaskLog;
 import com.centralstation.verification.core.port.out.PhoneCalls;
 import com.centralstation.verification.core.port.out.ResponseTokenStore;
+import com.centralstation.verification.core.port.out.StoredDeliveryReader;
 import com.centralstation.verification.core.port.out.UnitOfWork;
 import com.centralstation.verification.core.port.out.VerificationMetrics;
 import com.centralstation.verification.core.port.out.VerificationProcess;
@@ -38,6 +40,7 @@ import com.centralstation.verification.core.usecase.RecordDecision;
 import com.centralstation.verification.core.usecase.RecordEscalation;
 import com.centralstation.verification.core.usecase.RecordOperatorTask;
 import com.centralstation.verification.core.usecase.ResponseLinks;
+import com.centralstation.verification.core.usecase.StartVerification;
 import com.centralstation.verification.core.usecase.SubmitDecision;
 import com.centralstation.verification.core.usecase.VerificationQueries;
 import com.centralstation.verification.workflow.engine.EngineClock;
@@ -72,9 +75,9 @@ public class UseCaseConfiguration {
     }
 
     @Bean
-    SupervisionGauges supervisionGauges(OpenIncidents incidents, VerificationRepository verifications, Clock clock,
-                                        SupervisionProperties supervision) {
-        return new SupervisionGauges(incidents, verifications, clock, supervision.overdueAfter());
+    SupervisionGauges supervisionGauges(OpenIncidents incidents, VerificationRepository verifications, DeliveryInbox inbox,
+                                        Clock clock, SupervisionProperties supervision) {
+        return new SupervisionGauges(incidents, verifications, inbox, clock, supervision.overdueAfter());
     }
 
     @Bean
@@ -83,12 +86,17 @@ public class UseCaseConfiguration {
     }
 
     @Bean
-    ReceiveVerificationRequest receiveVerificationRequest(VerificationRepository verifications, CallListDirectory callLists,
-                                                          AlarmClassifier classifier, VerificationProcess process,
-                                                          CancellationTombstones tombstones, AuditTrail audit,
-                                                          VerificationMetrics metrics, Clock clock, IntakeProperties intake) {
-        return new ReceiveVerificationRequest(verifications, callLists, classifier, process, tombstones, audit, metrics,
-                clock, intake.tombstoneExpiry());
+    StartVerification startVerification(VerificationRepository verifications, CallListDirectory callLists,
+                                        VerificationProcess process, CancellationTombstones tombstones, AuditTrail audit,
+                                        VerificationMetrics metrics, IntakeProperties intake) {
+        return new StartVerification(verifications, callLists, process, tombstones, audit, metrics, intake.tombstoneExpiry());
+    }
+
+    @Bean
+    ReceiveVerificationRequest receiveVerificationRequest(DeliveryInbox inbox, AlarmClassifier classifier,
+                                                          CancellationTombstones tombstones, StartVerification start,
+                                                          AuditTrail audit, Clock clock, IntakeProperties intake) {
+        return new ReceiveVerificationRequest(inbox, classifier, tombstones, start, audit, clock, intake.tombstoneExpiry());
     }
 
     @Bean
@@ -115,9 +123,9 @@ public class UseCaseConfiguration {
     }
 
     @Bean
-    RecordDecision recordDecision(VerificationRepository verifications, VerificationProcess process, AuditTrail audit,
-                                  Clock clock, DecisionProperties properties) {
-        return new RecordDecision(verifications, process, audit, clock, properties.allowedClockSkew());
+    RecordDecision recordDecision(VerificationRepository verifications, DeliveryInbox inbox, VerificationProcess process,
+                                  AuditTrail audit, Clock clock, DecisionProperties properties) {
+        return new RecordDecision(verifications, inbox, process, audit, clock, properties.allowedClockSkew());
     }
 
     @Bean
@@ -178,8 +186,9 @@ public class UseCaseConfiguration {
     }
 
     @Bean
-    VerificationQueries verificationQueries(VerificationRepository verifications, AuditTrail audit) {
-        return new VerificationQueries(verifications, audit);
+    VerificationQueries verificationQueries(VerificationRepository verifications, DeliveryInbox inbox,
+                                            StoredDeliveryReader reader, CallListDirectory callLists, AuditTrail audit) {
+        return new VerificationQueries(verifications, inbox, reader, callLists, audit);
     }
 
     @Bean

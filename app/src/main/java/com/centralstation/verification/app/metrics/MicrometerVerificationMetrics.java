@@ -39,7 +39,7 @@ public class MicrometerVerificationMetrics implements VerificationMetrics {
             alerts(step);
         }
         for (VerificationState state : VerificationState.values()) {
-            if (!state.isOpen() && state != VerificationState.DECIDED) {
+            if (!state.isOpen() && state != VerificationState.DECIDED && state != VerificationState.RECEIVED) {
                 outcomes(state);
             }
         }

@@ -1,6 +1,7 @@
 package com.centralstation.verification.app.metrics;
 
 import com.centralstation.verification.core.domain.VerificationState;
+import com.centralstation.verification.core.port.out.DeliveryInbox;
 import com.centralstation.verification.core.port.out.VerificationRepository;
 import com.centralstation.verification.workflow.process.OpenIncidents;
 import io.micrometer.core.instrument.Gauge;
@@ -13,20 +14,23 @@ import java.time.Instant;
 
 /**
  * What a supervisor's dashboard alarms on: open incidents of the alarm-verification process (a job that
- * ran out of retries and waits for someone in Cockpit), and verifications not ended long after they
- * arrived. Both are read from the database at each scrape, so every node reports the same figures.
+ * ran out of retries and waits for someone in Cockpit), verifications not ended long after they arrived, and
+ * requests taken in but not started yet. All are read from the
+ * database at each scrape, so every node reports the same figures.
  */
 public final class SupervisionGauges implements MeterBinder {
 
     private final OpenIncidents incidents;
     private final VerificationRepository verifications;
+    private final DeliveryInbox inbox;
     private final Clock clock;
     private final Duration overdueAfter;
 
-    public SupervisionGauges(OpenIncidents incidents, VerificationRepository verifications, Clock clock,
+    public SupervisionGauges(OpenIncidents incidents, VerificationRepository verifications, DeliveryInbox inbox, Clock clock,
                              Duration overdueAfter) {
         this.incidents = incidents;
         this.verifications = verifications;
+        this.inbox = inbox;
         this.clock = clock;
         this.overdueAfter = overdueAfter;
     }
@@ -40,6 +44,10 @@ public final class SupervisionGauges implements MeterBinder {
         Gauge.builder("verification.overdue", verifications, repository -> overdue(repository, clock.instant().minus(overdueAfter)))
                 .description("Verifications received more than verification.supervision.overdue-after ago and not ended yet"
                         + " (open, or decided but not accepted by CHeKT)")
+                .strongReference(true)
+                .register(registry);
+        Gauge.builder("verification.inbox.waiting", inbox, DeliveryInbox::waitingCount)
+                .description("Requests answered 202 and waiting in the inbox for their workflow to be started")
                 .strongReference(true)
                 .register(registry);
     }

@@ -28,8 +28,9 @@ import java.util.concurrent.TimeUnit;
  *       makes a retention time of a few intervals as safe as H2's default is with the operating system's own
  *       write-back (up to 30 s on Linux), and sets that retention time;</li>
  *   <li>runs H2's own rewrite ({@code MVStore.compact}) while the chunks hold less live data than the target fill
- *       rate: the live pages of the sparsest and oldest chunks (at most H2's own limit per step, a quarter of its
- *       auto-commit memory) are written anew with the next commit, and the old chunks die.</li>
+ *       rate: the live pages of the sparsest and oldest chunks are written anew with the next commit, and the old
+ *       chunks die. It rewrites at most as many live bytes as the file grew since the last run, and nothing while
+ *       the file does not grow: the work is in proportion to what the service writes.</li>
  * </ol>
  * While H2 is open the file stops growing, and gives space back only at its end; it shrinks fully when H2 closes.
  * Does nothing unless the datasource is an H2 file.
@@ -51,6 +52,8 @@ public final class H2Housekeeping implements SmartLifecycle {
     private ScheduledExecutorService thread;
     /** The file store kept; replaced when H2 reopened the file. Only the housekeeping thread and stop() use it. */
     private volatile MVStore store;
+    /** The file's size when the last run began: what it grew since is the next run's budget. Used as store is. */
+    private long sizeAtLastRun;
 
     public H2Housekeeping(DataSource dataSource, H2HousekeepingProperties properties) {
         this.dataSource = dataSource;
@@ -102,25 +105,39 @@ public final class H2Housekeeping implements SmartLifecycle {
     }
 
     /**
-     * Rewrites sparse chunks until their fill rate reaches the target or {@code max-time} has passed; whether it
-     * rewrote any.
+     * Rewrites sparse chunks while their fill rate is below the target, at most as many live bytes as the file grew
+     * since the last run (H2's own limit per step, a quarter of its auto-commit memory, each step) and for at most
+     * {@code max-time}; whether it rewrote any. A file that did not grow found room in chunks freed earlier, and is
+     * left alone: the work follows what was written, not the time that passed, so a storm pays for its housekeeping
+     * per alarm, not per second it lasts.
      */
     boolean rewrite(MVStore store) {
-        int writeLimit = store.getAutoCommitMemory() / 4;
+        long size = store.getFileStore().size();
+        long grown = size - sizeAtLastRun;
+        sizeAtLastRun = size;
+        if (grown <= 0) {
+            return false;
+        }
         long startedAt = System.nanoTime();
         long stopAt = startedAt + properties.maxTime().toNanos();
+        long budget = grown;
         int steps = 0;
         // reading the fill rate walks every chunk: only for the debug line
         int fillRateBefore = log.isDebugEnabled() ? store.getFileStore().getChunksFillRate() : -1;
-        while (!store.isClosed() && rewriteStep(store, writeLimit)) {
+        while (budget > 0 && !store.isClosed()) {
+            int writeLimit = (int) Math.min(budget, store.getAutoCommitMemory() / 4);
+            if (!rewriteStep(store, writeLimit)) {
+                break;
+            }
             steps++;
+            budget -= writeLimit;
             if (System.nanoTime() - stopAt > 0) {
                 break;
             }
         }
         if (log.isDebugEnabled()) {
-            log.debug("H2 housekeeping: {} steps in {} ms; chunks {} % live before, {} % after; file {} MiB, {} % used",
-                    steps, (System.nanoTime() - startedAt) / 1_000_000, fillRateBefore,
+            log.debug("H2 housekeeping: file grew {} KiB, {} steps in {} ms; chunks {} % live before, {} % after; file {} MiB, {} % used",
+                    grown >> 10, steps, (System.nanoTime() - startedAt) / 1_000_000, fillRateBefore,
                     store.getFileStore().getChunksFillRate(), store.getFileStore().size() >> 20, store.getFillRate());
         }
         return steps > 0;

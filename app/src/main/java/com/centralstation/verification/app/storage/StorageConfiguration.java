@@ -18,8 +18,9 @@ import java.time.Clock;
 import java.time.Duration;
 
 /**
- * Upkeep of the database and its disk: the embedded H2's housekeeping, the heartbeat that proves writes and recovers
- * from a failed one, the data directory's free space, and what health, metrics and the log say about them.
+ * Upkeep of the database and its disk: the embedded H2's housekeeping and its file gauges, the heartbeat that proves
+ * writes and recovers from a failed one, the data directory's free space, and what health, metrics and the log say
+ * about them.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({H2HousekeepingProperties.class, StorageWatchProperties.class})
@@ -40,6 +41,11 @@ public class StorageConfiguration {
     @Bean
     H2Housekeeping h2Housekeeping(DataSource dataSource, H2HousekeepingProperties properties) {
         return new H2Housekeeping(dataSource, properties);
+    }
+
+    @Bean
+    H2FileGauges h2FileGauges(DataSource dataSource) {
+        return new H2FileGauges(dataSource);
     }
 
     @Bean

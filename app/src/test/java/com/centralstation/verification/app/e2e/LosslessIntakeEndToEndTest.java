@@ -124,9 +124,12 @@ class LosslessIntakeEndToEndTest extends ServiceTest {
     void aCancellationAfterItsRequestCancelsTheRunningVerification() throws Exception {
         Alarms.Alarm alarm = Alarms.fresh("motion");
         assertThat(deliverWebhook(alarm.body()).statusCode()).isEqualTo(202);
+        // running: started from the inbox (a cancellation of a request still waiting there is InboxEndToEndTest's)
+        await().atMost(Duration.ofSeconds(30)).until(() -> "open".equals(verification(alarm.verificationId()).get("state").asText()));
         HttpResponse<String> cancelled = deliverWebhook(alarm.cancellation("verification.cancelled"));
 
         assertThat(cancelled.statusCode()).isEqualTo(202);
+        assertThat(json.readTree(cancelled.body()).get("result").asText()).isEqualTo("accepted");
         assertThat(verification(alarm.verificationId()).get("state").asText()).isEqualTo("cancelled");
         assertThat(tombstones(alarm.verificationId())).isZero();
     }

@@ -27,7 +27,8 @@ import static org.awaitility.Awaitility.await;
  * started again on the same database. Every alarm answered 202 is there and notified within seconds of the restart
  * (the node takes its own locked jobs back at once), no contact is notified twice, every escalation step ran
  * exactly once, and CHeKT accepted exactly one decision per verification (see {@link ChektDouble} for what a
- * re-sent PATCH counts as). On the default H2 file and on PostgreSQL with the postgres profile.
+ * re-sent PATCH counts as). Killed, too, with requests answered 202 and still waiting in the inbox: each is started
+ * once after the restart. On the default H2 file and on PostgreSQL with the postgres profile.
  */
 class RestartSafetyIT {
 
@@ -41,6 +42,8 @@ class RestartSafetyIT {
     /** First notifications not yet logged at the kill: among them the jobs the killed run had locked. */
     private static final int STORM_LEFT_AT_KILL = 10;
     private static final String NOTIFIED = "Notified contact";
+    /** Requests answered 202 and not started when the service is killed. */
+    private static final int WAITING_AT_KILL = 60;
     /** The restarted node runs its own interrupted jobs at once instead of waiting for their locks to expire. */
     private static final Duration AFTER_HEALTHY = Duration.ofSeconds(10);
     private static final Duration PATCH_DELAY = Duration.ofMillis(1500);
@@ -64,9 +67,10 @@ class RestartSafetyIT {
         try (ChektDouble chekt = new ChektDouble(PATCH_DELAY, DISREGARD_DELAY); ServiceNode node = node(storage, chekt)) {
             List<Alarms.Alarm> ladders = killedMidEscalationAndMidSubmission(storage, chekt, node);
             List<Alarms.Alarm> storm = killedMidStorm(storage, chekt, node);
+            List<Alarms.Alarm> waiting = killedWithRequestsWaiting(storage, node);
 
             Map<Integer, Long> requestsPerVerification = chekt.assertOneAcceptedDecisionEach(
-                    Stream.concat(ladders.stream(), storm.stream()).toList());
+                    Stream.of(ladders, storm, waiting).flatMap(List::stream).toList());
             System.out.println("[restart-safety " + storage + "] PATCH requests received per verification "
                     + requestsPerVerification + "; accepted by CHeKT (one Idempotency-Key, one body): exactly 1 each");
         }
@@ -198,6 +202,45 @@ class RestartSafetyIT {
                 + " to every one notified " + seconds(stormNotified) + " (job lock time 80 s, released at start-up); each"
                 + " contact notified once by our records; " + STORM + " decisions afterwards, each submitted once");
         return storm;
+    }
+
+    /**
+     * Requests answered 202 and still waiting in the inbox when the service is killed: the node takes a burst of
+     * alarms in with its starter off ({@code verification.inbox.starter-enabled=false}), so every one of them waits,
+     * is killed with SIGKILL, and restarts with its starter on: each is started and notified once within seconds of
+     * the restart, and its decision submitted once.
+     */
+    private static List<Alarms.Alarm> killedWithRequestsWaiting(Storage storage, ServiceNode node) {
+        node.kill();
+        node.set("verification.inbox.starter-enabled", "false");
+        node.start();
+        List<Alarms.Alarm> waiting = fresh(WAITING_AT_KILL);
+
+        assertThat(Clients.spread(waiting, List.of(node), STORM_SENDERS, ServiceNode::deliver))
+                .as("webhook answers while nothing is started").containsOnly(202);
+        assertThat(node.inState("received")).as("requests waiting in the inbox at the kill").hasSize(WAITING_AT_KILL);
+        node.kill();
+        node.set("verification.inbox.starter-enabled", "true");
+        node.start();
+        Instant healthy = Instant.now();
+        await().atMost(AFTER_HEALTHY).until(() -> allNotified(node, waiting));
+        Duration startedAndNotified = Duration.between(healthy, Instant.now());
+        assertThat(node.inState("received")).as("requests still waiting").isEmpty();
+        assertThat(Clients.spread(waiting, List.of(node), STORM_SENDERS,
+                (target, alarm) -> target.decide(alarm.verificationId(), ANN, "dispatch")))
+                .as("decisions on the requests that waited").containsOnly(202);
+        Set<String> ids = waiting.stream().map(alarm -> alarm.verificationId().toString()).collect(Collectors.toSet());
+        await().atMost(Duration.ofSeconds(120)).until(() -> submittedIds(node).containsAll(ids));
+        for (Alarms.Alarm alarm : waiting) {
+            JsonNode view = node.view(alarm.verificationId());
+            assertThat(types(view)).as("timeline of %s", alarm.verificationId())
+                    .containsOnlyOnce("verification_received", "contact_notified", "decision_submitted");
+        }
+
+        System.out.println("[restart-safety " + storage + "] inbox: " + WAITING_AT_KILL + " requests answered 202 and"
+                + " waiting at the kill; healthy to every one started and notified " + seconds(startedAndNotified)
+                + "; each started, notified and submitted once");
+        return waiting;
     }
 
     private static long releases(ServiceNode node) {

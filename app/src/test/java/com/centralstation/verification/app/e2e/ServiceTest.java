@@ -29,9 +29,11 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The assembled service on a random port and an in-memory H2, with CHeKT played by WireMock over real
@@ -70,6 +72,8 @@ public abstract class ServiceTest {
         registerLoginsAndChekt(properties, CHEKT, WEBHOOK_SECRET);
         properties.add("verification.notification.public-base-url", () -> "http://localhost:8080");
         properties.add("verification.notification.channels", () -> "log");
+        // a delivery answered 503 (intake busy) is sent again sooner than the shipped 5 s (see deliverWebhook)
+        properties.add("chekt.webhook-retry-after", () -> "1s");
         // Contexts of several test classes can run at once in one JVM on one database, like nodes: each its own owner.
         String lockOwner = "service-test-" + UUID.randomUUID();
         properties.add("verification.engine.lock-owner", () -> lockOwner);
@@ -146,8 +150,25 @@ public abstract class ServiceTest {
         return URI.create("http://localhost:" + port + path);
     }
 
-    /** Signs as CHeKT does: hex HMAC-SHA256(secret, "{timestamp}.{raw body}"), timestamped with the engine's clock. */
+    /**
+     * Delivers as CHeKT does: signed (hex HMAC-SHA256(secret, "{timestamp}.{raw body}"), timestamped with the engine's
+     * clock), and sent again, signed anew, after the {@code Retry-After} of a 503: the service takes a limited number
+     * of deliveries at once and asks the others to come back ({@link #deliverWebhookOnce} shows that answer).
+     */
     protected HttpResponse<String> deliverWebhook(String body) throws IOException, InterruptedException {
+        AtomicReference<HttpResponse<String>> answer = new AtomicReference<>(deliverWebhookOnce(body));
+        if (answer.get().statusCode() == 503) {
+            Duration retryAfter = Duration.ofSeconds(Long.parseLong(answer.get().headers().firstValue("Retry-After").orElse("1")));
+            await().atMost(Duration.ofMinutes(2)).pollDelay(retryAfter).pollInterval(retryAfter).until(() -> {
+                answer.set(deliverWebhookOnce(body));
+                return answer.get().statusCode() != 503;
+            });
+        }
+        return answer.get();
+    }
+
+    /** One signed delivery, answered as it is (a 503 included). */
+    protected HttpResponse<String> deliverWebhookOnce(String body) throws IOException, InterruptedException {
         String timestamp = String.valueOf(now().getEpochSecond());
         return http.send(HttpRequest.newBuilder(uri("/webhooks/chekt"))
                 .header("Content-Type", "application/json")

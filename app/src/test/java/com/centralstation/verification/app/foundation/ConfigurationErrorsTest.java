@@ -122,6 +122,18 @@ class ConfigurationErrorsTest {
                 row("verification.h2-housekeeping.fill-rate", "100",
                         "1 setting is missing or invalid: verification.h2-housekeeping.fill-rate "
                         + "(VERIFICATION_H2_HOUSEKEEPING_FILL_RATE): must be less than or equal to 99"),
+                row("verification.inbox.batch-size", "0",
+                        "1 setting is missing or invalid: verification.inbox.batch-size (VERIFICATION_INBOX_BATCH_SIZE): "
+                        + "must be greater than or equal to 1"),
+                row("verification.inbox.max-poll-interval", "50ms",
+                        "1 setting is missing or invalid: verification.inbox.max-poll-interval "
+                        + "(VERIFICATION_INBOX_MAX_POLL_INTERVAL): must be at least poll-interval and at most 60 s"),
+                row("chekt.webhook-concurrency", "0",
+                        "1 setting is missing or invalid: chekt.webhook-concurrency (CHEKT_WEBHOOK_CONCURRENCY): must be "
+                        + "greater than or equal to 1"),
+                row("chekt.webhook-turn-wait", "1m",
+                        "1 setting is missing or invalid: chekt.webhook-turn-wait (CHEKT_WEBHOOK_TURN_WAIT): must be "
+                        + "between 0 and 30 s"),
                 row("verification.webapps.hide-end-of-life-banner", "yes please",
                         "1 setting is missing or invalid: verification.webapps.hide-end-of-life-banner "
                         + "(VERIFICATION_WEBAPPS_HIDE_END_OF_LIFE_BANNER): cannot be read from 'yes please' as boolean"));

@@ -44,6 +44,21 @@ class H2HousekeepingTest {
     }
 
     @Test
+    void aFileThatDidNotGrowSinceTheLastRunIsLeftAlone() throws Exception {
+        JdbcDataSource dataSource = h2File("still");
+        H2Housekeeping upkeep = new H2Housekeeping(dataSource, SHIPPED);
+        try (Connection connection = dataSource.getConnection()) {
+            MVStore store = upkeep.h2File().orElseThrow();
+            churn(connection, ROUNDS, () -> { });
+            assertThat(upkeep.rewrite(store)).as("sparse chunks after the churn, the file grew").isTrue();
+            long size = Files.size(dir.resolve("still.mv.db"));
+
+            assertThat(upkeep.rewrite(store)).as("nothing written since").isFalse();
+            assertThat(Files.size(dir.resolve("still.mv.db"))).isEqualTo(size);
+        }
+    }
+
+    @Test
     void aDatabaseInMemoryHasNoFileToKeep() throws Exception {
         JdbcDataSource dataSource = new JdbcDataSource();
         dataSource.setURL("jdbc:h2:mem:housekeeping-test;DB_CLOSE_DELAY=-1");

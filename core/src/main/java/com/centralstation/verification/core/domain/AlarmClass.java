@@ -25,6 +25,19 @@ public enum AlarmClass {
         return code;
     }
 
+    /** 0 for the most urgent class: the order in which received requests are started. */
+    public int rank() {
+        return ordinal();
+    }
+
+    /** @throws IllegalArgumentException for a rank no class has */
+    public static AlarmClass ofRank(int rank) {
+        if (rank < 0 || rank >= values().length) {
+            throw new IllegalArgumentException("no alarm class of rank " + rank);
+        }
+        return values()[rank];
+    }
+
     public static Optional<AlarmClass> fromCode(String code) {
         return Arrays.stream(values()).filter(c -> c.code.equals(code)).findFirst();
     }

@@ -13,7 +13,12 @@ public enum RefusalReason {
     /** Signed, but not a JSON object (400): kept. */
     UNPARSABLE,
     /** Signed JSON without a usable required field (400): kept. */
-    REQUIRED_FIELD;
+    REQUIRED_FIELD,
+    /**
+     * Taken in (202), but its workflow could not be started, attempt after attempt (the engine refused it, or its
+     * stored body no longer reads): kept, so it can be looked at and sent again.
+     */
+    UNSTARTABLE;
 
     public String tag() {
         return name().toLowerCase(Locale.ROOT);

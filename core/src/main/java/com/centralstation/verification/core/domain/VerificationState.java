@@ -2,6 +2,11 @@ package com.centralstation.verification.core.domain;
 
 /** Where a verification stands, as supervisors and the read API see it. */
 public enum VerificationState {
+    /**
+     * CHeKT's request is stored in the inbox (answered 202) and its workflow not started yet; nobody has been called.
+     * Never stored in the verification table: the read side shows a waiting request so.
+     */
+    RECEIVED,
     /** Contacts are being called or an operator is working on it; no decision yet. */
     OPEN,
     /** A decision was taken and is being submitted to CHeKT. */

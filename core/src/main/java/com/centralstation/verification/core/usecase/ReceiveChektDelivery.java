@@ -12,18 +12,23 @@ import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * Takes one authentic CHeKT delivery in one transaction: the inbox row (unique on the event id, with the raw body),
- * what the event's handler writes (a verification row unique on its UUID and the process start, or a cancellation
- * or its tombstone) and the audit of the repairs made to read it commit together or not at all. So the 202 CHeKT
+ * what the event's handler writes (a request taken in to wait for its start, or a cancellation or its tombstone) and
+ * the audit of the repairs made to read it commit together or not at all. So the 202 CHeKT
  * receives means the delivery is durable, and a repeat changes nothing.
  *
  * <p>The event type chooses the handler ({@link EventHandler#eventTypes()}); a type no handler takes is kept in the
  * inbox and otherwise ignored. A new event type is one handler, registered with this use case, plus the message the
  * process model receives.
+ *
+ * <p>A handler that fails for another reason may take the delivery in for a later step instead
+ * ({@link EventHandler#handleLater}), in a fresh transaction.
  *
  * <p>A request and its cancellation arriving together can meet in the engine: a conflict there condemns the whole
  * transaction even when the engine's own retry then succeeds. Nothing of such an attempt stays (its inbox row
@@ -50,20 +55,26 @@ public final class ReceiveChektDelivery {
         this.clock = clock;
     }
 
-    /** @throws ConcurrentChangeException when concurrent changes rolled back every attempt; nothing was recorded */
+    /**
+     * @throws ConcurrentChangeException when concurrent changes rolled back every attempt; nothing was recorded
+     * @throws RuntimeException what the handler threw, when it has no later step ({@link EventHandler#handleLater})
+     */
     public Result receive(ChektDelivery delivery) {
         for (int attempt = 1; ; attempt++) {
             try {
-                return unitOfWork.inOneTransaction(() -> take(delivery));
+                return unitOfWork.inOneTransaction(() -> take(delivery, handler -> handler.handle(delivery)));
             } catch (ConcurrentChangeException concurrentChange) {
                 if (attempt >= ATTEMPTS) {
                     throw concurrentChange;
                 }
+            } catch (RuntimeException failed) {
+                return unitOfWork.inOneTransaction(() -> take(delivery,
+                        handler -> handler.handleLater(delivery).orElseThrow(() -> failed)));
             }
         }
     }
 
-    private Result take(ChektDelivery delivery) {
+    private Result take(ChektDelivery delivery, Function<EventHandler, Result> handling) {
         UUID verificationId = delivery.event().verificationId().orElse(null);
         if (!inbox.firstDelivery(delivery.eventId(), delivery.eventType(), verificationId, delivery.body(), clock.instant())) {
             return Result.DUPLICATE;
@@ -72,7 +83,7 @@ public final class ReceiveChektDelivery {
         if (handler == null) {
             return Result.IGNORED;
         }
-        Result result = handler.handle(delivery);
+        Result result = handling.apply(handler);
         if (result.takenIn() && verificationId != null && !delivery.repairs().isEmpty()) {
             audit.record(new AuditEvent(verificationId, clock.instant(), AuditEventType.REQUEST_REPAIRED, Actor.CHEKT,
                     delivery.repairs()));
@@ -104,6 +115,15 @@ public final class ReceiveChektDelivery {
         Set<String> eventTypes();
 
         Result handle(ChektDelivery delivery);
+
+        /**
+         * Takes the delivery in for a later step instead, in a fresh transaction, after {@link #handle} failed (not
+         * by a concurrent change): a request whose immediate start the engine refused waits in the inbox like any
+         * other. Empty when the handler has no later step: then {@link #handle}'s failure stands.
+         */
+        default Optional<Result> handleLater(ChektDelivery delivery) {
+            return Optional.empty();
+        }
     }
 
     public enum Result {

@@ -9,6 +9,7 @@ import com.centralstation.verification.core.domain.DecisionSource;
 import com.centralstation.verification.core.domain.VerificationRecord;
 import com.centralstation.verification.core.domain.VerificationState;
 import com.centralstation.verification.core.port.out.AuditTrail;
+import com.centralstation.verification.core.port.out.DeliveryInbox;
 import com.centralstation.verification.core.port.out.VerificationProcess;
 import com.centralstation.verification.core.port.out.VerificationRepository;
 
@@ -29,14 +30,16 @@ import java.util.UUID;
 public final class RecordDecision {
 
     private final VerificationRepository verifications;
+    private final DeliveryInbox inbox;
     private final VerificationProcess process;
     private final AuditTrail audit;
     private final Clock clock;
     private final Duration allowedClockSkew;
 
-    public RecordDecision(VerificationRepository verifications, VerificationProcess process, AuditTrail audit,
-                          Clock clock, Duration allowedClockSkew) {
+    public RecordDecision(VerificationRepository verifications, DeliveryInbox inbox, VerificationProcess process,
+                          AuditTrail audit, Clock clock, Duration allowedClockSkew) {
         this.verifications = verifications;
+        this.inbox = inbox;
         this.process = process;
         this.audit = audit;
         this.clock = clock;
@@ -46,7 +49,12 @@ public final class RecordDecision {
     public Outcome record(UUID verificationId, ContactDecision decision) {
         Optional<VerificationRecord> found = verifications.find(verificationId);
         if (found.isEmpty()) {
-            return Outcome.UNKNOWN_VERIFICATION;
+            if (inbox.waiting(verificationId).isEmpty()) {
+                return Outcome.UNKNOWN_VERIFICATION;
+            }
+            // received and not started yet: nobody has been called
+            audit(verificationId, decision, Outcome.CONTACT_NOT_NOTIFIED);
+            return Outcome.CONTACT_NOT_NOTIFIED;
         }
         Outcome outcome = check(found.get(), decision);
         if (outcome == Outcome.ACCEPTED) {

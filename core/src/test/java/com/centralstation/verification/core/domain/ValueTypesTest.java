@@ -66,6 +66,17 @@ class ValueTypesTest {
     }
 
     @Test
+    void alarmClassesRankLifeSafetyFirstAndTheRanksStoredInTheInboxStay() {
+        assertThat(AlarmClass.LIFE_SAFETY.rank()).isZero();
+        assertThat(AlarmClass.HIGH.rank()).isEqualTo(1);
+        assertThat(AlarmClass.NORMAL.rank()).isEqualTo(2);
+        for (AlarmClass alarmClass : AlarmClass.values()) {
+            assertThat(AlarmClass.ofRank(alarmClass.rank())).isEqualTo(alarmClass);
+        }
+        assertThatThrownBy(() -> AlarmClass.ofRank(3)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void escalationStepsRoundTripTheirDmnCodes() {
         for (EscalationStep step : EscalationStep.values()) {
             assertThat(EscalationStep.fromCode(step.code())).contains(step);

@@ -28,6 +28,11 @@ public final class InMemoryCancellationTombstones implements CancellationTombsto
     }
 
     @Override
+    public Optional<Tombstone> cancellation(UUID verificationId) {
+        return tombstone(verificationId);
+    }
+
+    @Override
     public int forgetBefore(Instant cutoff) {
         int before = firstSignals.size();
         firstSignals.values().removeIf(signal -> signal.at().isBefore(cutoff));

@@ -31,6 +31,11 @@ public final class InMemoryVerificationRepository implements VerificationReposit
         }
     }
 
+    /** Forgets a verification, as a rolled-back transaction forgets the row it added. */
+    public void forget(UUID verificationId) {
+        records.remove(verificationId);
+    }
+
     @Override
     public Optional<VerificationRecord> find(UUID verificationId) {
         return Optional.ofNullable(records.get(verificationId));

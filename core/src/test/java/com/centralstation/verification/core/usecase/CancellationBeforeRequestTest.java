@@ -34,8 +34,8 @@ class CancellationBeforeRequestTest {
         f.cancel.cancel(id, "alarm.resolved");
         f.clock.advance(Duration.ofMinutes(3));
 
-        assertThat(f.receive.receive(TestVerifications.contractRequest()))
-                .isEqualTo(ReceiveVerificationRequest.Outcome.CANCELLED_BEFORE_ARRIVAL);
+        assertThat(f.receiveAndStart(TestVerifications.contractRequest()))
+                .isEqualTo(StartVerification.Outcome.CANCELLED_BEFORE_ARRIVAL);
 
         assertThat(f.process.started).isEmpty();
         assertThat(f.verifications.find(id).orElseThrow().state()).isEqualTo(VerificationState.CANCELLED);
@@ -49,9 +49,9 @@ class CancellationBeforeRequestTest {
     @Test
     void aRedeliveredRequestAfterTheTombstoneIsStillADuplicate() {
         f.cancel.cancel(id, "verification.cancelled");
-        f.receive.receive(TestVerifications.contractRequest());
+        f.receiveAndStart(TestVerifications.contractRequest());
 
-        assertThat(f.receive.receive(TestVerifications.contractRequest())).isEqualTo(ReceiveVerificationRequest.Outcome.DUPLICATE);
+        assertThat(f.receiveAndStart(TestVerifications.contractRequest())).isEqualTo(StartVerification.Outcome.DUPLICATE);
         assertThat(f.process.started).isEmpty();
     }
 
@@ -60,7 +60,7 @@ class CancellationBeforeRequestTest {
         f.cancel.cancel(id, "verification.cancelled");
         f.clock.advance(UseCaseFixture.TOMBSTONE_EXPIRY.plusSeconds(1));
 
-        assertThat(f.receive.receive(TestVerifications.contractRequest())).isEqualTo(ReceiveVerificationRequest.Outcome.STARTED);
+        assertThat(f.receiveAndStart(TestVerifications.contractRequest())).isEqualTo(StartVerification.Outcome.STARTED);
         assertThat(f.process.started).containsExactly(id);
         assertThat(f.verifications.find(id).orElseThrow().state()).isEqualTo(VerificationState.OPEN);
     }
@@ -70,8 +70,8 @@ class CancellationBeforeRequestTest {
         f.cancel.cancel(id, "verification.cancelled");
         f.clock.advance(UseCaseFixture.TOMBSTONE_EXPIRY);
 
-        assertThat(f.receive.receive(TestVerifications.contractRequest()))
-                .isEqualTo(ReceiveVerificationRequest.Outcome.CANCELLED_BEFORE_ARRIVAL);
+        assertThat(f.receiveAndStart(TestVerifications.contractRequest()))
+                .isEqualTo(StartVerification.Outcome.CANCELLED_BEFORE_ARRIVAL);
     }
 
     @Test
@@ -84,7 +84,7 @@ class CancellationBeforeRequestTest {
 
     @Test
     void aCancellationAfterTheRequestCancelsTheRunningVerificationAsBefore() {
-        f.receive.receive(TestVerifications.contractRequest());
+        f.receiveAndStart(TestVerifications.contractRequest());
 
         assertThat(f.cancel.cancel(id, "verification.cancelled")).isEqualTo(CancelVerification.Outcome.CANCELLED);
         assertThat(f.tombstones.tombstone(id)).isEmpty();

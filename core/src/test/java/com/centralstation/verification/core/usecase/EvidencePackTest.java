@@ -42,7 +42,7 @@ class EvidencePackTest {
 
     @Test
     void anAcceptedDecisionIsScoredWithWhatTheContactSawAndWhomTheStationTried() {
-        f.receive.receive(TestVerifications.contractRequest());
+        f.receiveAndStart(TestVerifications.contractRequest());
         f.notifyNext.notifyNext(id);
         f.notifyNext.notifyNext(id);
         f.notifications.record(new NotificationAttempt(id, ANN.contactId(), "sms", "+15550100001", f.clock.instant(), true, "m1"));
@@ -63,7 +63,7 @@ class EvidencePackTest {
 
     @Test
     void thePackGathersTheDecisionItsBandThePolicyStepsTheValidationAndTheMaskedAttempts() {
-        f.receive.receive(TestVerifications.contractRequest());
+        f.receiveAndStart(TestVerifications.contractRequest());
         new RecordEscalation(f.audit, VerificationMetrics.NONE, f.clock).record(id, EscalationStep.INITIAL,
                 new EscalationAdvice(false, false, false), new PolicyVersion(3, "escalationPolicy:3:def"),
                 Map.of("trigger", "motion", "contactsLeft", "2"));
@@ -97,7 +97,7 @@ class EvidencePackTest {
 
     @Test
     void addressesInsideAGatewaysOrChektsWordsAreMaskedWhereverThePackShowsThem() {
-        f.receive.receive(TestVerifications.contractRequest());
+        f.receiveAndStart(TestVerifications.contractRequest());
         f.notifications.record(new NotificationAttempt(id, ANN.contactId(), "sms", "+15550100001", f.clock.instant(), false,
                 "Twilio 21211: The 'To' number +15550100001 is not a valid phone number"));
         f.audit.record(new AuditEvent(id, f.clock.instant(), AuditEventType.NOTIFICATION_FAILED, Actor.ENGINE,
@@ -121,7 +121,7 @@ class EvidencePackTest {
 
     @Test
     void eachCallIsInThePackAndCallsToDistinctNumbersCountForEcv() {
-        f.receive.receive(TestVerifications.contractRequest());
+        f.receiveAndStart(TestVerifications.contractRequest());
         f.notifyNext.notifyNext(id);
         PhoneCall call = PhoneCall.dialling(id, ANN.contactId(), 1, ANN.phoneNumber(), f.clock.instant());
         f.phoneCalls.open(call);

@@ -32,7 +32,7 @@ class NotifyNextContactTest {
 
     @Test
     void theContactAndTheLinkAreCommittedTogetherOnTheirOwnBeforeTheMessageLeaves() {
-        f.receive.receive(TestVerifications.contractRequest());
+        f.receiveAndStart(TestVerifications.contractRequest());
         List<NotifiedContact> atSend = new ArrayList<>();
         AtomicReference<Integer> transactionsAtSend = new AtomicReference<>();
         f.notifier.onSend = message -> {
@@ -55,7 +55,7 @@ class NotifyNextContactTest {
 
     @Test
     void aContactWhoAnswersThroughTheLinkWhileTheGatewayHasNotAnsweredIsAccepted() {
-        f.receive.receive(TestVerifications.contractRequest());
+        f.receiveAndStart(TestVerifications.contractRequest());
         AtomicReference<ResponseLinks.Answer> answer = new AtomicReference<>();
         f.notifier.onSend = message -> answer.set(f.responseLinks.answer(message.responseToken(), VerificationAction.DISPATCH));
         f.notifier.loseTheJobAfterSendingTo(ANN.contactId());
@@ -69,7 +69,7 @@ class NotifyNextContactTest {
 
     @Test
     void aJobLostAfterSendingIsSettledWithoutASecondMessageAndTheDeliveryStaysUnconfirmed() {
-        f.receive.receive(TestVerifications.contractRequest());
+        f.receiveAndStart(TestVerifications.contractRequest());
         f.notifier.loseTheJobAfterSendingTo(ANN.contactId());
         assertThatThrownBy(() -> f.notifyNext.notifyNext(id)).isInstanceOf(IllegalStateException.class);
         String link = f.notifier.lastResponseToken();
@@ -93,7 +93,7 @@ class NotifyNextContactTest {
 
     @Test
     void aJobLostAfterAChannelTookTheMessageIsSettledAsDeliveredFromTheNotificationLog() {
-        f.receive.receive(TestVerifications.contractRequest());
+        f.receiveAndStart(TestVerifications.contractRequest());
         f.notifier.onSend = message -> f.notifications.record(new NotificationAttempt(id, ANN.contactId(), "sms",
                 "+15550100001", f.clock.instant(), true, "SM1"));
         f.notifier.loseTheJobAfterSendingTo(ANN.contactId());
@@ -110,7 +110,7 @@ class NotifyNextContactTest {
 
     @Test
     void aGatewayThatTookTheMessageWithoutAnsweringLeavesTheContactNotifiedWithTheDeliveryUnconfirmed() {
-        f.receive.receive(TestVerifications.contractRequest());
+        f.receiveAndStart(TestVerifications.contractRequest());
         f.notifier.leaveUnansweredFor(ANN.contactId());
 
         NotifyNextContact.Outcome outcome = f.notifyNext.notifyNext(id);
@@ -126,7 +126,7 @@ class NotifyNextContactTest {
 
     @Test
     void aFailureWithNothingSentIsRecordedOnItsOwnAndTheRetrySendsANewLinkToTheSameContact() {
-        f.receive.receive(TestVerifications.contractRequest());
+        f.receiveAndStart(TestVerifications.contractRequest());
         f.notifier.failTransientlyFor(ANN.contactId());
 
         assertThatThrownBy(() -> f.notifyNext.notifyNext(id));
@@ -142,7 +142,7 @@ class NotifyNextContactTest {
 
     @Test
     void aDecisionBeforeTheWorkflowWaitsLeavesTheLinkUsable() {
-        f.receive.receive(TestVerifications.contractRequest());
+        f.receiveAndStart(TestVerifications.contractRequest());
         f.notifyNext.notifyNext(id);
         String link = f.notifier.lastResponseToken();
         f.process.notYetWaiting.add(id);

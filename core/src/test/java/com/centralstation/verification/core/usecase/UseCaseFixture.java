@@ -12,6 +12,11 @@ import com.centralstation.verification.core.testing.ImmediateUnitOfWork;
 import com.centralstation.verification.core.testing.InMemoryAuditTrail;
 import com.centralstation.verification.core.testing.InMemoryCancellationTombstones;
 import com.centralstation.verification.core.testing.InMemoryCallListDirectory;
+import com.centralstation.verification.core.testing.ImmediateUnitOfWork;
+import com.centralstation.verification.core.testing.InMemoryDeliveryInbox;
+import com.centralstation.verification.core.testing.InMemoryDeliveryReader;
+import com.centralstation.verification.core.testing.InMemoryRefusedDeliveries;
+import com.centralstation.verification.core.testing.RecordingMetrics;
 import com.centralstation.verification.core.testing.InMemoryNotificationLog;
 import com.centralstation.verification.core.testing.InMemoryPhoneCalls;
 import com.centralstation.verification.core.testing.InMemoryResponseTokenStore;
@@ -49,26 +54,39 @@ final class UseCaseFixture {
     final AcceptDecision acceptDecision = new AcceptDecision(verifications, audit, VerificationMetrics.NONE, clock,
             validationTables, notifications);
     final InProcessWorkflow process = new InProcessWorkflow();
+    final CancelVerification cancel = new CancelVerification(verifications, process, tombstones, audit, VerificationMetrics.NONE,
+            clock);
 
     final FixedAlarmClassifier classifier = new FixedAlarmClassifier();
-    final ReceiveVerificationRequest receive = new ReceiveVerificationRequest(verifications, callLists, classifier, process,
-            tombstones, audit, VerificationMetrics.NONE, clock, TOMBSTONE_EXPIRY);
+    final InMemoryDeliveryInbox inbox = new InMemoryDeliveryInbox();
+    final StartVerification start = new StartVerification(verifications, callLists, process, tombstones, audit,
+            VerificationMetrics.NONE, TOMBSTONE_EXPIRY);
+    final ReceiveVerificationRequest receive = new ReceiveVerificationRequest(inbox, classifier, tombstones, start, audit,
+            clock, TOMBSTONE_EXPIRY);
     final ImmediateUnitOfWork unitOfWork = new ImmediateUnitOfWork();
+    final InMemoryDeliveryReader reader = new InMemoryDeliveryReader();
+    final InMemoryRefusedDeliveries refused = new InMemoryRefusedDeliveries();
+    final RecordingMetrics metrics = new RecordingMetrics();
+    final DeliveryQuarantine quarantine = new DeliveryQuarantine(refused, metrics, clock, Duration.ofDays(7), 10_000);
+    static final int BATCH = 3;
+    static final int MAX_ATTEMPTS = 3;
+    final StartReceivedVerifications starter = new StartReceivedVerifications(unitOfWork, inbox, reader, start, quarantine,
+            audit, clock, BATCH, MAX_ATTEMPTS);
+    final ReceiveChektDelivery intake = new ReceiveChektDelivery(unitOfWork, inbox, List.of(receive, cancel), audit, clock);
     final NotifyNextContact notifyNext = new NotifyNextContact(verifications, notifier, tokens, notifications, unitOfWork,
             audit, VerificationMetrics.NONE, clock, Duration.ofHours(24));
-    final RecordDecision recordDecision = new RecordDecision(verifications, process, audit, clock, Duration.ofSeconds(30));
+    final RecordDecision recordDecision = new RecordDecision(verifications, inbox, process, audit, clock, Duration.ofSeconds(30));
     final SubmitDecision submitDecision = new SubmitDecision(verifications, chekt, audit, VerificationMetrics.NONE, clock,
             Duration.ofMinutes(2));
     final CancelBySupervisor cancelBySupervisor = new CancelBySupervisor(verifications, audit, VerificationMetrics.NONE, clock);
-    final CancelVerification cancel = new CancelVerification(verifications, process, tombstones, audit, VerificationMetrics.NONE,
-            clock);
+
     final ResponseLinks responseLinks = new ResponseLinks(tokens, verifications, recordDecision, clock);
     final InMemoryPhoneCalls phoneCalls = new InMemoryPhoneCalls();
     final AnswerPhoneCall answerPhoneCall = new AnswerPhoneCall(phoneCalls, verifications, recordDecision, audit, clock);
 
     /** The contract's verification is received and its first contact, Ann, is notified and called: the call's id. */
     String annIsCalled(String sid) {
-        receive.receive(TestVerifications.contractRequest());
+        receiveAndStart(TestVerifications.contractRequest());
         notifyNext.notifyNext(TestVerifications.CONTRACT_VERIFICATION_ID);
         return callPlaced(TestVerifications.ANN, 1, sid);
     }
@@ -82,6 +100,11 @@ final class UseCaseFixture {
         return call.callId();
     }
 
+    /** A request classed and started at once, as the intake does for a life-safety alarm and the starter for others. */
+    StartVerification.Outcome receiveAndStart(VerificationRequest request) {
+        return start.start(request, classifier.classify(request.alarm()), clock.instant());
+    }
+
     final class InProcessWorkflow implements VerificationProcess {
         final List<UUID> started = new ArrayList<>();
         final List<Verification> startedWith = new ArrayList<>();
@@ -89,8 +112,14 @@ final class UseCaseFixture {
         /** Verifications whose workflow still sends its first notification. */
         final Set<UUID> notYetWaiting = ConcurrentHashMap.newKeySet();
 
+        /** Verifications whose start the engine refuses, as it would one its model cannot run. */
+        final Set<UUID> refusedStarts = ConcurrentHashMap.newKeySet();
+
         @Override
         public void start(Verification verification) {
+            if (refusedStarts.contains(verification.id())) {
+                throw new IllegalStateException("ENGINE-02004 the model cannot start " + verification.id());
+            }
             started.add(verification.id());
             startedWith.add(verification);
             waiting.add(verification.id());

@@ -48,8 +48,8 @@ class VerificationUseCasesTest {
 
     @Test
     void aRequestStartsOneVerificationAndARepeatChangesNothing() {
-        assertThat(f.receive.receive(TestVerifications.contractRequest())).isEqualTo(ReceiveVerificationRequest.Outcome.STARTED);
-        assertThat(f.receive.receive(TestVerifications.contractRequest())).isEqualTo(ReceiveVerificationRequest.Outcome.DUPLICATE);
+        assertThat(f.receiveAndStart(TestVerifications.contractRequest())).isEqualTo(StartVerification.Outcome.STARTED);
+        assertThat(f.receiveAndStart(TestVerifications.contractRequest())).isEqualTo(StartVerification.Outcome.DUPLICATE);
 
         assertThat(f.process.started).containsExactly(id);
         assertThat(f.audit.types(id)).containsExactly(AuditEventType.VERIFICATION_RECEIVED);
@@ -60,7 +60,7 @@ class VerificationUseCasesTest {
     void theAlarmIsClassedAtIntakeAndTheClassIsStoredWithTheVerificationBeforeItsWorkflowStarts() {
         f.classifier.classAs(AlarmClass.LIFE_SAFETY);
 
-        f.receive.receive(TestVerifications.request(id, 1, "fire", List.of(ANN)));
+        f.receiveAndStart(TestVerifications.request(id, 1, "fire", List.of(ANN)));
 
         assertThat(f.classifier.asked()).extracting(Alarm::trigger).containsExactly("fire");
         assertThat(f.verifications.find(id).orElseThrow().verification().alarmClass()).isEqualTo(AlarmClass.LIFE_SAFETY);
@@ -72,14 +72,14 @@ class VerificationUseCasesTest {
     void withoutContactsInTheRequestTheSitesStoredCallListIsUsed() {
         f.callLists.replace(SITE, CallList.of(CHO, ANN));
 
-        f.receive.receive(TestVerifications.request(id, 1, "motion", List.of()));
+        f.receiveAndStart(TestVerifications.request(id, 1, "motion", List.of()));
 
         assertThat(f.verifications.find(id).orElseThrow().verification().callList().contacts()).containsExactly(CHO, ANN);
     }
 
     @Test
     void contactsAreNotifiedInCallListOrderUntilNoneIsLeft() {
-        f.receive.receive(TestVerifications.contractRequest());
+        f.receiveAndStart(TestVerifications.contractRequest());
 
         assertThat(f.notifyNext.notifyNext(id).contactsLeft()).isEqualTo(2);
         f.notifyNext.notifyNext(id);
@@ -94,7 +94,7 @@ class VerificationUseCasesTest {
 
     @Test
     void eachNotificationCarriesAFreshLinkOnlyTheHashOfWhichIsStoredBoundToItsContact() {
-        f.receive.receive(TestVerifications.contractRequest());
+        f.receiveAndStart(TestVerifications.contractRequest());
 
         f.notifyNext.notifyNext(id);
         f.notifyNext.notifyNext(id);
@@ -113,7 +113,7 @@ class VerificationUseCasesTest {
 
     @Test
     void anUnreachableContactIsRecordedAndTheLadderMovesOnWhileATransientFailureIsRetried() {
-        f.receive.receive(TestVerifications.contractRequest());
+        f.receiveAndStart(TestVerifications.contractRequest());
         f.notifier.failPermanentlyFor(ANN.contactId());
         f.notifier.failTransientlyFor(BEN.contactId());
 
@@ -140,7 +140,7 @@ class VerificationUseCasesTest {
 
     @Test
     void aChannelDownIsItsOwnOutcomeAndAnAuditedAlert() {
-        f.receive.receive(TestVerifications.contractRequest());
+        f.receiveAndStart(TestVerifications.contractRequest());
         f.notifier.channelDownFor(ANN.contactId());
 
         NotifyNextContact.Outcome first = f.notifyNext.notifyNext(id);
@@ -154,7 +154,7 @@ class VerificationUseCasesTest {
 
     @Test
     void nobodyLeftToCallIsNoNotificationAtAll() {
-        f.receive.receive(TestVerifications.request(id, 1, "motion", List.of()));
+        f.receiveAndStart(TestVerifications.request(id, 1, "motion", List.of()));
 
         NotifyNextContact.Outcome none = f.notifyNext.notifyNext(id);
 
@@ -164,7 +164,7 @@ class VerificationUseCasesTest {
 
     @Test
     void aFailingRecordingLeavesTheResponseLinkUsable() {
-        f.receive.receive(TestVerifications.contractRequest());
+        f.receiveAndStart(TestVerifications.contractRequest());
         f.notifyNext.notifyNext(id);
         String link = f.notifier.lastResponseToken();
         f.process.failNextDecision = new IllegalStateException("the engine is unavailable");
@@ -180,7 +180,7 @@ class VerificationUseCasesTest {
 
     @Test
     void theFirstValidDecisionWinsAndTheSecondIsRefused() {
-        f.receive.receive(TestVerifications.contractRequest());
+        f.receiveAndStart(TestVerifications.contractRequest());
         f.notifyNext.notifyNext(id);
         f.notifyNext.notifyNext(id);
 
@@ -195,7 +195,7 @@ class VerificationUseCasesTest {
 
     @Test
     void decisionsAreCheckedBeforeTheyReachTheWorkflow() {
-        f.receive.receive(TestVerifications.contractRequest());
+        f.receiveAndStart(TestVerifications.contractRequest());
         f.notifyNext.notifyNext(id);
         Instant now = f.clock.instant();
 
@@ -216,7 +216,7 @@ class VerificationUseCasesTest {
 
     @Test
     void aSubmittedDecisionKeepsChektsReceiptAndIsNotSentTwice() {
-        f.receive.receive(TestVerifications.contractRequest());
+        f.receiveAndStart(TestVerifications.contractRequest());
         f.notifyNext.notifyNext(id);
         f.recordDecision.record(id, decision(ANN.contactId(), VerificationAction.DISPATCH));
 
@@ -231,7 +231,7 @@ class VerificationUseCasesTest {
 
     @Test
     void chektUnavailableIsAuditedAndRethrownForTheEngineToRetry() {
-        f.receive.receive(TestVerifications.contractRequest());
+        f.receiveAndStart(TestVerifications.contractRequest());
         f.notifyNext.notifyNext(id);
         f.recordDecision.record(id, decision(ANN.contactId(), VerificationAction.DISPATCH));
         f.chekt.failNext(1, RecordingChektGateway::unavailable);
@@ -244,7 +244,7 @@ class VerificationUseCasesTest {
 
     @Test
     void chektClosedEndsTheVerificationWithoutRetry() {
-        f.receive.receive(TestVerifications.contractRequest());
+        f.receiveAndStart(TestVerifications.contractRequest());
         f.notifyNext.notifyNext(id);
         f.recordDecision.record(id, decision(ANN.contactId(), VerificationAction.DISREGARD));
         f.chekt.failNext(1, () -> RecordingChektGateway.closed(409));
@@ -407,7 +407,7 @@ class VerificationUseCasesTest {
 
     @Test
     void aSupervisorEndingTheProcessCancelsAnOpenVerificationAndAuditsWhoDidIt() {
-        f.receive.receive(TestVerifications.contractRequest());
+        f.receiveAndStart(TestVerifications.contractRequest());
         f.notifyNext.notifyNext(id);
 
         assertThat(f.cancelBySupervisor.cancel(id, "sam", "duplicate alarm"))
@@ -433,14 +433,14 @@ class VerificationUseCasesTest {
     }
 
     private void decided(VerificationAction action) {
-        f.receive.receive(TestVerifications.contractRequest());
+        f.receiveAndStart(TestVerifications.contractRequest());
         f.notifyNext.notifyNext(id);
         f.recordDecision.record(id, decision(ANN.contactId(), action));
     }
 
     @Test
     void cancellationEndsAnOpenVerificationOnceAndRefusesLaterDecisions() {
-        f.receive.receive(TestVerifications.contractRequest());
+        f.receiveAndStart(TestVerifications.contractRequest());
         f.notifyNext.notifyNext(id);
 
         assertThat(f.cancel.cancel(id, "alarm.resolved")).isEqualTo(CancelVerification.Outcome.CANCELLED);

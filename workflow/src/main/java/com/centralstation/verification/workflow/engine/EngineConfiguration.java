@@ -68,6 +68,11 @@ public class EngineConfiguration {
     }
 
     @Bean
+    TimerDurationFactory timerDurationFactory() {
+        return new TimerDurationFactory();
+    }
+
+    @Bean
     IdGenerator timeOrderedIdGenerator() {
         return new TimeOrderedIdGenerator();
     }

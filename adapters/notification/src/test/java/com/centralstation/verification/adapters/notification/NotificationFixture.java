@@ -10,6 +10,7 @@ import com.centralstation.verification.core.domain.ResponseToken;
 import com.centralstation.verification.core.domain.Verification;
 import com.centralstation.verification.core.port.out.VerificationProcess;
 import com.centralstation.verification.core.testing.InMemoryAuditTrail;
+import com.centralstation.verification.core.testing.InMemoryDeliveryInbox;
 import com.centralstation.verification.core.testing.InMemoryResponseTokenStore;
 import com.centralstation.verification.core.testing.InMemoryVerificationRepository;
 import com.centralstation.verification.core.testing.MutableClock;
@@ -41,7 +42,8 @@ final class NotificationFixture {
     final InMemoryResponseTokenStore tokens = new InMemoryResponseTokenStore();
     final ListNotificationLog log = new ListNotificationLog();
     final ResponseLinks responseLinks = new ResponseLinks(tokens, verifications,
-            new RecordDecision(verifications, new NoProcess(), new InMemoryAuditTrail(), clock, Duration.ofMinutes(1)),
+            new RecordDecision(verifications, new InMemoryDeliveryInbox(), new NoProcess(), new InMemoryAuditTrail(), clock,
+                    Duration.ofMinutes(1)),
             clock);
     final Verification verification;
 

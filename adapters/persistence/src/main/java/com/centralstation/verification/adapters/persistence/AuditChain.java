@@ -10,7 +10,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -55,10 +58,7 @@ final class AuditChain {
     void seal(UUID verificationId) {
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             try {
-                Sealed sealed = independent.execute(status -> sealOnce(verificationId));
-                if (sealed != null && sealed.rows() > 0) {
-                    heads.sealed(verificationId, sealed.position(), sealed.hash(), sealed.rows());
-                }
+                publish(verificationId, independent.execute(status -> sealOnce(verificationId)));
                 return;
             } catch (LostRace | DataAccessException race) {
                 log.debug("sealing the audit chain of {} raced another sealer (attempt {})", verificationId, attempt, race);
@@ -68,11 +68,43 @@ final class AuditChain {
                 verificationId, ATTEMPTS);
     }
 
+    /**
+     * Seals the unsealed rows of several verifications in one transaction; when that races another sealer, each
+     * verification on its own.
+     */
+    void seal(Collection<UUID> verificationIds) {
+        Map<UUID, Sealed> sealed;
+        try {
+            sealed = independent.execute(status -> {
+                Map<UUID, Sealed> each = new LinkedHashMap<>();
+                verificationIds.forEach(verificationId -> each.put(verificationId, sealOnce(verificationId)));
+                return each;
+            });
+        } catch (LostRace | DataAccessException race) {
+            log.debug("sealing {} audit chains together raced another sealer; sealing them one by one",
+                    verificationIds.size(), race);
+            verificationIds.forEach(this::seal);
+            return;
+        }
+        // published once committed: a head names only what a check will find sealed
+        if (sealed != null) {
+            sealed.forEach(this::publish);
+        }
+    }
+
+    private void publish(UUID verificationId, Sealed sealed) {
+        if (sealed != null && sealed.rows() > 0) {
+            heads.sealed(verificationId, sealed.position(), sealed.hash(), sealed.rows());
+        }
+    }
+
     /** Seals every unsealed row, verification by verification: rows migrated from before the chain, or left by a crash. */
     void sealAll() {
         List<UUID> unsealed = jdbc.sql("SELECT DISTINCT verification_id FROM audit_event WHERE chain_position IS NULL")
                 .query(UUID.class).list();
-        unsealed.forEach(this::seal);
+        for (int from = 0; from < unsealed.size(); from += AuditSealer.BATCH) {
+            seal(unsealed.subList(from, Math.min(unsealed.size(), from + AuditSealer.BATCH)));
+        }
         if (!unsealed.isEmpty()) {
             log.info("sealed the audit chains of {} verifications", unsealed.size());
         }

@@ -4,6 +4,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -13,9 +16,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Seals committed audit rows on a thread of its own, one verification at a time.
+ * Seals committed audit rows on a thread of its own, the verifications named since its last run together, in
+ * transactions of up to {@value #BATCH} verifications: in a storm every commit counts (an H2 commit writes a chunk, a
+ * PostgreSQL commit waits for its WAL flush), and a seal per verification cost one commit per alarm step.
  * <p>
  * A writer cannot seal its rows itself once it has committed: Spring keeps the transaction's connection
  * until every after-commit callback has run, so sealing there takes a second connection while holding
@@ -31,8 +37,12 @@ final class AuditSealer implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(AuditSealer.class);
 
+    /** Verifications sealed in one transaction at most. */
+    static final int BATCH = 100;
+
     private final AuditChain chain;
     private final Set<UUID> waiting = ConcurrentHashMap.newKeySet();
+    private final AtomicBoolean drainQueued = new AtomicBoolean();
     private final ExecutorService thread = Executors.newSingleThreadExecutor(runnable -> {
         Thread sealer = new Thread(runnable, "audit-sealer");
         sealer.setDaemon(true);
@@ -45,21 +55,42 @@ final class AuditSealer implements AutoCloseable {
 
     /** Seals the verification's committed rows soon, without waiting and without a connection of the caller's. */
     void sealSoon(UUID verificationId) {
-        if (!waiting.add(verificationId)) {
+        if (!waiting.add(verificationId) || !drainQueued.compareAndSet(false, true)) {
             return;
         }
         try {
-            thread.execute(() -> {
-                waiting.remove(verificationId);
-                try {
-                    chain.seal(verificationId);
-                } catch (RuntimeException e) {
-                    // the rows stay unsealed until the next seal of this verification, a check or a start-up
-                    log.warn("could not seal the audit rows of verification {}: {}", verificationId, e.toString());
-                }
-            });
+            thread.execute(this::drain);
         } catch (RejectedExecutionException stopped) {
             waiting.remove(verificationId);
+        }
+    }
+
+    /**
+     * Takes every verification named so far. The flag is cleared before the set is read: a verification named after
+     * that queues another run, one named before it is in this one.
+     */
+    private void drain() {
+        drainQueued.set(false);
+        List<UUID> batch = new ArrayList<>();
+        for (Iterator<UUID> named = waiting.iterator(); named.hasNext(); ) {
+            batch.add(named.next());
+            named.remove();
+            if (batch.size() == BATCH) {
+                sealSafely(batch);
+                batch = new ArrayList<>();
+            }
+        }
+        if (!batch.isEmpty()) {
+            sealSafely(batch);
+        }
+    }
+
+    private void sealSafely(List<UUID> verifications) {
+        try {
+            chain.seal(verifications);
+        } catch (RuntimeException e) {
+            // the rows stay unsealed until the next seal of their verification or a start-up
+            log.warn("could not seal the audit rows of {} verifications: {}", verifications.size(), e.toString());
         }
     }
 

@@ -35,6 +35,11 @@ final class JdbcCancellationTombstones implements CancellationTombstones {
         if (firstSignal(verificationId, REQUESTED, at)) {
             return Optional.empty();
         }
+        return cancellation(verificationId);
+    }
+
+    @Override
+    public Optional<Tombstone> cancellation(UUID verificationId) {
         return jdbc.sql("SELECT first_signal, received_at FROM verification_signal WHERE verification_id = ?")
                 .param(verificationId)
                 .query((row, rowNumber) -> REQUESTED.equals(row.getString("first_signal")) ? null

@@ -24,6 +24,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
 
 /**
@@ -75,7 +77,8 @@ public class PersistenceConfiguration {
     @Bean
     @DependsOnDatabaseInitialization
     public DeliveryInbox jdbcDeliveryInbox(DataSource dataSource, PlatformTransactionManager transactionManager) {
-        return new JdbcDeliveryInbox(JdbcClient.create(dataSource), Transactions.underSavepoint(transactionManager));
+        return new JdbcDeliveryInbox(JdbcClient.create(dataSource), Transactions.underSavepoint(transactionManager),
+                isPostgres(dataSource));
     }
 
     @Bean
@@ -136,6 +139,14 @@ public class PersistenceConfiguration {
     @Bean
     public UnitOfWork jdbcUnitOfWork(PlatformTransactionManager transactionManager) {
         return new JdbcUnitOfWork(Transactions.independent(transactionManager));
+    }
+
+    private static boolean isPostgres(DataSource dataSource) {
+        try (Connection connection = dataSource.getConnection()) {
+            return "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName());
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot tell which database the datasource is: " + e.getMessage(), e);
+        }
     }
 
     /**

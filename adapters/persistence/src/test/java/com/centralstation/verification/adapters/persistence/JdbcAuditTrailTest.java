@@ -143,6 +143,33 @@ class JdbcAuditTrailTest {
         }
 
         @Test
+        void rowsOfMoreVerificationsThanOneSealingBatchCommittedAtOnceAreAllSealedInTheirOwnChains() {
+            List<UUID> verifications = IntStream.range(0, AuditSealer.BATCH + 20).mapToObj(i -> UUID.randomUUID()).toList();
+            PublishedHeads published = PublishedHeads.capture();
+            try {
+                transaction.executeWithoutResult(status -> verifications.forEach(id -> {
+                    audit().record(new AuditEvent(id, clock.instant(), AuditEventType.VERIFICATION_RECEIVED, Actor.CHEKT, Map.of()));
+                    audit().record(new AuditEvent(id, clock.instant().plusSeconds(1), AuditEventType.POLICY_APPLIED, Actor.ENGINE,
+                            Map.of("step", "intake")));
+                }));
+
+                await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(database.count(
+                        "SELECT COUNT(*) FROM audit_event WHERE chain_position IS NOT NULL")).isEqualTo(2 * verifications.size()));
+                assertThat(database.count("SELECT COUNT(*) FROM audit_event WHERE chain_position = 2")).isEqualTo(verifications.size());
+                for (UUID id : List.of(verifications.get(0), verifications.get(AuditSealer.BATCH), verifications.get(verifications.size() - 1))) {
+                    AuditChainCheck check = audit().checkChain(id);
+                    assertThat(check.verifies()).as("%s", check).isTrue();
+                    assertThat(check.rowsChecked()).isEqualTo(2);
+                    // a batch publishes each chain's head as a seal of one verification does
+                    assertThat(published.last(id)).contains("sealed to position 2")
+                            .endsWith("head " + check.head().orElseThrow().hash());
+                }
+            } finally {
+                published.stop();
+            }
+        }
+
+        @Test
         void recordsForAVerificationNotYetCommitted() {
             // The audit table has no foreign key: an independent event must not wait on, or fail for,
             // a verification row the caller's transaction is still holding.

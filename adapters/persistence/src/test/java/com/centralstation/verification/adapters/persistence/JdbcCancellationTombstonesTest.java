@@ -51,6 +51,19 @@ class JdbcCancellationTombstonesTest {
         }
 
         @Test
+        void aTombstoneIsReadWithoutNotingTheRequestAndARequestNotedIsNone() {
+            UUID cancelled = UUID.randomUUID();
+            UUID requested = UUID.randomUUID();
+            tombstones().leave(new Tombstone(cancelled, "alarm.resolved", clock.instant()));
+            tombstones().requestArrived(requested, clock.instant());
+
+            assertThat(tombstones().cancellation(cancelled)).hasValueSatisfying(t -> assertThat(t.reason()).isEqualTo("alarm.resolved"));
+            assertThat(tombstones().cancellation(cancelled)).as("reading noted nothing").isPresent();
+            assertThat(tombstones().cancellation(requested)).isEmpty();
+            assertThat(tombstones().cancellation(UUID.randomUUID())).isEmpty();
+        }
+
+        @Test
         void aCancellationAfterTheRequestLeavesNoTombstone() {
             UUID id = UUID.randomUUID();
             assertThat(tombstones().requestArrived(id, clock.instant())).isEmpty();

@@ -21,6 +21,8 @@ import java.util.Map;
 @RestController
 public class ChektWebhookController {
 
+    public static final String PATH = "/webhooks/chekt";
+
     private final WebhookProperties properties;
     private final WebhookSignature signature;
     private final WebhookReception reception;
@@ -31,7 +33,7 @@ public class ChektWebhookController {
         this.reception = reception;
     }
 
-    @PostMapping(path = "/webhooks/chekt")
+    @PostMapping(path = PATH)
     public ResponseEntity<?> receive(HttpServletRequest request) throws IOException {
         long limit = properties.webhookMaxBody().toBytes();
         byte[] body = null;

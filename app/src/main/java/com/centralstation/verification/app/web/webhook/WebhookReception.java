@@ -15,8 +15,9 @@ import java.util.Map;
 /**
  * What {@code POST /webhooks/chekt} answers to one delivery, apart from HTTP: the signature first (401, counted, not
  * kept), then the media type, then CHeKT's JSON read once ({@link ChektWebhookMapper}) and handed to the intake
- * ({@link ReceiveChektDelivery}). A signed delivery that cannot be used is answered 400 (415 for a wrong media type)
- * and kept in the quarantine with the headers needed to check it again.
+ * ({@link ReceiveChektDelivery}), whose commit is what a 202 answers; a request taken in wakes the inbox's starter. A
+ * signed delivery that cannot be used is answered 400 (415 for a wrong media type) and kept in the quarantine with the
+ * headers needed to check it again.
  */
 public class WebhookReception {
 
@@ -26,13 +27,16 @@ public class WebhookReception {
     private final ChektWebhookMapper mapper;
     private final ReceiveChektDelivery intake;
     private final DeliveryQuarantine quarantine;
+    private final Runnable wakeStarter;
 
+    /** @param wakeStarter wakes this node's inbox starter, after a request was taken in (and committed) */
     public WebhookReception(WebhookSignature signature, ChektWebhookMapper mapper, ReceiveChektDelivery intake,
-                            DeliveryQuarantine quarantine) {
+                            DeliveryQuarantine quarantine, Runnable wakeStarter) {
         this.signature = signature;
         this.mapper = mapper;
         this.intake = intake;
         this.quarantine = quarantine;
+        this.wakeStarter = wakeStarter;
     }
 
     /** A delivery as it came: the headers that matter (by their names as CHeKT sends them) and the raw body. */
@@ -74,7 +78,11 @@ public class WebhookReception {
             keep(unusable.reason(), unusable.field(), unusable.getMessage(), delivery);
             return Answer.refused(400, "Invalid input", unusable.field(), unusable.getMessage());
         }
-        return Answer.taken(read.eventId(), intake.receive(read));
+        ReceiveChektDelivery.Result result = intake.receive(read);
+        if (result == ReceiveChektDelivery.Result.ACCEPTED) {
+            wakeStarter.run();
+        }
+        return Answer.taken(read.eventId(), result);
     }
 
     /** Counts a delivery refused before it was read (too large), so its signature is unknown. */

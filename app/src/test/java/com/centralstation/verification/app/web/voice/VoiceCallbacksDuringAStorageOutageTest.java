@@ -18,6 +18,7 @@ import com.centralstation.verification.core.port.out.PhoneCalls;
 import com.centralstation.verification.core.port.out.VerificationMetrics;
 import com.centralstation.verification.core.port.out.VerificationProcess;
 import com.centralstation.verification.core.testing.InMemoryAuditTrail;
+import com.centralstation.verification.core.testing.InMemoryDeliveryInbox;
 import com.centralstation.verification.core.testing.InMemoryPhoneCalls;
 import com.centralstation.verification.core.testing.InMemoryVerificationRepository;
 import com.centralstation.verification.core.testing.TestVerifications;
@@ -67,7 +68,8 @@ class VoiceCallbacksDuringAStorageOutageTest {
     private final InMemoryAuditTrail audit = new InMemoryAuditTrail();
     // The process is never reached (null): nothing gets past reading the call.
     private final AnswerPhoneCall answerPhoneCall = new AnswerPhoneCall(fullDisk, verifications,
-            new RecordDecision(verifications, null, audit, clock, Duration.ofSeconds(30)), audit, clock);
+            new RecordDecision(verifications, new InMemoryDeliveryInbox(), null, audit, clock, Duration.ofSeconds(30)),
+            audit, clock);
     private final RecordCallProgress recordCallProgress = new RecordCallProgress(fullDisk, verifications, null, audit,
             VerificationMetrics.NONE);
     private final MockMvc mvc = MockMvcBuilders.standaloneSetup(new VoiceCallController(answerPhoneCall,
@@ -107,7 +109,8 @@ class VoiceCallbacksDuringAStorageOutageTest {
         calls.open(call);
         calls.placed(call.callId(), SID);
         AnswerPhoneCall answering = new AnswerPhoneCall(calls, verifications,
-                new RecordDecision(verifications, new DiskFullProcess(), audit, clock, Duration.ofSeconds(30)), audit, clock);
+                new RecordDecision(verifications, new InMemoryDeliveryInbox(), new DiskFullProcess(), audit, clock,
+                        Duration.ofSeconds(30)), audit, clock);
         StaticListableBeanFactory beans = new StaticListableBeanFactory();
         beans.addBean("callTwiml", new CallTwiml("Northwind Monitoring", "en-GB", ZoneId.of("Europe/London"),
                 URI.create("https://verify.station.example")));

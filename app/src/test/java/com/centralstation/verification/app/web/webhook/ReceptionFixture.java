@@ -20,6 +20,8 @@ import com.centralstation.verification.core.usecase.CancelVerification;
 import com.centralstation.verification.core.usecase.DeliveryQuarantine;
 import com.centralstation.verification.core.usecase.ReceiveChektDelivery;
 import com.centralstation.verification.core.usecase.ReceiveVerificationRequest;
+import com.centralstation.verification.core.usecase.StartReceivedVerifications;
+import com.centralstation.verification.core.usecase.StartVerification;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
@@ -33,7 +35,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The webhook's answer logic ({@link WebhookReception}) with the real mapper, intake and use cases, on in-memory
- * ports: fast enough to run thousands of generated deliveries.
+ * ports: fast enough to run thousands of generated deliveries. A request taken in is started at once from the bytes
+ * the inbox kept, as the inbox's starter would start it when nudged.
  */
 final class ReceptionFixture {
 
@@ -71,17 +74,27 @@ final class ReceptionFixture {
                 return started.contains(verificationId);
             }
         };
-        ReceiveVerificationRequest receive = new ReceiveVerificationRequest(verifications, new InMemoryCallListDirectory(),
-                new FixedAlarmClassifier(), process, tombstones, audit, VerificationMetrics.NONE, clock, Duration.ofHours(24));
+        StartVerification start = new StartVerification(verifications, new InMemoryCallListDirectory(), process, tombstones,
+                audit, VerificationMetrics.NONE, Duration.ofHours(24));
+        ReceiveVerificationRequest receive = new ReceiveVerificationRequest(inbox, new FixedAlarmClassifier(), tombstones,
+                start, audit, clock, Duration.ofHours(24));
         CancelVerification cancel = new CancelVerification(verifications, process, tombstones, audit, VerificationMetrics.NONE,
                 clock);
-        ReceiveChektDelivery intake = new ReceiveChektDelivery(new ImmediateUnitOfWork(), inbox, List.of(receive, cancel),
-                audit, clock);
+        ImmediateUnitOfWork unitOfWork = new ImmediateUnitOfWork();
+        ReceiveChektDelivery intake = new ReceiveChektDelivery(unitOfWork, inbox, List.of(receive, cancel), audit, clock);
         WebhookSignature signature = new WebhookSignature(SECRET, WebhookProperties.SignatureScheme.TIMESTAMPED,
                 Duration.ofMinutes(5), clock);
         DeliveryQuarantine refusals = new DeliveryQuarantine(quarantine, new MicrometerVerificationMetrics(meters), clock,
                 Duration.ofDays(7), 10_000);
-        reception = new WebhookReception(signature, new ChektWebhookMapper(new ObjectMapper()), intake, refusals);
+        ChektWebhookMapper mapper = new ChektWebhookMapper(new ObjectMapper());
+        // the starter reads the bytes the inbox kept with the webhook's own mapper, as the service wires it
+        StartReceivedVerifications starts = new StartReceivedVerifications(unitOfWork, inbox, mapper::delivery, start,
+                refusals, audit, clock, 10, 3);
+        reception = new WebhookReception(signature, mapper, intake, refusals, () -> {
+            while (starts.startNext().tookAny()) {
+                // as the starter does when nudged: batch after batch until none is left
+            }
+        });
     }
 
     /** Delivers {@code body} signed as CHeKT signs it. */

@@ -29,6 +29,12 @@ public interface CancellationTombstones {
      */
     boolean leave(Tombstone tombstone);
 
+    /**
+     * The tombstone a cancellation left for the verification, if its request has not been noted yet. A read only:
+     * it orders nothing (a cancellation committed right after it is found by {@link #requestArrived}).
+     */
+    Optional<Tombstone> cancellation(UUID verificationId);
+
     /** Forgets requests and tombstones noted before {@code cutoff}; returns how many. */
     int forgetBefore(Instant cutoff);
 }
