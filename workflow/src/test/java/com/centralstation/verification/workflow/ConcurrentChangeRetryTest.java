@@ -71,6 +71,19 @@ class ConcurrentChangeRetryTest {
     }
 
     @Test
+    void aDeadlockWithAJobOfTheSameInstanceIsRetriedAndTheDecisionDelivered() {
+        BatchUpdateException batch = new BatchUpdateException("Batch entry 1 delete from ACT_RU_EXECUTION ... was aborted:"
+                + " ERROR: deadlock detected", "40P01", new int[0]);
+        batch.setNextException(new SQLException("ERROR: deadlock detected", "40P01"));
+        when(correlation.correlateWithResult()).thenThrow(new ProcessEnginePersistenceException(
+                "An exception occurred in the persistence layer.", new ProcessEngineException("ENGINE-03083 flush failed", batch)))
+                .thenReturn(null);
+
+        assertThat(process.decide(UUID.randomUUID(), decision)).isEqualTo(Correlation.ACCEPTED);
+        verify(correlation, times(2)).correlateWithResult();
+    }
+
+    @Test
     void aConflictThatOutlastsTheAttemptsReachesTheCaller() {
         when(correlation.correlateWithResult()).thenThrow(postgresForeignKeyViolationOnDelete());
 

@@ -17,6 +17,7 @@ import org.slf4j.LoggerFactory;
 
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
 
@@ -45,6 +46,12 @@ public final class CamundaVerificationProcess implements VerificationProcess {
     static final Duration FIRST_NOTIFICATION_WAIT = Duration.ofSeconds(10);
     private static final Duration LOOK_AGAIN_AFTER = Duration.ofMillis(100);
     private static final String FOREIGN_KEY_VIOLATION = "23503";
+    /**
+     * PostgreSQL's deadlock (40P01) and serialization failure (40001): a correlation that deletes executions while a
+     * job of the same instance deletes or updates them can lose the database's deadlock check; run again, it goes
+     * through (RestartSafetyIT met it on a decision right after a node's restart).
+     */
+    private static final Set<String> RETRIED_SQL_STATES = Set.of(FOREIGN_KEY_VIOLATION, "40P01", "40001");
     private static final String PARENT_DELETED_MEANWHILE = "ENGINE-03077";
 
     private static final Logger log = LoggerFactory.getLogger(CamundaVerificationProcess.class);
@@ -175,7 +182,10 @@ public final class CamundaVerificationProcess implements VerificationProcess {
         }
     }
 
-    /** SQLSTATE 23503 (foreign key violation, on PostgreSQL and H2 alike) or a parent deleted meanwhile. */
+    /**
+     * SQLSTATE 23503 (foreign key violation, on PostgreSQL and H2 alike), a deadlock or serialization failure, or a
+     * parent deleted meanwhile.
+     */
     private static boolean concurrentChange(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof ProcessEngineException engine && engine.getMessage() != null
@@ -184,7 +194,7 @@ public final class CamundaVerificationProcess implements VerificationProcess {
             }
             if (cause instanceof SQLException sql) {
                 for (SQLException next = sql; next != null; next = next.getNextException()) {
-                    if (FOREIGN_KEY_VIOLATION.equals(next.getSQLState())) {
+                    if (RETRIED_SQL_STATES.contains(next.getSQLState())) {
                         return true;
                     }
                 }
