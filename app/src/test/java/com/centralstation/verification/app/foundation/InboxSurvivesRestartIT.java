@@ -6,7 +6,6 @@ import com.centralstation.verification.core.usecase.StartReceivedVerifications;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -32,10 +31,9 @@ import static org.awaitility.Awaitility.await;
  * on the same H2 file with its starter on. Each request is started exactly once (one process instance, one first
  * notification), those of the batch before the stop and the rest after it. {@code RestartSafetyIT} kills the packaged
  * service with SIGKILL instead of stopping it. An {@code IT} for its two start-ups (over two minutes on a loaded
- * machine): it runs in {@code verify}, and {@code -DskipITs} leaves it out of a quick run.
+ * machine): it runs in {@code verify} on H2 (the PostgreSQL execution takes only InboxStormIT; RestartSafetyIT
+ * restarts on PostgreSQL), and {@code -DskipITs} leaves it out of a quick run.
  */
-@DisabledIfSystemProperty(named = "spring.profiles.active", matches = ".*postgres.*",
-        disabledReason = "a restart on the same H2 file; RestartSafetyIT restarts on PostgreSQL")
 class InboxSurvivesRestartIT {
 
     private static final int TAKEN_IN = 40;
