@@ -6,6 +6,7 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -23,6 +24,7 @@ import static org.awaitility.Awaitility.await;
  * service): a fire alarm is with an operator the moment intake returns, and its work and a contact's
  * DISPATCH overtake hundreds of queued notifications of normal alarms.
  */
+@Tag("slow-scenario") // a load test: the profile slow-scenarios runs it, the suite leaves it out
 class LifeSafetyUnderLoadTest extends WorkflowTestBase {
 
     private static final int BACKLOG = 500;

@@ -2,6 +2,7 @@ package com.centralstation.verification.app.dryrun;
 
 import com.centralstation.verification.adapters.persistence.AuditChainProperties;
 import com.centralstation.verification.adapters.persistence.PersistenceConfiguration;
+import com.centralstation.verification.app.testing.SlowScenario;
 import com.centralstation.verification.core.port.out.AuditTrail;
 import com.centralstation.verification.core.port.out.CandidatePolicy;
 import com.centralstation.verification.core.usecase.DryRunPolicy;
@@ -44,6 +45,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * with plain JDBC batches into an H2 file, as the service keeps them, and read back through the service's own adapter,
  * candidate reader and use case.
  */
+@SlowScenario
 @EnabledIfSystemProperty(named = MillionStepDryRunTest.HEAP, matches = "512m",
         disabledReason = "runs in its own JVM of 512 MB: surefire execution dry-run-in-512m")
 class MillionStepDryRunTest {

@@ -1,5 +1,7 @@
 package com.centralstation.verification.app.e2e;
 
+import com.centralstation.verification.app.testing.SlowScenario;
+
 import com.zaxxer.hikari.HikariDataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -28,6 +30,7 @@ import static org.awaitility.Awaitility.await;
  * over A's interrupted jobs once their locks expire (within the lock time of the kill, plus one acquisition poll and
  * the job's run), and every verification is submitted with exactly one decision accepted by CHeKT.
  */
+@SlowScenario
 class ClusterIT {
 
     private static final long ANN = 67890;

@@ -1,5 +1,7 @@
 package com.centralstation.verification.app.e2e;
 
+import com.centralstation.verification.app.testing.SlowScenario;
+
 import com.centralstation.verification.core.port.out.AuditTrail;
 import com.centralstation.verification.core.port.out.DeliveryInbox;
 import com.centralstation.verification.core.port.out.StoredDeliveryReader;
@@ -41,10 +43,11 @@ import static org.awaitility.Awaitility.await;
  * then started by one starter, and by two sharing PostgreSQL as two nodes' starters do. Every accepted alarm is started
  * exactly once (one process instance, one first notification); one starter starts them in class order.
  *
- * <p>An {@code IT}: it takes more than a minute on a loaded machine, so it runs with the process tests in
- * {@code verify} (on the in-memory H2 of the other end-to-end tests, and in the {@code storm-on-postgresql} execution
- * on PostgreSQL) and {@code -DskipITs} leaves it out of a quick local run.
+ * <p>An {@code IT} and a {@link SlowScenario}: more than a minute on a loaded machine, so the profile
+ * {@code slow-scenarios} runs it (on the in-memory H2 of the other end-to-end tests, and in the
+ * {@code storm-on-postgresql} execution on PostgreSQL), and the suite leaves it out.
  */
+@SlowScenario
 class InboxStormIT extends HeldStarterServiceTest {
 
     private static final int STORM = 300;

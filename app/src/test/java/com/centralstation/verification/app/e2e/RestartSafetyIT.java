@@ -1,5 +1,7 @@
 package com.centralstation.verification.app.e2e;
 
+import com.centralstation.verification.app.testing.SlowScenario;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -30,6 +32,7 @@ import static org.awaitility.Awaitility.await;
  * re-sent PATCH counts as). Killed, too, with requests answered 202 and still waiting in the inbox: each is started
  * once after the restart. On the default H2 file and on PostgreSQL with the postgres profile.
  */
+@SlowScenario
 class RestartSafetyIT {
 
     private static final long ANN = 67890;
@@ -44,20 +47,25 @@ class RestartSafetyIT {
     private static final String NOTIFIED = "Notified contact";
     /** Requests answered 202 and not started when the service is killed. */
     private static final int WAITING_AT_KILL = 60;
-    /** The restarted node runs its own interrupted jobs at once instead of waiting for their locks to expire. */
-    private static final Duration AFTER_HEALTHY = Duration.ofSeconds(10);
+    /**
+     * The restarted node runs its own interrupted jobs at once instead of waiting for their locks to expire (80 s):
+     * about 5 s on an idle two-core machine; half the lock time still tells the two apart on a loaded build machine.
+     */
+    private static final Duration AFTER_HEALTHY = Duration.ofSeconds(40);
     private static final Duration PATCH_DELAY = Duration.ofMillis(1500);
     private static final Duration DISREGARD_DELAY = Duration.ofMillis(100);
     /** Leaves the service time to have read CHeKT's answer and committed before the kill; such a PATCH is not resent. */
     static final Duration IN_FLIGHT_MARGIN = Duration.ofMillis(500);
     /**
-     * Demo-like timers on the command line: the 2/5/10-minute ladder in 5/10/15 seconds. The job lock time is the
-     * shipped one (80 s): recovery within seconds of the restart shows the node released its own locks.
+     * Compressed timers on the command line: the 2/5/10-minute ladder in 5/40/50 seconds, so that the ladders are
+     * under way at the kill (the first step fired) with steps still to fire after it, however long a loaded machine
+     * takes between the first step and the kill. The job lock time is the shipped one (80 s): recovery well within it
+     * shows the node released its own locks.
      */
     private static final Map<String, String> COMPRESSED = Map.of(
             "verification.escalation.first", "PT5S",
-            "verification.escalation.second", "PT10S",
-            "verification.escalation.third", "PT15S");
+            "verification.escalation.second", "PT40S",
+            "verification.escalation.third", "PT50S");
 
     enum Storage { H2_FILE, POSTGRESQL }
 

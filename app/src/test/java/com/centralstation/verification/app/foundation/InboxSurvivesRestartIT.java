@@ -1,5 +1,7 @@
 package com.centralstation.verification.app.foundation;
 
+import com.centralstation.verification.app.testing.SlowScenario;
+
 import com.centralstation.verification.app.e2e.Alarms;
 import com.centralstation.verification.app.e2e.ServiceTest;
 import com.centralstation.verification.core.usecase.StartReceivedVerifications;
@@ -30,10 +32,10 @@ import static org.awaitility.Awaitility.await;
  * with the starter off, one batch of them started, the node stopped with the rest still waiting, then started again
  * on the same H2 file with its starter on. Each request is started exactly once (one process instance, one first
  * notification), those of the batch before the stop and the rest after it. {@code RestartSafetyIT} kills the packaged
- * service with SIGKILL instead of stopping it. An {@code IT} for its two start-ups (over two minutes on a loaded
- * machine): it runs in {@code verify} on H2 (the PostgreSQL execution takes only InboxStormIT; RestartSafetyIT
- * restarts on PostgreSQL), and {@code -DskipITs} leaves it out of a quick run.
+ * service with SIGKILL instead of stopping it. A {@link SlowScenario} for its two start-ups (over two
+ * minutes on a loaded machine), on H2 (RestartSafetyIT restarts on PostgreSQL too).
  */
+@SlowScenario
 class InboxSurvivesRestartIT {
 
     private static final int TAKEN_IN = 40;
