@@ -22,21 +22,28 @@ import org.springframework.web.multipart.support.MissingServletRequestPartExcept
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import java.net.URI;
+import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Every error our endpoints answer is RFC 9457 problem+json, naming the offending field in {@code field}.
  * Bad input never becomes a 500. A database that cannot store anything just now (a full disk, a closed H2 file)
  * is not our bug either: 503 with {@code Retry-After}, naming the cause, so that CHeKT and the station's software send
- * again later; nothing of the request was stored.
+ * again later; nothing of the request was stored. Neither is a pool with no connection free for its whole wait.
  */
 @RestControllerAdvice(basePackages = "com.centralstation.verification.app.web")
 public class ApiProblems extends ResponseEntityExceptionHandler {
 
     /** A webhook or decision refused during an outage may be sent again after this long. */
     public static final Duration RETRY_STORAGE_AFTER = Duration.ofSeconds(30);
+    /** A request that found every database connection busy for the pool's whole wait may be sent again this soon. */
+    public static final Duration RETRY_BUSY_AFTER = Duration.ofSeconds(5);
+    private static final int CAUSE_CHAIN_LIMIT = 32;
     private static final Logger log = LoggerFactory.getLogger(ApiProblems.class);
 
     private final StorageOutage outage;
@@ -128,6 +135,11 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
         if (storage.isPresent()) {
             return storageUnavailable(storage.get());
         }
+        if (noConnectionFree(e)) {
+            // An overload that passes (a storm, a slow database), not a fault: one line, no stack trace.
+            log.warn("No database connection was free within the pool's wait; answered 503: {}", e.toString());
+            return busy();
+        }
         log.error("Unexpected failure handling a request", e);
         return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error", null,
                 "the request could not be handled; it has been logged");
@@ -140,6 +152,29 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
         problem.getBody().setProperty("cause", cause);
         return ResponseEntity.status(problem.getStatusCode()).headers(problem.getHeaders())
                 .header(HttpHeaders.RETRY_AFTER, String.valueOf(RETRY_STORAGE_AFTER.toSeconds()))
+                .body(problem.getBody());
+    }
+
+    /**
+     * The pool gave no connection within its wait (HikariCP's {@link SQLTransientConnectionException}), wherever it
+     * surfaced: through Spring's JDBC exceptions, the engine's or our own.
+     */
+    private static boolean noConnectionFree(Throwable failure) {
+        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Throwable t = failure; t != null && seen.size() < CAUSE_CHAIN_LIMIT && seen.add(t); t = t.getCause()) {
+            if (t instanceof SQLTransientConnectionException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static ResponseEntity<ProblemDetail> busy() {
+        ResponseEntity<ProblemDetail> problem = problem(HttpStatus.SERVICE_UNAVAILABLE, "Service busy", null,
+                "every database connection was busy; nothing of this request was stored: send it again in "
+                        + RETRY_BUSY_AFTER.toSeconds() + " seconds");
+        return ResponseEntity.status(problem.getStatusCode()).headers(problem.getHeaders())
+                .header(HttpHeaders.RETRY_AFTER, String.valueOf(RETRY_BUSY_AFTER.toSeconds()))
                 .body(problem.getBody());
     }
 
