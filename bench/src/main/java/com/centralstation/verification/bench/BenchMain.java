@@ -128,7 +128,7 @@ public final class BenchMain {
         System.out.println("-- bare engine on " + db.label());
         try (ChildJvm jvm = ChildJvm.start("bare-" + kind + "-" + rep, port, options.jvmOptions(), arguments, workDir)) {
             Target target = new Target(http, port);
-            jvm.awaitReady(http, target.uri("/engine-rest/job/count"), Duration.ofMinutes(3));
+            jvm.awaitReady(http, target.uri("/engine-rest/job/count"));
             storm(target, jvm, options.warmup(), "bare warm-up", null, null);
             storm(target, jvm, options.alarms(), "bare intake", m, "bare");
             m.put("bare.rss", jvm.peakRssMb());
@@ -322,8 +322,7 @@ public final class BenchMain {
         options.serviceSettings().forEach((key, value) -> arguments.add("--" + key + "=" + value));
         long startedAt = System.nanoTime();
         ChildJvm jvm = ChildJvm.start(name, port, options.jvmOptions(), arguments, workDir);
-        // a shared machine under load has taken more than three minutes to start the service
-        jvm.awaitReady(http, new Target(http, port).uri("/actuator/health"), Duration.ofMinutes(6));
+        jvm.awaitReadyOrStop(http, new Target(http, port).uri("/actuator/health"));
         if (m != null) {
             m.put("app.startup.s", (System.nanoTime() - startedAt) / 1e9);
         }

@@ -212,7 +212,7 @@ public final class BoardBench {
                 "--verification.escalation.third=PT90M"));
         arguments.addAll(db.serviceArguments());
         ChildJvm jvm = ChildJvm.start("board-" + db.kind(), port, List.of("-Xms256m", "-Xmx1g"), arguments, workDir);
-        jvm.awaitReady(http, new Target(http, port).uri("/actuator/health"), Duration.ofMinutes(8));
+        jvm.awaitReadyOrStop(http, new Target(http, port).uri("/actuator/health"));
         return jvm;
     }
 

@@ -10,6 +10,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -22,6 +24,17 @@ import java.util.regex.Pattern;
 final class ChildJvm implements AutoCloseable {
 
     private static final Pattern GC_HEAP = Pattern.compile("(\\d+)M->(\\d+)M\\((\\d+)M\\)");
+    /**
+     * How long a JVM may take to answer its readiness probe: a loaded machine starts the service in minutes, and a JVM
+     * that dies on the way is noticed at once (below), so the bound only ends a start that hangs.
+     */
+    static final Duration READY_WITHIN = Duration.ofMinutes(8);
+    /** Children still running when the harness itself ends (Ctrl-C, a failure outside a try) end with it. */
+    private static final Set<Process> RUNNING = ConcurrentHashMap.newKeySet();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> RUNNING.forEach(Process::destroyForcibly), "child-jvms"));
+    }
 
     private final String name;
     private final int port;
@@ -50,6 +63,7 @@ final class ChildJvm implements AutoCloseable {
         command.addAll(mainAndArguments);
         Process process = new ProcessBuilder(command).directory(workDir.toFile())
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        RUNNING.add(process);
         return new ChildJvm(name, port, process, gcLog, log);
     }
 
@@ -69,8 +83,22 @@ final class ChildJvm implements AutoCloseable {
         return log;
     }
 
+    /**
+     * As {@link #awaitReady}, for a JVM its caller holds outside a try-with-resources: one that never became ready is
+     * stopped before the failure goes up, instead of running on after the harness.
+     */
+    void awaitReadyOrStop(HttpClient http, URI probe) throws InterruptedException {
+        try {
+            awaitReady(http, probe);
+        } catch (RuntimeException | InterruptedException notReady) {
+            close();
+            throw notReady;
+        }
+    }
+
     /** Waits until the URL answers 200 (the service's health, the bare engine's job count). */
-    void awaitReady(HttpClient http, URI probe, Duration timeout) throws InterruptedException {
+    void awaitReady(HttpClient http, URI probe) throws InterruptedException {
+        Duration timeout = READY_WITHIN;
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
@@ -166,5 +194,6 @@ final class ChildJvm implements AutoCloseable {
         if (!process.waitFor(60, TimeUnit.SECONDS)) {
             process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
         }
+        RUNNING.remove(process);
     }
 }
