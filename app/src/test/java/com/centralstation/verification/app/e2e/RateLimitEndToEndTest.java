@@ -1,5 +1,7 @@
 package com.centralstation.verification.app.e2e;
 
+import com.centralstation.verification.app.testing.SlowScenario;
+
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import org.camunda.bpm.engine.ManagementService;
@@ -29,9 +31,11 @@ import static org.awaitility.Awaitility.await;
  * A decision storm against a CHeKT that takes 30 requests a minute, with this node's limit set to the same tier:
  * every decision lands, none becomes an incident, 429 answers stay rare, and dispatches overtake disregards that
  * were decided before them. Time is the engine's: CHeKT's bucket, the node's limit and the wait timers all read
- * it, and the test moves it two seconds (one request of the tier) at a time.
+ * it, and the test moves it two seconds (one request of the tier) at a time. A storm, in its own JVM (it moves the
+ * JVM-global clock by minutes): a {@link SlowScenario}.
  */
 @TestPropertySource(properties = "chekt.rate-limit.requests-per-minute=30")
+@SlowScenario
 class RateLimitEndToEndTest extends ServiceTest {
 
     private static final int DISREGARDS = 40;
