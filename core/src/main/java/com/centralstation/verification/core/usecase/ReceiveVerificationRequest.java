@@ -70,7 +70,7 @@ public final class ReceiveVerificationRequest implements ReceiveChektDelivery.Ev
         VerificationRequest request = delivery.event(VerificationRequest.class);
         UUID verificationId = request.chekt().verificationId();
         AlarmClass alarmClass = classifier.classify(request.alarm());
-        if (!inbox.awaitStart(delivery.eventId(), verificationId, alarmClass)) {
+        if (!inbox.awaitStart(delivery.eventId(), request.chekt(), request.alarm(), alarmClass)) {
             return duplicate(verificationId, delivery);
         }
         if (!mayStartNow || !startsNow(verificationId, alarmClass)) {

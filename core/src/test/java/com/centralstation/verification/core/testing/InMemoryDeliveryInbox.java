@@ -1,6 +1,8 @@
 package com.centralstation.verification.core.testing;
 
+import com.centralstation.verification.core.domain.Alarm;
 import com.centralstation.verification.core.domain.AlarmClass;
+import com.centralstation.verification.core.domain.ChektReference;
 import com.centralstation.verification.core.port.out.DeliveryInbox;
 
 import java.time.Instant;
@@ -54,8 +56,8 @@ public final class InMemoryDeliveryInbox implements DeliveryInbox {
     }
 
     @Override
-    public synchronized boolean awaitStart(String eventId, UUID verificationId, AlarmClass alarmClass) {
-        if (requestOf.putIfAbsent(verificationId, eventId) != null) {
+    public synchronized boolean awaitStart(String eventId, ChektReference chekt, Alarm alarm, AlarmClass alarmClass) {
+        if (requestOf.putIfAbsent(chekt.verificationId(), eventId) != null) {
             return false;
         }
         deliveries.get(eventId).waitingAs = alarmClass;

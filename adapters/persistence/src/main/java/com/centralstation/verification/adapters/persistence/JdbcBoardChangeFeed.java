@@ -17,15 +17,22 @@ import java.util.UUID;
 
 /**
  * The board's change feed: rows of our tables whose identity column orders them. Every step of a verification writes
- * an audit row (operator tasks included), so the audit trail alone tells a board that something changed; a source
- * is one more SELECT in the same statement.
+ * an audit row (operator tasks included), so the audit trail tells a board that something changed once a workflow
+ * runs; before that, a request taken into the inbox is named by its arrival number ({@code request_received}), so a
+ * storm's alarms reach the board as they are answered, not when the starter gets to them. A source is one more SELECT
+ * in the same statement.
  */
 final class JdbcBoardChangeFeed implements BoardChangeFeed {
 
     /** The audit trail: each row's type, in lower case, says what changed. */
     static final String AUDIT = "audit";
 
-    private static final Map<String, Source> SOURCES = Map.of(AUDIT, new Source("audit_event", "id", "verification_id", "type"));
+    /** The inbox: requests numbered as they are taken in (cancellations, duplicates and other events are not). */
+    static final String INBOX = "inbox";
+
+    private static final Map<String, Source> SOURCES = Map.of(
+            AUDIT, new Source("audit_event", "id", "verification_id", "type"),
+            INBOX, new Source("webhook_delivery", "arrival", "requested_verification_id", "'request_received'"));
 
     private final JdbcClient jdbc;
 

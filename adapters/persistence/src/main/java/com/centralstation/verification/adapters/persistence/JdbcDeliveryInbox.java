@@ -1,6 +1,8 @@
 package com.centralstation.verification.adapters.persistence;
 
+import com.centralstation.verification.core.domain.Alarm;
 import com.centralstation.verification.core.domain.AlarmClass;
+import com.centralstation.verification.core.domain.ChektReference;
 import com.centralstation.verification.core.port.out.DeliveryInbox;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -33,12 +35,18 @@ final class JdbcDeliveryInbox implements DeliveryInbox {
     private final TransactionTemplate underSavepoint;
     /** {@code FOR UPDATE SKIP LOCKED}, or nothing. */
     private final String takeLock;
+    /** The next number of the sequence {@code inbox_arrival}, in the database's own words. */
+    private final String nextArrival;
 
-    /** @param startersShareRows whether several starters take rows at once (PostgreSQL), so rows are locked when taken */
-    JdbcDeliveryInbox(JdbcClient jdbc, TransactionTemplate underSavepoint, boolean startersShareRows) {
+    /**
+     * @param postgres whether the database is PostgreSQL (else H2): there several starters take rows at once, so rows
+     *                 are locked when taken
+     */
+    JdbcDeliveryInbox(JdbcClient jdbc, TransactionTemplate underSavepoint, boolean postgres) {
         this.jdbc = jdbc;
         this.underSavepoint = underSavepoint;
-        this.takeLock = startersShareRows ? " FOR UPDATE SKIP LOCKED" : "";
+        this.takeLock = postgres ? " FOR UPDATE SKIP LOCKED" : "";
+        this.nextArrival = postgres ? "nextval('inbox_arrival')" : "NEXT VALUE FOR inbox_arrival";
     }
 
     @Override
@@ -57,12 +65,13 @@ final class JdbcDeliveryInbox implements DeliveryInbox {
     }
 
     @Override
-    public boolean awaitStart(String eventId, UUID verificationId, AlarmClass alarmClass) {
+    public boolean awaitStart(String eventId, ChektReference chekt, Alarm alarm, AlarmClass alarmClass) {
         try {
-            underSavepoint.executeWithoutResult(status -> jdbc.sql("""
-                            UPDATE webhook_delivery SET requested_verification_id = ?, start_rank = ? WHERE event_id = ?
-                            """)
-                    .params(verificationId, alarmClass.rank(), eventId)
+            underSavepoint.executeWithoutResult(status -> jdbc.sql("UPDATE webhook_delivery SET"
+                            + " requested_verification_id = ?, start_rank = ?, dealer_id = ?, site_id = ?, alarm_trigger = ?,"
+                            + " alarm_location = ?, arrival = " + nextArrival + " WHERE event_id = ?")
+                    .params(chekt.verificationId(), alarmClass.rank(), chekt.site().dealerId(), chekt.site().siteId(),
+                            alarm.trigger(), alarm.location(), eventId)
                     .update());
             return true;
         } catch (DuplicateKeyException anotherDelivery) {

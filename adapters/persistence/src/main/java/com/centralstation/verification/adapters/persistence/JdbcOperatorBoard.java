@@ -4,6 +4,7 @@ import com.centralstation.verification.core.domain.AlarmClass;
 import com.centralstation.verification.core.domain.BoardCounts;
 import com.centralstation.verification.core.domain.BoardCursor;
 import com.centralstation.verification.core.domain.BoardFilter;
+import com.centralstation.verification.core.domain.CallList;
 import com.centralstation.verification.core.domain.NotifiedContact;
 import com.centralstation.verification.core.domain.OpenVerification;
 import com.centralstation.verification.core.domain.OperatorTask;
@@ -49,6 +50,14 @@ final class JdbcOperatorBoard implements OperatorBoard {
             decision_action, call_list""";
     private static final List<String> UNDECIDED_STATES = List.of("OPEN", "DECIDED");
     private static final String OPEN_TASKS = "SELECT verification_id FROM operator_task WHERE closed_at IS NULL";
+    /**
+     * Requests taken in and still waiting in the inbox for their start, in the verification's columns: state
+     * {@code RECEIVED}, no decision and no call list yet. Only those kept with what the board shows.
+     */
+    private static final String WAITING = "SELECT requested_verification_id AS verification_id, dealer_id, site_id, "
+            + classOfRankSql() + " AS alarm_class, alarm_trigger, alarm_location, received_at, 'RECEIVED' AS state,"
+            + " CAST(NULL AS VARCHAR(16)) AS decision_action, CAST(NULL AS VARCHAR) AS call_list, start_rank AS class_rank"
+            + " FROM webhook_delivery WHERE start_rank >= 0 AND dealer_id IS NOT NULL";
 
     private final JdbcClient jdbc;
     private final StoredJson json;
@@ -87,6 +96,9 @@ final class JdbcOperatorBoard implements OperatorBoard {
         }
         sources.add("(SELECT " + COLUMNS + ", " + rankSql() + " AS class_rank FROM verification"
                 + " WHERE state = 'DISPATCH_NOT_TAKEN' AND verification_id IN (" + OPEN_TASKS + ")" + filterSql(filter) + ")");
+        sources.add("(SELECT * FROM (" + WAITING + ") waiting WHERE 1 = 1" + filterSql(filter)
+                + (after.isPresent() ? " AND (class_rank > :afterRank OR (class_rank = :afterRank AND " + afterCursorWithinClass() + "))" : "")
+                + " ORDER BY class_rank, received_at, verification_id LIMIT :limit)");
         String sql = "SELECT * FROM (" + String.join("\nUNION ALL\n", sources) + ") board"
                 + (after.isPresent() ? " WHERE class_rank > :afterRank OR (class_rank = :afterRank AND " + afterCursorWithinClass() + ")" : "")
                 + " ORDER BY class_rank, received_at, verification_id LIMIT :limit";
@@ -104,7 +116,8 @@ final class JdbcOperatorBoard implements OperatorBoard {
                     channels.getOrDefault(row.id(), Map.of()).get(called.get(called.size() - 1).contactId()));
             return new OpenVerification(row.id(), row.site(), Optional.empty(), row.alarmClass(), row.trigger(),
                     Optional.ofNullable(row.location()), row.receivedAt(), row.phase(), row.decision(),
-                    json.callList(row.callList()), called, channel, tasks.getOrDefault(row.id(), List.of()));
+                    row.callList() == null ? CallList.empty() : json.callList(row.callList()), called, channel,
+                    tasks.getOrDefault(row.id(), List.of()));
         }).toList();
     }
 
@@ -128,6 +141,8 @@ final class JdbcOperatorBoard implements OperatorBoard {
                 + "SELECT alarm_class, " + bucket + " AS bucket FROM verification WHERE state IN ('OPEN', 'DECIDED')" + filterSql(filter)
                 + " UNION ALL SELECT alarm_class, " + bucket + " AS bucket FROM verification"
                 + " WHERE state = 'DISPATCH_NOT_TAKEN' AND verification_id IN (" + OPEN_TASKS + ")" + filterSql(filter)
+                + " UNION ALL SELECT alarm_class, " + bucket + " AS bucket FROM (" + WAITING + ") waiting WHERE 1 = 1"
+                + filterSql(filter)
                 + ") open_verification GROUP BY alarm_class, bucket";
         Map<AlarmClass, Map<ResponseTime, Long>> counts = new EnumMap<>(AlarmClass.class);
         jdbc.sql(sql).params(params).query((ResultSet row) -> {
@@ -155,6 +170,15 @@ final class JdbcOperatorBoard implements OperatorBoard {
     /** Life safety first: the class's place in {@link AlarmClass}, which lists them most urgent first. */
     private static int rank(AlarmClass alarmClass) {
         return alarmClass.ordinal();
+    }
+
+    /** The class code of an inbox row's start rank (the inbox ranks by {@link AlarmClass#rank()}). */
+    private static String classOfRankSql() {
+        StringBuilder sql = new StringBuilder("CASE start_rank");
+        for (AlarmClass alarmClass : AlarmClass.values()) {
+            sql.append(" WHEN ").append(alarmClass.rank()).append(" THEN '").append(alarmClass.code()).append("'");
+        }
+        return sql.append(" END").toString();
     }
 
     private static String rankSql() {
@@ -216,6 +240,7 @@ final class JdbcOperatorBoard implements OperatorBoard {
             case "OPEN" -> OpenVerification.Phase.OPEN;
             case "DECIDED" -> OpenVerification.Phase.DECIDED;
             case "DISPATCH_NOT_TAKEN" -> OpenVerification.Phase.DISPATCH_NOT_TAKEN;
+            case "RECEIVED" -> OpenVerification.Phase.RECEIVED;
             default -> throw new IllegalStateException("the board selected a verification in state " + state);
         };
     }

@@ -2,6 +2,8 @@ package com.centralstation.verification.adapters.persistence;
 
 import com.centralstation.verification.core.domain.AlarmClass;
 import com.centralstation.verification.core.domain.CallList;
+import com.centralstation.verification.core.domain.ChektReference;
+import com.centralstation.verification.core.domain.SiteRef;
 import com.centralstation.verification.core.domain.Verification;
 import com.centralstation.verification.core.port.out.DeliveryInbox;
 import com.centralstation.verification.core.port.out.VerificationRepository;
@@ -138,7 +140,8 @@ class JdbcDeliveryInboxTest {
             transaction.executeWithoutResult(status -> {
                 request("evt_1", verification, AlarmClass.HIGH);
                 assertThat(inbox().firstDelivery("evt_2", "verification.requested", verification, BODY, clock.instant())).isTrue();
-                assertThat(inbox().awaitStart("evt_2", verification, AlarmClass.HIGH)).as("the same verification again").isFalse();
+                assertThat(inbox().awaitStart("evt_2", chekt(verification), TestVerifications.alarm("motion"), AlarmClass.HIGH))
+                        .as("the same verification again").isFalse();
                 inbox().firstDelivery("evt_3", "verification.requested", UUID.randomUUID(), BODY, clock.instant());
             });
 
@@ -188,10 +191,14 @@ class JdbcDeliveryInboxTest {
             assertThat(inbox().waiting(verification)).hasValueSatisfying(w -> assertThat(w.attempts()).isEqualTo(2));
         }
 
+        static ChektReference chekt(UUID verification) {
+            return new ChektReference(new SiteRef("12345", "1"), 1, verification);
+        }
+
         UUID request(String eventId, UUID verification, AlarmClass alarmClass) {
             transaction.executeWithoutResult(status -> {
                 assertThat(inbox().firstDelivery(eventId, "verification.requested", verification, BODY, clock.instant())).isTrue();
-                assertThat(inbox().awaitStart(eventId, verification, alarmClass)).isTrue();
+                assertThat(inbox().awaitStart(eventId, chekt(verification), TestVerifications.alarm("motion"), alarmClass)).isTrue();
             });
             return verification;
         }

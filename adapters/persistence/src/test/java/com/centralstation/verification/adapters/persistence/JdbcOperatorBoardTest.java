@@ -26,6 +26,7 @@ import com.centralstation.verification.core.domain.VerificationAction;
 import com.centralstation.verification.core.domain.VerificationState;
 import com.centralstation.verification.core.port.out.AuditTrail;
 import com.centralstation.verification.core.port.out.BoardChangeFeed;
+import com.centralstation.verification.core.port.out.DeliveryInbox;
 import com.centralstation.verification.core.port.out.NotificationLog;
 import com.centralstation.verification.core.port.out.OperatorBoard;
 import com.centralstation.verification.core.port.out.OperatorTaskLog;
@@ -34,6 +35,7 @@ import com.centralstation.verification.core.testing.TestVerifications;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -67,6 +69,8 @@ class JdbcOperatorBoardTest {
 
     abstract static class Contract extends DatabaseContract {
 
+        private static final byte[] REQUEST_BODY = "{\"id\":\"evt\"}".getBytes(StandardCharsets.UTF_8);
+
         private long alarmVerificationIds;
 
         Contract(Engine engine) {
@@ -95,6 +99,19 @@ class JdbcOperatorBoardTest {
 
         UUID stored(AlarmClass alarmClass, Duration old) {
             return stored(alarmClass, old, "12345", "1");
+        }
+
+        /** A request taken into the inbox and not started yet, received {@code old} ago. */
+        UUID waiting(AlarmClass alarmClass, Duration old, String dealer, String site) {
+            UUID id = UUID.randomUUID();
+            DeliveryInbox inbox = adapter(DeliveryInbox.class);
+            transaction.executeWithoutResult(status -> {
+                assertThat(inbox.firstDelivery("evt_" + id, "verification.requested", id, REQUEST_BODY,
+                        clock.instant().minus(old))).isTrue();
+                assertThat(inbox.awaitStart("evt_" + id, new ChektReference(new SiteRef(dealer, site), ++alarmVerificationIds, id),
+                        TestVerifications.alarm(alarmClass == AlarmClass.LIFE_SAFETY ? "fire" : "motion"), alarmClass)).isTrue();
+            });
+            return id;
         }
 
         OperatorTask task(UUID verificationId, OperatorTask.Kind kind) {
@@ -255,6 +272,80 @@ class JdbcOperatorBoardTest {
             assertThat(d1.total()).isEqualTo(2);
             assertThat(d1.ofBucket(ResponseTime.TOO_LATE)).isZero();
             assertThat(board().counts(BoardFilter.of("d1", "s2"), clock.instant()).ofClass(AlarmClass.LIFE_SAFETY)).isEqualTo(1);
+        }
+
+        @Test
+        void requestsWaitingInTheInboxAreOnTheBoardAsReceivedInTheBoardsOrderPagedAndCounted() {
+            UUID fireStarted = stored(AlarmClass.LIFE_SAFETY, Duration.ofSeconds(30));
+            UUID fireWaiting = waiting(AlarmClass.LIFE_SAFETY, Duration.ofSeconds(40), "12345", "1");
+            UUID normalWaiting = waiting(AlarmClass.NORMAL, Duration.ofMinutes(3), "d2", "s1");
+            UUID highStarted = stored(AlarmClass.HIGH, Duration.ofMinutes(1));
+            List<UUID> boardOrder = List.of(fireWaiting, fireStarted, highStarted, normalWaiting);
+
+            List<OpenVerification> page = board().page(BoardFilter.ALL, Optional.empty(), 10);
+            assertThat(ids(page)).containsExactlyElementsOf(boardOrder);
+            OpenVerification received = page.get(0);
+            assertThat(received.phase()).isEqualTo(OpenVerification.Phase.RECEIVED);
+            assertThat(received.trigger()).isEqualTo("fire");
+            assertThat(received.site()).isEqualTo(new SiteRef("12345", "1"));
+            assertThat(received.location()).contains("Main Entrance");
+            assertThat(received.receivedAt()).isEqualTo(clock.instant().minusSeconds(40));
+            assertThat(received.notified()).isEmpty();
+            assertThat(received.callList().contacts()).isEmpty();
+            assertThat(page.get(1).phase()).isEqualTo(OpenVerification.Phase.OPEN);
+
+            // One at a time, the cursor crossing from waiting requests to started verifications and back.
+            List<UUID> paged = new ArrayList<>();
+            Optional<BoardCursor> after = Optional.empty();
+            for (List<OpenVerification> one; !(one = board().page(BoardFilter.ALL, after, 1)).isEmpty(); ) {
+                paged.add(one.get(0).verificationId());
+                after = Optional.of(BoardCursor.after(one.get(0)));
+            }
+            assertThat(paged).containsExactlyElementsOf(boardOrder);
+
+            assertThat(ids(board().page(BoardFilter.of("d2", "s1"), Optional.empty(), 10))).containsExactly(normalWaiting);
+            BoardCounts counts = board().counts(BoardFilter.ALL, clock.instant());
+            assertThat(counts.total()).isEqualTo(4);
+            assertThat(counts.of(AlarmClass.LIFE_SAFETY, ResponseTime.IDEAL)).isEqualTo(2);
+            assertThat(counts.of(AlarmClass.NORMAL, ResponseTime.ACCEPTABLE)).isEqualTo(1);
+            assertThat(board().counts(BoardFilter.of("d2", null), clock.instant()).total()).isEqualTo(1);
+        }
+
+        @Test
+        void aStartedRequestIsOnTheBoardOnceAsTheVerificationItBecame() {
+            UUID id = waiting(AlarmClass.HIGH, Duration.ofSeconds(5), "12345", "1");
+            DeliveryInbox inbox = adapter(DeliveryInbox.class);
+            transaction.executeWithoutResult(status -> {
+                inbox.takeWaiting("evt_" + id).orElseThrow();
+                inbox.leaveWaiting("evt_" + id);
+                verifications().add(new Verification(new ChektReference(new SiteRef("12345", "1"), 99, id),
+                        TestVerifications.alarm("motion"), new CallList(TestVerifications.CONTACTS),
+                        clock.instant().minusSeconds(5), AlarmClass.HIGH));
+            });
+
+            List<OpenVerification> page = board().page(BoardFilter.ALL, Optional.empty(), 10);
+            assertThat(ids(page)).containsExactly(id);
+            assertThat(page.get(0).phase()).isEqualTo(OpenVerification.Phase.OPEN);
+            assertThat(board().counts(BoardFilter.ALL, clock.instant()).total()).isEqualTo(1);
+        }
+
+        @Test
+        void theChangeFeedNamesARequestWhenItIsTakenInAndNoOtherDelivery() {
+            BoardChangeFeed feed = adapter(BoardChangeFeed.class);
+            DeliveryInbox inbox = adapter(DeliveryInbox.class);
+            waiting(AlarmClass.NORMAL, Duration.ZERO, "12345", "1");
+            ChangeFeedMark mark = ChangeFeedMark.startingAt(feed.head());
+            UUID id = waiting(AlarmClass.HIGH, Duration.ZERO, "12345", "1");
+            transaction.executeWithoutResult(status -> assertThat(inbox.firstDelivery("evt_cancel_" + id,
+                    "verification.cancelled", id, REQUEST_BODY, clock.instant())).isTrue());
+            UUID next = waiting(AlarmClass.NORMAL, Duration.ZERO, "12345", "1");
+
+            List<BoardChange> read = feed.read(mark, 10);
+            assertThat(read).extracting(BoardChange::source).containsOnly(JdbcBoardChangeFeed.INBOX);
+            assertThat(read).extracting(BoardChange::change).containsOnly("request_received");
+            assertThat(read).extracting(BoardChange::verificationId).containsExactly(id, next);
+            // The cancellation got no number: nothing is left to wait for.
+            assertThat(mark.advancedPast(read, Instant.now()).missing(JdbcBoardChangeFeed.INBOX)).isEmpty();
         }
 
         @Test

@@ -1,6 +1,8 @@
 package com.centralstation.verification.core.port.out;
 
+import com.centralstation.verification.core.domain.Alarm;
 import com.centralstation.verification.core.domain.AlarmClass;
+import com.centralstation.verification.core.domain.ChektReference;
 
 import java.time.Instant;
 import java.util.List;
@@ -26,12 +28,15 @@ public interface DeliveryInbox {
 
     /**
      * Takes the recorded delivery in as the request of its verification, waiting to be started after the waiting
-     * requests of more urgent classes and those of its class that came before it; in the caller's transaction.
+     * requests of more urgent classes and those of its class that came before it; in the caller's transaction. What
+     * the operator board lists of an alarm (its site, trigger and location) is kept with it, so that the board shows
+     * it as received while it waits.
      *
+     * @param chekt the verification it requests, at its site
      * @return false when another delivery is already the request of this verification (a concurrent one included,
      *         once its transaction commits); nothing changes then
      */
-    boolean awaitStart(String eventId, UUID verificationId, AlarmClass alarmClass);
+    boolean awaitStart(String eventId, ChektReference chekt, Alarm alarm, AlarmClass alarmClass);
 
     /**
      * The next waiting requests, at most {@code limit}: by class, then by arrival. Where starters on several nodes
