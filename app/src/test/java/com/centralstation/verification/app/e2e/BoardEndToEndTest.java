@@ -274,7 +274,7 @@ class BoardEndToEndTest extends ServiceTest {
     // ---- the stream --------------------------------------------------------------------------------------------------
 
     @Test
-    void theStreamNamesAnAlarmArrivingEscalatingAndBeingDecided() throws Exception {
+    void theStreamNamesAnAlarmTakenInStartedEscalatingAndBeingDecided() throws Exception {
         BoardSession operator = session(OPERATOR);
         try (EventStream station = new EventStream(http, HttpRequest.newBuilder(uri("/api/board/stream"))
                 .header("Authorization", station()).header("Accept", "text/event-stream").GET().build());
@@ -294,6 +294,9 @@ class BoardEndToEndTest extends ServiceTest {
             await().atMost(Duration.ofSeconds(15)).until(() -> station.changes().contains(id + ": decision_received"));
 
             List<String> mine = new ArrayList<>(station.changes().stream().filter(change -> change.startsWith(id.toString())).toList());
+            // Named once taken into the inbox, before its start: a storm's alarms reach the board as they are answered.
+            assertThat(mine).containsOnlyOnce(id + ": request_received");
+            assertThat(mine.indexOf(id + ": request_received")).isLessThan(mine.indexOf(id + ": verification_received"));
             assertThat(mine.indexOf(id + ": verification_received")).isLessThan(mine.indexOf(id + ": escalated"));
             assertThat(mine.indexOf(id + ": escalated")).isLessThan(mine.indexOf(id + ": decision_received"));
             // The page's stream, on the operator's session, hears the same.

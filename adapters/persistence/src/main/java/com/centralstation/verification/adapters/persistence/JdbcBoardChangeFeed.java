@@ -71,8 +71,10 @@ final class JdbcBoardChangeFeed implements BoardChangeFeed {
             return List.of();
         }
         List<BoardChange> changes = new ArrayList<>();
+        // The inbox first: a request is taken in before anything of its workflow is audited, so within one read an
+        // alarm's arrival comes before its start.
         jdbc.sql("SELECT source, position, verification_id, change FROM (" + String.join(" UNION ALL ", parts)
-                        + ") feed ORDER BY source, position")
+                        + ") feed ORDER BY CASE source WHEN '" + INBOX + "' THEN 0 ELSE 1 END, source, position")
                 .params(params)
                 .query((ResultSet row) -> {
                     changes.add(new BoardChange(row.getString("source"), row.getLong("position"),
