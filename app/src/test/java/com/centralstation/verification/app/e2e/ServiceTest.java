@@ -67,10 +67,11 @@ public abstract class ServiceTest {
     @DynamicPropertySource
     static void serviceProperties(DynamicPropertyRegistry properties) {
         ServiceDatabase.register(properties);
-        // Contexts of several test classes can run at once in one JVM on one database, like nodes: each its own owner.
         ServiceSettings.minimal(CHEKT.baseUrl(), "http://localhost:8080")
                 // a delivery answered 503 (intake busy) is sent again sooner than the shipped 5 s (see deliverWebhook)
                 .with("chekt.webhook-retry-after", "1s")
+                // Contexts of several test classes can run at once in one JVM on one database, like nodes: each its
+                // own owner.
                 .with("verification.engine.lock-owner", "service-test-" + UUID.randomUUID())
                 .registerIn(properties);
     }

@@ -1,6 +1,6 @@
 package com.centralstation.verification.app.testing;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.centralstation.verification.core.testing.TestVerifications;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -31,11 +31,9 @@ public record TestAlarm(UUID verificationId, long alarmVerificationId, String ev
     private static final String CONTRACT_BODY = readContractBody();
     private static final AtomicLong NEXT = new AtomicLong(1);
 
-    /** The contract's three contacts as its example lists them. */
-    public static final List<TestContact> CONTRACT_CONTACTS = List.of(
-            new TestContact(67890, "Ann", "Lee", "+15550100001", "ann@example.com"),
-            new TestContact(67891, "Ben", "Ortiz", "+15550100002", "ben@example.com"),
-            new TestContact(67892, "Cho", "Park", "+15550100003", null));
+    /** The contract's three contacts as its example lists them (core's fixture holds them as domain contacts). */
+    public static final List<TestContact> CONTRACT_CONTACTS = TestVerifications.CONTACTS.stream()
+            .map(c -> new TestContact(c.contactId(), c.firstName(), c.lastName(), c.phoneNumber(), c.email())).toList();
 
     /** The contract vector's raw body, byte for byte (its signature is part of the contract). */
     public static String contractBody() {
@@ -165,8 +163,7 @@ public record TestAlarm(UUID verificationId, long alarmVerificationId, String ev
 
     private static ObjectNode contractTree() {
         try {
-            JsonNode tree = JSON.readTree(CONTRACT_BODY);
-            return (ObjectNode) tree;
+            return (ObjectNode) JSON.readTree(CONTRACT_BODY);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
