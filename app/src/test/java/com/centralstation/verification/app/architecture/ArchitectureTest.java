@@ -1,8 +1,7 @@
 package com.centralstation.verification.app.architecture;
 
+import com.centralstation.verification.app.testing.ProductionClasses;
 import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -16,15 +15,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ArchitectureTest {
 
-    private static final String ROOT = "com.centralstation.verification";
+    private static final String ROOT = ProductionClasses.ROOT;
     private static JavaClasses production;
 
     @BeforeAll
     static void importProductionClasses() {
-        // Sibling modules arrive as jars in a reactor build, so jars are imported too (only ours, by package).
-        production = new ClassFileImporter()
-                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .importPackages(ROOT);
+        production = ProductionClasses.imported();
     }
 
     @Test

@@ -1,7 +1,7 @@
 package com.centralstation.verification.app.browser;
 
 import com.centralstation.verification.app.respond.ContactChannelServiceTest;
-import com.centralstation.verification.app.respond.TestAlarm;
+import com.centralstation.verification.app.testing.TestAlarm;
 import com.centralstation.verification.app.testing.BasicAuth;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.WireMockServer;

@@ -1,6 +1,6 @@
 package com.centralstation.verification.app.config;
 
-import com.centralstation.verification.app.e2e.TestPostgres;
+import com.centralstation.verification.adapters.persistence.testing.TestPostgres;
 import com.zaxxer.hikari.HikariDataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

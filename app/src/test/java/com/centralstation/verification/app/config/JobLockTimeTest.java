@@ -3,7 +3,8 @@ package com.centralstation.verification.app.config;
 import com.centralstation.verification.adapters.chekt.ChektProperties;
 import com.centralstation.verification.adapters.notification.EnabledChannels;
 import com.centralstation.verification.adapters.notification.NotificationConfiguration;
-import com.centralstation.verification.app.e2e.TestPostgres;
+import com.centralstation.verification.adapters.persistence.testing.TestPostgres;
+import com.centralstation.verification.app.testing.ServiceSettings;
 import com.centralstation.verification.core.port.out.NotificationLog;
 import com.centralstation.verification.core.port.out.PhoneCalls;
 import com.centralstation.verification.core.testing.InMemoryNotificationLog;
@@ -32,6 +33,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -76,17 +78,16 @@ class JobLockTimeTest {
         assertThat(lockTime).isLessThanOrEqualTo(longest.plus(MARGIN));
     }
 
-    /** application.yml (and the profile's file over it), the secrets no file ships, and every channel enabled. */
+    /** application.yml (and the profile's file over it), the test services' settings, and every channel enabled. */
     private StandardEnvironment shipped(String database) throws IOException {
         StandardEnvironment environment = new StandardEnvironment();
         YamlPropertySourceLoader yaml = new YamlPropertySourceLoader();
         List<String> files = database.equals("postgres") ? List.of("application-postgres.yml", "application.yml")
                 : List.of("application.yml");
-        environment.getPropertySources().addFirst(new MapPropertySource("test", Map.ofEntries(
+        Map<String, Object> settings = new HashMap<>(
+                ServiceSettings.minimal("https://api.chekt.com", "https://verify.example.com").asMap());
+        settings.putAll(Map.ofEntries(
                 Map.entry("verification.data-dir", dataDir.toString()),
-                Map.entry("chekt.client-id", "station-client"),
-                Map.entry("chekt.client-secret", "station-client-secret"),
-                Map.entry("verification.notification.public-base-url", "https://verify.example.com"),
                 Map.entry("verification.notification.channels", "sms,email,webhook,log,voice"),
                 Map.entry("verification.notification.voice.account-sid", "AC456"),
                 Map.entry("verification.notification.voice.auth-token", "voice-token"),
@@ -97,7 +98,8 @@ class JobLockTimeTest {
                 Map.entry("verification.notification.email.from", "alarms@example.com"),
                 Map.entry("verification.notification.webhook.url", "https://automation.example.com/alarms"),
                 Map.entry("verification.notification.webhook.secret", "webhook-secret"),
-                Map.entry("spring.mail.host", "smtp.example.com"))));
+                Map.entry("spring.mail.host", "smtp.example.com")));
+        environment.getPropertySources().addFirst(new MapPropertySource("test", settings));
         for (String file : files) {
             for (PropertySource<?> source : yaml.load(file, new ClassPathResource(file))) {
                 environment.getPropertySources().addLast(source);

@@ -1,6 +1,6 @@
 package com.centralstation.verification.app.demo;
 
-import com.centralstation.verification.app.e2e.Alarms;
+import com.centralstation.verification.app.testing.TestAlarm;
 import com.centralstation.verification.app.e2e.ServiceTest;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
@@ -154,8 +154,8 @@ class BoardBrowserTest extends ServiceTest {
     }
 
     private UUID arrive(String trigger, String priority, String site, String location) throws IOException, InterruptedException {
-        Alarms.Alarm alarm = Alarms.fresh(trigger);
-        assertThat(deliverWebhook(alarm.body(dealer, site, priority, location)).statusCode()).isEqualTo(202);
+        TestAlarm alarm = TestAlarm.onContractSite(trigger);
+        assertThat(deliverWebhook(alarm.atSite(dealer, site, priority, location).body()).statusCode()).isEqualTo(202);
         return alarm.verificationId();
     }
 

@@ -1,5 +1,6 @@
 package com.centralstation.verification.app.docs;
 
+import com.centralstation.verification.app.testing.ProductionClasses;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import org.junit.jupiter.api.BeforeAll;

@@ -1,5 +1,6 @@
 package com.centralstation.verification.app.docs;
 
+import com.centralstation.verification.app.testing.ProductionClasses;
 import com.tngtech.archunit.core.domain.JavaClass;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.BeanUtils;

@@ -1,5 +1,6 @@
 package com.centralstation.verification.app.e2e;
 
+import com.centralstation.verification.app.testing.TestAlarm;
 import com.centralstation.verification.bpmn.AlarmVerificationModel;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.camunda.bpm.engine.RuntimeService;
@@ -27,7 +28,7 @@ class AlarmClassEndToEndTest extends ServiceTest {
 
     @Test
     void aFireAlarmsOperatorTaskExistsWhenTheWebhookIsAnswered() throws Exception {
-        Alarms.Alarm fire = Alarms.fresh("fire");
+        TestAlarm fire = TestAlarm.onContractSite("fire");
 
         assertThat(deliverWebhook(fire.body()).statusCode()).isEqualTo(202);
 
@@ -43,7 +44,7 @@ class AlarmClassEndToEndTest extends ServiceTest {
 
     @Test
     void aHighPriorityIntrusionIsClassedHighAndWaitsForItsContacts() throws Exception {
-        Alarms.Alarm motion = Alarms.fresh("motion");
+        TestAlarm motion = TestAlarm.onContractSite("motion");
 
         assertThat(deliverWebhook(motion.body()).statusCode()).isEqualTo(202);
 
@@ -54,7 +55,7 @@ class AlarmClassEndToEndTest extends ServiceTest {
 
     @Test
     void anAlarmWithoutTriggerAndWithAnUnknownPriorityIsClassedNormalAndStillVerified() throws Exception {
-        Alarms.Alarm alarm = Alarms.fresh("motion");
+        TestAlarm alarm = TestAlarm.onContractSite("motion");
         String body = alarm.body().replace("\"trigger\":\"motion\",", "").replace("\"priority\":\"HIGH\"", "\"priority\":\"SEVERE\"");
 
         assertThat(deliverWebhook(body).statusCode()).isEqualTo(202);

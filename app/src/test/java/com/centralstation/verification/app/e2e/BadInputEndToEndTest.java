@@ -1,5 +1,7 @@
 package com.centralstation.verification.app.e2e;
 
+import com.centralstation.verification.app.testing.LocalHttp;
+import com.centralstation.verification.app.testing.TestAlarm;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -34,18 +36,18 @@ class BadInputEndToEndTest extends ServiceTest {
     JdbcTemplate jdbc;
 
     /** An open verification whose first contact (67890) has been notified; 67891 has not. */
-    private Alarms.Alarm open;
+    private TestAlarm open;
 
     @BeforeAll
     void anOpenVerification() throws Exception {
         chektAcceptsEveryDecision();
-        open = Alarms.fresh("motion");
+        open = TestAlarm.onContractSite("motion");
         assertThat(deliverWebhook(open.body()).statusCode()).isEqualTo(202);
         await().atMost(Duration.ofSeconds(30)).until(() -> contactsNotified(open.verificationId()) == 1);
     }
 
     static Stream<Arguments> badWebhooks() {
-        Alarms.Alarm a = Alarms.fresh("motion");
+        TestAlarm a = TestAlarm.onContractSite("motion");
         String good = a.body();
         return Stream.of(
                 Arguments.of("malformed JSON", good.substring(0, good.length() - 3), 400, "body"),
@@ -92,7 +94,7 @@ class BadInputEndToEndTest extends ServiceTest {
     @ParameterizedTest(name = "webhook: {0} -> 401")
     @MethodSource("badSignatures")
     void unsignedOrWronglySignedDeliveriesAre401(String why, boolean withTimestamp, String signature) throws Exception {
-        Alarms.Alarm alarm = Alarms.fresh("motion");
+        TestAlarm alarm = TestAlarm.onContractSite("motion");
         HttpRequest.Builder request = HttpRequest.newBuilder(uri("/webhooks/chekt")).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(alarm.body()));
         if (withTimestamp) {
@@ -112,13 +114,9 @@ class BadInputEndToEndTest extends ServiceTest {
 
     @Test
     void aStaleButCorrectlySignedDeliveryIs401() throws Exception {
-        Alarms.Alarm alarm = Alarms.fresh("motion");
+        TestAlarm alarm = TestAlarm.onContractSite("motion");
         String stale = String.valueOf(now().minus(Duration.ofMinutes(6)).getEpochSecond());
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri("/webhooks/chekt"))
-                .header("Content-Type", "application/json")
-                .header("X-CHeKT-Timestamp", stale)
-                .header("X-CHeKT-Signature", sign(stale, alarm.body()))
-                .POST(HttpRequest.BodyPublishers.ofString(alarm.body())).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = LocalHttp.send(webhooks().signed(alarm.body(), stale).build());
 
         assertProblem(response, 401, "X-CHeKT-Signature");
         assertThat(response.body()).contains("minutes");
@@ -128,12 +126,8 @@ class BadInputEndToEndTest extends ServiceTest {
     @ParameterizedTest(name = "webhook: X-CHeKT-Timestamp {0} -> 401")
     @ValueSource(strings = {"9223372036854775807", "-1", "99999999999999999999", "1e9", "31556889864403200"})
     void aTimestampThatIsNoSaneUnixTimeIs401NotA500(String timestamp) throws Exception {
-        Alarms.Alarm alarm = Alarms.fresh("motion");
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri("/webhooks/chekt"))
-                .header("Content-Type", "application/json")
-                .header("X-CHeKT-Timestamp", timestamp)
-                .header("X-CHeKT-Signature", sign(timestamp, alarm.body()))
-                .POST(HttpRequest.BodyPublishers.ofString(alarm.body())).build(), HttpResponse.BodyHandlers.ofString());
+        TestAlarm alarm = TestAlarm.onContractSite("motion");
+        HttpResponse<String> response = LocalHttp.send(webhooks().signed(alarm.body(), timestamp).build());
 
         assertProblem(response, 401, "X-CHeKT-Signature");
         assertThat(response.body()).contains("unix seconds");
@@ -158,11 +152,8 @@ class BadInputEndToEndTest extends ServiceTest {
     void aDeliveryThatIsNotJsonIs415() throws Exception {
         String timestamp = String.valueOf(now().getEpochSecond());
         String body = "id=evt_form";
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri("/webhooks/chekt"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("X-CHeKT-Timestamp", timestamp)
-                .header("X-CHeKT-Signature", sign(timestamp, body))
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = LocalHttp.send(webhooks().signed(body, timestamp)
+                .setHeader("Content-Type", "application/x-www-form-urlencoded").build());
         assertProblem(response, 415, "Content-Type");
     }
 

@@ -1,5 +1,6 @@
 package com.centralstation.verification.app.e2e;
 
+import com.centralstation.verification.app.testing.TestAlarm;
 import com.centralstation.verification.bpmn.AlarmVerificationModel;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.camunda.bpm.engine.AuthorizationService;
@@ -149,7 +150,7 @@ class BoardEndToEndTest extends ServiceTest {
         assertThat(ids(board("dealer_id=" + dealer))).containsExactly(decided.toString(), cancelled.toString());
 
         assertThat(decide(decided, "{\"contact_id\":67890,\"action\":\"disregard\"}").statusCode()).isEqualTo(202);
-        assertThat(deliverWebhook(cancellation(cancelled)).statusCode()).isEqualTo(202);
+        assertThat(deliverWebhook(arrived.get(cancelled).cancellation()).statusCode()).isEqualTo(202);
 
         await().atMost(Duration.ofSeconds(30)).until(() -> board("dealer_id=" + dealer).get("items").isEmpty());
         assertThat(verification(decided).get("state").asText()).isEqualTo("submitted");
@@ -160,7 +161,7 @@ class BoardEndToEndTest extends ServiceTest {
     @Test
     void aDispatchChektDidNotTakeStaysOnTheBoardUntilTheAgencyIsCalled() throws Exception {
         UUID id = arrive("motion", "HIGH", "1");
-        CHEKT.stubFor(patch(urlEqualTo("/partner/v1/dealers/" + dealer + "/sites/1/alarm-verifications/" + alarmIds.get(id)))
+        CHEKT.stubFor(patch(urlEqualTo(arrived.get(id).patchPath()))
                 .willReturn(aResponse().withStatus(422).withHeader("Content-Type", "application/json")
                         .withBody("{\"error\":{\"code\":\"contact_not_on_site\",\"message\":\"no\",\"request_id\":\"r1\"}}")));
         await().atMost(Duration.ofSeconds(30)).until(() -> contactsNotified(id) == 1);
@@ -308,19 +309,14 @@ class BoardEndToEndTest extends ServiceTest {
 
     // ---- helpers -----------------------------------------------------------------------------------------------------
 
-    private final Map<UUID, Long> alarmIds = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<UUID, TestAlarm> arrived = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** A verification.requested for this test's dealer, signed and delivered; the class follows trigger and priority. */
     private UUID arrive(String trigger, String priority, String site) throws IOException, InterruptedException {
-        Alarms.Alarm alarm = Alarms.fresh(trigger);
-        assertThat(deliverWebhook(alarm.body(dealer, site, priority, "Main Entrance")).statusCode()).isEqualTo(202);
-        alarmIds.put(alarm.verificationId(), alarm.alarmVerificationId());
+        TestAlarm alarm = TestAlarm.onContractSite(trigger).atSite(dealer, site, priority, "Main Entrance");
+        assertThat(deliverWebhook(alarm.body()).statusCode()).isEqualTo(202);
+        arrived.put(alarm.verificationId(), alarm);
         return alarm.verificationId();
-    }
-
-    private String cancellation(UUID id) {
-        return "{\"id\":\"evt_" + UUID.randomUUID() + "\",\"type\":\"verification.cancelled\",\"created_at\":\"2026-05-26T10:30:00Z\","
-                + "\"data\":{\"dealer_id\":\"" + dealer + "\",\"site_id\":\"1\",\"verification_id\":\"" + id + "\"}}";
     }
 
     private Task review(UUID id) {

@@ -1,5 +1,6 @@
 package com.centralstation.verification.app.e2e;
 
+import com.centralstation.verification.app.testing.TestAlarm;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 
@@ -89,7 +90,7 @@ class CallListEndToEndTest extends ServiceTest {
     void withoutContactsInTheWebhookTheSitesStoredCallListIsCalledInItsOrder() throws Exception {
         send("PUT", "/api/dealers/12345/sites/1/call-list",
                 "{\"contacts\":[{\"contact_id\":67892,\"first_name\":\"Cho\"},{\"contact_id\":67890,\"first_name\":\"Ann\"}]}");
-        Alarms.Alarm alarm = Alarms.fresh("motion");
+        TestAlarm alarm = TestAlarm.onContractSite("motion");
         String withoutContacts = alarm.body().replaceAll(",\"contacts\":\\[.*]}}$", "}}");
         assertThat(withoutContacts).doesNotContain("contacts");
 

@@ -1,5 +1,6 @@
 package com.centralstation.verification.app.e2e;
 
+import com.centralstation.verification.app.testing.TestAlarm;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -103,12 +104,12 @@ final class ChektDouble implements AutoCloseable {
      *
      * @return how many verifications received how many PATCH requests (1 = sent once; 2 = re-sent after a kill)
      */
-    Map<Integer, Long> assertOneAcceptedDecisionEach(Collection<Alarms.Alarm> alarms) {
+    Map<Integer, Long> assertOneAcceptedDecisionEach(Collection<TestAlarm> alarms) {
         Map<Long, List<Patch>> byVerification = patches().stream()
                 .collect(Collectors.groupingBy(Patch::alarmVerificationId));
         assertThat(byVerification.keySet()).as("verifications CHeKT received a PATCH for")
-                .containsExactlyInAnyOrderElementsOf(alarms.stream().map(Alarms.Alarm::alarmVerificationId).toList());
-        for (Alarms.Alarm alarm : alarms) {
+                .containsExactlyInAnyOrderElementsOf(alarms.stream().map(TestAlarm::alarmVerificationId).toList());
+        for (TestAlarm alarm : alarms) {
             List<Patch> received = byVerification.get(alarm.alarmVerificationId());
             assertThat(received).as("PATCHes for %s", alarm.verificationId())
                     .extracting(Patch::idempotencyKey).containsOnly("verification-" + alarm.verificationId());

@@ -1,6 +1,7 @@
 package com.centralstation.verification.app.e2e;
 
 import com.centralstation.verification.app.testing.JobExecutorQuiet;
+import com.centralstation.verification.app.testing.TestAlarm;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import org.camunda.bpm.engine.HistoryService;
@@ -34,7 +35,7 @@ class ChektOutcomesEndToEndTest extends ServiceTest {
 
     @Test
     void chektDownForAWhileThenBackTheSubmissionGoesThroughByItselfOnce() throws Exception {
-        Alarms.Alarm alarm = Alarms.fresh("motion");
+        TestAlarm alarm = TestAlarm.onContractSite("motion");
         CHEKT.stubFor(patch(urlEqualTo(alarm.patchPath())).inScenario("outage").whenScenarioStateIs(Scenario.STARTED)
                 .willReturn(aResponse().withStatus(500)).willSetStateTo("still down"));
         CHEKT.stubFor(patch(urlEqualTo(alarm.patchPath())).inScenario("outage").whenScenarioStateIs("still down")
@@ -59,7 +60,7 @@ class ChektOutcomesEndToEndTest extends ServiceTest {
 
     @Test
     void chektAnswering409ToADisregardClosesTheVerificationQuietlyAndAuditsIt() throws Exception {
-        Alarms.Alarm alarm = Alarms.fresh("motion");
+        TestAlarm alarm = TestAlarm.onContractSite("motion");
         CHEKT.stubFor(patch(urlEqualTo(alarm.patchPath())).willReturn(aResponse().withStatus(409)
                 .withHeader("Content-Type", "application/json")
                 .withBody("{\"error\":{\"code\":\"verification_closed\",\"message\":\"already answered\",\"request_id\":\"req_77\"}}")));
@@ -81,7 +82,7 @@ class ChektOutcomesEndToEndTest extends ServiceTest {
 
     @Test
     void aCancellationFromChektEndsTheVerificationAndLaterDecisionsAre409() throws Exception {
-        Alarms.Alarm alarm = Alarms.fresh("motion");
+        TestAlarm alarm = TestAlarm.onContractSite("motion");
         assertThat(deliverWebhook(alarm.body()).statusCode()).isEqualTo(202);
         await().atMost(Duration.ofSeconds(30)).until(() -> contactsNotified(alarm.verificationId()) == 1);
 
@@ -98,11 +99,11 @@ class ChektOutcomesEndToEndTest extends ServiceTest {
         assertThat(contactsNotified(alarm.verificationId())).isEqualTo(1);
     }
 
-    private void decided(Alarms.Alarm alarm) throws Exception {
+    private void decided(TestAlarm alarm) throws Exception {
         decided(alarm, "dispatch");
     }
 
-    private void decided(Alarms.Alarm alarm, String action) throws Exception {
+    private void decided(TestAlarm alarm, String action) throws Exception {
         assertThat(deliverWebhook(alarm.body()).statusCode()).isEqualTo(202);
         await().atMost(Duration.ofSeconds(30)).until(() -> contactsNotified(alarm.verificationId()) == 1);
         assertThat(decide(alarm.verificationId(), "{\"contact_id\":67890,\"action\":\"" + action + "\"}").statusCode())
@@ -110,7 +111,7 @@ class ChektOutcomesEndToEndTest extends ServiceTest {
     }
 
     /** Waits until the failed submission job has its next due date (set after the failure), then moves the clock there. */
-    private void advanceToTheNextRetry(Alarms.Alarm alarm) {
+    private void advanceToTheNextRetry(TestAlarm alarm) {
         Job failed = await().atMost(Duration.ofSeconds(30)).until(() -> management.createJobQuery()
                 .processInstanceId(runtime.createProcessInstanceQuery()
                         .processInstanceBusinessKey(alarm.verificationId().toString()).singleResult().getId())
@@ -120,7 +121,7 @@ class ChektOutcomesEndToEndTest extends ServiceTest {
         advanceClock(Duration.between(now(), failed.getDuedate().toInstant()).plusSeconds(1));
     }
 
-    private int patches(Alarms.Alarm alarm) {
+    private int patches(TestAlarm alarm) {
         return CHEKT.findAll(patchRequestedFor(urlEqualTo(alarm.patchPath()))).size();
     }
 }

@@ -1,5 +1,7 @@
 package com.centralstation.verification.app.e2e;
 
+import com.centralstation.verification.app.testing.TestAlarm;
+
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,13 +20,13 @@ final class Clients {
     }
 
     /** Sends each alarm's call to the nodes in turn, from {@code senders} client threads at once. */
-    static List<Integer> spread(List<Alarms.Alarm> alarms, List<ServiceNode> nodes, int senders, Call call) {
+    static List<Integer> spread(List<TestAlarm> alarms, List<ServiceNode> nodes, int senders, Call call) {
         ExecutorService clients = Executors.newFixedThreadPool(senders);
         try {
             List<Future<Integer>> answers = new ArrayList<>();
             for (int i = 0; i < alarms.size(); i++) {
                 ServiceNode node = nodes.get(i % nodes.size());
-                Alarms.Alarm alarm = alarms.get(i);
+                TestAlarm alarm = alarms.get(i);
                 answers.add(clients.submit(() -> {
                     try {
                         return call.on(node, alarm);
@@ -47,6 +49,6 @@ final class Clients {
 
     @FunctionalInterface
     interface Call {
-        int on(ServiceNode node, Alarms.Alarm alarm);
+        int on(ServiceNode node, TestAlarm alarm);
     }
 }

@@ -1,7 +1,8 @@
 package com.centralstation.verification.app.e2e;
 
+import com.centralstation.verification.adapters.persistence.testing.TestPostgres;
 import com.centralstation.verification.app.testing.SlowScenario;
-
+import com.centralstation.verification.app.testing.TestAlarm;
 import com.zaxxer.hikari.HikariDataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -72,9 +73,9 @@ class ClusterIT {
             Duration startB = b.start();
             List<ServiceNode> both = List.of(a, b);
 
-            List<Alarms.Alarm> all = IntStream.range(0, VERIFICATIONS).mapToObj(i -> Alarms.fresh("motion")).toList();
-            List<Alarms.Alarm> decidedEarly = all.subList(0, DECIDED_BEFORE_THE_KILL);
-            List<Alarms.Alarm> escalating = all.subList(DECIDED_BEFORE_THE_KILL, VERIFICATIONS);
+            List<TestAlarm> all = IntStream.range(0, VERIFICATIONS).mapToObj(i -> TestAlarm.onContractSite("motion")).toList();
+            List<TestAlarm> decidedEarly = all.subList(0, DECIDED_BEFORE_THE_KILL);
+            List<TestAlarm> escalating = all.subList(DECIDED_BEFORE_THE_KILL, VERIFICATIONS);
             // The ones decided early come in first, and are decided once every ladder has started.
             assertThat(roundRobin(decidedEarly, both, ServiceNode::deliver)).as("webhook answers").containsOnly(202);
             await().atMost(Duration.ofSeconds(120)).until(() -> notified(jdbc, decidedEarly) == decidedEarly.size());
@@ -147,11 +148,11 @@ class ClusterIT {
         }
     }
 
-    private static void assertEachStepOnce(JdbcTemplate jdbc, List<Alarms.Alarm> escalating) {
+    private static void assertEachStepOnce(JdbcTemplate jdbc, List<TestAlarm> escalating) {
         Map<String, Long> fired = jdbc.query("SELECT verification_id, details FROM audit_event WHERE type = 'ESCALATED'",
                         (row, n) -> row.getString(1) + " " + row.getString(2).replaceAll(".*\"step\":\"([0-9a-z]+)\".*", "$1"))
                 .stream().collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
-        for (Alarms.Alarm alarm : escalating) {
+        for (TestAlarm alarm : escalating) {
             for (String step : List.of("2min", "5min", "10min")) {
                 assertThat(fired.get(alarm.verificationId() + " " + step)).as("%s of %s", step, alarm.verificationId())
                         .isEqualTo(1);
@@ -174,24 +175,24 @@ class ClusterIT {
         return dataSource;
     }
 
-    private static List<Integer> roundRobin(List<Alarms.Alarm> alarms, List<ServiceNode> nodes, Clients.Call call) {
+    private static List<Integer> roundRobin(List<TestAlarm> alarms, List<ServiceNode> nodes, Clients.Call call) {
         return Clients.spread(alarms, nodes, 6, call);
     }
 
-    private static int submitted(JdbcTemplate jdbc, List<Alarms.Alarm> alarms) {
+    private static int submitted(JdbcTemplate jdbc, List<TestAlarm> alarms) {
         return among(alarms, jdbc.queryForList("SELECT verification_id FROM verification WHERE state = 'SUBMITTED'", UUID.class));
     }
 
-    private static int notified(JdbcTemplate jdbc, List<Alarms.Alarm> alarms) {
+    private static int notified(JdbcTemplate jdbc, List<TestAlarm> alarms) {
         return among(alarms, jdbc.queryForList("SELECT DISTINCT verification_id FROM notified_contact", UUID.class));
     }
 
-    private static int among(List<Alarms.Alarm> alarms, List<UUID> found) {
-        Set<UUID> ids = alarms.stream().map(Alarms.Alarm::verificationId).collect(Collectors.toSet());
+    private static int among(List<TestAlarm> alarms, List<UUID> found) {
+        Set<UUID> ids = alarms.stream().map(TestAlarm::verificationId).collect(Collectors.toSet());
         return (int) found.stream().filter(ids::contains).count();
     }
 
-    private static Map<Integer, Long> escalationStepsBefore(Instant moment, JdbcTemplate jdbc, List<Alarms.Alarm> escalating) {
+    private static Map<Integer, Long> escalationStepsBefore(Instant moment, JdbcTemplate jdbc, List<TestAlarm> escalating) {
         Map<UUID, Integer> steps = perVerification(jdbc, "SELECT verification_id, COUNT(*) FROM audit_event"
                         + " WHERE type = 'ESCALATED' AND occurred_at <= ? GROUP BY verification_id",
                 OffsetDateTime.ofInstant(moment, ZoneOffset.UTC));

@@ -1,5 +1,6 @@
 package com.centralstation.verification.app.e2e;
 
+import com.centralstation.verification.app.testing.TestAlarm;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.zaxxer.hikari.HikariDataSource;
 import org.junit.jupiter.api.Test;
@@ -32,7 +33,7 @@ class ConcurrencyEndToEndTest extends ServiceTest {
 
     @Test
     void theSameWebhookDeliveredFiveTimesAtOnceMakesOneVerificationAndOnePatch() throws Exception {
-        Alarms.Alarm alarm = Alarms.fresh("motion");
+        TestAlarm alarm = TestAlarm.onContractSite("motion");
 
         List<Integer> statuses = all(5, () -> deliverWebhook(alarm.body()).statusCode());
 
@@ -51,7 +52,7 @@ class ConcurrencyEndToEndTest extends ServiceTest {
 
     @Test
     void twoDecisionsAtOnceMakeOnePatchTheOtherIs409AndBothAreAudited() throws Exception {
-        Alarms.Alarm alarm = Alarms.fresh("motion");
+        TestAlarm alarm = TestAlarm.onContractSite("motion");
         assertThat(deliverWebhook(alarm.body()).statusCode()).isEqualTo(202);
         await().atMost(Duration.ofSeconds(30)).until(() -> contactsNotified(alarm.verificationId()) == 1);
         advanceClock(Duration.ofMinutes(2).plusSeconds(1));
@@ -90,14 +91,14 @@ class ConcurrencyEndToEndTest extends ServiceTest {
         // Every caller holds one connection at most: a webhook that took a second one while holding its own
         // (sealing its audit rows after commit did) left every connection held by a waiter, and intake stopped.
         int callers = 3 * dataSource.unwrap(HikariDataSource.class).getMaximumPoolSize();
-        List<Alarms.Alarm> alarms = IntStream.range(0, callers).mapToObj(i -> Alarms.fresh("motion")).toList();
+        List<TestAlarm> alarms = IntStream.range(0, callers).mapToObj(i -> TestAlarm.onContractSite("motion")).toList();
         AtomicInteger next = new AtomicInteger();
 
         List<Integer> statuses = all(callers, () -> deliverWebhook(alarms.get(next.getAndIncrement()).body()).statusCode());
 
         assertThat(statuses).containsOnly(202);
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-            for (Alarms.Alarm alarm : alarms) {
+            for (TestAlarm alarm : alarms) {
                 assertThat(contactsNotified(alarm.verificationId())).as("contacts notified for %s", alarm).isEqualTo(1);
             }
         });

@@ -1,5 +1,6 @@
 package com.centralstation.verification.app.e2e;
 
+import com.centralstation.verification.app.testing.TestAlarm;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.Test;
@@ -39,7 +40,7 @@ class ContractEndToEndTest extends ServiceTest {
                 .header("Content-Type", "application/json")
                 .header("X-CHeKT-Timestamp", "1779790894")
                 .header("X-CHeKT-Signature", "29408b6258ff3be792dfe3de32fd721fe8cf5a1e619527a6cb5bace65faa89bd")
-                .POST(HttpRequest.BodyPublishers.ofString(Alarms.contractBody())).build(), HttpResponse.BodyHandlers.ofString());
+                .POST(HttpRequest.BodyPublishers.ofString(TestAlarm.contractBody())).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(delivered.statusCode()).isEqualTo(202);
         await().atMost(Duration.ofSeconds(20)).until(() -> contactsNotified(id) == 1);
 
@@ -69,7 +70,7 @@ class ContractEndToEndTest extends ServiceTest {
     @ParameterizedTest
     @ValueSource(strings = {"dispatch", "disregard"})
     void theFirstContactsDecisionReachesChektExactly(String action) throws Exception {
-        Alarms.Alarm alarm = Alarms.fresh("motion");
+        TestAlarm alarm = TestAlarm.onContractSite("motion");
         assertThat(deliverWebhook(alarm.body()).statusCode()).isEqualTo(202);
         await().atMost(Duration.ofSeconds(20)).until(() -> contactsNotified(alarm.verificationId()) == 1);
 

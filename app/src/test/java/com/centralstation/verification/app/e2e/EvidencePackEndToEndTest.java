@@ -1,6 +1,7 @@
 package com.centralstation.verification.app.e2e;
 
 import com.centralstation.verification.app.testing.JobExecutorQuiet;
+import com.centralstation.verification.app.testing.TestAlarm;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
@@ -33,7 +34,7 @@ class EvidencePackEndToEndTest extends ServiceTest {
 
     @Test
     void aDispatchedVerificationsPackShowsWhoWasTriedTheDecisionChektsReceiptAndAnIntactChain() throws Exception {
-        Alarms.Alarm alarm = notified("motion");
+        TestAlarm alarm = notified("motion");
         assertThat(decide(alarm.verificationId(), "{\"contact_id\":67890,\"action\":\"dispatch\"}").statusCode()).isEqualTo(202);
         awaitState(alarm.verificationId(), "submitted");
 
@@ -61,7 +62,7 @@ class EvidencePackEndToEndTest extends ServiceTest {
 
     @Test
     void aDisregardedVerificationsPackShowsTheDisregardAndWhatChektWasTold() throws Exception {
-        Alarms.Alarm alarm = notified("motion");
+        TestAlarm alarm = notified("motion");
         assertThat(decide(alarm.verificationId(), "{\"contact_id\":67890,\"action\":\"disregard\"}").statusCode()).isEqualTo(202);
         awaitState(alarm.verificationId(), "submitted");
 
@@ -74,7 +75,7 @@ class EvidencePackEndToEndTest extends ServiceTest {
 
     @Test
     void anOperatorDecidedVerificationsPackNamesTheOperatorPath() throws Exception {
-        Alarms.Alarm alarm = Alarms.fresh("fire");
+        TestAlarm alarm = TestAlarm.onContractSite("fire");
         assertThat(deliverWebhook(alarm.body()).statusCode()).isEqualTo(202);
         Task review = await().atMost(Duration.ofSeconds(30)).until(() -> tasks.createTaskQuery()
                 .processInstanceBusinessKey(alarm.verificationId().toString()).taskNameLike("% · Operator review").singleResult(),
@@ -95,7 +96,7 @@ class EvidencePackEndToEndTest extends ServiceTest {
 
     @Test
     void aCancelledVerificationsPackHasNoDecisionAndNothingSentToChekt() throws Exception {
-        Alarms.Alarm alarm = notified("motion");
+        TestAlarm alarm = notified("motion");
         assertThat(deliverWebhook(alarm.cancellation("verification.cancelled")).statusCode()).isEqualTo(202);
         awaitState(alarm.verificationId(), "cancelled");
 
@@ -110,7 +111,7 @@ class EvidencePackEndToEndTest extends ServiceTest {
 
     @Test
     void aRowRewrittenBehindTheServicesBackIsNamedInThePackAndOnThePage() throws Exception {
-        Alarms.Alarm alarm = notified("motion");
+        TestAlarm alarm = notified("motion");
         // rows are sealed by the audit sealer shortly after their commit
         await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.update(
                 "UPDATE audit_event SET actor = 'someone-else' WHERE verification_id = ? AND chain_position = 1",
@@ -127,7 +128,7 @@ class EvidencePackEndToEndTest extends ServiceTest {
 
     @Test
     void aBrowserGetsThePrintablePageWithoutAnyScript() throws Exception {
-        Alarms.Alarm alarm = notified("motion");
+        TestAlarm alarm = notified("motion");
 
         HttpResponse<String> page = get(alarm.verificationId(), "text/html,application/xhtml+xml,*/*;q=0.8");
 
@@ -150,8 +151,8 @@ class EvidencePackEndToEndTest extends ServiceTest {
         assertThat(json.readTree(pdf.body()).get("field").asText()).isEqualTo("Accept");
     }
 
-    private Alarms.Alarm notified(String trigger) throws Exception {
-        Alarms.Alarm alarm = Alarms.fresh(trigger);
+    private TestAlarm notified(String trigger) throws Exception {
+        TestAlarm alarm = TestAlarm.onContractSite(trigger);
         assertThat(deliverWebhook(alarm.body()).statusCode()).isEqualTo(202);
         await().atMost(Duration.ofSeconds(30)).until(() -> contactsNotified(alarm.verificationId()) == 1);
         return alarm;

@@ -5,8 +5,10 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.ThrowableProxy;
 import ch.qos.logback.core.AppenderBase;
+import com.centralstation.verification.adapters.persistence.testing.TestPostgres;
 import com.centralstation.verification.app.storage.FailingDisk;
 import com.centralstation.verification.app.storage.StorageOutage;
+import com.centralstation.verification.app.testing.TestAlarm;
 import com.centralstation.verification.workflow.engine.StorageFailure;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.camunda.bpm.engine.HistoryService;
@@ -135,8 +137,8 @@ class FullDiskEndToEndTest extends ServiceTest {
         assertThat(metrics()).containsPattern("verification_data_dir_free_bytes\\S* [1-9]")
                 .contains("verification_storage_unavailable 0.0");
 
-        List<Alarms.Alarm> before = fresh(4);
-        for (Alarms.Alarm alarm : before) {
+        List<TestAlarm> before = fresh(4);
+        for (TestAlarm alarm : before) {
             assertThat(deliverWebhook(alarm.body()).statusCode()).isEqualTo(202);
         }
         await().atMost(Duration.ofSeconds(30)).until(() -> allFirstContactsNotified(before));
@@ -145,7 +147,7 @@ class FullDiskEndToEndTest extends ServiceTest {
         // The disk fills up.
         Instant fullAt = Instant.now();
         refuseWrites(true);
-        List<Alarms.Alarm> during = fresh(3);
+        List<TestAlarm> during = fresh(3);
         HttpResponse<String> refused = await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200))
                 .until(() -> deliverWebhookOnce(during.get(0).body()), response -> response.statusCode() != 202
                         && response.statusCode() != 200);
@@ -182,7 +184,7 @@ class FullDiskEndToEndTest extends ServiceTest {
         // CHeKT resends what was refused, every second, while the disk stays full: refused every time, never a 500.
         List<Integer> answersWhileFull = new CopyOnWriteArrayList<>();
         await().atMost(OUTAGE.plusSeconds(10)).pollInterval(Duration.ofSeconds(1)).until(() -> {
-            for (Alarms.Alarm alarm : during) {
+            for (TestAlarm alarm : during) {
                 answersWhileFull.add(deliverWebhookOnce(alarm.body()).statusCode());
             }
             return Duration.between(fullAt, Instant.now()).compareTo(OUTAGE) >= 0;
@@ -195,11 +197,11 @@ class FullDiskEndToEndTest extends ServiceTest {
         await().atMost(RECOVERY_LIMIT).pollInterval(Duration.ofMillis(500))
                 .until(() -> deliverWebhookOnce(during.get(0).body()).statusCode() / 100 == 2);
         Duration recovered = Duration.between(spaceBackAt, Instant.now());
-        for (Alarms.Alarm alarm : during.subList(1, during.size())) {
+        for (TestAlarm alarm : during.subList(1, during.size())) {
             assertThat(deliverWebhook(alarm.body()).statusCode()).isIn(200, 202);
         }
-        List<Alarms.Alarm> after = fresh(3);
-        for (Alarms.Alarm alarm : after) {
+        List<TestAlarm> after = fresh(3);
+        for (TestAlarm alarm : after) {
             assertThat(deliverWebhook(alarm.body()).statusCode()).isEqualTo(202);
         }
         assertThat(decide(before.get(0).verificationId(), "{\"contact_id\":" + ANN + ",\"action\":\"dispatch\"}")
@@ -209,9 +211,9 @@ class FullDiskEndToEndTest extends ServiceTest {
         assertThat(get(link).statusCode()).as("the contact's link after the outage").isEqualTo(200);
 
         // Nothing acknowledged is lost or doubled, and every alarm reached its first contact.
-        List<Alarms.Alarm> all = Stream.of(before, during, after).flatMap(List::stream).toList();
+        List<TestAlarm> all = Stream.of(before, during, after).flatMap(List::stream).toList();
         await().atMost(Duration.ofSeconds(90)).until(() -> allFirstContactsNotified(all));
-        for (Alarms.Alarm alarm : all) {
+        for (TestAlarm alarm : all) {
             String id = alarm.verificationId().toString();
             assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM verification WHERE verification_id = ?", Integer.class,
                     alarm.verificationId())).as("stored %s", id).isEqualTo(1);
@@ -284,8 +286,8 @@ class FullDiskEndToEndTest extends ServiceTest {
         return tasks.createTaskQuery().taskNameLike("Disk space low on node %").taskCandidateGroup("supervisors").list();
     }
 
-    private boolean allFirstContactsNotified(List<Alarms.Alarm> alarms) throws Exception {
-        for (Alarms.Alarm alarm : alarms) {
+    private boolean allFirstContactsNotified(List<TestAlarm> alarms) throws Exception {
+        for (TestAlarm alarm : alarms) {
             if (contactsNotified(alarm.verificationId()) < 1) {
                 return false;
             }
@@ -310,8 +312,8 @@ class FullDiskEndToEndTest extends ServiceTest {
                 HttpResponse.BodyHandlers.ofString()).body();
     }
 
-    private static List<Alarms.Alarm> fresh(int count) {
-        return new ArrayList<>(IntStream.range(0, count).mapToObj(i -> Alarms.fresh("motion")).toList());
+    private static List<TestAlarm> fresh(int count) {
+        return new ArrayList<>(IntStream.range(0, count).mapToObj(i -> TestAlarm.onContractSite("motion")).toList());
     }
 
     private static Path temporaryDirectory() {
@@ -351,7 +353,7 @@ class FullDiskEndToEndTest extends ServiceTest {
         }
 
         /** The path of the response link the log channel sent for the verification, {@code /respond/<token>}. */
-        String responseLink(Alarms.Alarm alarm) {
+        String responseLink(TestAlarm alarm) {
             return linkOfVerification.get(alarm.verificationId().toString());
         }
 

@@ -1,5 +1,6 @@
 package com.centralstation.verification.app.e2e;
 
+import com.centralstation.verification.app.testing.TestAlarm;
 import com.centralstation.verification.bpmn.AlarmVerificationModel;
 import com.centralstation.verification.core.usecase.StartReceivedVerifications;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -40,7 +41,7 @@ class InboxEndToEndTest extends HeldStarterServiceTest {
 
     @Test
     void aRequestDeliveredAgainWhileItWaitsAndAfterItStartedIsADuplicateAndStartsOnce() throws Exception {
-        Alarms.Alarm alarm = Alarms.fresh("motion");
+        TestAlarm alarm = TestAlarm.onContractSite("motion");
         assertThat(deliverWebhook(alarm.body()).statusCode()).isEqualTo(202);
 
         HttpResponse<String> sameEvent = deliverWebhook(alarm.body());
@@ -68,7 +69,7 @@ class InboxEndToEndTest extends HeldStarterServiceTest {
 
     @Test
     void aCancellationOfARequestStillWaitingIsRememberedAndTheRequestEndsCancelledWithoutAProcess() throws Exception {
-        Alarms.Alarm alarm = Alarms.fresh("motion");
+        TestAlarm alarm = TestAlarm.onContractSite("motion");
         assertThat(deliverWebhook(alarm.body()).statusCode()).isEqualTo(202);
         assertThat(verification(alarm.verificationId()).get("state").asText()).isEqualTo("received");
 
@@ -102,8 +103,8 @@ class InboxEndToEndTest extends HeldStarterServiceTest {
         String deployment = repository.createDeployment().name("refuses poison")
                 .addModelInstance("refuses-poison.bpmn", refusesPoison).deploy().getId();
         try {
-            Alarms.Alarm poison = Alarms.fresh("poison");
-            Alarms.Alarm behind = Alarms.fresh("motion");
+            TestAlarm poison = TestAlarm.onContractSite("poison");
+            TestAlarm behind = TestAlarm.onContractSite("motion");
             assertThat(deliverWebhook(poison.body()).statusCode()).isEqualTo(202);
             assertThat(deliverWebhook(behind.body()).statusCode()).isEqualTo(202);
             List<UUID> quarantined = new ArrayList<>();

@@ -1,7 +1,7 @@
 package com.centralstation.verification.app.e2e;
 
 import com.centralstation.verification.app.testing.SlowScenario;
-
+import com.centralstation.verification.app.testing.TestAlarm;
 import com.centralstation.verification.core.port.out.AuditTrail;
 import com.centralstation.verification.core.port.out.DeliveryInbox;
 import com.centralstation.verification.core.port.out.StoredDeliveryReader;
@@ -135,12 +135,12 @@ class InboxStormIT extends HeldStarterServiceTest {
 
     /** The storm, answered 202 and waiting: verification id to its class. */
     private Map<UUID, String> stormWaiting() throws Exception {
-        List<Alarms.Alarm> alarms = IntStream.range(0, STORM).mapToObj(i -> Alarms.fresh("motion")).toList();
-        Map<UUID, String> classes = alarms.stream().collect(Collectors.toMap(Alarms.Alarm::verificationId,
+        List<TestAlarm> alarms = IntStream.range(0, STORM).mapToObj(i -> TestAlarm.onContractSite("motion")).toList();
+        Map<UUID, String> classes = alarms.stream().collect(Collectors.toMap(TestAlarm::verificationId,
                 alarm -> normal(alarm) ? "normal" : "high"));
         List<CompletableFuture<Integer>> answers = new ArrayList<>();
         for (int sender = 0; sender < SENDERS; sender++) {
-            List<Alarms.Alarm> own = alarms.subList(sender * STORM / SENDERS, (sender + 1) * STORM / SENDERS);
+            List<TestAlarm> own = alarms.subList(sender * STORM / SENDERS, (sender + 1) * STORM / SENDERS);
             answers.add(CompletableFuture.supplyAsync(() -> own.stream().mapToInt(this::deliver).filter(s -> s != 202).count() == 0
                     ? 202 : -1));
         }
@@ -183,7 +183,7 @@ class InboxStormIT extends HeldStarterServiceTest {
         return (int) storm.stream().filter(id -> Integer.valueOf(1).equals(notified.get(id))).count();
     }
 
-    private int deliver(Alarms.Alarm alarm) {
+    private int deliver(TestAlarm alarm) {
         String body = normal(alarm) ? alarm.body().replace("\"priority\":\"HIGH\"", "\"priority\":\"LOW\"") : alarm.body();
         try {
             return deliverWebhook(body).statusCode();
@@ -193,7 +193,7 @@ class InboxStormIT extends HeldStarterServiceTest {
     }
 
     /** A third of the storm is class normal (priority LOW), the rest high (priority HIGH). */
-    private static boolean normal(Alarms.Alarm alarm) {
+    private static boolean normal(TestAlarm alarm) {
         return alarm.alarmVerificationId() % 3 == 0;
     }
 

@@ -1,6 +1,7 @@
 package com.centralstation.verification.app.e2e;
 
 import com.centralstation.verification.app.testing.JobExecutorQuiet;
+import com.centralstation.verification.app.testing.TestAlarm;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
@@ -42,7 +43,7 @@ class LosslessIntakeEndToEndTest extends ServiceTest {
 
     @Test
     void aBlankEmailAndLastNameAreTakenAndTheAlarmIsDecided() throws Exception {
-        Alarms.Alarm alarm = Alarms.fresh("motion");
+        TestAlarm alarm = TestAlarm.onContractSite("motion");
         takenAndDecided(alarm, alarm.body().replace("\"last_name\":\"Lee\",", "\"last_name\":\"\",")
                 .replace("\"email\":\"ann@example.com\"", "\"email\":\"\""));
 
@@ -52,7 +53,7 @@ class LosslessIntakeEndToEndTest extends ServiceTest {
 
     @Test
     void aSixThousandCharacterLocationIsCutTheRawBodyKeptAndTheAlarmDecided() throws Exception {
-        Alarms.Alarm alarm = Alarms.fresh("motion");
+        TestAlarm alarm = TestAlarm.onContractSite("motion");
         String body = alarm.body().replace("\"location\":\"Main Entrance\"", "\"location\":\"" + "L".repeat(6000) + "\"");
         takenAndDecided(alarm, body);
 
@@ -65,7 +66,7 @@ class LosslessIntakeEndToEndTest extends ServiceTest {
 
     @Test
     void aContactListedTwiceIsKeptOnceAndTheAlarmDecided() throws Exception {
-        Alarms.Alarm alarm = Alarms.fresh("motion");
+        TestAlarm alarm = TestAlarm.onContractSite("motion");
         takenAndDecided(alarm, alarm.body().replace("\"contact_id\":67891", "\"contact_id\":67890"));
 
         JsonNode callList = verification(alarm.verificationId()).get("call_list");
@@ -74,7 +75,7 @@ class LosslessIntakeEndToEndTest extends ServiceTest {
 
     @Test
     void aSignedUnusableDeliveryIs400KeptInTheQuarantineListedAndCounted() throws Exception {
-        Alarms.Alarm alarm = Alarms.fresh("motion");
+        TestAlarm alarm = TestAlarm.onContractSite("motion");
         String body = alarm.body().replace(alarm.verificationId().toString(), "not-a-uuid");
 
         HttpResponse<String> response = deliverWebhook(body);
@@ -122,7 +123,7 @@ class LosslessIntakeEndToEndTest extends ServiceTest {
 
     @Test
     void aCancellationAfterItsRequestCancelsTheRunningVerification() throws Exception {
-        Alarms.Alarm alarm = Alarms.fresh("motion");
+        TestAlarm alarm = TestAlarm.onContractSite("motion");
         assertThat(deliverWebhook(alarm.body()).statusCode()).isEqualTo(202);
         // running: started from the inbox (a cancellation of a request still waiting there is InboxEndToEndTest's)
         await().atMost(Duration.ofSeconds(30)).until(() -> "open".equals(verification(alarm.verificationId()).get("state").asText()));
@@ -136,10 +137,10 @@ class LosslessIntakeEndToEndTest extends ServiceTest {
 
     @Test
     void requestsAndCancellationsArrivingTogetherAllEndCancelledWithNothingSentToChekt() throws Exception {
-        List<Alarms.Alarm> alarms = new ArrayList<>();
+        List<TestAlarm> alarms = new ArrayList<>();
         List<CompletableFuture<HttpResponse<String>>> answers = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
-            Alarms.Alarm alarm = Alarms.fresh("motion");
+            TestAlarm alarm = TestAlarm.onContractSite("motion");
             alarms.add(alarm);
             CyclicBarrier together = new CyclicBarrier(2);
             answers.add(CompletableFuture.supplyAsync(() -> deliverAt(together, alarm.cancellation("verification.cancelled"))));
@@ -151,7 +152,7 @@ class LosslessIntakeEndToEndTest extends ServiceTest {
 
         int cancelledBeforeArrival = 0;
         int notifiedAfterRequestWon = 0;
-        for (Alarms.Alarm alarm : alarms) {
+        for (TestAlarm alarm : alarms) {
             assertThat(verification(alarm.verificationId()).get("state").asText()).isEqualTo("cancelled");
             // A contact's decision arriving now must not reach CHeKT either: it is refused, and no job sends it later.
             assertThat(decide(alarm.verificationId(), "{\"contact_id\":67890,\"action\":\"dispatch\"}").statusCode())
@@ -176,7 +177,7 @@ class LosslessIntakeEndToEndTest extends ServiceTest {
     }
 
     private void cancelThenRequest(String cancellation) throws Exception {
-        Alarms.Alarm alarm = Alarms.fresh("motion");
+        TestAlarm alarm = TestAlarm.onContractSite("motion");
 
         HttpResponse<String> remembered = deliverWebhook(alarm.cancellation(cancellation));
         assertThat(remembered.statusCode()).isEqualTo(202);
@@ -195,7 +196,7 @@ class LosslessIntakeEndToEndTest extends ServiceTest {
         assertThat(deliverWebhook(alarm.body()).statusCode()).as("a redelivery").isEqualTo(200);
     }
 
-    private void takenAndDecided(Alarms.Alarm alarm, String body) throws Exception {
+    private void takenAndDecided(TestAlarm alarm, String body) throws Exception {
         HttpResponse<String> taken = deliverWebhook(body);
         assertThat(taken.statusCode()).as(taken.body()).isEqualTo(202);
         await().atMost(Duration.ofSeconds(30)).until(() -> contactsNotified(alarm.verificationId()) == 1);

@@ -1,5 +1,6 @@
 package com.centralstation.verification.app.e2e;
 
+import com.centralstation.verification.app.testing.TestAlarm;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.camunda.bpm.engine.RepositoryService;
 import org.junit.jupiter.api.BeforeEach;
@@ -172,7 +173,7 @@ class PolicyDryRunEndToEndTest extends ServiceTest {
 
     /** A fresh verification whose first escalation steps (the policy's "intake" and "initial" answers) are recorded. */
     private UUID policyApplied(String trigger) throws Exception {
-        Alarms.Alarm alarm = Alarms.fresh(trigger);
+        TestAlarm alarm = TestAlarm.onContractSite(trigger);
         assertThat(deliverWebhook(alarm.body()).statusCode()).isEqualTo(202);
         await().atMost(Duration.ofSeconds(30)).until(() -> {
             JsonNode view = verification(alarm.verificationId());

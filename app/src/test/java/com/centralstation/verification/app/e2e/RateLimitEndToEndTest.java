@@ -1,7 +1,8 @@
 package com.centralstation.verification.app.e2e;
 
+import com.centralstation.verification.adapters.persistence.testing.TestPostgres;
 import com.centralstation.verification.app.testing.SlowScenario;
-
+import com.centralstation.verification.app.testing.TestAlarm;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import org.camunda.bpm.engine.ManagementService;
@@ -75,13 +76,13 @@ class RateLimitEndToEndTest extends ServiceTest {
                         + "\"action\": \"{{jsonPath request.body '$.action'}}\", "
                         + "\"responded_at\": \"{{jsonPath request.body '$.responded_at'}}\"}")
                 .withTransformers("response-template", ChektRateLimitStandIn.NAME)));
-        List<Alarms.Alarm> alarms = new ArrayList<>();
+        List<TestAlarm> alarms = new ArrayList<>();
         for (int i = 0; i < DISREGARDS + DISPATCHES; i++) {
-            Alarms.Alarm alarm = Alarms.fresh("motion");
+            TestAlarm alarm = TestAlarm.onContractSite("motion");
             assertThat(deliverWebhook(alarm.body()).statusCode()).isEqualTo(202);
             alarms.add(alarm);
         }
-        for (Alarms.Alarm alarm : alarms) {
+        for (TestAlarm alarm : alarms) {
             await().atMost(Duration.ofSeconds(60)).until(() -> contactsNotified(alarm.verificationId()) == 1);
         }
 
@@ -121,8 +122,8 @@ class RateLimitEndToEndTest extends ServiceTest {
         assertThat(disregardsBeforeTheLastDispatch).as("disregards CHeKT took before the last dispatch").isLessThanOrEqualTo(2);
     }
 
-    private boolean allSubmitted(List<Alarms.Alarm> alarms) throws Exception {
-        for (Alarms.Alarm alarm : alarms) {
+    private boolean allSubmitted(List<TestAlarm> alarms) throws Exception {
+        for (TestAlarm alarm : alarms) {
             if (!"submitted".equals(verification(alarm.verificationId()).get("state").asText())) {
                 return false;
             }

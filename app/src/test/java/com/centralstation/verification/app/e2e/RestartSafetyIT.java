@@ -1,7 +1,8 @@
 package com.centralstation.verification.app.e2e;
 
+import com.centralstation.verification.adapters.persistence.testing.TestPostgres;
 import com.centralstation.verification.app.testing.SlowScenario;
-
+import com.centralstation.verification.app.testing.TestAlarm;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -73,9 +74,9 @@ class RestartSafetyIT {
     @EnumSource(Storage.class)
     void killedMidEscalationMidSubmissionAndMidStormEveryAlarmGoesOnAtOnceAndEndsWithOneAcceptedPatch(Storage storage) {
         try (ChektDouble chekt = new ChektDouble(PATCH_DELAY, DISREGARD_DELAY); ServiceNode node = node(storage, chekt)) {
-            List<Alarms.Alarm> ladders = killedMidEscalationAndMidSubmission(storage, chekt, node);
-            List<Alarms.Alarm> storm = killedMidStorm(storage, chekt, node);
-            List<Alarms.Alarm> waiting = killedWithRequestsWaiting(storage, node);
+            List<TestAlarm> ladders = killedMidEscalationAndMidSubmission(storage, chekt, node);
+            List<TestAlarm> storm = killedMidStorm(storage, chekt, node);
+            List<TestAlarm> waiting = killedWithRequestsWaiting(storage, node);
 
             Map<Integer, Long> requestsPerVerification = chekt.assertOneAcceptedDecisionEach(
                     Stream.of(ladders, storm, waiting).flatMap(List::stream).toList());
@@ -85,11 +86,11 @@ class RestartSafetyIT {
     }
 
     /** Ladders and PATCHes under way at the kill go on after the restart; each step and each submission once. */
-    private static List<Alarms.Alarm> killedMidEscalationAndMidSubmission(Storage storage, ChektDouble chekt, ServiceNode node) {
+    private static List<TestAlarm> killedMidEscalationAndMidSubmission(Storage storage, ChektDouble chekt, ServiceNode node) {
         Duration firstStart = node.start();
-        List<Alarms.Alarm> escalating = fresh(ESCALATING);
-        List<Alarms.Alarm> submitting = fresh(SUBMITTING);
-        List<Alarms.Alarm> all = Stream.concat(escalating.stream(), submitting.stream()).toList();
+        List<TestAlarm> escalating = fresh(ESCALATING);
+        List<TestAlarm> submitting = fresh(SUBMITTING);
+        List<TestAlarm> all = Stream.concat(escalating.stream(), submitting.stream()).toList();
 
         all.forEach(alarm -> assertThat(node.deliver(alarm)).isEqualTo(202));
         await().atMost(Duration.ofSeconds(60)).until(() -> allNotified(node, all));
@@ -118,7 +119,7 @@ class RestartSafetyIT {
         Duration recovery = Duration.between(killedAt, Instant.now());
 
         int stepsAfterKill = 0;
-        for (Alarms.Alarm alarm : all) {
+        for (TestAlarm alarm : all) {
             JsonNode view = node.view(alarm.verificationId());
             boolean wasEscalating = escalating.contains(alarm);
             assertThat(view.at("/decision/contact_id").asLong()).isEqualTo(wasEscalating ? CHO : ANN);
@@ -162,14 +163,14 @@ class RestartSafetyIT {
      * no contact twice, and the decisions taken afterwards are each submitted once. The escalation timers are set
      * far out for this part, so that only the storm's own notifications compete for the job executor.
      */
-    private static List<Alarms.Alarm> killedMidStorm(Storage storage, ChektDouble chekt, ServiceNode node) {
+    private static List<TestAlarm> killedMidStorm(Storage storage, ChektDouble chekt, ServiceNode node) {
         node.kill();
         node.set("verification.escalation.first", "PT10M");
         node.set("verification.escalation.second", "PT20M");
         node.set("verification.escalation.third", "PT30M");
         node.start();
         long notifiedBefore = node.logLines(NOTIFIED);
-        List<Alarms.Alarm> storm = fresh(STORM);
+        List<TestAlarm> storm = fresh(STORM);
 
         assertThat(Clients.spread(storm, List.of(node), STORM_SENDERS, ServiceNode::deliver))
                 .as("storm webhook answers").containsOnly(202);
@@ -192,7 +193,7 @@ class RestartSafetyIT {
         await().atMost(Duration.ofSeconds(300)).until(() -> submittedIds(node).containsAll(stormIds));
 
         int notifiedBeforeKill = 0;
-        for (Alarms.Alarm alarm : storm) {
+        for (TestAlarm alarm : storm) {
             JsonNode view = node.view(alarm.verificationId());
             List<JsonNode> notifications = events(view, "contact_notified");
             assertThat(notifications).as("notifications recorded for %s", alarm.verificationId()).hasSize(1);
@@ -218,11 +219,11 @@ class RestartSafetyIT {
      * is killed with SIGKILL, and restarts with its starter on: each is started and notified once within seconds of
      * the restart, and its decision submitted once.
      */
-    private static List<Alarms.Alarm> killedWithRequestsWaiting(Storage storage, ServiceNode node) {
+    private static List<TestAlarm> killedWithRequestsWaiting(Storage storage, ServiceNode node) {
         node.kill();
         node.set("verification.inbox.starter-enabled", "false");
         node.start();
-        List<Alarms.Alarm> waiting = fresh(WAITING_AT_KILL);
+        List<TestAlarm> waiting = fresh(WAITING_AT_KILL);
 
         assertThat(Clients.spread(waiting, List.of(node), STORM_SENDERS, ServiceNode::deliver))
                 .as("webhook answers while nothing is started").containsOnly(202);
@@ -239,7 +240,7 @@ class RestartSafetyIT {
                 .as("decisions on the requests that waited").containsOnly(202);
         Set<String> ids = waiting.stream().map(alarm -> alarm.verificationId().toString()).collect(Collectors.toSet());
         await().atMost(Duration.ofSeconds(120)).until(() -> submittedIds(node).containsAll(ids));
-        for (Alarms.Alarm alarm : waiting) {
+        for (TestAlarm alarm : waiting) {
             JsonNode view = node.view(alarm.verificationId());
             assertThat(types(view)).as("timeline of %s", alarm.verificationId())
                     .containsOnlyOnce("verification_received", "contact_notified", "decision_submitted");
@@ -276,12 +277,12 @@ class RestartSafetyIT {
         return new ServiceNode(name, chekt, properties, environment);
     }
 
-    private static List<Alarms.Alarm> fresh(int count) {
-        return IntStream.range(0, count).mapToObj(i -> Alarms.fresh("motion")).toList();
+    private static List<TestAlarm> fresh(int count) {
+        return IntStream.range(0, count).mapToObj(i -> TestAlarm.onContractSite("motion")).toList();
     }
 
     /** Contacts notified per verification, from the list of open ones (decided ones drop out of it). */
-    private static Map<UUID, Integer> contactsNotified(ServiceNode node, List<Alarms.Alarm> alarms) {
+    private static Map<UUID, Integer> contactsNotified(ServiceNode node, List<TestAlarm> alarms) {
         Set<String> wanted = alarms.stream().map(alarm -> alarm.verificationId().toString()).collect(Collectors.toSet());
         return node.inState("open").stream()
                 .filter(summary -> wanted.contains(summary.get("verification_id").asText()))
@@ -289,7 +290,7 @@ class RestartSafetyIT {
                         summary -> summary.get("contacts_notified").asInt()));
     }
 
-    private static boolean allNotified(ServiceNode node, List<Alarms.Alarm> alarms) {
+    private static boolean allNotified(ServiceNode node, List<TestAlarm> alarms) {
         Map<UUID, Integer> notified = contactsNotified(node, alarms);
         return notified.size() == alarms.size() && notified.values().stream().allMatch(n -> n >= 1);
     }

@@ -1,6 +1,7 @@
 package com.centralstation.verification.app.e2e;
 
 import com.centralstation.verification.app.testing.BasicAuth;
+import com.centralstation.verification.app.testing.TestAlarm;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
@@ -74,7 +75,7 @@ class RolesEndToEndTest extends ServiceTest {
 
     @Test
     void anOperatorListsClaimsAndCompletesATaskButMayNotCreateUsersDeployOrChangeInstances() throws Exception {
-        Alarms.Alarm fire = Alarms.fresh("fire");
+        TestAlarm fire = TestAlarm.onContractSite("fire");
         assertThat(deliverWebhook(fire.body()).statusCode()).isEqualTo(202);
         Task review = operatorReview(fire.verificationId());
 
@@ -99,7 +100,7 @@ class RolesEndToEndTest extends ServiceTest {
         assertThat(identity.createUserQuery().userId("mallory").count()).isZero();
         assertThat(deploy(OPERATOR, "escalation-policy.dmn", policy()).statusCode()).isEqualTo(403);
 
-        Alarms.Alarm motion = Alarms.fresh("motion");
+        TestAlarm motion = TestAlarm.onContractSite("motion");
         assertThat(deliverWebhook(motion.body()).statusCode()).isEqualTo(202);
         String instance = instanceOf(motion.verificationId());
         assertThat(engineRest(OPERATOR, "DELETE", "/process-instance/" + instance, null).statusCode()).isEqualTo(403);
@@ -122,7 +123,7 @@ class RolesEndToEndTest extends ServiceTest {
         try {
             DecisionDefinition policy = repository.createDecisionDefinitionQuery().deploymentId(deploymentId).singleResult();
 
-            Alarms.Alarm motion = Alarms.fresh("motion");
+            TestAlarm motion = TestAlarm.onContractSite("motion");
             assertThat(deliverWebhook(motion.body()).statusCode()).isEqualTo(202);
             Task review = operatorReview(motion.verificationId());
             JsonNode handedOver = timelineEvent(motion.verificationId(), "handed_over_to_operator");
@@ -150,7 +151,7 @@ class RolesEndToEndTest extends ServiceTest {
 
     @Test
     void aSupervisorRetriesAnIncidentThatAnOperatorAndAnAnalystMayNotTouch() throws Exception {
-        Alarms.Alarm alarm = Alarms.fresh("motion");
+        TestAlarm alarm = TestAlarm.onContractSite("motion");
         CHEKT.stubFor(patch(urlEqualTo(alarm.patchPath())).willReturn(aResponse().withStatus(503)));
         assertThat(deliverWebhook(alarm.body()).statusCode()).isEqualTo(202);
         await().atMost(Duration.ofSeconds(30)).until(() -> contactsNotified(alarm.verificationId()) == 1);

@@ -1,5 +1,6 @@
 package com.centralstation.verification.app.e2e;
 
+import com.centralstation.verification.adapters.persistence.testing.TestPostgres;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 import java.util.Arrays;

@@ -1,6 +1,11 @@
 package com.centralstation.verification.app.e2e;
 
+import com.centralstation.verification.app.testing.BasicAuth;
+import com.centralstation.verification.app.testing.ChektWebhooks;
+import com.centralstation.verification.app.testing.LocalHttp;
 import com.centralstation.verification.app.testing.LocalPorts;
+import com.centralstation.verification.app.testing.ServiceSettings;
+import com.centralstation.verification.app.testing.TestAlarm;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -10,19 +15,16 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
@@ -35,9 +37,6 @@ import static org.awaitility.Awaitility.await;
  */
 final class ServiceNode implements AutoCloseable {
 
-    static final String WEBHOOK_SECRET = "whsec_process_test";
-    static final String STATION_PASSWORD = "station-process-test";
-
     private final String name;
     private final int port;
     private final Map<String, String> properties;
@@ -45,6 +44,7 @@ final class ServiceNode implements AutoCloseable {
     private final Path log;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final ObjectMapper json = new ObjectMapper();
+    private final ChektWebhooks webhooks;
     private Process process;
     private int starts;
 
@@ -55,23 +55,16 @@ final class ServiceNode implements AutoCloseable {
     ServiceNode(String name, ChektDouble chekt, Map<String, String> properties, Map<String, String> environment) {
         this.name = name;
         this.port = LocalPorts.free();
-        this.properties = new LinkedHashMap<>();
-        this.properties.put("server.port", String.valueOf(port));
-        this.properties.put("camunda.bpm.admin-user.password", "admin-process-test");
-        this.properties.put("verification.api.password", STATION_PASSWORD);
-        this.properties.put("verification.audit.chain-key", ServiceTest.AUDIT_CHAIN_KEY);
-        this.properties.put("verification.metrics.password", ServiceTest.METRICS_PASSWORD);
-        this.properties.put("verification.notification.public-base-url", "http://localhost:" + port);
-        this.properties.put("verification.notification.channels", "log");
-        this.properties.put("chekt.base-url", chekt.baseUrlFor(name));
-        this.properties.put("chekt.token-url", chekt.tokenUrl());
-        this.properties.put("chekt.client-id", "station-client");
-        this.properties.put("chekt.client-secret", "station-client-secret");
-        this.properties.put("chekt.webhook-secret", WEBHOOK_SECRET);
-        // a delivery answered 503 (intake busy) is sent again sooner than the shipped 5 s (see deliver)
-        this.properties.put("chekt.webhook-retry-after", "1s");
+        this.properties = new LinkedHashMap<>(ServiceSettings.minimal(chekt.baseUrlFor(name), "http://localhost:" + port)
+                .with("server.port", port)
+                .with("chekt.token-url", chekt.tokenUrl())
+                // a delivery answered 503 (intake busy) is sent again sooner than the shipped 5 s (see deliver)
+                .with("chekt.webhook-retry-after", "1s")
+                .asMap());
         this.properties.putAll(properties);
         this.environment = Map.copyOf(environment);
+        // CHeKT signs with its own clock: a process's engine clock is not this JVM's.
+        this.webhooks = new ChektWebhooks("http://localhost:" + port, ServiceSettings.WEBHOOK_SECRET, Instant::now);
         this.log = Path.of(System.getProperty("service.logs", "target/service-logs")).resolve(name + ".log");
     }
 
@@ -146,25 +139,8 @@ final class ServiceNode implements AutoCloseable {
      * Delivers CHeKT's signed webhook for the alarm, timestamped now, and again (signed anew) after the
      * {@code Retry-After} of a 503, as CHeKT retries a delivery the service was too busy to take.
      */
-    int deliver(Alarms.Alarm alarm) {
-        AtomicInteger status = new AtomicInteger(deliverOnce(alarm.body()).statusCode());
-        if (status.get() == 503) {
-            await().atMost(Duration.ofMinutes(2)).pollDelay(Duration.ofSeconds(1)).pollInterval(Duration.ofSeconds(1))
-                    .until(() -> {
-                        status.set(deliverOnce(alarm.body()).statusCode());
-                        return status.get() != 503;
-                    });
-        }
-        return status.get();
-    }
-
-    private HttpResponse<String> deliverOnce(String body) {
-        String timestamp = String.valueOf(Instant.now().getEpochSecond());
-        return send(HttpRequest.newBuilder(uri("/webhooks/chekt"))
-                .header("Content-Type", "application/json")
-                .header("X-CHeKT-Timestamp", timestamp)
-                .header("X-CHeKT-Signature", ServiceTest.signature(WEBHOOK_SECRET, timestamp, body))
-                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    int deliver(TestAlarm alarm) {
+        return webhooks.deliver(alarm.body()).statusCode();
     }
 
     /** The station's software records a contact's decision. */
@@ -203,14 +179,7 @@ final class ServiceNode implements AutoCloseable {
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) {
-        try {
-            return http.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return LocalHttp.send(request.timeout(Duration.ofSeconds(30)).build());
     }
 
     private JsonNode read(HttpResponse<String> response) {
@@ -229,8 +198,7 @@ final class ServiceNode implements AutoCloseable {
     }
 
     private static HttpRequest.Builder station(HttpRequest.Builder request) {
-        return request.header("Authorization", "Basic " + Base64.getEncoder()
-                .encodeToString(("station:" + STATION_PASSWORD).getBytes(StandardCharsets.UTF_8)));
+        return request.header("Authorization", BasicAuth.header(ServiceSettings.STATION_USER, ServiceSettings.STATION_PASSWORD));
     }
 
     private static Path jar() {

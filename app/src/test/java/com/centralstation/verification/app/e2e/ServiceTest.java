@@ -3,7 +3,9 @@ package com.centralstation.verification.app.e2e;
 import com.centralstation.verification.app.AlarmVerificationApplication;
 import com.centralstation.verification.app.testing.BasicAuth;
 import com.centralstation.verification.app.testing.ChektSignature;
+import com.centralstation.verification.app.testing.ChektWebhooks;
 import com.centralstation.verification.app.testing.EngineTime;
+import com.centralstation.verification.app.testing.ServiceSettings;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -29,11 +31,9 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicReference;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
-import static org.awaitility.Awaitility.await;
 
 /**
  * The assembled service on a random port and an in-memory H2, with CHeKT played by WireMock over real
@@ -46,15 +46,13 @@ import static org.awaitility.Awaitility.await;
 @AutoConfigureObservability(tracing = false)
 public abstract class ServiceTest {
 
-    public static final String WEBHOOK_SECRET = "whsec_test_secret";
-    public static final String STATION_USER = "station";
-    public static final String STATION_PASSWORD = "station-test-password";
-    public static final String ADMIN_PASSWORD = "admin-test-password";
-    public static final String METRICS_USER = "metrics";
-    public static final String METRICS_PASSWORD = "metrics-test-password";
-    /** The audit chain's key of every test service (verification.audit.chain-key). */
-    public static final String AUDIT_CHAIN_KEY = "service-test-audit-chain-key-0123456789";
-    public static final String TOKEN_PATH = "/oauth/token";
+    public static final String WEBHOOK_SECRET = ServiceSettings.WEBHOOK_SECRET;
+    public static final String STATION_USER = ServiceSettings.STATION_USER;
+    public static final String STATION_PASSWORD = ServiceSettings.STATION_PASSWORD;
+    public static final String ADMIN_PASSWORD = ServiceSettings.ADMIN_PASSWORD;
+    public static final String METRICS_USER = ServiceSettings.METRICS_USER;
+    public static final String METRICS_PASSWORD = ServiceSettings.METRICS_PASSWORD;
+    public static final String TOKEN_PATH = ServiceSettings.TOKEN_PATH;
 
     /** CHeKT's rate limit, for the stubs that ask for it ({@code withTransformers(ChektRateLimitStandIn.NAME)}). */
     static final ChektRateLimitStandIn CHEKT_RATE_LIMIT = new ChektRateLimitStandIn();
@@ -69,28 +67,13 @@ public abstract class ServiceTest {
     @DynamicPropertySource
     static void serviceProperties(DynamicPropertyRegistry properties) {
         ServiceDatabase.register(properties);
-        registerLoginsAndChekt(properties, CHEKT, WEBHOOK_SECRET);
-        properties.add("verification.notification.public-base-url", () -> "http://localhost:8080");
-        properties.add("verification.notification.channels", () -> "log");
-        // a delivery answered 503 (intake busy) is sent again sooner than the shipped 5 s (see deliverWebhook)
-        properties.add("chekt.webhook-retry-after", () -> "1s");
-        // Contexts of several test classes can run at once in one JVM on one database, like nodes: each its own owner.
-        String lockOwner = "service-test-" + UUID.randomUUID();
-        properties.add("verification.engine.lock-owner", () -> lockOwner);
-    }
-
-    /** The admin and station logins, and CHeKT played by {@code chekt}: what every test context of the service sets. */
-    public static void registerLoginsAndChekt(DynamicPropertyRegistry properties, WireMockServer chekt, String webhookSecret) {
-        properties.add("camunda.bpm.admin-user.password", () -> ADMIN_PASSWORD);
-        properties.add("verification.api.username", () -> STATION_USER);
-        properties.add("verification.api.password", () -> STATION_PASSWORD);
-        properties.add("verification.audit.chain-key", () -> AUDIT_CHAIN_KEY);
-        properties.add("verification.metrics.password", () -> METRICS_PASSWORD);
-        properties.add("chekt.base-url", chekt::baseUrl);
-        properties.add("chekt.token-url", () -> chekt.baseUrl() + TOKEN_PATH);
-        properties.add("chekt.client-id", () -> "station-client");
-        properties.add("chekt.client-secret", () -> "station-client-secret");
-        properties.add("chekt.webhook-secret", () -> webhookSecret);
+        ServiceSettings.minimal(CHEKT.baseUrl(), "http://localhost:8080")
+                // a delivery answered 503 (intake busy) is sent again sooner than the shipped 5 s (see deliverWebhook)
+                .with("chekt.webhook-retry-after", "1s")
+                // Contexts of several test classes can run at once in one JVM on one database, like nodes: each its
+                // own owner.
+                .with("verification.engine.lock-owner", "service-test-" + UUID.randomUUID())
+                .registerIn(properties);
     }
 
     protected final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -150,43 +133,24 @@ public abstract class ServiceTest {
         return URI.create("http://localhost:" + port + path);
     }
 
-    /**
-     * Delivers as CHeKT does: signed (hex HMAC-SHA256(secret, "{timestamp}.{raw body}"), timestamped with the engine's
-     * clock), and sent again, signed anew, after the {@code Retry-After} of a 503: the service takes a limited number
-     * of deliveries at once and asks the others to come back ({@link #deliverWebhookOnce} shows that answer).
-     */
+    /** Delivers as CHeKT does ({@link ChektWebhooks#deliver}): signed with the engine's clock, again after a 503. */
     protected HttpResponse<String> deliverWebhook(String body) throws IOException, InterruptedException {
-        AtomicReference<HttpResponse<String>> answer = new AtomicReference<>(deliverWebhookOnce(body));
-        if (answer.get().statusCode() == 503) {
-            Duration retryAfter = Duration.ofSeconds(Long.parseLong(answer.get().headers().firstValue("Retry-After").orElse("1")));
-            await().atMost(Duration.ofMinutes(2)).pollDelay(retryAfter).pollInterval(retryAfter).until(() -> {
-                answer.set(deliverWebhookOnce(body));
-                return answer.get().statusCode() != 503;
-            });
-        }
-        return answer.get();
+        return webhooks().deliver(body);
     }
 
     /** One signed delivery, answered as it is (a 503 included). */
     protected HttpResponse<String> deliverWebhookOnce(String body) throws IOException, InterruptedException {
-        String timestamp = String.valueOf(now().getEpochSecond());
-        return http.send(HttpRequest.newBuilder(uri("/webhooks/chekt"))
-                .header("Content-Type", "application/json")
-                .header("X-CHeKT-Timestamp", timestamp)
-                .header("X-CHeKT-Signature", sign(timestamp, body))
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        return webhooks().deliverOnce(body);
     }
 
+    /** CHeKT delivering to this context's service. */
+    protected ChektWebhooks webhooks() {
+        return ChektWebhooks.to(port);
+    }
+
+    /** CHeKT's {@code X-CHeKT-Signature} of a delivery to the test services. */
     protected static String sign(String timestamp, String body) {
-        return signature(WEBHOOK_SECRET, timestamp, body);
-    }
-
-    /**
-     * CHeKT's {@code X-CHeKT-Signature} for a delivery, computed here from the documented scheme (hex HMAC-SHA256 of
-     * {@code timestamp.body}), not by the service's own WebhookSignature it is meant to test.
-     */
-    public static String signature(String secret, String timestamp, String body) {
-        return ChektSignature.of(secret, timestamp, body);
+        return ChektSignature.of(WEBHOOK_SECRET, timestamp, body);
     }
 
     protected HttpResponse<String> decide(UUID verificationId, String body) throws IOException, InterruptedException {

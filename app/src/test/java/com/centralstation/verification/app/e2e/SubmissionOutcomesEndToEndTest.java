@@ -1,5 +1,6 @@
 package com.centralstation.verification.app.e2e;
 
+import com.centralstation.verification.app.testing.TestAlarm;
 import com.centralstation.verification.bpmn.AlarmVerificationModel;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.camunda.bpm.engine.ManagementService;
@@ -42,7 +43,7 @@ class SubmissionOutcomesEndToEndTest extends ServiceTest {
 
     @Test
     void chektAnswering422ToADispatchCreatesTheOperatorTaskAtOnceWithChektsAnswer() throws Exception {
-        Alarms.Alarm alarm = Alarms.fresh("motion");
+        TestAlarm alarm = TestAlarm.onContractSite("motion");
         CHEKT.stubFor(patch(urlEqualTo(alarm.patchPath())).willReturn(aResponse().withStatus(422)
                 .withHeader("Content-Type", "application/json")
                 .withBody("{\"error\":{\"code\":\"contact_not_on_site\",\"message\":\"contact 67890 is not a contact of "
@@ -72,7 +73,7 @@ class SubmissionOutcomesEndToEndTest extends ServiceTest {
 
     @Test
     void chektAnswering429WaitsTheTimeItNamedOnTheModelsTimerWithoutSpendingARetry() throws Exception {
-        Alarms.Alarm alarm = Alarms.fresh("motion");
+        TestAlarm alarm = TestAlarm.onContractSite("motion");
         CHEKT.stubFor(patch(urlEqualTo(alarm.patchPath())).inScenario("limited").whenScenarioStateIs("Started")
                 .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "20")).willSetStateTo("refilled"));
         decided(alarm, "dispatch");
@@ -96,7 +97,7 @@ class SubmissionOutcomesEndToEndTest extends ServiceTest {
 
     @Test
     void retryAfterZeroForThirtySecondsDrawsAHandfulOfPatchesAndTheDispatchReachesAnOperatorAtItsDeadline() throws Exception {
-        Alarms.Alarm alarm = Alarms.fresh("motion");
+        TestAlarm alarm = TestAlarm.onContractSite("motion");
         CHEKT.stubFor(patch(urlEqualTo(alarm.patchPath())).willReturn(aResponse().withStatus(429)
                 .withHeader("Retry-After", "0").withHeader("Content-Type", "application/json")
                 .withBody("{\"error\":{\"code\":\"rate_limited\",\"message\":\"slow down\",\"request_id\":\"req_429_z\"}}")));
@@ -125,12 +126,12 @@ class SubmissionOutcomesEndToEndTest extends ServiceTest {
         assertThat(patchesTo(alarm)).isLessThanOrEqualTo(7);
     }
 
-    private int patchesTo(Alarms.Alarm alarm) {
+    private int patchesTo(TestAlarm alarm) {
         return CHEKT.findAll(patchRequestedFor(urlEqualTo(alarm.patchPath()))).size();
     }
 
     /** Waits until the job executor has run every job of the alarm's workflow due at the engine's current time. */
-    private void awaitNothingDue(Alarms.Alarm alarm) {
+    private void awaitNothingDue(TestAlarm alarm) {
         String instance = instanceOf(alarm);
         await().atMost(Duration.ofSeconds(60)).until(() ->
                 management.createJobQuery().processInstanceId(instance).executable().count() == 0);
@@ -138,7 +139,7 @@ class SubmissionOutcomesEndToEndTest extends ServiceTest {
 
     @Test
     void aSupervisorCancellingTheInstanceAsCockpitDoesMovesTheVerificationToCancelledBySupervisor() throws Exception {
-        Alarms.Alarm alarm = Alarms.fresh("motion");
+        TestAlarm alarm = TestAlarm.onContractSite("motion");
         assertThat(deliverWebhook(alarm.body()).statusCode()).isEqualTo(202);
         await().atMost(Duration.ofSeconds(30)).until(() -> contactsNotified(alarm.verificationId()) == 1);
         String instanceId = runtime.createProcessInstanceQuery().processInstanceBusinessKey(alarm.verificationId().toString())
@@ -160,12 +161,12 @@ class SubmissionOutcomesEndToEndTest extends ServiceTest {
                 .isEqualTo(409);
     }
 
-    private String instanceOf(Alarms.Alarm alarm) {
+    private String instanceOf(TestAlarm alarm) {
         return runtime.createProcessInstanceQuery().processInstanceBusinessKey(alarm.verificationId().toString())
                 .singleResult().getId();
     }
 
-    private void decided(Alarms.Alarm alarm, String action) throws Exception {
+    private void decided(TestAlarm alarm, String action) throws Exception {
         assertThat(deliverWebhook(alarm.body()).statusCode()).isEqualTo(202);
         await().atMost(Duration.ofSeconds(30)).until(() -> contactsNotified(alarm.verificationId()) == 1);
         assertThat(decide(alarm.verificationId(), "{\"contact_id\":67890,\"action\":\"" + action + "\"}").statusCode())

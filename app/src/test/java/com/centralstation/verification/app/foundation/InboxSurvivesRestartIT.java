@@ -1,20 +1,15 @@
 package com.centralstation.verification.app.foundation;
 
+import com.centralstation.verification.app.testing.ChektWebhooks;
 import com.centralstation.verification.app.testing.SlowScenario;
-
-import com.centralstation.verification.app.e2e.Alarms;
-import com.centralstation.verification.app.e2e.ServiceTest;
+import com.centralstation.verification.app.testing.TestAlarm;
 import com.centralstation.verification.core.usecase.StartReceivedVerifications;
 import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -44,19 +39,17 @@ class InboxSurvivesRestartIT {
     @TempDir
     Path dataDir;
 
-    private final HttpClient http = HttpClient.newHttpClient();
-
     @Test
     void requestsStillWaitingAtAStopAreEachStartedOnceAfterTheRestartAndTheStartedOnesNotAgain() throws Exception {
         Map<String, Object> settings = StandaloneService.settings(dataDir);
         settings.put("verification.inbox.starter-enabled", false);
         settings.put("verification.inbox.batch-size", STARTED_BEFORE_THE_STOP);
-        List<Alarms.Alarm> alarms = IntStream.range(0, TAKEN_IN).mapToObj(i -> Alarms.fresh("motion")).toList();
+        List<TestAlarm> alarms = IntStream.range(0, TAKEN_IN).mapToObj(i -> TestAlarm.onContractSite("motion")).toList();
 
         List<UUID> startedBeforeTheStop;
         try (ConfigurableApplicationContext first = StandaloneService.start(settings)) {
             int port = StandaloneService.port(first);
-            for (Alarms.Alarm alarm : alarms) {
+            for (TestAlarm alarm : alarms) {
                 assertThat(deliver(port, alarm).statusCode()).isEqualTo(202);
             }
             assertThat(waiting(first)).as("requests waiting with the starter off").isEqualTo(TAKEN_IN);
@@ -70,7 +63,7 @@ class InboxSurvivesRestartIT {
         try (ConfigurableApplicationContext second = StandaloneService.start(settings)) {
             await().atMost(Duration.ofSeconds(60)).until(() -> waiting(second) == 0);
             HistoryService history = second.getBean(HistoryService.class);
-            for (Alarms.Alarm alarm : alarms) {
+            for (TestAlarm alarm : alarms) {
                 assertThat(history.createHistoricProcessInstanceQuery()
                         .processInstanceBusinessKey(alarm.verificationId().toString()).count())
                         .as("process instances of %s", alarm.verificationId()).isEqualTo(1);
@@ -80,14 +73,8 @@ class InboxSurvivesRestartIT {
         }
     }
 
-    private HttpResponse<String> deliver(int port, Alarms.Alarm alarm) throws Exception {
-        String body = alarm.body();
-        String timestamp = String.valueOf(ClockUtil.getCurrentTime().toInstant().getEpochSecond());
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/webhooks/chekt"))
-                .header("Content-Type", "application/json")
-                .header("X-CHeKT-Timestamp", timestamp)
-                .header("X-CHeKT-Signature", ServiceTest.signature("whsec_test_secret", timestamp, body))
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    private HttpResponse<String> deliver(int port, TestAlarm alarm) {
+        return ChektWebhooks.to(port).deliverOnce(alarm.body());
     }
 
     private static int waiting(ConfigurableApplicationContext service) {
@@ -95,7 +82,7 @@ class InboxSurvivesRestartIT {
                 .queryForObject("SELECT COUNT(*) FROM webhook_delivery WHERE start_rank >= 0", Integer.class);
     }
 
-    private static long notifiedOnce(ConfigurableApplicationContext service, List<Alarms.Alarm> alarms) {
+    private static long notifiedOnce(ConfigurableApplicationContext service, List<TestAlarm> alarms) {
         Map<UUID, Integer> notified = new HashMap<>();
         service.getBean(JdbcTemplate.class).query("SELECT verification_id, COUNT(*) FROM notified_contact GROUP BY verification_id",
                 row -> {

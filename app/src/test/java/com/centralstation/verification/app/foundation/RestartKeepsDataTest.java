@@ -1,7 +1,9 @@
 package com.centralstation.verification.app.foundation;
 
-import com.centralstation.verification.app.e2e.ServiceTest;
 import com.centralstation.verification.app.testing.BasicAuth;
+import com.centralstation.verification.app.testing.ChektWebhooks;
+import com.centralstation.verification.app.testing.ServiceSettings;
+import com.centralstation.verification.app.testing.TestAlarm;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -10,12 +12,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.context.ConfigurableApplicationContext;
 
-import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -71,23 +71,13 @@ class RestartKeepsDataTest {
         }
     }
 
-    private HttpResponse<String> deliverContractAlarm(int port) throws Exception {
-        String body;
-        try (InputStream in = getClass().getResourceAsStream("/contract/verification-requested.json")) {
-            body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-        String timestamp = String.valueOf(ClockUtil.getCurrentTime().toInstant().getEpochSecond());
-        String signature = ServiceTest.signature("whsec_test_secret", timestamp, body);
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/webhooks/chekt"))
-                .header("Content-Type", "application/json")
-                .header("X-CHeKT-Timestamp", timestamp)
-                .header("X-CHeKT-Signature", signature)
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    private HttpResponse<String> deliverContractAlarm(int port) {
+        return ChektWebhooks.to(port).deliverOnce(TestAlarm.contractBody());
     }
 
     private String readVerification(int port) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/verifications/" + CONTRACT_ID))
-                .header("Authorization", BasicAuth.header("station", "station-test-password"))
+                .header("Authorization", BasicAuth.header(ServiceSettings.STATION_USER, ServiceSettings.STATION_PASSWORD))
                 .GET().build(), HttpResponse.BodyHandlers.ofString()).body();
     }
 }

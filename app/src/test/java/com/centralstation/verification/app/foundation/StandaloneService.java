@@ -1,6 +1,7 @@
 package com.centralstation.verification.app.foundation;
 
 import com.centralstation.verification.app.AlarmVerificationApplication;
+import com.centralstation.verification.app.testing.ServiceSettings;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -19,27 +20,17 @@ final class StandaloneService {
     private StandaloneService() {
     }
 
-    /** Settings a production start needs, with the H2 file under {@code dataDir}; override any of them. */
+    /** Settings a production start needs ({@link ServiceSettings}), with the H2 file under {@code dataDir}; override any. */
     static Map<String, Object> settings(Path dataDir) {
-        Map<String, Object> settings = new HashMap<>();
+        // CHeKT is never called by these tests; a closed loopback port makes sure nothing leaves the machine.
+        Map<String, Object> settings = new HashMap<>(ServiceSettings.minimal("http://127.0.0.1:9", "http://localhost:8080")
+                .asMap());
         settings.put("server.port", 0);
         settings.put("verification.data-dir", dataDir.toString());
         settings.put("camunda.bpm.process-engine-name", "standalone" + UUID.randomUUID().toString().replace("-", ""));
         // Cockpit, Tasklist and Admin keep their runtime in JVM-wide statics that stopping a context clears: a
         // standalone run with the webapps would leave the cached test context's Cockpit answering 500.
         settings.put("camunda.bpm.webapp.enabled", false);
-        settings.put("camunda.bpm.admin-user.password", "admin-test-password");
-        settings.put("verification.api.password", "station-test-password");
-        settings.put("verification.audit.chain-key", "standalone-test-audit-chain-key-0123");
-        settings.put("verification.metrics.password", "metrics-test-password");
-        // CHeKT is never called by these tests; a closed loopback port makes sure nothing leaves the machine.
-        settings.put("chekt.base-url", "http://127.0.0.1:9");
-        settings.put("chekt.token-url", "http://127.0.0.1:9/oauth/token");
-        settings.put("chekt.client-id", "station-client");
-        settings.put("chekt.client-secret", "station-client-secret");
-        settings.put("chekt.webhook-secret", "whsec_test_secret");
-        settings.put("verification.notification.public-base-url", "http://localhost:8080");
-        settings.put("verification.notification.channels", "log");
         return settings;
     }
 

@@ -2,7 +2,8 @@ package com.centralstation.verification.app.respond;
 
 import com.centralstation.verification.app.AlarmVerificationApplication;
 import com.centralstation.verification.app.e2e.ChektStubs;
-import com.centralstation.verification.app.e2e.ServiceTest;
+import com.centralstation.verification.app.testing.ServiceSettings;
+import com.centralstation.verification.app.testing.TestAlarm;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
@@ -50,9 +51,8 @@ import static org.awaitility.Awaitility.await;
 @Import({FailingDecisions.class, LostNotificationJobs.class})
 public abstract class ContactChannelServiceTest extends ServiceOverHttp {
 
-    protected static final String WEBHOOK_SECRET = "whsec_contact_channels";
-    protected static final String STATION_USER = ServiceTest.STATION_USER;
-    protected static final String STATION_PASSWORD = ServiceTest.STATION_PASSWORD;
+    protected static final String STATION_USER = ServiceSettings.STATION_USER;
+    protected static final String STATION_PASSWORD = ServiceSettings.STATION_PASSWORD;
     protected static final String SMS_ACCOUNT = "AC00000000000000000000000000000001";
     protected static final String SMS_MESSAGES = "/2010-04-01/Accounts/" + SMS_ACCOUNT + "/Messages.json";
 
@@ -73,9 +73,8 @@ public abstract class ContactChannelServiceTest extends ServiceOverHttp {
     static void contactChannelProperties(DynamicPropertyRegistry properties) {
         properties.add("server.port", () -> PORT);
         properties.add("spring.datasource.url", () -> "jdbc:h2:mem:contact-channels;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000");
-        ServiceTest.registerLoginsAndChekt(properties, CHEKT, WEBHOOK_SECRET);
-        properties.add("verification.notification.public-base-url", () -> "http://localhost:" + PORT);
-        properties.add("verification.notification.channels", () -> "sms,email");
+        ServiceSettings.minimal(CHEKT.baseUrl(), "http://localhost:" + PORT)
+                .with("verification.notification.channels", "sms,email").registerIn(properties);
         properties.add("verification.notification.sms.base-url", SMS_GATEWAY::baseUrl);
         properties.add("verification.notification.sms.account-sid", () -> SMS_ACCOUNT);
         properties.add("verification.notification.sms.auth-token", () -> "sms-test-auth-token");
@@ -90,15 +89,10 @@ public abstract class ContactChannelServiceTest extends ServiceOverHttp {
         return PORT;
     }
 
-    @Override
-    protected String webhookSecret() {
-        return WEBHOOK_SECRET;
-    }
-
     @BeforeEach
     void gatewaysAcceptEverything() {
         CHEKT.resetAll();
-        ChektStubs.issueTokens(CHEKT, ServiceTest.TOKEN_PATH);
+        ChektStubs.issueTokens(CHEKT, ServiceSettings.TOKEN_PATH);
         ChektStubs.acceptPatches(CHEKT);
         SMS_GATEWAY.resetAll();
         SMS_GATEWAY.stubFor(post(urlPathEqualTo(SMS_MESSAGES)).willReturn(aResponse().withStatus(201)

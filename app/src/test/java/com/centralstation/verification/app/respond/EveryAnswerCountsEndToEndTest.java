@@ -1,6 +1,7 @@
 package com.centralstation.verification.app.respond;
 
 import com.centralstation.verification.app.respond.ContactPhone.Page;
+import com.centralstation.verification.app.testing.TestAlarm;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;

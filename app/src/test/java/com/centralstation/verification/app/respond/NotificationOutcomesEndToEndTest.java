@@ -2,6 +2,7 @@ package com.centralstation.verification.app.respond;
 
 import com.centralstation.verification.app.testing.BasicAuth;
 import com.centralstation.verification.app.testing.JobExecutorQuiet;
+import com.centralstation.verification.app.testing.TestAlarm;
 import com.centralstation.verification.bpmn.AlarmVerificationModel;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.icegreen.greenmail.util.GreenMailUtil;

@@ -1,16 +1,18 @@
 package com.centralstation.verification.app.respond;
 
-import com.centralstation.verification.app.e2e.ServiceTest;
 import com.centralstation.verification.app.testing.BasicAuth;
+import com.centralstation.verification.app.testing.ChektWebhooks;
 import com.centralstation.verification.app.testing.EngineTime;
+import com.centralstation.verification.app.testing.LocalHttp;
 import com.centralstation.verification.app.testing.LocalPorts;
+import com.centralstation.verification.app.testing.ServiceSettings;
+import com.centralstation.verification.app.testing.TestAlarm;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -31,14 +33,10 @@ public abstract class ServiceOverHttp {
 
     protected static final Duration PATIENCE = Duration.ofSeconds(30);
 
-    protected final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     protected final ObjectMapper json = new ObjectMapper();
 
     /** The port the service listens on. */
     protected abstract int port();
-
-    /** The secret CHeKT signs its deliveries with in this context. */
-    protected abstract String webhookSecret();
 
     // ---- time
 
@@ -67,17 +65,12 @@ public abstract class ServiceOverHttp {
 
     /** Delivers the alarm as CHeKT would: signed with the engine's clock as timestamp. */
     protected void deliver(TestAlarm alarm) {
-        HttpResponse<String> response = deliverWebhook(alarm.body(json));
+        HttpResponse<String> response = deliverWebhook(alarm.body());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
     }
 
     protected HttpResponse<String> deliverWebhook(String body) {
-        String timestamp = String.valueOf(now().getEpochSecond());
-        return send(HttpRequest.newBuilder(local("/webhooks/chekt"))
-                .header("Content-Type", "application/json")
-                .header("X-CHeKT-Timestamp", timestamp)
-                .header("X-CHeKT-Signature", ServiceTest.signature(webhookSecret(), timestamp, body))
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+        return ChektWebhooks.to(port()).deliverOnce(body);
     }
 
     // ---- the station's read API
@@ -124,13 +117,13 @@ public abstract class ServiceOverHttp {
     /** A GET with the station's credentials, for the given media type. */
     protected HttpResponse<String> stationGet(String path, String accept) {
         return send(HttpRequest.newBuilder(local(path)).header("Accept", accept)
-                .header("Authorization", BasicAuth.header(ServiceTest.STATION_USER, ServiceTest.STATION_PASSWORD)).GET().build());
+                .header("Authorization", BasicAuth.header(ServiceSettings.STATION_USER, ServiceSettings.STATION_PASSWORD)).GET().build());
     }
 
     /** One sample of the Prometheus scrape (with the metrics login), by its name and labels as printed; 0 when absent. */
     protected double scrapedValue(String sample) {
         HttpResponse<String> scrape = send(HttpRequest.newBuilder(local("/actuator/prometheus"))
-                .header("Authorization", BasicAuth.header(ServiceTest.METRICS_USER, ServiceTest.METRICS_PASSWORD))
+                .header("Authorization", BasicAuth.header(ServiceSettings.METRICS_USER, ServiceSettings.METRICS_PASSWORD))
                 .GET().build());
         assertThat(scrape.statusCode()).isEqualTo(200);
         return scrape.body().lines()
@@ -146,14 +139,7 @@ public abstract class ServiceOverHttp {
     }
 
     protected HttpResponse<String> send(HttpRequest request) {
-        try {
-            return http.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return LocalHttp.send(request);
     }
 
     /** A port nobody listens on now, for a service that must know its own address before it starts. */

@@ -1,5 +1,6 @@
 package com.centralstation.verification.app.respond;
 
+import com.centralstation.verification.app.testing.TestAlarm;
 import com.centralstation.verification.bpmn.AlarmVerificationModel;
 import com.centralstation.verification.core.domain.NotificationAttempt;
 import com.centralstation.verification.core.port.out.NotificationLog;

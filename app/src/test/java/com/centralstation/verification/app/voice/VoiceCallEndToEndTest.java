@@ -1,6 +1,6 @@
 package com.centralstation.verification.app.voice;
 
-import com.centralstation.verification.app.respond.TestAlarm;
+import com.centralstation.verification.app.testing.TestAlarm;
 import com.centralstation.verification.bpmn.AlarmVerificationModel;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.client.BasicCredentials;

@@ -2,9 +2,9 @@ package com.centralstation.verification.app.voice;
 
 import com.centralstation.verification.app.AlarmVerificationApplication;
 import com.centralstation.verification.app.e2e.ChektStubs;
-import com.centralstation.verification.app.e2e.ServiceTest;
 import com.centralstation.verification.app.respond.ServiceOverHttp;
-import com.centralstation.verification.app.respond.TestAlarm;
+import com.centralstation.verification.app.testing.ServiceSettings;
+import com.centralstation.verification.app.testing.TestAlarm;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
@@ -38,7 +38,6 @@ import static org.awaitility.Awaitility.await;
 @AutoConfigureObservability(tracing = false)
 public abstract class VoiceCallServiceTest extends ServiceOverHttp {
 
-    protected static final String WEBHOOK_SECRET = "whsec_voice_calls";
     protected static final int PORT = freePort();
 
     protected static final WireMockServer CHEKT = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
@@ -52,9 +51,8 @@ public abstract class VoiceCallServiceTest extends ServiceOverHttp {
     static void voiceProperties(DynamicPropertyRegistry properties) {
         properties.add("server.port", () -> PORT);
         properties.add("spring.datasource.url", () -> "jdbc:h2:mem:voice-calls;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000");
-        ServiceTest.registerLoginsAndChekt(properties, CHEKT, WEBHOOK_SECRET);
-        properties.add("verification.notification.public-base-url", () -> "http://localhost:" + PORT);
-        properties.add("verification.notification.channels", () -> "voice");
+        ServiceSettings.minimal(CHEKT.baseUrl(), "http://localhost:" + PORT)
+                .with("verification.notification.channels", "voice").registerIn(properties);
         properties.add("verification.notification.voice.base-url", TWILIO.api::baseUrl);
         properties.add("verification.notification.voice.account-sid", () -> VoiceProvider.ACCOUNT);
         properties.add("verification.notification.voice.auth-token", () -> VoiceProvider.AUTH_TOKEN);
@@ -67,15 +65,10 @@ public abstract class VoiceCallServiceTest extends ServiceOverHttp {
         return PORT;
     }
 
-    @Override
-    protected String webhookSecret() {
-        return WEBHOOK_SECRET;
-    }
-
     @BeforeEach
     void chektAndTwilioAcceptEverything() {
         CHEKT.resetAll();
-        ChektStubs.issueTokens(CHEKT, ServiceTest.TOKEN_PATH);
+        ChektStubs.issueTokens(CHEKT, ServiceSettings.TOKEN_PATH);
         ChektStubs.acceptPatches(CHEKT);
         TWILIO.takeCalls();
     }

@@ -1,6 +1,6 @@
 package com.centralstation.verification.workflow.engine;
 
-import com.centralstation.verification.app.e2e.TestPostgres;
+import com.centralstation.verification.adapters.persistence.testing.TestPostgres;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import org.flywaydb.core.Flyway;

@@ -3,6 +3,7 @@ package com.centralstation.verification.core.usecase;
 import com.centralstation.verification.core.domain.AuditDetail;
 import com.centralstation.verification.core.domain.AuditEvent;
 import com.centralstation.verification.core.domain.AuditEventType;
+import com.centralstation.verification.core.domain.Contact;
 import com.centralstation.verification.core.domain.ContactNotification;
 import com.centralstation.verification.core.domain.NotificationAttempt;
 import com.centralstation.verification.core.domain.NotificationDelivery;
@@ -10,9 +11,11 @@ import com.centralstation.verification.core.domain.NotificationOutcome;
 import com.centralstation.verification.core.domain.NotifiedContact;
 import com.centralstation.verification.core.domain.ResponseToken;
 import com.centralstation.verification.core.domain.VerificationAction;
+import com.centralstation.verification.core.port.out.NotificationFailedException;
 import com.centralstation.verification.core.testing.TestVerifications;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -20,11 +23,15 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import static com.centralstation.verification.core.testing.TestVerifications.ANN;
 import static com.centralstation.verification.core.testing.TestVerifications.BEN;
+import static com.centralstation.verification.core.testing.TestVerifications.CHO;
 import static com.centralstation.verification.core.testing.TestVerifications.CONTRACT_VERIFICATION_ID;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** A contact counts as notified from the moment a message with their link may leave, and no link goes out twice. */
+/**
+ * Contacts are notified in call-list order, each with a fresh link; a contact counts as notified from the moment a message
+ * with their link may leave, and no link goes out twice.
+ */
 class NotifyNextContactTest {
 
     private final UseCaseFixture f = new UseCaseFixture();
@@ -158,5 +165,90 @@ class NotifyNextContactTest {
 
     private List<AuditEvent> notified() {
         return f.audit.timeline(id).stream().filter(e -> e.type() == AuditEventType.CONTACT_NOTIFIED).toList();
+    }
+
+    @Test
+    void contactsAreNotifiedInCallListOrderUntilNoneIsLeft() {
+        f.receiveAndStart(TestVerifications.contractRequest());
+
+        assertThat(f.notifyNext.notifyNext(id).contactsLeft()).isEqualTo(2);
+        f.notifyNext.notifyNext(id);
+        NotifyNextContact.Outcome third = f.notifyNext.notifyNext(id);
+        NotifyNextContact.Outcome none = f.notifyNext.notifyNext(id);
+
+        assertThat(f.notifier.contactIdsNotified()).containsExactly(ANN.contactId(), BEN.contactId(), CHO.contactId());
+        assertThat(third.contactsLeft()).isZero();
+        assertThat(none.contact()).isEmpty();
+        assertThat(f.audit.types(id)).endsWith(AuditEventType.NO_CONTACT_LEFT);
+    }
+
+    @Test
+    void eachNotificationCarriesAFreshLinkOnlyTheHashOfWhichIsStoredBoundToItsContact() {
+        f.receiveAndStart(TestVerifications.contractRequest());
+
+        f.notifyNext.notifyNext(id);
+        f.notifyNext.notifyNext(id);
+
+        List<ContactNotification> sent = f.notifier.sent();
+        assertThat(sent).extracting(ContactNotification::responseToken).doesNotHaveDuplicates();
+        for (ContactNotification notification : sent) {
+            assertThat(f.tokens.find(notification.responseToken())).as("the raw token is never stored").isEmpty();
+            ResponseToken stored = f.tokens.find(ResponseToken.hashOf(notification.responseToken())).orElseThrow();
+            assertThat(stored.verificationId()).isEqualTo(id);
+            assertThat(stored.contactId()).isEqualTo(notification.contact().contactId());
+            assertThat(stored.expiresAt()).isEqualTo(f.clock.instant().plus(Duration.ofHours(24)));
+            assertThat(stored.usedAt()).isEmpty();
+        }
+    }
+
+    @Test
+    void anUnreachableContactIsRecordedAndTheLadderMovesOnWhileATransientFailureIsRetried() {
+        f.receiveAndStart(TestVerifications.contractRequest());
+        f.notifier.failPermanentlyFor(ANN.contactId());
+        f.notifier.failTransientlyFor(BEN.contactId());
+
+        NotifyNextContact.Outcome first = f.notifyNext.notifyNext(id);
+        assertThatThrownBy(() -> f.notifyNext.notifyNext(id)).isInstanceOf(NotificationFailedException.class);
+
+        assertThat(first.delivered()).isFalse();
+        assertThat(first.notification()).contains(NotificationOutcome.UNREACHABLE);
+        assertThat(f.verifications.find(id).orElseThrow().notified()).extracting(NotifiedContact::delivery)
+                .containsExactly(NotificationDelivery.FAILED, NotificationDelivery.NOT_SENT);
+        assertThat(f.audit.types(id)).containsSubsequence(AuditEventType.NOTIFICATION_FAILED, AuditEventType.NOTIFICATION_FAILED);
+        assertThat(f.audit.types(id)).doesNotContain(AuditEventType.CHANNEL_DOWN);
+
+        // Nothing left for Ben, so the retry sends to him again, at the same place, with a link of its own.
+        f.notifier.recoverFor(BEN.contactId());
+        NotifyNextContact.Outcome retried = f.notifyNext.notifyNext(id);
+
+        assertThat(retried.contact()).map(Contact::contactId).contains(BEN.contactId());
+        assertThat(retried.contactsNotified()).isEqualTo(2);
+        assertThat(f.verifications.find(id).orElseThrow().notified()).extracting(NotifiedContact::delivery)
+                .containsExactly(NotificationDelivery.FAILED, NotificationDelivery.DELIVERED);
+        assertThat(f.notifier.contactIdsNotified()).containsExactly(BEN.contactId());
+    }
+
+    @Test
+    void aChannelDownIsItsOwnOutcomeAndAnAuditedAlert() {
+        f.receiveAndStart(TestVerifications.contractRequest());
+        f.notifier.channelDownFor(ANN.contactId());
+
+        NotifyNextContact.Outcome first = f.notifyNext.notifyNext(id);
+        NotifyNextContact.Outcome second = f.notifyNext.notifyNext(id);
+
+        assertThat(first.notification()).contains(NotificationOutcome.CHANNEL_DOWN);
+        assertThat(second.notification()).contains(NotificationOutcome.DELIVERED);
+        assertThat(f.audit.types(id)).containsSubsequence(AuditEventType.CHANNEL_DOWN, AuditEventType.NOTIFICATION_FAILED,
+                AuditEventType.CONTACT_NOTIFIED);
+    }
+
+    @Test
+    void nobodyLeftToCallIsNoNotificationAtAll() {
+        f.receiveAndStart(TestVerifications.request(id, 1, "motion", List.of()));
+
+        NotifyNextContact.Outcome none = f.notifyNext.notifyNext(id);
+
+        assertThat(none.contact()).isEmpty();
+        assertThat(none.notification()).isEmpty();
     }
 }

@@ -91,9 +91,7 @@ class StartReceivedVerificationsTest {
     @Test
     void aRequestWhoseKeptBodyNoLongerReadsIsQuarantinedToo() {
         UUID unreadable = UUID.randomUUID();
-        f.intake.receive(new ChektDelivery("evt_" + unreadable, VerificationRequest.EVENT_TYPE,
-                TestVerifications.request(unreadable, 7, "motion", TestVerifications.CONTACTS),
-                body(unreadable).getBytes(StandardCharsets.UTF_8)));
+        f.takeIn(TestVerifications.request(unreadable, 7, "motion", TestVerifications.CONTACTS), false);
 
         for (int round = 1; round <= UseCaseFixture.MAX_ATTEMPTS; round++) {
             f.starter.startNext();
@@ -134,13 +132,12 @@ class StartReceivedVerificationsTest {
     private UUID take(AlarmClass alarmClass) {
         UUID id = UUID.randomUUID();
         f.classifier.classAs(alarmClass);
-        ChektDelivery delivery = new ChektDelivery("evt_" + id, VerificationRequest.EVENT_TYPE,
-                TestVerifications.request(id, Math.abs(id.getLeastSignificantBits() % 100_000) + 1, "motion",
-                        TestVerifications.CONTACTS), body(id).getBytes(StandardCharsets.UTF_8));
-        assertThat(f.intake.receive(f.reader.remember(delivery))).isEqualTo(ReceiveChektDelivery.Result.ACCEPTED);
+        assertThat(f.takeIn(TestVerifications.request(id, Math.abs(id.getLeastSignificantBits() % 100_000) + 1, "motion",
+                TestVerifications.CONTACTS), true)).isEqualTo(ReceiveChektDelivery.Result.ACCEPTED);
         return id;
     }
 
+    /** The body the fixture delivers for a verification. */
     private static String body(UUID id) {
         return "{\"id\":\"evt_" + id + "\"}";
     }

@@ -2,13 +2,14 @@ package com.centralstation.verification.core.usecase;
 
 import com.centralstation.verification.core.domain.Contact;
 import com.centralstation.verification.core.domain.ContactDecision;
+import com.centralstation.verification.core.domain.DecisionSource;
 import com.centralstation.verification.core.domain.PhoneCall;
 import com.centralstation.verification.core.domain.Verification;
+import com.centralstation.verification.core.domain.VerificationAction;
 import com.centralstation.verification.core.port.out.VerificationMetrics;
 import com.centralstation.verification.core.port.out.VerificationProcess;
 import com.centralstation.verification.core.testing.FixedAlarmClassifier;
 import com.centralstation.verification.core.testing.FixedValidationTables;
-import com.centralstation.verification.core.testing.ImmediateUnitOfWork;
 import com.centralstation.verification.core.testing.InMemoryAuditTrail;
 import com.centralstation.verification.core.testing.InMemoryCancellationTombstones;
 import com.centralstation.verification.core.testing.InMemoryCallListDirectory;
@@ -26,6 +27,7 @@ import com.centralstation.verification.core.testing.RecordingChektGateway;
 import com.centralstation.verification.core.testing.RecordingContactNotifier;
 import com.centralstation.verification.core.testing.TestVerifications;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -98,6 +100,29 @@ final class UseCaseFixture {
         phoneCalls.open(call);
         phoneCalls.placed(call.callId(), sid);
         return call.callId();
+    }
+
+    /** A decision of one contact, taken now through the station's API. */
+    ContactDecision decision(long contactId, VerificationAction action) {
+        return new ContactDecision(contactId, action, clock.instant(), DecisionSource.STATION_API);
+    }
+
+    /** The contract's verification is received, Ann is notified and her decision is recorded. */
+    void decided(VerificationAction action) {
+        receiveAndStart(TestVerifications.contractRequest());
+        notifyNext.notifyNext(TestVerifications.CONTRACT_VERIFICATION_ID);
+        recordDecision.record(TestVerifications.CONTRACT_VERIFICATION_ID, decision(TestVerifications.ANN.contactId(), action));
+    }
+
+    /**
+     * A request taken in by the intake as CHeKT's delivery of it, left waiting for the starter unless its class starts
+     * it at once; a readable one is shown to the reader, so its kept body reads back.
+     */
+    ReceiveChektDelivery.Result takeIn(VerificationRequest request, boolean readable) {
+        UUID verificationId = request.chekt().verificationId();
+        ChektDelivery delivery = new ChektDelivery("evt_" + verificationId, VerificationRequest.EVENT_TYPE, request,
+                ("{\"id\":\"evt_" + verificationId + "\"}").getBytes(StandardCharsets.UTF_8));
+        return intake.receive(readable ? reader.remember(delivery) : delivery);
     }
 
     /** A request classed and started at once, as the intake does for a life-safety alarm and the starter for others. */

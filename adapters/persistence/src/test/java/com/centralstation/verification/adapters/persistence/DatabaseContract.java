@@ -1,6 +1,12 @@
 package com.centralstation.verification.adapters.persistence;
 
+import com.centralstation.verification.core.domain.AlarmClass;
+import com.centralstation.verification.core.domain.CallList;
+import com.centralstation.verification.core.domain.Verification;
+import com.centralstation.verification.core.port.out.VerificationRepository;
 import com.centralstation.verification.core.testing.MutableClock;
+import com.centralstation.verification.core.testing.TestVerifications;
+import com.centralstation.verification.core.usecase.VerificationRequest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -70,5 +76,12 @@ abstract class DatabaseContract {
 
     <T> T adapter(Class<T> port) {
         return context.getBean(port);
+    }
+
+    /** The contract's verification (core's TestVerifications), stored now, for the rows that refer to it. */
+    void storeContractVerification() {
+        VerificationRequest request = TestVerifications.contractRequest();
+        adapter(VerificationRepository.class).add(new Verification(request.chekt(), request.alarm(),
+                new CallList(request.contacts()), clock.instant(), AlarmClass.NORMAL));
     }
 }

@@ -1,14 +1,11 @@
 package com.centralstation.verification.adapters.persistence;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import org.springframework.jdbc.core.JdbcTemplate;
+import com.centralstation.verification.adapters.persistence.testing.TestPostgres;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Locale;
 import java.util.UUID;
 
-/** The databases every contract test runs on: H2 as the default profile uses it, and a real PostgreSQL. */
+/** The databases every contract test runs on: H2 as the default profile uses it, and a real PostgreSQL ({@link TestPostgres}). */
 enum Engine {
 
     H2 {
@@ -31,10 +28,7 @@ enum Engine {
     POSTGRES {
         @Override
         String freshDatabaseUrl() {
-            String name = uniqueName();
-            EmbeddedPostgres server = EmbeddedPostgresServer.get();
-            new JdbcTemplate(server.getPostgresDatabase()).execute("CREATE DATABASE " + name);
-            return server.getJdbcUrl("postgres", name);
+            return TestPostgres.freshDatabase().jdbcUrl();
         }
 
         @Override
@@ -51,33 +45,5 @@ enum Engine {
 
     private static String uniqueName() {
         return "test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12).toLowerCase(Locale.ROOT);
-    }
-
-    /** One PostgreSQL server for the whole test JVM; each test class gets its own database on it. */
-    static final class EmbeddedPostgresServer {
-
-        private static EmbeddedPostgres server;
-
-        private EmbeddedPostgresServer() {
-        }
-
-        static synchronized EmbeddedPostgres get() {
-            if (server == null) {
-                try {
-                    server = EmbeddedPostgres.builder().start();
-                } catch (IOException e) {
-                    throw new UncheckedIOException("embedded PostgreSQL did not start", e);
-                }
-                EmbeddedPostgres started = server;
-                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                    try {
-                        started.close();
-                    } catch (IOException ignored) {
-                        // the JVM is going away; the data directory is temporary anyway
-                    }
-                }, "embedded-postgres-stop"));
-            }
-            return server;
-        }
     }
 }

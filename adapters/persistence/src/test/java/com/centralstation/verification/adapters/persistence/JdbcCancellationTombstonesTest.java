@@ -95,7 +95,7 @@ class JdbcCancellationTombstonesTest {
             CompletableFuture<Optional<Tombstone>> request = CompletableFuture.supplyAsync(() -> transaction.execute(status -> {
                 Optional<Tombstone> found = tombstones().requestArrived(id, clock.instant());
                 noted.countDown();
-                awaitQuietly(release);
+                Race.awaitSignal(release);
                 return found;
             }));
             assertThat(noted.await(10, TimeUnit.SECONDS)).isTrue();
@@ -118,7 +118,7 @@ class JdbcCancellationTombstonesTest {
             CompletableFuture<Boolean> cancellation = CompletableFuture.supplyAsync(() -> transaction.execute(status -> {
                 boolean first = tombstones().leave(tombstone);
                 left.countDown();
-                awaitQuietly(release);
+                Race.awaitSignal(release);
                 return first;
             }));
             assertThat(left.await(10, TimeUnit.SECONDS)).isTrue();
@@ -145,13 +145,5 @@ class JdbcCancellationTombstonesTest {
             assertThat(tombstones().leave(new Tombstone(recent, "alarm.resolved", clock.instant()))).isFalse();
         }
 
-        private static void awaitQuietly(CountDownLatch latch) {
-            try {
-                assertThat(latch.await(20, TimeUnit.SECONDS)).isTrue();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
     }
 }

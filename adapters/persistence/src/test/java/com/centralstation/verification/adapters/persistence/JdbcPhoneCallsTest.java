@@ -1,16 +1,11 @@
 package com.centralstation.verification.adapters.persistence;
 
-import com.centralstation.verification.core.domain.AlarmClass;
-import com.centralstation.verification.core.domain.CallList;
 import com.centralstation.verification.core.domain.CallReport;
 import com.centralstation.verification.core.domain.CallStatus;
 import com.centralstation.verification.core.domain.PhoneCall;
-import com.centralstation.verification.core.domain.Verification;
 import com.centralstation.verification.core.domain.VerificationAction;
 import com.centralstation.verification.core.port.out.PhoneCalls;
-import com.centralstation.verification.core.port.out.VerificationRepository;
 import com.centralstation.verification.core.testing.TestVerifications;
-import com.centralstation.verification.core.usecase.VerificationRequest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -55,9 +50,7 @@ class JdbcPhoneCallsTest {
 
         @BeforeEach
         void storeTheContractVerification() {
-            VerificationRequest request = TestVerifications.contractRequest();
-            adapter(VerificationRepository.class).add(new Verification(request.chekt(), request.alarm(),
-                    new CallList(request.contacts()), clock.instant(), AlarmClass.NORMAL));
+            storeContractVerification();
         }
 
         PhoneCalls calls() {
@@ -136,7 +129,7 @@ class JdbcPhoneCallsTest {
                 calls().open(call);
                 calls().placed(call.callId(), SID);
                 placed.countDown();
-                awaitQuietly(commit);
+                Race.awaitSignal(commit);
             }));
             assertThat(placed.await(10, TimeUnit.SECONDS)).isTrue();
 
@@ -164,13 +157,5 @@ class JdbcPhoneCallsTest {
             assertThat(calls().find(call.callId()).orElseThrow().keys()).hasSize(6);
         }
 
-        private static void awaitQuietly(CountDownLatch latch) {
-            try {
-                assertThat(latch.await(20, TimeUnit.SECONDS)).isTrue();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
     }
 }

@@ -1,18 +1,14 @@
 package com.centralstation.verification.adapters.persistence;
 
-import com.centralstation.verification.core.domain.AlarmClass;
-import com.centralstation.verification.core.domain.CallList;
 import com.centralstation.verification.core.domain.NotificationAttempt;
 import com.centralstation.verification.core.domain.NotificationDelivery;
 import com.centralstation.verification.core.domain.NotifiedContact;
 import com.centralstation.verification.core.domain.ResponseToken;
-import com.centralstation.verification.core.domain.Verification;
 import com.centralstation.verification.core.port.out.NotificationLog;
 import com.centralstation.verification.core.port.out.ResponseTokenStore;
 import com.centralstation.verification.core.port.out.UnitOfWork;
 import com.centralstation.verification.core.port.out.VerificationRepository;
 import com.centralstation.verification.core.testing.TestVerifications;
-import com.centralstation.verification.core.usecase.VerificationRequest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -54,9 +50,7 @@ class JdbcResponseLinkStoresTest {
 
         @BeforeEach
         void storeTheContractVerification() {
-            VerificationRequest request = TestVerifications.contractRequest();
-            adapter(VerificationRepository.class).add(new Verification(request.chekt(), request.alarm(),
-                    new CallList(request.contacts()), clock.instant(), AlarmClass.NORMAL));
+            storeContractVerification();
         }
 
         ResponseTokenStore tokens() {

@@ -195,7 +195,7 @@ class JdbcVerificationRepositoryTest {
             CompletableFuture<Void> first = CompletableFuture.runAsync(() -> transaction.executeWithoutResult(status -> {
                 repository().add(verification(id, 1, clock.instant()));
                 inserted.countDown();
-                awaitQuietly(release);
+                Race.awaitSignal(release);
             }));
             assertThat(inserted.await(10, TimeUnit.SECONDS)).isTrue();
 
@@ -212,14 +212,6 @@ class JdbcVerificationRepositoryTest {
             assertThat(repository().find(id).orElseThrow().verification().chekt().alarmVerificationId()).isEqualTo(1);
         }
 
-        private static void awaitQuietly(CountDownLatch latch) {
-            try {
-                assertThat(latch.await(20, TimeUnit.SECONDS)).isTrue();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
 
         @Test
         void theFirstDecisionWinsAndLaterOnesChangeNothing() {

@@ -11,6 +11,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntFunction;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /** Starts the same kind of work on several threads at one signal, and collects what each got. */
 final class Race {
 
@@ -22,6 +24,19 @@ final class Race {
 
         boolean failed() {
             return failure != null;
+        }
+    }
+
+    /**
+     * Waits, inside a contender, for the test's signal (at most 20 s, asserted): a contender that holds a lock until
+     * the test lets it go.
+     */
+    static void awaitSignal(CountDownLatch signal) {
+        try {
+            assertThat(signal.await(20, TimeUnit.SECONDS)).as("the test's signal within 20 s").isTrue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 

@@ -1,5 +1,6 @@
 package com.centralstation.verification.adapters.persistence;
 
+import com.centralstation.verification.adapters.persistence.testing.TestPostgres;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import org.flywaydb.core.Flyway;
@@ -33,7 +34,7 @@ final class TestDatabase implements AutoCloseable {
     static TestDatabase fresh(Engine engine) {
         HikariConfig pool = new HikariConfig();
         pool.setJdbcUrl(engine.freshDatabaseUrl());
-        pool.setUsername(engine == Engine.POSTGRES ? "postgres" : "sa");
+        pool.setUsername(engine == Engine.POSTGRES ? TestPostgres.USER : "sa");
         pool.setMaximumPoolSize(12);
         pool.setPoolName("test-" + engine);
         return new TestDatabase(engine, new HikariDataSource(pool));

@@ -1,5 +1,6 @@
 package com.centralstation.verification.app.web.webhook;
 
+import com.centralstation.verification.app.testing.TestAlarm;
 import com.centralstation.verification.core.domain.VerificationAction;
 import com.centralstation.verification.core.usecase.ChektDelivery;
 import com.centralstation.verification.core.usecase.VerificationRequest;
@@ -7,7 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,10 +32,8 @@ class ContractVectorsTest {
     private final WebhookSignature signature = new WebhookSignature(SECRET, WebhookProperties.SignatureScheme.TIMESTAMPED,
             Duration.ofMinutes(5), atSigningTime);
 
-    static byte[] contractBody() throws IOException {
-        try (InputStream in = ContractVectorsTest.class.getResourceAsStream("/contract/verification-requested.json")) {
-            return in.readAllBytes();
-        }
+    static byte[] contractBody() {
+        return TestAlarm.contractBody().getBytes(StandardCharsets.UTF_8);
     }
 
     @Test

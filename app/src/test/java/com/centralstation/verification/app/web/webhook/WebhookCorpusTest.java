@@ -1,5 +1,6 @@
 package com.centralstation.verification.app.web.webhook;
 
+import com.centralstation.verification.app.testing.TestAlarm;
 import com.centralstation.verification.core.domain.AuditEvent;
 import com.centralstation.verification.core.domain.AuditEventType;
 import com.centralstation.verification.core.domain.Verification;
@@ -11,7 +12,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.UUID;
@@ -143,7 +143,7 @@ class WebhookCorpusTest {
                         "data.alarm_verification_id"),
                 refused("no data", b -> b.remove("data"), "data"),
                 refused("no event type", b -> b.remove("type"), "type"),
-                new Variant("a body cut off in transit", contractBody().substring(0, 120), 400, "body", null),
+                new Variant("a body cut off in transit", TestAlarm.contractBody().substring(0, 120), 400, "body", null),
                 new Variant("a JSON array", "[1,2,3]", 400, "body", null),
                 new Variant("an empty body", "", 400, "body", null));
     }
@@ -184,7 +184,7 @@ class WebhookCorpusTest {
 
     private static String body(Consumer<ObjectNode> change) {
         try {
-            ObjectNode body = (ObjectNode) JSON.readTree(contractBody());
+            ObjectNode body = (ObjectNode) JSON.readTree(TestAlarm.contractBody());
             change.accept(body);
             return JSON.writeValueAsString(body);
         } catch (IOException e) {
@@ -202,13 +202,5 @@ class WebhookCorpusTest {
 
     private static ObjectNode contact(ObjectNode body, int index) {
         return (ObjectNode) contacts(body).get(index);
-    }
-
-    static String contractBody() {
-        try (InputStream in = WebhookCorpusTest.class.getResourceAsStream("/contract/verification-requested.json")) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
