@@ -25,7 +25,8 @@ import java.util.UUID;
  * Checks a decision from a contact (response link) or the station's software and hands it to the
  * workflow. The workflow is the arbiter of "first valid decision wins": only one correlation into
  * the waiting process can succeed. Call it outside any transaction (the process port retries its
- * own optimistic-locking conflicts); every outcome is audited.
+ * own optimistic-locking conflicts); every outcome is audited: a refusal here, in a transaction of its own, an
+ * accepted decision by {@link AcceptDecision} in the workflow's transaction that takes it.
  */
 public final class RecordDecision {
 
@@ -67,7 +68,10 @@ public final class RecordDecision {
                         .map(state -> Outcome.ALREADY_DECIDED).orElse(Outcome.CLOSED);
             };
         }
-        audit(verificationId, decision, outcome);
+        if (outcome != Outcome.ACCEPTED) {
+            // an accepted decision is audited by the workflow as it takes it (AcceptDecision), before what follows
+            audit(verificationId, decision, outcome);
+        }
         return outcome;
     }
 
@@ -108,11 +112,8 @@ public final class RecordDecision {
         details.put(AuditDetail.RESPONDED_AT, decision.respondedAt().toString());
         details.put(AuditDetail.SOURCE, decision.source().name());
         decision.seen().ifPresent(seen -> details.put(AuditDetail.SEEN, seen.code()));
-        if (outcome != Outcome.ACCEPTED) {
-            details.put(AuditDetail.REFUSAL, outcome.name());
-        }
-        AuditEventType type = outcome == Outcome.ACCEPTED ? AuditEventType.DECISION_RECEIVED : AuditEventType.DECISION_REFUSED;
-        audit.recordIndependently(new AuditEvent(verificationId, clock.instant(), type,
+        details.put(AuditDetail.REFUSAL, outcome.name());
+        audit.recordIndependently(new AuditEvent(verificationId, clock.instant(), AuditEventType.DECISION_REFUSED,
                 Actor.decidedBy(decision), details));
     }
 

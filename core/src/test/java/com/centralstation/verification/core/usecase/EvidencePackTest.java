@@ -154,6 +154,23 @@ class EvidencePackTest {
     }
 
     @Test
+    void theTimelineShowsTheDecisionReceivedBeforeWhatItLedToEvenWithinOneClockTick() {
+        f.receiveAndStart(TestVerifications.contractRequest());
+        f.notifyNext.notifyNext(id);
+        // the fixture's clock stands still: every row below has the same time, as rows of one millisecond do
+
+        f.recordDecision.record(id, new ContactDecision(ANN.contactId(), VerificationAction.DISPATCH, f.clock.instant(),
+                DecisionSource.RESPONSE_LINK, Optional.of(ContactObservation.PERSON)));
+        f.submitDecision.submit(id, SubmitDecision.Attempt.FIRST);
+
+        EvidencePack pack = evidence.assemble(id).orElseThrow();
+        assertThat(pack.timeline()).extracting(AuditEvent::type).containsSubsequence(AuditEventType.DECISION_RECEIVED,
+                AuditEventType.ALARM_VALIDATED, AuditEventType.DECISION_SUBMITTED);
+        assertThat(pack.timeline()).filteredOn(e -> e.type() == AuditEventType.DECISION_RECEIVED).singleElement()
+                .satisfies(e -> assertThat(e.actor()).isEqualTo(Actor.contact(ANN.contactId())));
+    }
+
+    @Test
     void anUnknownVerificationHasNoPack() {
         assertThat(evidence.assemble(UUID.randomUUID())).isEmpty();
     }
