@@ -122,7 +122,7 @@ public final class AssembleEvidencePack {
             Map<String, String> d = event.details();
             switch (event.type()) {
                 case DECISION_SUBMITTED -> exchanges.add(new EvidencePack.ChektExchange(event.at(), "accepted",
-                        d.get(AuditDetail.TRACE_ID), d.getOrDefault(AuditDetail.STATUS, "2xx"), d.get(AuditDetail.CHEKT_ID),
+                        d.get(AuditDetail.TRACE_ID), d.get(AuditDetail.STATUS), d.get(AuditDetail.CHEKT_ID),
                         null, d.get(AuditDetail.REQUEST_ID)));
                 case SUBMISSION_FAILED, CLOSED_BY_CHEKT -> exchanges.add(new EvidencePack.ChektExchange(event.at(),
                         event.type() == AuditEventType.CLOSED_BY_CHEKT ? "closed by CHeKT" : "failed: " + d.get(AuditDetail.OUTCOME),

@@ -171,6 +171,22 @@ class EvidencePackTest {
     }
 
     @Test
+    void chektsExchangeShowsTheStatusItAnsweredAndNoStatusWhereNoneWasRecorded() {
+        f.receiveAndStart(TestVerifications.contractRequest());
+        f.notifyNext.notifyNext(id);
+        f.recordDecision.record(id, new ContactDecision(ANN.contactId(), VerificationAction.DISPATCH, f.clock.instant(),
+                DecisionSource.RESPONSE_LINK));
+        f.submitDecision.submit(id, SubmitDecision.Attempt.FIRST);
+        // as recorded before the status was kept
+        f.audit.record(new AuditEvent(id, f.clock.instant(), AuditEventType.DECISION_SUBMITTED, Actor.ENGINE,
+                Map.of("traceId", UUID.randomUUID().toString(), "chektId", "1")));
+
+        EvidencePack pack = evidence.assemble(id).orElseThrow();
+
+        assertThat(pack.chektExchanges()).extracting(EvidencePack.ChektExchange::httpStatus).containsExactly("200", null);
+    }
+
+    @Test
     void anUnknownVerificationHasNoPack() {
         assertThat(evidence.assemble(UUID.randomUUID())).isEmpty();
     }
