@@ -30,6 +30,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 /**
@@ -143,6 +144,10 @@ public final class AssembleEvidencePack {
 
     private static EvidencePack.EcvSummary ecv(VerificationRecord record, List<NotificationAttempt> attempts, Instant decidedAt) {
         ContactsTried tried = ContactsTried.upTo(decidedAt, record, attempts);
-        return new EvidencePack.EcvSummary(tried.contacts(), tried.addresses());
+        Map<String, Integer> byChannel = attempts.stream()
+                .filter(a -> !a.attemptedAt().isAfter(decidedAt) && a.address() != null)
+                .collect(Collectors.groupingBy(NotificationAttempt::channel,
+                        Collectors.collectingAndThen(Collectors.mapping(NotificationAttempt::address, Collectors.toSet()), Set::size)));
+        return new EvidencePack.EcvSummary(tried.contacts(), tried.addresses(), byChannel);
     }
 }
