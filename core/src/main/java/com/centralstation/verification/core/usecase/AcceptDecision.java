@@ -72,15 +72,9 @@ public final class AcceptDecision {
         ResponseTime band = ResponseTime.of(record.firstNotifiedAt().orElse(record.verification().receivedAt()),
                 decision.respondedAt());
         metrics.decisionTaken(band);
-        Map<String, String> details = new HashMap<>();
-        details.put(AuditDetail.CONTACT_ID, String.valueOf(decision.contactId()));
-        details.put(AuditDetail.ACTION, decision.action().code());
-        details.put(AuditDetail.RESPONDED_AT, decision.respondedAt().toString());
-        details.put(AuditDetail.SOURCE, decision.source().name());
-        decision.seen().ifPresent(seen -> details.put(AuditDetail.SEEN, seen.code()));
         audit.record(new AuditEvent(verificationId, clock.instant(), AuditEventType.DECISION_RECEIVED,
                 decision.source() == DecisionSource.OPERATOR ? Actor.operator(operator) : Actor.decidedBy(decision),
-                details));
+                AuditDetail.ofDecision(decision)));
         return new Accepted(band, validate(record, decision));
     }
 

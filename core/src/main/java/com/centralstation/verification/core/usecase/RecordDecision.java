@@ -16,7 +16,6 @@ import com.centralstation.verification.core.port.out.VerificationRepository;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -106,12 +105,7 @@ public final class RecordDecision {
     }
 
     private void audit(UUID verificationId, ContactDecision decision, Outcome outcome) {
-        Map<String, String> details = new HashMap<>();
-        details.put(AuditDetail.CONTACT_ID, String.valueOf(decision.contactId()));
-        details.put(AuditDetail.ACTION, decision.action().code());
-        details.put(AuditDetail.RESPONDED_AT, decision.respondedAt().toString());
-        details.put(AuditDetail.SOURCE, decision.source().name());
-        decision.seen().ifPresent(seen -> details.put(AuditDetail.SEEN, seen.code()));
+        Map<String, String> details = AuditDetail.ofDecision(decision);
         details.put(AuditDetail.REFUSAL, outcome.name());
         audit.recordIndependently(new AuditEvent(verificationId, clock.instant(), AuditEventType.DECISION_REFUSED,
                 Actor.decidedBy(decision), details));
