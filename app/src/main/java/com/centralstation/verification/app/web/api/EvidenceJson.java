@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 
 /** The evidence pack as the JSON the API answers, and as the model of its printable page. */
 final class EvidenceJson {
@@ -65,7 +66,7 @@ final class EvidenceJson {
                 "addresses_tried_by_channel", pack.ecv().addressesByChannel()));
         json.put("audit_chain", chain(pack.auditChain()));
         json.put("timeline", pack.timeline().stream().map(e -> map("at", text(e.at()), "type", lower(e.type().name()),
-                "actor", e.actor().id(), "details", e.details())).toList());
+                "actor", e.actor().id(), "details", new TreeMap<>(e.details()))).toList());
         return json;
     }
 
