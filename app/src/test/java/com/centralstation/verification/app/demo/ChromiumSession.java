@@ -12,20 +12,20 @@ import java.nio.file.Path;
  * One headless Chromium for a browser test class: started before its tests, closed after them, and a screenshot
  * of what the browser showed when a test failed ({@code <name>-<test method>-failure.png}), so a failure in CI can be seen.
  */
-final class ChromiumSession implements BeforeAllCallback, AfterAllCallback, TestExecutionExceptionHandler {
+public final class ChromiumSession implements BeforeAllCallback, AfterAllCallback, TestExecutionExceptionHandler {
 
     private final String name;
     private HeadlessChromium chromium;
 
-    ChromiumSession(String name) {
+    public ChromiumSession(String name) {
         this.name = name;
     }
 
-    WebDriver driver() {
+    public WebDriver driver() {
         return chromium.driver;
     }
 
-    Path screenshot(String shot) {
+    public Path screenshot(String shot) {
         return chromium.screenshot(shot);
     }
 

@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -53,7 +54,12 @@ class EvidencePackEndToEndTest extends ServiceTest {
         assertThat(pack.at("/decision/response_time").asText()).isEqualTo("0-2m");
         assertThat(pack.at("/chekt_exchanges/0/outcome").asText()).isEqualTo("accepted");
         assertThat(pack.at("/chekt_exchanges/0/trace_id").asText()).isNotBlank();
+        assertThat(pack.at("/chekt_exchanges/0/http_status").asText()).as("what CHeKT answered").isEqualTo("200");
         assertThat(pack.at("/ecv_summary/contacts_tried_before_decision").asInt()).isEqualTo(1);
+        assertThat(pack.at("/ecv_summary/addresses_tried_by_channel/log").asInt()).isEqualTo(1);
+        List<String> events = pack.get("timeline").findValuesAsText("type");
+        assertThat(events).as("in the order they happened")
+                .containsSubsequence("decision_received", "alarm_validated", "decision_submitted");
         assertThat(pack.at("/audit_chain/verifies").asBoolean()).isTrue();
         assertThat(pack.at("/audit_chain/rows_checked").asInt()).isEqualTo(pack.get("timeline").size());
         assertThat(pack.at("/audit_chain/head/position").asInt()).isEqualTo(pack.get("timeline").size());

@@ -1,5 +1,8 @@
 package com.centralstation.verification.core.domain;
 
+import java.util.HashMap;
+import java.util.Map;
+
 /**
  * The keys of an {@link AuditEvent}'s details, as stored. The evidence pack, the policy dry run and the read API
  * read rows back by these keys, and stored rows keep them (their hash covers them), so they are a contract: add
@@ -94,5 +97,16 @@ public final class AuditDetail {
     public static final String WAIT = "wait";
 
     private AuditDetail() {
+    }
+
+    /** The details of a decision's own row (received or refused): who, what, when and how; the caller may add to them. */
+    public static Map<String, String> ofDecision(ContactDecision decision) {
+        Map<String, String> details = new HashMap<>();
+        details.put(CONTACT_ID, String.valueOf(decision.contactId()));
+        details.put(ACTION, decision.action().code());
+        details.put(RESPONDED_AT, decision.respondedAt().toString());
+        details.put(SOURCE, decision.source().name());
+        decision.seen().ifPresent(seen -> details.put(SEEN, seen.code()));
+        return details;
     }
 }

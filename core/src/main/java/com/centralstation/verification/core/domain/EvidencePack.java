@@ -1,8 +1,11 @@
 package com.centralstation.verification.core.domain;
 
 import java.time.Instant;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * Everything a regulator, insurer or police department asks about one verification, in one record:
@@ -77,8 +80,14 @@ public record EvidencePack(Verification verification, VerificationState state, O
      * Enhanced call verification, as facts: who and which addresses were tried before the decision.
      *
      * @param contactsTried distinct contacts the station tried to reach before the decision
-     * @param addressesTried distinct numbers or addresses tried before the decision
+     * @param addressesTried distinct numbers or addresses tried before the decision (a number both called and sent
+     *                       an SMS counts once)
+     * @param addressesByChannel distinct numbers or addresses tried before the decision on each channel, by channel name
      */
-    public record EcvSummary(int contactsTried, int addressesTried) {
+    public record EcvSummary(int contactsTried, int addressesTried, Map<String, Integer> addressesByChannel) {
+
+        public EcvSummary {
+            addressesByChannel = Collections.unmodifiableMap(new TreeMap<>(addressesByChannel));
+        }
     }
 }

@@ -26,7 +26,9 @@ import java.util.UUID;
 /**
  * Writes down the decision the workflow has just taken (from a contact or from the operator's task),
  * in the workflow's own transaction, counts its response-time band, and has the validation tables score
- * it (AVS-01 level, enhanced call verification), recording their answer in the audit trail.
+ * it (AVS-01 level, enhanced call verification), recording their answer in the audit trail. The decision's
+ * own audit row is written here too, first: it stands or falls with the claim, and the trail shows it before
+ * what it led to, whatever the clock's resolution.
  */
 public final class AcceptDecision {
 
@@ -51,7 +53,7 @@ public final class AcceptDecision {
     public record Accepted(ResponseTime responseTime, AlarmValidation validation) {
     }
 
-    /** A decision from a contact or the station's software (already audited by {@link RecordDecision}). */
+    /** A decision from a contact or the station's software (checked by {@link RecordDecision}). */
     public Accepted accept(UUID verificationId, ContactDecision decision) {
         return accept(verificationId, decision, null);
     }
@@ -70,15 +72,9 @@ public final class AcceptDecision {
         ResponseTime band = ResponseTime.of(record.firstNotifiedAt().orElse(record.verification().receivedAt()),
                 decision.respondedAt());
         metrics.decisionTaken(band);
-        if (decision.source() == DecisionSource.OPERATOR) {
-            // Contacts' and the station's decisions are audited where they arrive; an operator's arrives here.
-            audit.record(new AuditEvent(verificationId, clock.instant(), AuditEventType.DECISION_RECEIVED,
-                    Actor.operator(operator), Map.of(
-                    AuditDetail.CONTACT_ID, String.valueOf(decision.contactId()),
-                    AuditDetail.ACTION, decision.action().code(),
-                    AuditDetail.RESPONDED_AT, decision.respondedAt().toString(),
-                    AuditDetail.SOURCE, decision.source().name())));
-        }
+        audit.record(new AuditEvent(verificationId, clock.instant(), AuditEventType.DECISION_RECEIVED,
+                decision.source() == DecisionSource.OPERATOR ? Actor.operator(operator) : Actor.decidedBy(decision),
+                AuditDetail.ofDecision(decision)));
         return new Accepted(band, validate(record, decision));
     }
 

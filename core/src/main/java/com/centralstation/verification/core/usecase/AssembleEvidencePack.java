@@ -30,6 +30,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 /**
@@ -122,7 +123,7 @@ public final class AssembleEvidencePack {
             Map<String, String> d = event.details();
             switch (event.type()) {
                 case DECISION_SUBMITTED -> exchanges.add(new EvidencePack.ChektExchange(event.at(), "accepted",
-                        d.get(AuditDetail.TRACE_ID), d.getOrDefault(AuditDetail.STATUS, "2xx"), d.get(AuditDetail.CHEKT_ID),
+                        d.get(AuditDetail.TRACE_ID), d.get(AuditDetail.STATUS), d.get(AuditDetail.CHEKT_ID),
                         null, d.get(AuditDetail.REQUEST_ID)));
                 case SUBMISSION_FAILED, CLOSED_BY_CHEKT -> exchanges.add(new EvidencePack.ChektExchange(event.at(),
                         event.type() == AuditEventType.CLOSED_BY_CHEKT ? "closed by CHeKT" : "failed: " + d.get(AuditDetail.OUTCOME),
@@ -143,6 +144,10 @@ public final class AssembleEvidencePack {
 
     private static EvidencePack.EcvSummary ecv(VerificationRecord record, List<NotificationAttempt> attempts, Instant decidedAt) {
         ContactsTried tried = ContactsTried.upTo(decidedAt, record, attempts);
-        return new EvidencePack.EcvSummary(tried.contacts(), tried.addresses());
+        Map<String, Integer> byChannel = attempts.stream()
+                .filter(a -> !a.attemptedAt().isAfter(decidedAt) && a.address() != null)
+                .collect(Collectors.groupingBy(NotificationAttempt::channel,
+                        Collectors.collectingAndThen(Collectors.mapping(NotificationAttempt::address, Collectors.toSet()), Set::size)));
+        return new EvidencePack.EcvSummary(tried.contacts(), tried.addresses(), byChannel);
     }
 }

@@ -16,7 +16,6 @@ import com.centralstation.verification.core.port.out.VerificationRepository;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -25,7 +24,8 @@ import java.util.UUID;
  * Checks a decision from a contact (response link) or the station's software and hands it to the
  * workflow. The workflow is the arbiter of "first valid decision wins": only one correlation into
  * the waiting process can succeed. Call it outside any transaction (the process port retries its
- * own optimistic-locking conflicts); every outcome is audited.
+ * own optimistic-locking conflicts); every outcome is audited: a refusal here, in a transaction of its own, an
+ * accepted decision by {@link AcceptDecision} in the workflow's transaction that takes it.
  */
 public final class RecordDecision {
 
@@ -67,7 +67,10 @@ public final class RecordDecision {
                         .map(state -> Outcome.ALREADY_DECIDED).orElse(Outcome.CLOSED);
             };
         }
-        audit(verificationId, decision, outcome);
+        if (outcome != Outcome.ACCEPTED) {
+            // an accepted decision is audited by the workflow as it takes it (AcceptDecision), before what follows
+            audit(verificationId, decision, outcome);
+        }
         return outcome;
     }
 
@@ -102,17 +105,9 @@ public final class RecordDecision {
     }
 
     private void audit(UUID verificationId, ContactDecision decision, Outcome outcome) {
-        Map<String, String> details = new HashMap<>();
-        details.put(AuditDetail.CONTACT_ID, String.valueOf(decision.contactId()));
-        details.put(AuditDetail.ACTION, decision.action().code());
-        details.put(AuditDetail.RESPONDED_AT, decision.respondedAt().toString());
-        details.put(AuditDetail.SOURCE, decision.source().name());
-        decision.seen().ifPresent(seen -> details.put(AuditDetail.SEEN, seen.code()));
-        if (outcome != Outcome.ACCEPTED) {
-            details.put(AuditDetail.REFUSAL, outcome.name());
-        }
-        AuditEventType type = outcome == Outcome.ACCEPTED ? AuditEventType.DECISION_RECEIVED : AuditEventType.DECISION_REFUSED;
-        audit.recordIndependently(new AuditEvent(verificationId, clock.instant(), type,
+        Map<String, String> details = AuditDetail.ofDecision(decision);
+        details.put(AuditDetail.REFUSAL, outcome.name());
+        audit.recordIndependently(new AuditEvent(verificationId, clock.instant(), AuditEventType.DECISION_REFUSED,
                 Actor.decidedBy(decision), details));
     }
 

@@ -101,11 +101,14 @@ public final class SubmitDecision {
         try {
             SubmissionReceipt receipt = chekt.submit(record.verification().chekt(), decision);
             verifications.markSubmitted(verificationId, receipt);
+            Map<String, String> details = new HashMap<>();
+            details.put(AuditDetail.TRACE_ID, receipt.traceId().toString());
+            details.put(AuditDetail.CHEKT_ID, String.valueOf(receipt.chektId()));
+            details.put(AuditDetail.CONTACT_ID, String.valueOf(decision.contactId()));
+            details.put(AuditDetail.ACTION, decision.action().code());
+            receipt.httpStatus().ifPresent(status -> details.put(AuditDetail.STATUS, String.valueOf(status)));
             audit.record(new AuditEvent(verificationId, clock.instant(), AuditEventType.DECISION_SUBMITTED, Actor.ENGINE,
-                    Map.of(AuditDetail.TRACE_ID, receipt.traceId().toString(),
-                            AuditDetail.CHEKT_ID, String.valueOf(receipt.chektId()),
-                            AuditDetail.CONTACT_ID, String.valueOf(decision.contactId()),
-                            AuditDetail.ACTION, decision.action().code())));
+                    details));
             metrics.ended(VerificationState.SUBMITTED);
             return Result.of(Outcome.SUBMITTED);
         } catch (ChektGatewayException.AskedToWait asked) {

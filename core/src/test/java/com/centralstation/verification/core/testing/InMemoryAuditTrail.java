@@ -34,7 +34,9 @@ public final class InMemoryAuditTrail implements AuditTrail {
 
     @Override
     public List<AuditEvent> timeline(UUID verificationId) {
-        return events.stream().filter(e -> e.verificationId().equals(verificationId)).toList();
+        // by time of occurrence, ties in the order written, as the database orders them (the sort is stable)
+        return events.stream().filter(e -> e.verificationId().equals(verificationId))
+                .sorted(Comparator.comparing(AuditEvent::at)).toList();
     }
 
     @Override

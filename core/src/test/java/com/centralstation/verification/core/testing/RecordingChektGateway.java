@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
@@ -40,7 +41,7 @@ public final class RecordingChektGateway implements ChektGateway {
             throw failure.get();
         }
         submitted.add(new Submitted(verification, decision));
-        return new SubmissionReceipt(ids.incrementAndGet(), UUID.randomUUID(), clock.instant());
+        return new SubmissionReceipt(ids.incrementAndGet(), UUID.randomUUID(), clock.instant(), OptionalInt.of(200));
     }
 
     /** The next {@code times} submissions fail with what {@code failure} makes. */

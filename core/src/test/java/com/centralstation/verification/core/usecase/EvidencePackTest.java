@@ -23,6 +23,7 @@ import com.centralstation.verification.core.testing.TestVerifications;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -30,6 +31,7 @@ import java.util.UUID;
 
 import static com.centralstation.verification.core.testing.TestVerifications.ANN;
 import static com.centralstation.verification.core.testing.TestVerifications.BEN;
+import static com.centralstation.verification.core.testing.TestVerifications.CHO;
 import static com.centralstation.verification.core.testing.TestVerifications.CONTRACT_VERIFICATION_ID;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -150,7 +152,64 @@ class EvidencePackTest {
             assertThat(c.durationSeconds()).contains(41);
             assertThat(c.outcome()).contains("no-confirmed-key");
         });
-        assertThat(pack.ecv()).isEqualTo(new EvidencePack.EcvSummary(2, 2));
+        assertThat(pack.ecv()).isEqualTo(new EvidencePack.EcvSummary(2, 2, Map.of("voice", 2, "sms", 1)));
+    }
+
+    @Test
+    void threeContactsNotifiedAreThreeContactsAndEachChannelsDistinctAddressesAreCounted() {
+        f.receiveAndStart(TestVerifications.contractRequest());
+        for (var contact : List.of(ANN, BEN, CHO)) {
+            f.notifyNext.notifyNext(id);
+            f.notifications.record(new NotificationAttempt(id, contact.contactId(), "voice", contact.phoneNumber(),
+                    f.clock.instant(), true, "CA" + contact.contactId()));
+            f.notifications.record(new NotificationAttempt(id, contact.contactId(), "log", "log:contact-" + contact.contactId(),
+                    f.clock.instant(), true, null));
+            f.clock.advance(Duration.ofMinutes(1));
+        }
+        f.notifications.record(new NotificationAttempt(id, ANN.contactId(), "email", ANN.email(), f.clock.instant(), true, "m1"));
+        f.recordDecision.record(id, new ContactDecision(CHO.contactId(), VerificationAction.DISPATCH, f.clock.instant(),
+                DecisionSource.RESPONSE_LINK));
+
+        EvidencePack pack = evidence.assemble(id).orElseThrow();
+
+        assertThat(pack.contactsNotified()).hasSize(3);
+        assertThat(pack.ecv().contactsTried()).isEqualTo(3);
+        assertThat(pack.ecv().addressesByChannel()).containsExactly(Map.entry("email", 1), Map.entry("log", 3),
+                Map.entry("voice", 3));
+        assertThat(pack.ecv().addressesTried()).isEqualTo(7);
+    }
+
+    @Test
+    void theTimelineShowsTheDecisionReceivedBeforeWhatItLedToEvenWithinOneClockTick() {
+        f.receiveAndStart(TestVerifications.contractRequest());
+        f.notifyNext.notifyNext(id);
+        // the fixture's clock stands still: every row below has the same time, as rows of one millisecond do
+
+        f.recordDecision.record(id, new ContactDecision(ANN.contactId(), VerificationAction.DISPATCH, f.clock.instant(),
+                DecisionSource.RESPONSE_LINK, Optional.of(ContactObservation.PERSON)));
+        f.submitDecision.submit(id, SubmitDecision.Attempt.FIRST);
+
+        EvidencePack pack = evidence.assemble(id).orElseThrow();
+        assertThat(pack.timeline()).extracting(AuditEvent::type).containsSubsequence(AuditEventType.DECISION_RECEIVED,
+                AuditEventType.ALARM_VALIDATED, AuditEventType.DECISION_SUBMITTED);
+        assertThat(pack.timeline()).filteredOn(e -> e.type() == AuditEventType.DECISION_RECEIVED).singleElement()
+                .satisfies(e -> assertThat(e.actor()).isEqualTo(Actor.contact(ANN.contactId())));
+    }
+
+    @Test
+    void chektsExchangeShowsTheStatusItAnsweredAndNoStatusWhereNoneWasRecorded() {
+        f.receiveAndStart(TestVerifications.contractRequest());
+        f.notifyNext.notifyNext(id);
+        f.recordDecision.record(id, new ContactDecision(ANN.contactId(), VerificationAction.DISPATCH, f.clock.instant(),
+                DecisionSource.RESPONSE_LINK));
+        f.submitDecision.submit(id, SubmitDecision.Attempt.FIRST);
+        // as recorded before the status was kept
+        f.audit.record(new AuditEvent(id, f.clock.instant(), AuditEventType.DECISION_SUBMITTED, Actor.ENGINE,
+                Map.of("traceId", UUID.randomUUID().toString(), "chektId", "1")));
+
+        EvidencePack pack = evidence.assemble(id).orElseThrow();
+
+        assertThat(pack.chektExchanges()).extracting(EvidencePack.ChektExchange::httpStatus).containsExactly("200", null);
     }
 
     @Test

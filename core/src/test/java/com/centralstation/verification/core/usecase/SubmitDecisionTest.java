@@ -37,7 +37,8 @@ class SubmitDecisionTest {
         assertThat(f.chekt.submitted()).hasSize(1);
         assertThat(f.verifications.find(id).orElseThrow().state()).isEqualTo(VerificationState.SUBMITTED);
         assertThat(f.audit.timeline(id)).filteredOn(e -> e.type() == AuditEventType.DECISION_SUBMITTED)
-                .singleElement().satisfies(e -> assertThat(e.details()).containsKeys("traceId", "chektId"));
+                .singleElement().satisfies(e -> assertThat(e.details()).containsKeys("traceId", "chektId")
+                        .containsEntry("status", "200"));
     }
 
     @Test

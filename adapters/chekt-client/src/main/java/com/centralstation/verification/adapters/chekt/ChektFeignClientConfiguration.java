@@ -23,6 +23,7 @@ import org.apache.hc.core5.util.Timeout;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.cloud.openfeign.FeignLoggerFactory;
 import org.springframework.cloud.openfeign.clientconfig.FeignClientConfigurer;
+import org.springframework.cloud.openfeign.support.ResponseEntityDecoder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpHeaders;
 
@@ -58,9 +59,10 @@ class ChektFeignClientConfiguration {
         return new JacksonEncoder(ChektJson.MAPPER);
     }
 
+    /** Spring's {@link ResponseEntityDecoder} hands a method that asks for it the answer's status with the body. */
     @Bean
     Decoder chektDecoder() {
-        return new JacksonDecoder(ChektJson.MAPPER);
+        return new ResponseEntityDecoder(new JacksonDecoder(ChektJson.MAPPER));
     }
 
     @Bean

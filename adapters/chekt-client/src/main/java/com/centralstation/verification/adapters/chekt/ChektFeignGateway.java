@@ -6,9 +6,11 @@ import com.centralstation.verification.core.domain.SubmissionReceipt;
 import com.centralstation.verification.core.domain.VerificationAction;
 import com.centralstation.verification.core.port.out.ChektGateway;
 import com.centralstation.verification.core.port.out.ChektGatewayException;
+import org.springframework.http.ResponseEntity;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.OptionalInt;
 
 /** Submits a contact's decision with CHeKT's {@code PATCH .../alarm-verifications/{id}}. */
 final class ChektFeignGateway implements ChektGateway {
@@ -35,22 +37,24 @@ final class ChektFeignGateway implements ChektGateway {
             rateLimit.acquire(verification.verificationId(), decision.action() == VerificationAction.DISPATCH);
         }
         return calls.call(ChektCalls.SUBMIT, traceId -> {
-            AlarmVerificationAnswer answer = alarmVerifications.respond(verification.site().dealerId(),
+            ResponseEntity<AlarmVerificationAnswer> response = alarmVerifications.respond(verification.site().dealerId(),
                     verification.site().siteId(), verification.alarmVerificationId(), traceId.toString(),
                     idempotencyKey, patch);
+            int status = response.getStatusCode().value();
+            AlarmVerificationAnswer answer = response.getBody();
             if (answer == null || answer.id() == null) {
                 // CHeKT took something but did not say what; the same Idempotency-Key makes a retry harmless.
-                throw new ChektGatewayException.Unavailable("CHeKT answered 2xx without the id of the response", 200,
-                        null, null, null, traceId, null);
+                throw new ChektGatewayException.Unavailable("CHeKT answered " + status + " without the id of the response",
+                        status, null, null, null, traceId, null);
             }
             List<String> disagreements = answer.disagreementsWith(patch);
             if (!disagreements.isEmpty()) {
                 // CHeKT recorded something other than the decision: sending it again would get the same answer,
                 // and calling it a success would report a decision CHeKT does not have. A person must look.
                 throw new ChektGatewayException.Rejected("CHeKT's answer disagrees with the decision sent: "
-                        + String.join("; ", disagreements), 200, null, null, traceId);
+                        + String.join("; ", disagreements), status, null, null, traceId);
             }
-            return new SubmissionReceipt(answer.id(), traceId, clock.instant());
+            return new SubmissionReceipt(answer.id(), traceId, clock.instant(), OptionalInt.of(status));
         });
     }
 }

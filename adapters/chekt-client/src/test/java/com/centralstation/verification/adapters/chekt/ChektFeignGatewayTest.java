@@ -53,6 +53,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -188,6 +189,17 @@ class ChektFeignGatewayTest {
         assertThat(receipt.chektId()).isEqualTo(98765);
         assertThat(receipt.traceId()).isEqualTo(traceId);
         assertThat(receipt.submittedAt()).isEqualTo(clock.instant());
+        assertThat(receipt.httpStatus()).isEqualTo(OptionalInt.of(200));
+    }
+
+    @Test
+    void theReceiptKeepsTheStatusChektAnsweredWith() {
+        chekt.stubFor(patch(urlEqualTo(PATCH_PATH)).willReturn(okJson(echo(41, "dispatch")).withStatus(201)));
+
+        SubmissionReceipt receipt = gateway.submit(CONTRACT_VERIFICATION, decision(VerificationAction.DISPATCH));
+
+        assertThat(receipt.httpStatus()).isEqualTo(OptionalInt.of(201));
+        assertThat(receipt.chektId()).isEqualTo(41);
     }
 
     @Test

@@ -20,6 +20,7 @@ import java.time.ZoneId;
 import java.util.Map;
 
 import static com.centralstation.verification.core.testing.TestVerifications.ANN;
+import static com.centralstation.verification.core.testing.TestVerifications.BEN;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @ExtendWith(OutputCaptureExtension.class)
@@ -90,6 +91,17 @@ class NotificationConfigurationTest {
             assertThat(output.getAll()).doesNotContain(ANN.phoneNumber()).doesNotContain(ANN.email());
             assertThat(fixture.log.all()).extracting(NotificationAttempt::channel, NotificationAttempt::delivered)
                     .containsExactly(org.assertj.core.groups.Tuple.tuple("log", true));
+        });
+    }
+
+    @Test
+    void theLogChannelRecordsAnAddressOfItsOwnForEachContact() {
+        runner.withPropertyValues(BASE_URL, "verification.notification.channels=log").run(context -> {
+            context.getBean(ContactNotifier.class).notify(fixture.notificationFor(ANN));
+            context.getBean(ContactNotifier.class).notify(fixture.notificationFor(BEN));
+
+            assertThat(fixture.log.all()).extracting(NotificationAttempt::address).doesNotHaveDuplicates().hasSize(2)
+                    .noneMatch(address -> address.contains(ANN.phoneNumber()) || address.contains(BEN.phoneNumber()));
         });
     }
 

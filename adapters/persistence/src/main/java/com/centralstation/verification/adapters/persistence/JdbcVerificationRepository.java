@@ -26,6 +26,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.UUID;
 
@@ -48,7 +49,7 @@ final class JdbcVerificationRepository implements VerificationRepository {
                    alarm_id, alarm_trigger, alarm_priority, alarm_location, alarm_snapshot_url, alarm_occurred_at,
                    call_list, received_at, alarm_class, state,
                    decision_contact_id, decision_action, decision_responded_at, decision_source,
-                   submission_chekt_id, submission_trace_id, submitted_at, close_reason
+                   submission_chekt_id, submission_trace_id, submitted_at, submission_http_status, close_reason
               FROM verification
             """;
 
@@ -162,11 +163,13 @@ final class JdbcVerificationRepository implements VerificationRepository {
         // cancellation arrived meanwhile. A decision is required, though; without one this is a bug.
         int updated = jdbc.sql("""
                         UPDATE verification
-                           SET state = ?, submission_chekt_id = ?, submission_trace_id = ?, submitted_at = ?, updated_at = ?
+                           SET state = ?, submission_chekt_id = ?, submission_trace_id = ?, submitted_at = ?,
+                               submission_http_status = ?, updated_at = ?
                          WHERE verification_id = ? AND decision_action IS NOT NULL
                         """)
                 .params(VerificationState.SUBMITTED.name(), receipt.chektId(), receipt.traceId(), toSql(receipt.submittedAt()),
-                        toSql(clock.instant()), verificationId)
+                        receipt.httpStatus().isPresent() ? receipt.httpStatus().getAsInt() : null, toSql(clock.instant()),
+                        verificationId)
                 .update();
         if (updated != 1) {
             throw new IllegalStateException("verification " + verificationId + " is unknown or has no decision to mark submitted");
@@ -211,7 +214,9 @@ final class JdbcVerificationRepository implements VerificationRepository {
         Optional<SubmissionReceipt> submission = Optional.empty();
         if (row.getObject("submitted_at") != null) {
             submission = Optional.of(new SubmissionReceipt(row.getLong("submission_chekt_id"),
-                    row.getObject("submission_trace_id", UUID.class), fromSql(row, "submitted_at")));
+                    row.getObject("submission_trace_id", UUID.class), fromSql(row, "submitted_at"),
+                    row.getObject("submission_http_status") == null ? OptionalInt.empty()
+                            : OptionalInt.of(row.getInt("submission_http_status"))));
         }
         return new StoredVerification(verification, VerificationState.valueOf(row.getString("state")), decision, submission,
                 Optional.ofNullable(row.getString("close_reason")));

@@ -42,6 +42,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -191,7 +192,7 @@ class JdbcOperatorBoardTest {
                     DecisionSource.RESPONSE_LINK);
             verifications().claimDecision(decided, disregard);
             verifications().claimDecision(submitted, disregard);
-            verifications().markSubmitted(submitted, new SubmissionReceipt(7, UUID.randomUUID(), clock.instant()));
+            verifications().markSubmitted(submitted, new SubmissionReceipt(7, UUID.randomUUID(), clock.instant(), OptionalInt.of(200)));
             verifications().close(cancelled, VerificationState.CANCELLED, "verification.cancelled");
 
             List<OpenVerification> page = board().page(BoardFilter.ALL, Optional.empty(), 100);

@@ -29,6 +29,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -104,7 +105,8 @@ class JdbcVerificationRepositoryTest {
             repository().addNotified(verification.id(), first);
             ContactDecision decision = decision(BEN.contactId(), VerificationAction.DISPATCH);
             assertThat(repository().claimDecision(verification.id(), decision)).isTrue();
-            SubmissionReceipt receipt = new SubmissionReceipt(1, UUID.randomUUID(), Instant.parse("2026-05-26T10:23:02.999999Z"));
+            SubmissionReceipt receipt = new SubmissionReceipt(1, UUID.randomUUID(), Instant.parse("2026-05-26T10:23:02.999999Z"),
+                    OptionalInt.of(201));
             repository().markSubmitted(verification.id(), receipt);
 
             VerificationRecord stored = repository().find(verification.id()).orElseThrow();
@@ -315,7 +317,8 @@ class JdbcVerificationRepositoryTest {
             Verification verification = contractVerification();
             repository().add(verification);
             repository().claimDecision(verification.id(), decision(ANN.contactId(), VerificationAction.DISPATCH));
-            repository().markSubmitted(verification.id(), new SubmissionReceipt(5, UUID.randomUUID(), clock.instant()));
+            repository().markSubmitted(verification.id(), new SubmissionReceipt(5, UUID.randomUUID(), clock.instant(),
+                    OptionalInt.empty()));
 
             assertThat(repository().close(verification.id(), VerificationState.CANCELLED, "too late")).isFalse();
             assertThat(repository().close(UUID.randomUUID(), VerificationState.CANCELLED, "unknown")).isFalse();
@@ -338,7 +341,7 @@ class JdbcVerificationRepositoryTest {
             repository().add(verification);
 
             assertThatThrownBy(() -> repository().markSubmitted(verification.id(),
-                    new SubmissionReceipt(5, UUID.randomUUID(), clock.instant())))
+                    new SubmissionReceipt(5, UUID.randomUUID(), clock.instant(), OptionalInt.of(200))))
                     .isInstanceOf(IllegalStateException.class);
             assertThat(repository().find(verification.id()).orElseThrow().state()).isEqualTo(VerificationState.OPEN);
         }

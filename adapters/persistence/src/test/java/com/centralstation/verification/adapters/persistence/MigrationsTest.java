@@ -30,7 +30,7 @@ class MigrationsTest {
             MigrateResult second = database.migrate();
 
             assertThat(first.success).isTrue();
-            assertThat(first.migrations).extracting(m -> m.version).containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "18");
+            assertThat(first.migrations).extracting(m -> m.version).containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14", "15");
             assertThat(second.migrationsExecuted).isZero();
             assertThat(tablesOf(database)).containsAll(OUR_TABLES);
         }
@@ -46,7 +46,7 @@ class MigrationsTest {
             MigrateResult result = database.migrate();
 
             assertThat(result.success).isTrue();
-            assertThat(result.migrations).extracting(m -> m.version).containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "18");
+            assertThat(result.migrations).extracting(m -> m.version).containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14", "15");
             assertThat(tablesOf(database)).containsAll(OUR_TABLES).contains("act_ge_property");
             assertThat(database.count("SELECT COUNT(*) FROM ACT_GE_PROPERTY")).isEqualTo(1);
         }

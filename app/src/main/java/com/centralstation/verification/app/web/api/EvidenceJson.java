@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 
 /** The evidence pack as the JSON the API answers, and as the model of its printable page. */
 final class EvidenceJson {
@@ -61,10 +62,11 @@ final class EvidenceJson {
                 "chekt_id", x.chektId(), "error", x.error(), "request_id", x.requestId())).toList());
         json.put("validation", pack.validation().map(EvidenceJson::validation).orElse(null));
         json.put("ecv_summary", map("contacts_tried_before_decision", pack.ecv().contactsTried(),
-                "addresses_tried_before_decision", pack.ecv().addressesTried()));
+                "addresses_tried_before_decision", pack.ecv().addressesTried(),
+                "addresses_tried_by_channel", pack.ecv().addressesByChannel()));
         json.put("audit_chain", chain(pack.auditChain()));
         json.put("timeline", pack.timeline().stream().map(e -> map("at", text(e.at()), "type", lower(e.type().name()),
-                "actor", e.actor().id(), "details", e.details())).toList());
+                "actor", e.actor().id(), "details", new TreeMap<>(e.details()))).toList());
         return json;
     }
 
