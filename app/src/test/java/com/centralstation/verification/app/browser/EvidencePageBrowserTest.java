@@ -2,9 +2,9 @@ package com.centralstation.verification.app.browser;
 
 import com.centralstation.verification.app.demo.ChromiumSession;
 import com.centralstation.verification.app.respond.ContactChannelServiceTest;
-import com.centralstation.verification.app.respond.TestAlarm;
 import com.centralstation.verification.app.testing.BasicAuth;
 import com.centralstation.verification.app.testing.JobExecutorQuiet;
+import com.centralstation.verification.app.testing.TestAlarm;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.Test;
