@@ -159,6 +159,20 @@ class BoardItemTest {
     }
 
     @Test
+    void aDispatchStillBeingSubmittedPastItsDeadlineShowsTheAgencyCallTask() {
+        OperatorTask agencyCall = task(OperatorTask.Kind.AGENCY_CALL, null, RECEIVED.plusSeconds(150));
+        OpenVerification pending = new OpenVerification(ID, new SiteRef("d", "s"), Optional.empty(), AlarmClass.HIGH, "motion",
+                Optional.empty(), RECEIVED, OpenVerification.Phase.DECIDED, Optional.of(VerificationAction.DISPATCH),
+                THREE, List.of(), Optional.empty(), List.of(agencyCall));
+        BoardItem item = BoardItem.of(pending, RECEIVED.plusSeconds(151), LADDER);
+
+        assertThat(item.stage()).isEqualTo(BoardStage.DISPATCH_NOT_TAKEN);
+        assertThat(item.stateText()).isEqualTo("dispatch not taken yet: call the agency");
+        assertThat(item.operatorTask()).contains(agencyCall);
+        assertThat(item.nextEscalation()).isEmpty();
+    }
+
+    @Test
     void aVerificationNotStartedYetIsReceived() {
         OpenVerification received = new OpenVerification(ID, new SiteRef("d", "s"), Optional.empty(), AlarmClass.LIFE_SAFETY,
                 "fire", Optional.empty(), RECEIVED, OpenVerification.Phase.RECEIVED, Optional.empty(), CallList.empty(),
