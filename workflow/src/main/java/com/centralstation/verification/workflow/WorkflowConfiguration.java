@@ -22,6 +22,7 @@ import com.centralstation.verification.workflow.process.CamundaCandidatePolicies
 import com.centralstation.verification.workflow.process.CamundaOpenIncidents;
 import com.centralstation.verification.workflow.process.CamundaOperatorConsole;
 import com.centralstation.verification.workflow.process.CamundaVerificationProcess;
+import com.centralstation.verification.workflow.process.FirstNotificationCommits;
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
@@ -103,10 +104,17 @@ public class WorkflowConfiguration {
         return new CamundaOperatorConsole(identityService, taskService, runtimeService);
     }
 
+    /** Told by the engine plugin {@code engine.FirstNotificationSignal}; waited on by {@link CamundaVerificationProcess}. */
+    @Bean
+    public FirstNotificationCommits firstNotificationCommits() {
+        return new FirstNotificationCommits();
+    }
+
     @Bean
     public CamundaVerificationProcess camundaVerificationProcess(RuntimeService runtimeService,
-                                                                 ManagementService managementService) {
-        return new CamundaVerificationProcess(runtimeService, managementService);
+                                                                 ManagementService managementService,
+                                                                 FirstNotificationCommits firstNotifications) {
+        return new CamundaVerificationProcess(runtimeService, managementService, firstNotifications);
     }
 
     @Bean

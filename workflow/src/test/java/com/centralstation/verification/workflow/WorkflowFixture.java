@@ -114,7 +114,8 @@ final class WorkflowFixture {
     WorkflowFixture(ProcessEngine engine) {
         this.engine = engine;
         ClockUtil.setCurrentTime(Date.from(START));
-        process = new CamundaVerificationProcess(engine.getRuntimeService(), engine.getManagementService());
+        process = new CamundaVerificationProcess(engine.getRuntimeService(), engine.getManagementService(),
+                TestEngine.FIRST_NOTIFICATIONS);
         start = new StartVerification(verifications, callLists, process, tombstones, audit, VerificationMetrics.NONE,
                 Duration.ofHours(24));
         classifier = new CamundaAlarmClassifier(engine.getDecisionService());
