@@ -36,10 +36,7 @@ class DispatchDeadlineTest extends WorkflowTestBase {
 
     @Test
     void atTheDeadlineTheAgencyCallTaskOpensWhileTheSubmissionKeepsWaitingAsChektAsks() {
-        UUID id = decidedVerification(VerificationAction.DISPATCH);
-        chektKeepsAnswering429();
-
-        waitOutTheDeadline(id);
+        UUID id = dispatchPastItsDeadline();
 
         Task task = pendingTask(id);
         assertThat(task.getName()).endsWith(" · Call the agency: CHeKT has not taken the dispatch");
@@ -60,11 +57,8 @@ class DispatchDeadlineTest extends WorkflowTestBase {
 
     @Test
     void aLaterAcceptanceClosesTheTaskSubmitsOnceAndAuditsThatChektTookTheDispatchLate() {
-        UUID id = decidedVerification(VerificationAction.DISPATCH);
-        chektKeepsAnswering429();
-        waitOutTheDeadline(id);
+        UUID id = dispatchPastItsDeadline();
         String taskId = pendingTask(id).getId();
-
         f.chekt.reset();
         f.advanceTo(waitTimer(id).getDuedate().toInstant());
         f.executeDueJobs();
@@ -91,11 +85,8 @@ class DispatchDeadlineTest extends WorkflowTestBase {
 
     @Test
     void aRefusalForGoodAfterTheDeadlineKeepsTheTaskAndOpensNoSecondOne() {
-        UUID id = decidedVerification(VerificationAction.DISPATCH);
-        chektKeepsAnswering429();
-        waitOutTheDeadline(id);
+        UUID id = dispatchPastItsDeadline();
         String taskId = pendingTask(id).getId();
-
         f.chekt.reset();
         f.chekt.failNext(1, () -> new ChektGatewayException.Rejected("CHeKT answered 422", 422,
                 "verification_not_pending", "req_422", null));
@@ -206,6 +197,14 @@ class DispatchDeadlineTest extends WorkflowTestBase {
         decidedAt = f.now();
         f.process.decide(id, f.decision(ANN, action));
         assertThat(f.instance(id)).isWaitingAt(AlarmVerificationModel.Activity.SUBMIT_DECISION);
+        return id;
+    }
+
+    /** A dispatch CHeKT keeps answering 429 until its deadline has passed and the agency call is asked. */
+    private UUID dispatchPastItsDeadline() {
+        UUID id = decidedVerification(VerificationAction.DISPATCH);
+        chektKeepsAnswering429();
+        waitOutTheDeadline(id);
         return id;
     }
 
