@@ -122,6 +122,7 @@ public final class BareEngineMain {
         beans.put("operatorReviewListener", noListener);
         beans.put("agencyCallListener", noListener);
         beans.put("escalationTimers", new Timers(first, second, third));
+        beans.put("submissionTimers", Map.of("dispatchDeadline", "PT2M"));
         return beans;
     }
 

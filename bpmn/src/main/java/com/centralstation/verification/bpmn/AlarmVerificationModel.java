@@ -35,6 +35,8 @@ public final class AlarmVerificationModel {
         public static final String CLOSE_UNVERIFIED = "Activity_CloseUnverified";
         public static final String CANCELLED_BY_CHEKT = "Activity_CancelledByChekt";
         public static final String DISPATCH_NOT_TAKEN = "Activity_DispatchNotTaken";
+        /** "Call the agency: CHeKT has not taken the dispatch": opened at the dispatch deadline while the submission goes on. */
+        public static final String DISPATCH_PENDING = "Activity_DispatchPending";
 
         private Activity() {
         }
@@ -66,6 +68,13 @@ public final class AlarmVerificationModel {
         public static final String VERIFICATION_CANCELLED = "Event_VerificationCancelled";
         public static final String WAIT_FOR_CHEKT = "Event_WaitForChekt";
         public static final String AGENCY_CALLED = "Event_AgencyCalled";
+        /** CHeKT refused the dispatch for good after the agency call was asked at the deadline: no second task. */
+        public static final String REFUSED_AGENCY_ASKED = "Event_RefusedAgencyAsked";
+        public static final String NO_DEADLINE = "Event_NoDeadline";
+        /** The dispatch deadline's timer, from the accepted decision. */
+        public static final String DISPATCH_DEADLINE = "Event_DispatchDeadline";
+        public static final String AGENCY_ALREADY_ASKED = "Event_AgencyAlreadyAsked";
+        public static final String PENDING_AGENCY_CALLED = "Event_PendingAgencyCalled";
 
         private Event() {
         }
@@ -85,6 +94,10 @@ public final class AlarmVerificationModel {
         public static final String ALERT_OPERATOR = "Gateway_AlertOperator";
         public static final String CHEKT_ANSWER = "Gateway_ChektAnswer";
         public static final String SUBMIT_AGAIN = "Gateway_SubmitAgain";
+        /** Starts the submission and, beside it, the watch of the dispatch deadline. */
+        public static final String WATCH_DISPATCH = "Gateway_WatchDispatch";
+        public static final String DISPATCH_TO_WATCH = "Gateway_DispatchToWatch";
+        public static final String DISPATCH_PENDING = "Gateway_DispatchPending";
 
         private Gateway() {
         }

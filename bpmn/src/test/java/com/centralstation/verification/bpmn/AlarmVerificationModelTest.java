@@ -235,11 +235,56 @@ class AlarmVerificationModelTest {
                 .map(EndEvent::getName)
                 .toList();
         assertThat(processEnds).containsExactlyInAnyOrder("Decision submitted", "Verification closed by CHeKT",
-                "Verification closed unverified", "Verification cancelled", "Agency called");
+                "Verification closed unverified", "Verification cancelled", "Agency called",
+                "Refused, agency call already asked", "No deadline to watch", "Agency call asked already",
+                "Agency called, submission goes on");
         EndEvent contactDecided = model.getModelElementById(AlarmVerificationModel.Event.CONTACT_DECIDED);
         EndEvent operatorDecided = model.getModelElementById(AlarmVerificationModel.Event.OPERATOR_DECIDED);
         assertThat(contactDecided.getEventDefinitions()).singleElement().isInstanceOf(TerminateEventDefinition.class);
         assertThat(operatorDecided.getEventDefinitions()).singleElement().isInstanceOf(TerminateEventDefinition.class);
+    }
+
+    @Test
+    void aDispatchNotTakenByTheDeadlineAsksForTheAgencyCallWhileTheSubmissionGoesOn() {
+        FlowNode watch = model.getModelElementById(AlarmVerificationModel.Gateway.WATCH_DISPATCH);
+        assertThat(watch.getPreviousNodes().singleResult().getId()).isEqualTo(AlarmVerificationModel.Activity.ACCEPT_DECISION);
+        assertThat(watch.getSucceedingNodes().list()).extracting(BaseElement::getId).containsExactlyInAnyOrder(
+                AlarmVerificationModel.Gateway.SUBMIT_AGAIN, AlarmVerificationModel.Gateway.DISPATCH_TO_WATCH);
+
+        IntermediateCatchEvent deadline = model.getModelElementById(AlarmVerificationModel.Event.DISPATCH_DEADLINE);
+        TimerEventDefinition timer = deadline.getChildElementsByType(TimerEventDefinition.class).iterator().next();
+        assertThat(timer.getTimeDuration().getTextContent()).isEqualTo("${submissionTimers.dispatchDeadline}");
+
+        UserTask pending = model.getModelElementById(AlarmVerificationModel.Activity.DISPATCH_PENDING);
+        UserTask refused = model.getModelElementById(AlarmVerificationModel.Activity.DISPATCH_NOT_TAKEN);
+        assertThat(pending.getName()).isEqualTo("Call the agency: CHeKT has not taken the dispatch");
+        assertThat(pending.getCamundaFormRef()).isEqualTo(refused.getCamundaFormRef());
+        assertThat(pending.getCamundaCandidateGroups()).isEqualTo(refused.getCamundaCandidateGroups());
+        assertThat(pending.getCamundaPriority()).isEqualTo(refused.getCamundaPriority());
+        assertThat(listeners(pending)).containsExactlyInAnyOrderElementsOf(listeners(refused))
+                .contains("complete ${agencyCallListener}", "start ${execution.setVariable(\"agencyCallAsked\", true)}");
+        // the agency task open at the deadline does not end the watch: the submission goes on beside it
+        EndEvent afterCall = model.getModelElementById(AlarmVerificationModel.Event.PENDING_AGENCY_CALLED);
+        assertThat(afterCall.getEventDefinitions()).isEmpty();
+        assertThat(pending.getSucceedingNodes().singleResult()).isSameAs(afterCall);
+
+        // whatever ends the submission ends the watch too (its timer, or its open task); a late refusal keeps the task
+        for (String end : List.of(AlarmVerificationModel.Event.DECISION_SUBMITTED, AlarmVerificationModel.Event.CLOSED_BY_CHEKT,
+                AlarmVerificationModel.Event.AGENCY_CALLED)) {
+            EndEvent event = model.getModelElementById(end);
+            assertThat(event.getEventDefinitions()).as(end).singleElement().isInstanceOf(TerminateEventDefinition.class);
+        }
+        EndEvent refusedLate = model.getModelElementById(AlarmVerificationModel.Event.REFUSED_AGENCY_ASKED);
+        assertThat(refusedLate.getEventDefinitions()).isEmpty();
+        assertThat(refusedLate.getPreviousNodes().singleResult().getId()).isEqualTo(AlarmVerificationModel.Gateway.CHEKT_ANSWER);
+    }
+
+    private static List<String> listeners(UserTask task) {
+        return task.getExtensionElements().getDomElement().getChildElements().stream()
+                .filter(e -> e.getLocalName().equals("taskListener") || e.getLocalName().equals("executionListener"))
+                .map(e -> e.getAttribute("event") + " " + (e.getAttribute("delegateExpression") != null
+                        ? e.getAttribute("delegateExpression") : e.getAttribute("expression")))
+                .toList();
     }
 
     private static String timerSummary(BoundaryEvent timer) {

@@ -105,8 +105,14 @@ public final class ProcessVariables {
     public static final String CHEKT_UNAVAILABLE_WAITS = "chektUnavailableWaits";
     /** How many times CHeKT (429 or 503) has made the submission wait so far: the floor under the next wait grows with it. */
     public static final String CHEKT_WAITS = "chektWaits";
+    /**
+     * True once an operator task asks for the agency call (the dispatch deadline passed, or CHeKT refused the dispatch):
+     * the guard that keeps it to one such task, and what makes a later acceptance "taken late". Set by the model.
+     */
+    public static final String AGENCY_CALL_ASKED = "agencyCallAsked";
 
-    // CHeKT's answer to a dispatch it did not take, for the operator's form (dispatch-not-taken.form)
+    // CHeKT's answer to a dispatch it did not take (or its last answer that asked to wait), for the operator's form
+    // (dispatch-not-taken.form)
     public static final String CHEKT_STATUS = "chektStatus";
     public static final String CHEKT_ERROR_CODE = "chektErrorCode";
     public static final String CHEKT_MESSAGE = "chektMessage";

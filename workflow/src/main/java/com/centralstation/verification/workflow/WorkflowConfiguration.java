@@ -22,6 +22,7 @@ import com.centralstation.verification.workflow.process.CamundaCandidatePolicies
 import com.centralstation.verification.workflow.process.CamundaOpenIncidents;
 import com.centralstation.verification.workflow.process.CamundaOperatorConsole;
 import com.centralstation.verification.workflow.process.CamundaVerificationProcess;
+import com.centralstation.verification.workflow.process.FirstNotificationCommits;
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
@@ -36,19 +37,24 @@ import java.time.Clock;
 
 /**
  * The engine glue for the app to import: the beans the model's expressions name (delegates, the
- * operator form's listener, the escalation timers), the {@link CamundaVerificationProcess}, the
+ * operator form's listener, the escalation and submission timers), the {@link CamundaVerificationProcess}, the
  * {@link CamundaAlarmClassifier} and the {@link CamundaOpenIncidents} the supervision gauge reads.
  * Expects from the app: the core use cases NotifyNextContact, RecordEscalation, AcceptDecision,
  * SubmitDecision, CloseUnverified, RecordAgencyCall and RecordOperatorTask, a {@link Clock} (an {@link EngineClock}, so core and the
  * engine's timers share one time) and the engine's {@link RuntimeService} and {@link DecisionService}.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(EscalationProperties.class)
+@EnableConfigurationProperties({EscalationProperties.class, SubmissionProperties.class})
 public class WorkflowConfiguration {
 
     @Bean(EscalationTimers.BEAN_NAME)
     public EscalationTimers escalationTimers(EscalationProperties properties) {
         return new EscalationTimers(properties);
+    }
+
+    @Bean(SubmissionTimers.BEAN_NAME)
+    public SubmissionTimers submissionTimers(SubmissionProperties properties) {
+        return new SubmissionTimers(properties);
     }
 
     @Bean(NotifyContactDelegate.BEAN_NAME)
@@ -98,10 +104,17 @@ public class WorkflowConfiguration {
         return new CamundaOperatorConsole(identityService, taskService, runtimeService);
     }
 
+    /** Told by the engine plugin {@code engine.FirstNotificationSignal}; waited on by {@link CamundaVerificationProcess}. */
+    @Bean
+    public FirstNotificationCommits firstNotificationCommits() {
+        return new FirstNotificationCommits();
+    }
+
     @Bean
     public CamundaVerificationProcess camundaVerificationProcess(RuntimeService runtimeService,
-                                                                 ManagementService managementService) {
-        return new CamundaVerificationProcess(runtimeService, managementService);
+                                                                 ManagementService managementService,
+                                                                 FirstNotificationCommits firstNotifications) {
+        return new CamundaVerificationProcess(runtimeService, managementService, firstNotifications);
     }
 
     @Bean

@@ -5,6 +5,7 @@ import com.centralstation.verification.core.domain.DecisionSource;
 import com.centralstation.verification.core.domain.VerificationAction;
 import com.centralstation.verification.core.port.out.VerificationProcess.Correlation;
 import com.centralstation.verification.workflow.process.CamundaVerificationProcess;
+import com.centralstation.verification.workflow.process.FirstNotificationCommits;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.ProcessEnginePersistenceException;
@@ -42,7 +43,7 @@ class ConcurrentChangeRetryTest {
     private final RuntimeService runtime = mock(RuntimeService.class);
     private final MessageCorrelationBuilder correlation = mock(MessageCorrelationBuilder.class);
     private final CamundaVerificationProcess process = new CamundaVerificationProcess(runtime,
-            mock(ManagementService.class), 3, Duration.ZERO);
+            mock(ManagementService.class), new FirstNotificationCommits(), 3, Duration.ZERO, Duration.ofSeconds(1));
     private final ContactDecision decision = new ContactDecision(67890, VerificationAction.DISPATCH,
             Instant.parse("2026-05-26T10:22:05Z"), DecisionSource.STATION_API);
 

@@ -90,7 +90,7 @@ class ConcurrentDecisionsTest extends WorkflowTestBase {
         twoContactsNotified();
         TestEngine.replaceBean(AcceptDecisionDelegate.BEAN_NAME, (JavaDelegate) execution -> bothInside.await(10, TimeUnit.SECONDS));
         CamundaVerificationProcess noRetry = new CamundaVerificationProcess(f.engine.getRuntimeService(),
-                f.engine.getManagementService(), 1, Duration.ZERO);
+                f.engine.getManagementService(), TestEngine.FIRST_NOTIFICATIONS, 1, Duration.ZERO, Duration.ofSeconds(1));
 
         List<Future<Correlation>> futures = List.of(
                 threads.submit(() -> noRetry.decide(id, f.decision(ANN, VerificationAction.DISPATCH))),

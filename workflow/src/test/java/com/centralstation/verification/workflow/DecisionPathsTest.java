@@ -8,6 +8,8 @@ import com.centralstation.verification.core.port.out.VerificationProcess.Correla
 import com.centralstation.verification.core.testing.RecordingChektGateway.Submitted;
 import com.centralstation.verification.core.usecase.RecordDecision;
 import com.centralstation.verification.workflow.process.CamundaVerificationProcess;
+import com.centralstation.verification.workflow.process.FirstNotificationCommits;
+import org.camunda.bpm.engine.runtime.JobQuery;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -16,6 +18,7 @@ import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 import static com.centralstation.verification.workflow.WorkflowFixture.ANN;
 import static com.centralstation.verification.workflow.WorkflowFixture.BEN;
@@ -52,7 +55,12 @@ class DecisionPathsTest extends WorkflowTestBase {
 
         assertThat(outcome).isEqualTo(RecordDecision.Outcome.ACCEPTED);
         assertThat(f.instance(id)).isWaitingAt(AlarmVerificationModel.Activity.SUBMIT_DECISION);
-        assertThat(f.timers(id)).as("escalation timers end with the wait").isEmpty();
+        // the escalation timers end with the wait; a dispatch's deadline is watched from now on
+        Supplier<JobQuery> timers = () -> f.engine.getManagementService().createJobQuery()
+                .processInstanceId(f.instance(id).getId()).timers();
+        assertThat(timers.get().count()).as("timers after the decision")
+                .isEqualTo(timers.get().activityId(AlarmVerificationModel.Event.DISPATCH_DEADLINE).count())
+                .isEqualTo(action == VerificationAction.DISPATCH ? 1 : 0);
         assertThat(f.record(id).state()).isEqualTo(VerificationState.DECIDED);
 
         f.executeDueJobs();
@@ -111,10 +119,44 @@ class DecisionPathsTest extends WorkflowTestBase {
     }
 
     @Test
+    void aDecisionWaitingOnTheNodeThatSendsTheFirstNotificationIsTakenWhenItCommitsNotAtItsNextLook() throws Exception {
+        UUID id = f.requestVerification("motion", ANN, BEN);
+        // it would look at the job a minute from now only: what wakes it is the commit
+        CamundaVerificationProcess signalled = new CamundaVerificationProcess(f.engine.getRuntimeService(),
+                f.engine.getManagementService(), TestEngine.FIRST_NOTIFICATIONS, 1, Duration.ofMinutes(2), Duration.ofMinutes(1));
+        CompletableFuture<Correlation> decided = CompletableFuture.supplyAsync(() ->
+                signalled.decide(id, f.decision(ANN, VerificationAction.DISPATCH)));
+        await().atMost(Duration.ofSeconds(10)).until(() -> TestEngine.FIRST_NOTIFICATIONS.awaited(id));
+
+        f.executeDueJobs();
+
+        assertThat(decided.get(10, TimeUnit.SECONDS)).isEqualTo(Correlation.ACCEPTED);
+        assertThat(f.record(id).state()).isEqualTo(VerificationState.DECIDED);
+        assertThat(TestEngine.FIRST_NOTIFICATIONS.awaited(id)).isFalse();
+    }
+
+    @Test
+    void aDecisionWaitingOnAnotherNodeThanTheOneThatSendsTheFirstNotificationSeesItAtItsNextLook() throws Exception {
+        UUID id = f.requestVerification("motion", ANN, BEN);
+        // a node of its own: the engine's commits tell the other one
+        FirstNotificationCommits otherNode = new FirstNotificationCommits();
+        CamundaVerificationProcess elsewhere = new CamundaVerificationProcess(f.engine.getRuntimeService(),
+                f.engine.getManagementService(), otherNode, 1, Duration.ofMinutes(2), Duration.ofMillis(100));
+        CompletableFuture<Correlation> decided = CompletableFuture.supplyAsync(() ->
+                elsewhere.decide(id, f.decision(ANN, VerificationAction.DISPATCH)));
+        await().atMost(Duration.ofSeconds(10)).until(() -> otherNode.awaited(id));
+
+        f.executeDueJobs();
+
+        assertThat(decided.get(10, TimeUnit.SECONDS)).isEqualTo(Correlation.ACCEPTED);
+        assertThat(f.record(id).state()).isEqualTo(VerificationState.DECIDED);
+    }
+
+    @Test
     void aDecisionGivesUpWaitingForAFirstNotificationThatTakesLongerAndSaysNotYet() {
         UUID id = f.requestVerification("motion", ANN, BEN);
         CamundaVerificationProcess impatient = new CamundaVerificationProcess(f.engine.getRuntimeService(),
-                f.engine.getManagementService(), 1, Duration.ofMillis(200));
+                f.engine.getManagementService(), TestEngine.FIRST_NOTIFICATIONS, 1, Duration.ofMillis(200), Duration.ofMillis(100));
 
         assertThat(impatient.decide(id, f.decision(ANN, VerificationAction.DISPATCH))).isEqualTo(Correlation.NOT_YET_WAITING);
         assertThat(f.record(id).state()).isEqualTo(VerificationState.OPEN);

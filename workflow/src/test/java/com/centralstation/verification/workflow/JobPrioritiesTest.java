@@ -71,8 +71,10 @@ class JobPrioritiesTest extends WorkflowTestBase {
         f.process.decide(dispatch, f.decision(ANN, VerificationAction.DISPATCH));
         f.process.decide(disregard, f.decision(ANN, VerificationAction.DISREGARD));
 
+        // a dispatch's deadline is as urgent as its submission: the task it may open asks for a call to the agency
         assertThat(jobs(dispatch)).extracting(this::activity, Job::getPriority)
-                .containsExactly(tuple(AlarmVerificationModel.Activity.SUBMIT_DECISION, band + 310));
+                .containsExactlyInAnyOrder(tuple(AlarmVerificationModel.Activity.SUBMIT_DECISION, band + 310),
+                        tuple(AlarmVerificationModel.Event.DISPATCH_DEADLINE, band + 310));
         assertThat(jobs(disregard)).extracting(this::activity, Job::getPriority)
                 .containsExactly(tuple(AlarmVerificationModel.Activity.SUBMIT_DECISION, band + 300));
     }
@@ -86,7 +88,8 @@ class JobPrioritiesTest extends WorkflowTestBase {
         f.executeDueJobs();
 
         assertThat(jobs(id)).extracting(this::activity, Job::getPriority)
-                .containsExactly(tuple(AlarmVerificationModel.Event.WAIT_FOR_CHEKT, 2000L + 310)); // a HIGH motion alarm: class high
+                .containsExactlyInAnyOrder(tuple(AlarmVerificationModel.Event.WAIT_FOR_CHEKT, 2000L + 310), // a HIGH motion alarm: class high
+                        tuple(AlarmVerificationModel.Event.DISPATCH_DEADLINE, 2000L + 310));
     }
 
     @ParameterizedTest(name = "{0} {1}")

@@ -64,7 +64,9 @@ class OperatorReviewTest extends WorkflowTestBase {
         f.engine.getTaskService().complete(task.getId(), form("dispatch", CHO.contactId(), "Cho saw smoke"));
 
         assertThat(f.instance(id)).hasPassed(AlarmVerificationModel.Event.OPERATOR_DECIDED).isWaitingAt(AlarmVerificationModel.Activity.SUBMIT_DECISION);
-        assertThat(f.timers(id)).isEmpty();
+        // the ladder's timers are gone; what is left is the dispatch's deadline
+        assertThat(f.timers(id)).singleElement().satisfies(timer -> assertThat(timer.getDuedate().toInstant())
+                .isEqualTo(f.now().plus(SubmissionProperties.defaults().dispatchDeadline())));
         f.executeDueJobs();
 
         assertThat(f.chekt.submitted()).singleElement().satisfies(submitted -> {

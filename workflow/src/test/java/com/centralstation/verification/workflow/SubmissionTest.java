@@ -123,27 +123,6 @@ class SubmissionTest extends WorkflowTestBase {
     }
 
     @Test
-    void aDispatchStillUnreachableAtTheDispatchDeadlineGoesToAnOperatorNotToAnIncident() {
-        UUID id = decidedVerification(VerificationAction.DISPATCH);
-        f.chekt.failNext(100, RecordingChektGateway::unavailable);
-
-        for (int attempt = 0; attempt < 10 && f.record(id).state() == VerificationState.DECIDED; attempt++) {
-            assertThat(f.runDueJobs()).hasSizeLessThanOrEqualTo(1);
-            Job failed = submitJob(id);
-            if (failed != null) {
-                f.advanceTo(failed.getDuedate().toInstant());
-            }
-        }
-
-        assertThat(f.record(id).state()).isEqualTo(VerificationState.DISPATCH_NOT_TAKEN);
-        assertThat(f.engine.getTaskService().createTaskQuery().processInstanceBusinessKey(id.toString())
-                .taskDefinitionKey(AlarmVerificationModel.Activity.DISPATCH_NOT_TAKEN).count()).isEqualTo(1);
-        assertThat(f.engine.getRuntimeService().createIncidentQuery().count()).isZero();
-        // attempts at 0, 10, 40 and 100 s fail; the retry at 220 s lies past the two-minute deadline: an operator
-        assertThat(f.audit.types(id).stream().filter(t -> t == AuditEventType.SUBMISSION_FAILED)).hasSize(4);
-    }
-
-    @Test
     void aDisregardWithChektDownIsRetriedOnTheBackoffCycleThenRaisesAnIncident() {
         UUID id = decidedVerification(VerificationAction.DISREGARD);
         f.chekt.failNext(100, RecordingChektGateway::unavailable);

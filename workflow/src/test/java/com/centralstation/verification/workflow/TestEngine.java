@@ -19,6 +19,8 @@ import com.centralstation.verification.workflow.engine.sandbox.ModelSandbox;
 import com.centralstation.verification.workflow.engine.OperatorTaskTitles;
 import com.centralstation.verification.workflow.engine.PolicyVersionRecorder;
 import com.centralstation.verification.workflow.engine.RetryDueNow;
+import com.centralstation.verification.workflow.engine.FirstNotificationSignal;
+import com.centralstation.verification.workflow.process.FirstNotificationCommits;
 
 import java.time.Clock;
 import java.util.List;
@@ -39,6 +41,8 @@ final class TestEngine {
     static final String OPERATOR_TASK_LISTENER = "test:operatorTaskListener";
 
     private static final Map<Object, Object> BEANS = new ConcurrentHashMap<>();
+    /** What the engine's {@link FirstNotificationSignal} tells, for the tests' {@code CamundaVerificationProcess}. */
+    static final FirstNotificationCommits FIRST_NOTIFICATIONS = new FirstNotificationCommits();
     private static ProcessEngine engine;
 
     private TestEngine() {
@@ -63,7 +67,8 @@ final class TestEngine {
             // The service's sandbox: expressions resolve the test's beans as the service's resolve ModelBeans.
             configuration.setProcessEnginePlugins(List.of(new ModelSandbox(BEANS), new PolicyVersionRecorder(), new DeploymentGuard(),
                     new NoBlindRetries(), new SupervisorCancellation(TestEngine::cancelBySupervisor),
-                    new OperatorTaskTracking(TestEngine::operatorTaskListener), new OperatorTaskTitles(), new RetryDueNow()));
+                    new OperatorTaskTracking(TestEngine::operatorTaskListener), new OperatorTaskTitles(), new RetryDueNow(),
+                    new FirstNotificationSignal(FIRST_NOTIFICATIONS)));
             engine = configuration.buildProcessEngine();
         }
         return engine;

@@ -62,7 +62,7 @@ class WorkflowConfigurationTest {
     @Test
     void definesEveryBeanTheModelNames() throws IOException {
         Set<String> named = beanNamesInTheModel();
-        assertThat(named).contains(EscalationTimers.BEAN_NAME, NotifyContactDelegate.BEAN_NAME,
+        assertThat(named).contains(EscalationTimers.BEAN_NAME, SubmissionTimers.BEAN_NAME, NotifyContactDelegate.BEAN_NAME,
                 OperatorReviewListener.BEAN_NAME);
 
         context.run(app -> {
@@ -107,6 +107,25 @@ class WorkflowConfigurationTest {
             "verification.escalation.first  | soon  | verification.escalation.first"})
     void aBadValueStopsStartUpNamingTheProperty(String property, String value, String message) {
         context.withPropertyValues(property + "=" + value).run(app -> {
+            assertThat(app).hasFailed();
+            assertThat(app.getStartupFailure()).hasStackTraceContaining(message);
+        });
+    }
+
+    @Test
+    void theDispatchDeadlineTheModelReadsIsTwoMinutesUnlessConfigured() {
+        context.run(app -> assertThat(app.getBean(SubmissionTimers.BEAN_NAME, SubmissionTimers.class).getDispatchDeadline())
+                .isEqualTo("PT2M"));
+        context.withPropertyValues("verification.submission.dispatch-deadline=90s")
+                .run(app -> assertThat(app.getBean(SubmissionTimers.class).getDispatchDeadline()).isEqualTo("PT1M30S"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "PT5S  | verification.submission.dispatch-deadline must be at least 10 seconds",
+            "PT20M | verification.submission.dispatch-deadline must be at most 15 minutes"})
+    void aDispatchDeadlineOutOfBoundsStopsStartUpNamingTheProperty(String value, String message) {
+        context.withPropertyValues("verification.submission.dispatch-deadline=" + value).run(app -> {
             assertThat(app).hasFailed();
             assertThat(app.getStartupFailure()).hasStackTraceContaining(message);
         });
@@ -177,8 +196,7 @@ class WorkflowConfigurationTest {
 
         @Bean
         SubmitDecision submitDecision() {
-            return new SubmitDecision(verifications, new RecordingChektGateway(clock), audit, VerificationMetrics.NONE, clock,
-                    Duration.ofMinutes(2));
+            return new SubmitDecision(verifications, new RecordingChektGateway(clock), audit, VerificationMetrics.NONE, clock);
         }
 
         @Bean

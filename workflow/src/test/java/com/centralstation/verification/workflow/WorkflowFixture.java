@@ -96,8 +96,7 @@ final class WorkflowFixture {
     /** The shipped validation tables, as deployed in the test engine. */
     final AcceptDecision acceptDecision = new AcceptDecision(verifications, audit, VerificationMetrics.NONE, clock,
             this::scoreWithDeployedTables, notifications);
-    final SubmitDecision submitDecision = new SubmitDecision(verifications, chekt, audit, VerificationMetrics.NONE, clock,
-            Duration.ofMinutes(2));
+    final SubmitDecision submitDecision = new SubmitDecision(verifications, chekt, audit, VerificationMetrics.NONE, clock);
     final CloseUnverified closeUnverified = new CloseUnverified(verifications, audit, VerificationMetrics.NONE, clock);
     final CancelBySupervisor cancelBySupervisor = new CancelBySupervisor(verifications, audit, VerificationMetrics.NONE, clock);
     final RecordAgencyCall recordAgencyCall = new RecordAgencyCall(audit, clock);
@@ -115,7 +114,8 @@ final class WorkflowFixture {
     WorkflowFixture(ProcessEngine engine) {
         this.engine = engine;
         ClockUtil.setCurrentTime(Date.from(START));
-        process = new CamundaVerificationProcess(engine.getRuntimeService(), engine.getManagementService());
+        process = new CamundaVerificationProcess(engine.getRuntimeService(), engine.getManagementService(),
+                TestEngine.FIRST_NOTIFICATIONS);
         start = new StartVerification(verifications, callLists, process, tombstones, audit, VerificationMetrics.NONE,
                 Duration.ofHours(24));
         classifier = new CamundaAlarmClassifier(engine.getDecisionService());
@@ -128,6 +128,7 @@ final class WorkflowFixture {
     Map<String, Object> beans(EscalationProperties timers) {
         Map<String, Object> beans = new HashMap<>();
         beans.put(EscalationTimers.BEAN_NAME, new EscalationTimers(timers));
+        beans.put(SubmissionTimers.BEAN_NAME, new SubmissionTimers(SubmissionProperties.defaults()));
         beans.put(NotifyContactDelegate.BEAN_NAME, new NotifyContactDelegate(notifyNextContact));
         beans.put(RecordEscalationDelegate.BEAN_NAME, new RecordEscalationDelegate(recordEscalation));
         beans.put(AcceptDecisionDelegate.BEAN_NAME, new AcceptDecisionDelegate(acceptDecision));

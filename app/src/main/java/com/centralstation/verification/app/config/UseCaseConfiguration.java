@@ -60,7 +60,7 @@ import java.time.Clock;
  */
 @Configuration
 @EnableConfigurationProperties({DecisionProperties.class, StorageProperties.class, SupervisionProperties.class,
-        SubmissionProperties.class, DryRunProperties.class})
+        DryRunProperties.class})
 public class UseCaseConfiguration {
 
     /** The engine's clock, so use cases and timers agree on "now" (and tests can move both at once). */
@@ -136,8 +136,8 @@ public class UseCaseConfiguration {
 
     @Bean
     SubmitDecision submitDecision(VerificationRepository verifications, ChektGateway chekt, AuditTrail audit,
-                                  VerificationMetrics metrics, Clock clock, SubmissionProperties submission) {
-        return new SubmitDecision(verifications, chekt, audit, metrics, clock, submission.dispatchDeadline());
+                                  VerificationMetrics metrics, Clock clock) {
+        return new SubmitDecision(verifications, chekt, audit, metrics, clock);
     }
 
     @Bean

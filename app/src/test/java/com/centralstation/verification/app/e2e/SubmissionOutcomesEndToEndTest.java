@@ -2,6 +2,7 @@ package com.centralstation.verification.app.e2e;
 
 import com.centralstation.verification.app.testing.TestAlarm;
 import com.centralstation.verification.bpmn.AlarmVerificationModel;
+import com.centralstation.verification.core.usecase.SubmitDecision;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -18,6 +19,7 @@ import java.time.Duration;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.patch;
@@ -27,8 +29,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * What a refused dispatch, a rate limit and a supervisor's cancellation lead to, with CHeKT over real HTTP: an
- * operator task at once, a visible wait that spends no retry, and a final audited state.
+ * What a refused dispatch, a rate limit, a dispatch deadline and a supervisor's cancellation lead to, with CHeKT over
+ * real HTTP: an operator task at once, a visible wait that spends no retry, an agency call beside a submission that
+ * goes on, and a final audited state.
  */
 class SubmissionOutcomesEndToEndTest extends ServiceTest {
 
@@ -96,15 +99,18 @@ class SubmissionOutcomesEndToEndTest extends ServiceTest {
     }
 
     @Test
-    void retryAfterZeroForThirtySecondsDrawsAHandfulOfPatchesAndTheDispatchReachesAnOperatorAtItsDeadline() throws Exception {
-        TestAlarm alarm = TestAlarm.onContractSite("motion");
-        CHEKT.stubFor(patch(urlEqualTo(alarm.patchPath())).willReturn(aResponse().withStatus(429)
+    void retryAfterZeroDrawsAHandfulOfPatchesTheDispatchReachesAnOperatorAtItsDeadlineAndALater200ClosesTheTask()
+            throws Exception {
+        String dealer = "deadline-" + UUID.randomUUID().toString().substring(0, 8);
+        TestAlarm alarm = TestAlarm.onContractSite("motion").atSite(dealer, "1", "HIGH", "Main Entrance");
+        String path = alarm.patchPath();
+        CHEKT.stubFor(patch(urlEqualTo(path)).willReturn(aResponse().withStatus(429)
                 .withHeader("Retry-After", "0").withHeader("Content-Type", "application/json")
                 .withBody("{\"error\":{\"code\":\"rate_limited\",\"message\":\"slow down\",\"request_id\":\"req_429_z\"}}")));
         // The engine's clock stands still and moves a second at a time: every wait timer due by then fires.
         ClockUtil.setCurrentTime(new Date());
         decided(alarm, "dispatch");
-        await().atMost(Duration.ofSeconds(30)).until(() -> patchesTo(alarm) >= 1);
+        await().atMost(Duration.ofSeconds(30)).until(() -> patchesTo(path) >= 1);
 
         for (int second = 0; second < 30; second++) {
             advanceClock(Duration.ofSeconds(1));
@@ -112,22 +118,59 @@ class SubmissionOutcomesEndToEndTest extends ServiceTest {
         }
 
         // a floor of 1 s doubling with each 429: PATCHes at 0, 1, 3, 7 and 15 s, not one a second
-        assertThat(patchesTo(alarm)).isBetween(4, 6);
+        assertThat(patchesTo(path)).isBetween(4, 6);
         assertThat(verification(alarm.verificationId()).get("state").asText()).isEqualTo("decided");
 
+        // past the dispatch deadline: an operator calls the agency while the submission keeps waiting as CHeKT asks
         advanceClock(Duration.ofMinutes(2));
         Task task = await().atMost(Duration.ofSeconds(30)).until(() -> tasks.createTaskQuery()
                 .processInstanceBusinessKey(alarm.verificationId().toString())
-                .taskDefinitionKey(AlarmVerificationModel.Activity.DISPATCH_NOT_TAKEN).singleResult(), t -> t != null);
+                .taskDefinitionKey(AlarmVerificationModel.Activity.DISPATCH_PENDING).singleResult(), t -> t != null);
+        awaitNothingDue(alarm);
+        assertThat(task.getName()).endsWith(" · Call the agency: CHeKT has not taken the dispatch");
         assertThat(tasks.getVariables(task.getId())).containsEntry("chektStatus", 429)
                 .containsEntry("chektRequestId", "req_429_z");
-        assertThat(verification(alarm.verificationId()).get("state").asText()).isEqualTo("dispatch_not_taken");
+        assertThat(verification(alarm.verificationId()).get("state").asText()).isEqualTo("decided");
+        JsonNode onBoard = boardItem(dealer, alarm);
+        assertThat(onBoard.get("state").asText()).isEqualTo("dispatch_not_taken");
+        assertThat(onBoard.get("state_text").asText()).isEqualTo("dispatch not taken yet: call the agency");
+        assertThat(onBoard.get("operator_task").get("kind").asText()).isEqualTo("agency_call");
         assertThat(runtime.createIncidentQuery().processInstanceId(instanceOf(alarm)).count()).isZero();
-        assertThat(patchesTo(alarm)).isLessThanOrEqualTo(7);
+        int refused = patchesTo(path);
+        assertThat(refused).isLessThanOrEqualTo(8);
+
+        // CHeKT takes it at last: the task goes, once, and the verification says it was taken late
+        ChektStubs.acceptPatches(CHEKT);
+        advanceClock(SubmitDecision.LIMIT_WINDOW);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(verification(alarm.verificationId()).get("state").asText()).isEqualTo("submitted"));
+        assertThat(CHEKT.getAllServeEvents()).filteredOn(served -> served.getRequest().getUrl().equals(path)
+                && served.getResponse().getStatus() == 200).hasSize(1);
+        assertThat(patchesTo(path)).isEqualTo(refused + 1);
+        assertThat(tasks.createTaskQuery().processInstanceBusinessKey(alarm.verificationId().toString()).count()).isZero();
+        assertThat(verification(alarm.verificationId()).get("timeline").findValuesAsText("type"))
+                .containsSubsequence("operator_task_opened", "decision_submitted", "dispatch_taken_late",
+                        "operator_task_closed")
+                .doesNotContain("dispatch_not_taken", "submission_failed");
+        assertThat(board(dealer).get("items")).isEmpty();
     }
 
-    private int patchesTo(TestAlarm alarm) {
-        return CHEKT.findAll(patchRequestedFor(urlEqualTo(alarm.patchPath()))).size();
+    private JsonNode boardItem(String dealer, TestAlarm alarm) throws Exception {
+        JsonNode items = board(dealer).get("items");
+        assertThat(items).hasSize(1);
+        assertThat(items.get(0).get("verification_id").asText()).isEqualTo(alarm.verificationId().toString());
+        return items.get(0);
+    }
+
+    private JsonNode board(String dealer) throws Exception {
+        HttpResponse<String> answer = http.send(station(HttpRequest.newBuilder(uri("/api/board?dealer_id=" + dealer)))
+                .GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        return json.readTree(answer.body());
+    }
+
+    private int patchesTo(String path) {
+        return CHEKT.findAll(patchRequestedFor(urlEqualTo(path))).size();
     }
 
     /** Waits until the job executor has run every job of the alarm's workflow due at the engine's current time. */

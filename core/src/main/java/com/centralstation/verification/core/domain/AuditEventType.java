@@ -29,6 +29,11 @@ public enum AuditEventType {
     /** CHeKT answered 429 or 503 with a time to come back: the submission waits that long, no retry spent. */
     SUBMISSION_DEFERRED,
     DISPATCH_NOT_TAKEN,
+    /**
+     * CHeKT took a DISPATCH after the dispatch deadline, once an operator had been asked to call the agency; that
+     * operator task was closed. Recorded beside {@link #DECISION_SUBMITTED}.
+     */
+    DISPATCH_TAKEN_LATE,
     /** The operator completed "CHeKT did not take the dispatch" after calling the responding agency. */
     AGENCY_CALLED,
     CLOSED_BY_CHEKT,

@@ -70,7 +70,9 @@ public record BoardItem(OpenVerification verification, BoardStage stage, String 
     private static BoardStage stage(OpenVerification verification) {
         return switch (verification.phase()) {
             case RECEIVED -> BoardStage.RECEIVED;
-            case DECIDED -> BoardStage.SUBMITTING;
+            // the dispatch deadline passed: an operator calls the agency while the submission goes on
+            case DECIDED -> verification.hasOpenTask(OperatorTask.Kind.AGENCY_CALL) ? BoardStage.DISPATCH_NOT_TAKEN
+                    : BoardStage.SUBMITTING;
             case DISPATCH_NOT_TAKEN -> BoardStage.DISPATCH_NOT_TAKEN;
             case OPEN -> verification.hasOpenTask(OperatorTask.Kind.REVIEW) ? BoardStage.WITH_OPERATOR
                     : untouched(verification) ? BoardStage.RECEIVED : BoardStage.NOTIFYING;
@@ -90,7 +92,8 @@ public record BoardItem(OpenVerification verification, BoardStage stage, String 
         return switch (stage) {
             case RECEIVED -> "received";
             case SUBMITTING -> "submitting " + action;
-            case DISPATCH_NOT_TAKEN -> "dispatch not taken: call the agency";
+            case DISPATCH_NOT_TAKEN -> verification.phase() == OpenVerification.Phase.DECIDED
+                    ? "dispatch not taken yet: call the agency" : "dispatch not taken: call the agency";
             case WITH_OPERATOR -> "with operator";
             case NOTIFYING -> notifying(verification)
                     + (verification.hasOpenTask(OperatorTask.Kind.ALERT) ? ", operator alerted" : "");

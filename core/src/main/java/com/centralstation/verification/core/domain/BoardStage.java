@@ -10,7 +10,10 @@ public enum BoardStage {
     WITH_OPERATOR("with_operator"),
     /** A decision is being submitted to CHeKT. */
     SUBMITTING("submitting"),
-    /** CHeKT did not take a contact's dispatch: an operator must call the responding agency. */
+    /**
+     * CHeKT did not take a contact's dispatch, or has not taken it by the dispatch deadline (the submission goes on):
+     * an operator must call the responding agency.
+     */
     DISPATCH_NOT_TAKEN("dispatch_not_taken");
 
     private final String code;

@@ -17,6 +17,7 @@ import com.centralstation.verification.core.port.out.VerificationRepository;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -34,9 +35,9 @@ import java.util.UUID;
  *       without spending a retry. A wait CHeKT asks for is never shorter than a floor that doubles with each wait
  *       in a row ({@link #SHORTEST_WAIT} up to {@link #LIMIT_WINDOW}): {@code Retry-After: 0}, a date or a reset in
  *       the past (clocks differ) do not mean "now";</li>
- *   <li>a DISPATCH that CHeKT has not taken within the dispatch deadline of its decision, for any reason (429, 503,
- *       timeouts), goes to an operator as not taken, with CHeKT's last answer: waits that spend no retry must not
- *       keep a contact's call for help from a person;</li>
+ *   <li>a DISPATCH that CHeKT takes after an operator was asked to call the agency (the workflow's dispatch deadline
+ *       passed first): submitted, and audited as taken late. Time alone never stops a submission: at the deadline
+ *       the workflow puts a person beside it;</li>
  *   <li>anything else fails the attempt: a transient failure is retried by the caller (the engine's job); a final
  *       refusal of a DISREGARD is not retried blindly (the caller raises it to a supervisor at once).</li>
  * </ul>
@@ -56,31 +57,28 @@ public final class SubmitDecision {
     public static final Duration SHORTEST_WAIT = Duration.ofSeconds(1);
     /** The floor grows up to CHeKT's rate-limit window: by then its bucket has refilled. */
     public static final Duration LIMIT_WINDOW = Duration.ofMinutes(1);
+    /** The note of {@link AuditEventType#DISPATCH_TAKEN_LATE}. */
+    public static final String TAKEN_LATE_NOTE =
+            "CHeKT took the dispatch after the dispatch deadline; the task to call the agency was closed";
 
     private final VerificationRepository verifications;
     private final ChektGateway chekt;
     private final AuditTrail audit;
     private final VerificationMetrics metrics;
     private final Clock clock;
-    private final Duration dispatchDeadline;
 
-    /** @param dispatchDeadline how long after its decision a DISPATCH CHeKT has not taken goes to an operator */
     public SubmitDecision(VerificationRepository verifications, ChektGateway chekt, AuditTrail audit,
-                          VerificationMetrics metrics, Clock clock, Duration dispatchDeadline) {
-        if (dispatchDeadline.isNegative() || dispatchDeadline.isZero()) {
-            throw new IllegalArgumentException("dispatchDeadline must be positive, was " + dispatchDeadline);
-        }
+                          VerificationMetrics metrics, Clock clock) {
         this.verifications = verifications;
         this.chekt = chekt;
         this.audit = audit;
         this.metrics = metrics;
         this.clock = clock;
-        this.dispatchDeadline = dispatchDeadline;
     }
 
     /**
-     * @param attempt what the caller knows about this attempt: whether it is the last retry, and how many 503
-     *                waits came before it
+     * @param attempt what the caller knows about this attempt: whether it is the last retry, how many waits came
+     *                before it, and whether an operator has been asked to call the agency meanwhile
      * @return what happened; a {@link Outcome#WAIT} names how long to wait before calling again
      * @throws ChektGatewayException when the attempt failed and the caller decides about retrying: CHeKT
      *         unavailable (retry), or a final refusal of a DISREGARD ({@link ChektGatewayException#isFinal()}:
@@ -93,27 +91,33 @@ public final class SubmitDecision {
             return Result.of(Outcome.SUBMITTED);
         }
         if (record.state() == VerificationState.DISPATCH_NOT_TAKEN) {
-            return Result.dispatchNotTaken(record.closeReason().orElse("CHeKT did not take the dispatch"), 0, null,
-                    null);
+            return Result.dispatchNotTaken(new Refusal(0, null,
+                    record.closeReason().orElse("CHeKT did not take the dispatch"), null));
         }
         ContactDecision decision = record.decision()
                 .orElseThrow(() -> new IllegalStateException("verification " + verificationId + " has no decision to submit"));
         try {
             SubmissionReceipt receipt = chekt.submit(record.verification().chekt(), decision);
             verifications.markSubmitted(verificationId, receipt);
+            Instant now = clock.instant();
             Map<String, String> details = new HashMap<>();
             details.put(AuditDetail.TRACE_ID, receipt.traceId().toString());
             details.put(AuditDetail.CHEKT_ID, String.valueOf(receipt.chektId()));
             details.put(AuditDetail.CONTACT_ID, String.valueOf(decision.contactId()));
             details.put(AuditDetail.ACTION, decision.action().code());
             receipt.httpStatus().ifPresent(status -> details.put(AuditDetail.STATUS, String.valueOf(status)));
-            audit.record(new AuditEvent(verificationId, clock.instant(), AuditEventType.DECISION_SUBMITTED, Actor.ENGINE,
-                    details));
+            audit.record(new AuditEvent(verificationId, now, AuditEventType.DECISION_SUBMITTED, Actor.ENGINE, details));
+            if (attempt.agencyCallAsked() && decision.action() == VerificationAction.DISPATCH) {
+                audit.record(new AuditEvent(verificationId, now, AuditEventType.DISPATCH_TAKEN_LATE, Actor.CHEKT,
+                        Map.of(AuditDetail.TRACE_ID, receipt.traceId().toString(),
+                                AuditDetail.CONTACT_ID, String.valueOf(decision.contactId()),
+                                AuditDetail.RESPONDED_AT, decision.respondedAt().toString(),
+                                AuditDetail.NOTE, TAKEN_LATE_NOTE)));
+            }
             metrics.ended(VerificationState.SUBMITTED);
             return Result.of(Outcome.SUBMITTED);
         } catch (ChektGatewayException.AskedToWait asked) {
-            if (asked.httpStatus() == 503 && attempt.unavailableWaits() >= MAX_UNAVAILABLE_WAITS
-                    || pastDispatchDeadline(decision)) {
+            if (asked.httpStatus() == 503 && attempt.unavailableWaits() >= MAX_UNAVAILABLE_WAITS) {
                 return failed(verificationId, decision, asked, attempt);
             }
             Duration asksFor = asked.waitFor().orElse(DEFAULT_WAIT);
@@ -128,7 +132,8 @@ public final class SubmitDecision {
                         Actor.CHEKT, details));
             }
             return Result.waitFor(wait, attempt.unavailableWaits() + (asked.httpStatus() == 503 ? 1 : 0),
-                    attempt.chektWaits() + (asked.answeredByChekt() ? 1 : 0));
+                    attempt.chektWaits() + (asked.answeredByChekt() ? 1 : 0),
+                    asked.answeredByChekt() ? Refusal.of(asked) : null);
         } catch (ChektGatewayException failure) {
             return failed(verificationId, decision, failure, attempt);
         }
@@ -144,25 +149,18 @@ public final class SubmitDecision {
             metrics.ended(VerificationState.CLOSED_BY_CHEKT);
             return Result.of(Outcome.CLOSED_BY_CHEKT);
         }
-        if (decision.action() == VerificationAction.DISPATCH
-                && (failure.isFinal() || attempt.lastRetry() || pastDispatchDeadline(decision))) {
+        if (decision.action() == VerificationAction.DISPATCH && (failure.isFinal() || attempt.lastRetry())) {
             verifications.close(verificationId, VerificationState.DISPATCH_NOT_TAKEN, failure.getMessage());
             Map<String, String> details = failureDetails(failure);
             details.put(AuditDetail.CONTACT_ID, String.valueOf(decision.contactId()));
             audit.record(new AuditEvent(verificationId, clock.instant(), AuditEventType.DISPATCH_NOT_TAKEN, Actor.CHEKT,
                     details));
             metrics.ended(VerificationState.DISPATCH_NOT_TAKEN);
-            return Result.dispatchNotTaken(failure.getMessage(), failure.httpStatus(),
-                    failure.errorCode().orElse(null), failure.requestId().orElse(null));
+            return Result.dispatchNotTaken(Refusal.of(failure));
         }
         audit.recordIndependently(new AuditEvent(verificationId, clock.instant(), AuditEventType.SUBMISSION_FAILED,
                 Actor.ENGINE, failureDetails(failure)));
         throw failure;
-    }
-
-    private boolean pastDispatchDeadline(ContactDecision decision) {
-        return decision.action() == VerificationAction.DISPATCH
-                && !clock.instant().isBefore(decision.respondedAt().plus(dispatchDeadline));
     }
 
     /** The shortest wait after {@code waitsBefore} waits in a row: {@link #SHORTEST_WAIT}, doubled each time. */
@@ -194,15 +192,21 @@ public final class SubmitDecision {
      * @param lastRetry        no retry is left after this attempt: a DISPATCH that fails now goes to an operator
      * @param unavailableWaits how many times a 503 has made this submission wait so far
      * @param chektWaits       how many times in a row CHeKT (429 or 503) has made this submission wait so far
+     * @param agencyCallAsked  an operator has been asked to call the agency while this dispatch was still not taken
+     *                         (the workflow's dispatch deadline passed): an acceptance now is audited as taken late
      */
-    public record Attempt(boolean lastRetry, int unavailableWaits, int chektWaits) {
+    public record Attempt(boolean lastRetry, int unavailableWaits, int chektWaits, boolean agencyCallAsked) {
 
-        public static final Attempt FIRST = new Attempt(false, 0, 0);
+        public static final Attempt FIRST = new Attempt(false, 0, 0, false);
 
         public Attempt {
             if (unavailableWaits < 0 || chektWaits < 0) {
                 throw new IllegalArgumentException("unavailableWaits and chektWaits must not be negative");
             }
+        }
+
+        public Attempt(boolean lastRetry, int unavailableWaits, int chektWaits) {
+            this(lastRetry, unavailableWaits, chektWaits, false);
         }
 
         public Attempt(boolean lastRetry, int unavailableWaits) {
@@ -220,7 +224,9 @@ public final class SubmitDecision {
     /**
      * @param waitFor          for {@link Outcome#WAIT}: how long until the next attempt
      * @param unavailableWaits for {@link Outcome#WAIT}: the 503 waits so far, this one included
-     * @param refusal          for {@link Outcome#DISPATCH_NOT_TAKEN}: what CHeKT answered, for the operator
+     * @param refusal          for {@link Outcome#DISPATCH_NOT_TAKEN}: what CHeKT answered, for the operator; for
+     *                         {@link Outcome#WAIT}: CHeKT's answer that asked to wait ({@code null} for this node's
+     *                         own rate limit), for the operator asked at the dispatch deadline
      * @param chektWaits       for {@link Outcome#WAIT}: the waits CHeKT asked for so far, this one included
      */
     public record Result(Outcome outcome, Duration waitFor, int unavailableWaits, Refusal refusal, int chektWaits) {
@@ -233,16 +239,21 @@ public final class SubmitDecision {
             return new Result(outcome, null, 0, null, 0);
         }
 
-        static Result waitFor(Duration wait, int unavailableWaits, int chektWaits) {
-            return new Result(Outcome.WAIT, wait, unavailableWaits, null, chektWaits);
+        static Result waitFor(Duration wait, int unavailableWaits, int chektWaits, Refusal answer) {
+            return new Result(Outcome.WAIT, wait, unavailableWaits, answer, chektWaits);
         }
 
-        static Result dispatchNotTaken(String message, int status, String errorCode, String requestId) {
-            return new Result(Outcome.DISPATCH_NOT_TAKEN, null, 0, new Refusal(status, errorCode, message, requestId), 0);
+        static Result dispatchNotTaken(Refusal refusal) {
+            return new Result(Outcome.DISPATCH_NOT_TAKEN, null, 0, refusal, 0);
         }
     }
 
-    /** CHeKT's answer to a dispatch it did not take; status 0 when no answer came. */
+    /** CHeKT's answer to a dispatch it did not take, or has not taken yet; status 0 when no answer came. */
     public record Refusal(int status, String errorCode, String message, String requestId) {
+
+        static Refusal of(ChektGatewayException answer) {
+            return new Refusal(answer.httpStatus(), answer.errorCode().orElse(null), answer.getMessage(),
+                    answer.requestId().orElse(null));
+        }
     }
 }

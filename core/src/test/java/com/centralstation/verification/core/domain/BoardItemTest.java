@@ -148,14 +148,23 @@ class BoardItemTest {
     @Test
     void aDispatchCheKtDidNotTakeShowsTheAgencyCallTask() {
         OperatorTask agencyCall = task(OperatorTask.Kind.AGENCY_CALL, null, RECEIVED.plusSeconds(400));
-        OpenVerification notTaken = new OpenVerification(ID, new SiteRef("d", "s"), Optional.empty(), AlarmClass.HIGH, "motion",
-                Optional.empty(), RECEIVED, OpenVerification.Phase.DISPATCH_NOT_TAKEN, Optional.of(VerificationAction.DISPATCH),
-                THREE, List.of(), Optional.empty(), List.of(agencyCall));
-        BoardItem item = BoardItem.of(notTaken, RECEIVED.plusSeconds(401), LADDER);
+        BoardItem item = BoardItem.of(dispatchWith(OpenVerification.Phase.DISPATCH_NOT_TAKEN, agencyCall),
+                RECEIVED.plusSeconds(401), LADDER);
 
         assertThat(item.stage()).isEqualTo(BoardStage.DISPATCH_NOT_TAKEN);
         assertThat(item.stateText()).isEqualTo("dispatch not taken: call the agency");
         assertThat(item.operatorTask()).contains(agencyCall);
+    }
+
+    @Test
+    void aDispatchStillBeingSubmittedPastItsDeadlineShowsTheAgencyCallTask() {
+        OperatorTask agencyCall = task(OperatorTask.Kind.AGENCY_CALL, null, RECEIVED.plusSeconds(150));
+        BoardItem item = BoardItem.of(dispatchWith(OpenVerification.Phase.DECIDED, agencyCall), RECEIVED.plusSeconds(151), LADDER);
+
+        assertThat(item.stage()).isEqualTo(BoardStage.DISPATCH_NOT_TAKEN);
+        assertThat(item.stateText()).isEqualTo("dispatch not taken yet: call the agency");
+        assertThat(item.operatorTask()).contains(agencyCall);
+        assertThat(item.nextEscalation()).isEmpty();
     }
 
     @Test
@@ -183,7 +192,14 @@ class BoardItemTest {
                 Optional.of("Main Entrance"), RECEIVED, phase, Optional.empty(), THREE, notified, Optional.of("sms"), tasks);
     }
 
-    private static OperatorTask task(OperatorTask.Kind kind, String assignee, Instant openedAt) {
+    /** A contact's dispatch, still being submitted or not taken, with its agency call open. */
+    private static OpenVerification dispatchWith(OpenVerification.Phase phase, OperatorTask agencyCall) {
+        return new OpenVerification(ID, new SiteRef("d", "s"), Optional.empty(), AlarmClass.HIGH, "motion", Optional.empty(),
+                RECEIVED, phase, Optional.of(VerificationAction.DISPATCH), THREE, List.of(), Optional.empty(),
+                List.of(agencyCall));
+    }
+
+        private static OperatorTask task(OperatorTask.Kind kind, String assignee, Instant openedAt) {
         return new OperatorTask("task-" + kind, ID, "instance-1", kind, null, assignee, openedAt);
     }
 }

@@ -1,5 +1,6 @@
 package com.centralstation.verification.core.usecase;
 
+import com.centralstation.verification.core.domain.Actor;
 import com.centralstation.verification.core.domain.AuditEventType;
 import com.centralstation.verification.core.domain.VerificationAction;
 import com.centralstation.verification.core.domain.VerificationState;
@@ -177,34 +178,72 @@ class SubmitDecisionTest {
     }
 
     @Test
-    void aDispatchChektKeepsAskingToWaitForGoesToAnOperatorAtTheDeadlineWithChektsLastAnswer() {
+    void aDispatchChektKeepsAskingToWaitForKeepsWaitingPastAnyDeadlineAndNamesChektsAnswer() {
         f.decided(VerificationAction.DISPATCH);
         f.chekt.failNext(2, () -> new ChektGatewayException.AskedToWait("CHeKT answered 429", 429, Duration.ZERO,
                 "rate_limited", "req_429", null));
 
         SubmitDecision.Result waited = f.submitDecision.submit(id, Attempt.FIRST);
-        assertThat(waited.outcome()).isEqualTo(SubmitDecision.Outcome.WAIT);
-        f.clock.advance(Duration.ofMinutes(2));
-        SubmitDecision.Result atDeadline = f.submitDecision.submit(id,
-                new Attempt(false, waited.unavailableWaits(), waited.chektWaits()));
+        f.clock.advance(Duration.ofMinutes(20));
+        SubmitDecision.Result later = f.submitDecision.submit(id,
+                new Attempt(false, waited.unavailableWaits(), waited.chektWaits(), true));
 
-        assertThat(atDeadline.outcome()).isEqualTo(SubmitDecision.Outcome.DISPATCH_NOT_TAKEN);
-        assertThat(atDeadline.refusal().status()).isEqualTo(429);
-        assertThat(atDeadline.refusal().requestId()).isEqualTo("req_429");
-        assertThat(f.verifications.find(id).orElseThrow().state()).isEqualTo(VerificationState.DISPATCH_NOT_TAKEN);
-        assertThat(f.audit.types(id)).contains(AuditEventType.DISPATCH_NOT_TAKEN);
+        assertThat(later.outcome()).isEqualTo(SubmitDecision.Outcome.WAIT);
+        assertThat(later.refusal()).isEqualTo(new SubmitDecision.Refusal(429, "rate_limited", "CHeKT answered 429", "req_429"));
+        assertThat(f.verifications.find(id).orElseThrow().state()).isEqualTo(VerificationState.DECIDED);
+        assertThat(f.audit.types(id)).doesNotContain(AuditEventType.DISPATCH_NOT_TAKEN);
     }
 
     @Test
-    void aDispatchChektDoesNotAnswerPastTheDeadlineGoesToAnOperatorBeforeItsLastRetry() {
+    void waitingForOurOwnRateLimitNamesNoAnswerOfChekt() {
         f.decided(VerificationAction.DISPATCH);
-        f.chekt.failNext(1, RecordingChektGateway::unavailable);
-        f.clock.advance(Duration.ofMinutes(2));
+        f.chekt.failNext(1, () -> new ChektGatewayException.AskedToWait("no request left", 0, Duration.ofSeconds(2),
+                null, null, null));
 
-        SubmitDecision.Result result = f.submitDecision.submit(id, Attempt.FIRST);
+        assertThat(f.submitDecision.submit(id, Attempt.FIRST).refusal()).isNull();
+    }
 
-        assertThat(result.outcome()).isEqualTo(SubmitDecision.Outcome.DISPATCH_NOT_TAKEN);
+    @Test
+    void aDispatchChektDoesNotAnswerPastTheDeadlineIsStillRetriedUntilItsLastRetry() {
+        f.decided(VerificationAction.DISPATCH);
+        f.chekt.failNext(2, RecordingChektGateway::unavailable);
+        f.clock.advance(Duration.ofMinutes(3));
+
+        assertThatThrownBy(() -> f.submitDecision.submit(id, new Attempt(false, 0, 0, true)))
+                .isInstanceOf(ChektGatewayException.class);
+        assertThat(f.verifications.find(id).orElseThrow().state()).isEqualTo(VerificationState.DECIDED);
+
+        SubmitDecision.Result last = f.submitDecision.submit(id, new Attempt(true, 0, 0, true));
+        assertThat(last.outcome()).isEqualTo(SubmitDecision.Outcome.DISPATCH_NOT_TAKEN);
         assertThat(f.verifications.find(id).orElseThrow().state()).isEqualTo(VerificationState.DISPATCH_NOT_TAKEN);
+    }
+
+    @Test
+    void aDispatchTakenAfterTheAgencyCallWasAskedIsSubmittedAndAuditedAsTakenLate() {
+        f.decided(VerificationAction.DISPATCH);
+        f.clock.advance(Duration.ofMinutes(3));
+
+        assertThat(f.submitDecision.submit(id, new Attempt(false, 0, 4, true)).outcome())
+                .isEqualTo(SubmitDecision.Outcome.SUBMITTED);
+
+        assertThat(f.verifications.find(id).orElseThrow().state()).isEqualTo(VerificationState.SUBMITTED);
+        assertThat(f.audit.types(id)).containsSubsequence(AuditEventType.DECISION_SUBMITTED, AuditEventType.DISPATCH_TAKEN_LATE);
+        assertThat(f.audit.timeline(id)).filteredOn(e -> e.type() == AuditEventType.DISPATCH_TAKEN_LATE).singleElement()
+                .satisfies(e -> {
+                    assertThat(e.actor()).isEqualTo(Actor.CHEKT);
+                    assertThat(e.details()).containsEntry("note", SubmitDecision.TAKEN_LATE_NOTE)
+                            .containsKeys("traceId", "contactId", "respondedAt");
+                });
+    }
+
+    @Test
+    void aDispatchTakenBeforeAnyAgencyCallWasAskedIsNotLateHoweverLongItTook() {
+        f.decided(VerificationAction.DISPATCH);
+        f.clock.advance(Duration.ofMinutes(3));
+
+        assertThat(f.submitDecision.submit(id, Attempt.FIRST).outcome()).isEqualTo(SubmitDecision.Outcome.SUBMITTED);
+
+        assertThat(f.audit.types(id)).contains(AuditEventType.DECISION_SUBMITTED).doesNotContain(AuditEventType.DISPATCH_TAKEN_LATE);
     }
 
     @Test

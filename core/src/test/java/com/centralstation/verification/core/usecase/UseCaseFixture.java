@@ -78,8 +78,7 @@ final class UseCaseFixture {
     final NotifyNextContact notifyNext = new NotifyNextContact(verifications, notifier, tokens, notifications, unitOfWork,
             audit, VerificationMetrics.NONE, clock, Duration.ofHours(24));
     final RecordDecision recordDecision = new RecordDecision(verifications, inbox, process, audit, clock, Duration.ofSeconds(30));
-    final SubmitDecision submitDecision = new SubmitDecision(verifications, chekt, audit, VerificationMetrics.NONE, clock,
-            Duration.ofMinutes(2));
+    final SubmitDecision submitDecision = new SubmitDecision(verifications, chekt, audit, VerificationMetrics.NONE, clock);
     final CancelBySupervisor cancelBySupervisor = new CancelBySupervisor(verifications, audit, VerificationMetrics.NONE, clock);
 
     final ResponseLinks responseLinks = new ResponseLinks(tokens, verifications, recordDecision, clock);

@@ -23,7 +23,8 @@ public final class OperatorTaskListener implements TaskListener {
     private static final Map<String, OperatorTask.Kind> KINDS = Map.of(
             AlarmVerificationModel.Activity.OPERATOR_REVIEW, OperatorTask.Kind.REVIEW,
             AlarmVerificationModel.Activity.OPERATOR_ALERT, OperatorTask.Kind.ALERT,
-            AlarmVerificationModel.Activity.DISPATCH_NOT_TAKEN, OperatorTask.Kind.AGENCY_CALL);
+            AlarmVerificationModel.Activity.DISPATCH_NOT_TAKEN, OperatorTask.Kind.AGENCY_CALL,
+            AlarmVerificationModel.Activity.DISPATCH_PENDING, OperatorTask.Kind.AGENCY_CALL);
 
     /** The task events it listens to: a claim fires "assignment", giving a task back only "update". */
     public static final List<String> EVENTS = List.of(EVENTNAME_CREATE, EVENTNAME_ASSIGNMENT,

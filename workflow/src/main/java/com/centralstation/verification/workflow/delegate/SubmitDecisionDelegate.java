@@ -15,7 +15,9 @@ import java.util.UUID;
 
 /**
  * "Submit decision to CHeKT". The outcome routes the model: submitted, closed by CHeKT, dispatch not taken (an
- * operator task, with CHeKT's answer in variables for its form) or a wait (the duration for "Wait as asked").
+ * operator task, with CHeKT's answer in variables for its form) or a wait (the duration for "Wait as asked", and
+ * CHeKT's answer for the form of the task the dispatch deadline opens). Whether that task was opened
+ * ({@code agencyCallAsked}, set by the model) tells the use case that an acceptance comes late.
  * A failed attempt propagates: the engine retries a transient failure on the model's cycle, and fails a final
  * refusal at once ({@code NoBlindRetries}).
  */
@@ -37,7 +39,8 @@ public final class SubmitDecisionDelegate implements JavaDelegate {
         try {
             result = submitDecision.submit(verificationId,
                     new SubmitDecision.Attempt(isLastRetry(), count(execution, ProcessVariables.CHEKT_UNAVAILABLE_WAITS),
-                            count(execution, ProcessVariables.CHEKT_WAITS)));
+                            count(execution, ProcessVariables.CHEKT_WAITS),
+                            Boolean.TRUE.equals(execution.getVariable(ProcessVariables.AGENCY_CALL_ASKED))));
         } catch (ChektGatewayException failure) {
             logFailedAttempt(verificationId, failure);
             throw failure;
@@ -48,17 +51,22 @@ public final class SubmitDecisionDelegate implements JavaDelegate {
                 execution.setVariable(ProcessVariables.CHEKT_WAIT, result.waitFor().toString());
                 execution.setVariable(ProcessVariables.CHEKT_UNAVAILABLE_WAITS, result.unavailableWaits());
                 execution.setVariable(ProcessVariables.CHEKT_WAITS, result.chektWaits());
+                if (result.refusal() != null) {
+                    answer(execution, result.refusal());
+                }
             }
-            case DISPATCH_NOT_TAKEN -> {
-                SubmitDecision.Refusal refusal = result.refusal();
-                execution.setVariable(ProcessVariables.CHEKT_STATUS, refusal.status());
-                execution.setVariable(ProcessVariables.CHEKT_ERROR_CODE, refusal.errorCode());
-                execution.setVariable(ProcessVariables.CHEKT_MESSAGE, refusal.message());
-                execution.setVariable(ProcessVariables.CHEKT_REQUEST_ID, refusal.requestId());
-            }
+            case DISPATCH_NOT_TAKEN -> answer(execution, result.refusal());
             default -> {
             }
         }
+    }
+
+    /** CHeKT's answer, for the form of the task that asks an operator to call the agency. */
+    private static void answer(DelegateExecution execution, SubmitDecision.Refusal answer) {
+        execution.setVariable(ProcessVariables.CHEKT_STATUS, answer.status());
+        execution.setVariable(ProcessVariables.CHEKT_ERROR_CODE, answer.errorCode());
+        execution.setVariable(ProcessVariables.CHEKT_MESSAGE, answer.message());
+        execution.setVariable(ProcessVariables.CHEKT_REQUEST_ID, answer.requestId());
     }
 
     private static int count(DelegateExecution execution, String variable) {

@@ -5,6 +5,7 @@ import com.centralstation.verification.workflow.delegate.OperatorTaskListener;
 import com.centralstation.verification.workflow.engine.sandbox.DeploymentGuard;
 import com.centralstation.verification.workflow.engine.sandbox.ListedBeans;
 import com.centralstation.verification.workflow.engine.sandbox.ModelSandbox;
+import com.centralstation.verification.workflow.process.FirstNotificationCommits;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.cfg.IdGenerator;
 import org.springframework.beans.factory.BeanFactory;
@@ -106,5 +107,10 @@ public class EngineConfiguration {
     @Bean
     PolicyVersionRecorder policyVersionRecorder() {
         return new PolicyVersionRecorder();
+    }
+
+    @Bean
+    FirstNotificationSignal firstNotificationSignal(FirstNotificationCommits commits) {
+        return new FirstNotificationSignal(commits);
     }
 }

@@ -19,6 +19,10 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 
 /**
@@ -44,7 +48,11 @@ public final class CamundaVerificationProcess implements VerificationProcess {
      * job reaches "Await contact decision". Beyond it the caller hears "not yet" and may send the decision again.
      */
     static final Duration FIRST_NOTIFICATION_WAIT = Duration.ofSeconds(10);
-    private static final Duration LOOK_AGAIN_AFTER = Duration.ofMillis(100);
+    /**
+     * While it waits, how often a decision looks at the first notification's job: the commit of a job run by this node
+     * wakes it at once ({@link FirstNotificationCommits}); one run by another node is seen at the next look.
+     */
+    static final Duration LOOK_AGAIN_AFTER = Duration.ofSeconds(1);
     private static final String FOREIGN_KEY_VIOLATION = "23503";
     /**
      * PostgreSQL's deadlock (40P01) and serialization failure (40001): a correlation that deletes executions while a
@@ -58,22 +66,32 @@ public final class CamundaVerificationProcess implements VerificationProcess {
 
     private final RuntimeService runtimeService;
     private final ManagementService managementService;
+    private final FirstNotificationCommits firstNotifications;
     private final int attempts;
     private final Duration firstNotificationWait;
+    private final Duration lookAgainAfter;
 
-    public CamundaVerificationProcess(RuntimeService runtimeService, ManagementService managementService) {
-        this(runtimeService, managementService, DEFAULT_ATTEMPTS, FIRST_NOTIFICATION_WAIT);
+    public CamundaVerificationProcess(RuntimeService runtimeService, ManagementService managementService,
+                                      FirstNotificationCommits firstNotifications) {
+        this(runtimeService, managementService, firstNotifications, DEFAULT_ATTEMPTS, FIRST_NOTIFICATION_WAIT,
+                LOOK_AGAIN_AFTER);
     }
 
-    public CamundaVerificationProcess(RuntimeService runtimeService, ManagementService managementService, int attempts,
-                                      Duration firstNotificationWait) {
+    public CamundaVerificationProcess(RuntimeService runtimeService, ManagementService managementService,
+                                      FirstNotificationCommits firstNotifications, int attempts,
+                                      Duration firstNotificationWait, Duration lookAgainAfter) {
         if (attempts < 1) {
             throw new IllegalArgumentException("attempts must be at least 1, was " + attempts);
         }
+        if (lookAgainAfter.isNegative() || lookAgainAfter.isZero()) {
+            throw new IllegalArgumentException("lookAgainAfter must be positive, was " + lookAgainAfter);
+        }
         this.runtimeService = runtimeService;
         this.managementService = managementService;
+        this.firstNotifications = firstNotifications;
         this.attempts = attempts;
         this.firstNotificationWait = firstNotificationWait;
+        this.lookAgainAfter = lookAgainAfter;
     }
 
     @Override
@@ -86,30 +104,51 @@ public final class CamundaVerificationProcess implements VerificationProcess {
 
     /**
      * A workflow whose first notification is still being sent ("Notify first contact" has its job) is waited for, up
-     * to {@link #FIRST_NOTIFICATION_WAIT}, looking at its job every 100 ms, and then asked once more. The wait is on
-     * the caller's thread, outside any transaction.
+     * to {@link #FIRST_NOTIFICATION_WAIT}, and then asked once more. The commit of that job on this node ends the wait
+     * at once; a job another node runs is seen by looking at it every {@link #LOOK_AGAIN_AFTER}. The wait is on the
+     * caller's thread, outside any transaction.
      */
     @Override
     public Correlation decide(UUID verificationId, ContactDecision decision) {
         if (deliverDecision(verificationId, decision)) {
             return Correlation.ACCEPTED;
         }
-        if (!sendingFirstNotification(verificationId)) {
-            return Correlation.NOT_WAITING;
-        }
-        long giveUpAt = System.nanoTime() + firstNotificationWait.toNanos();
-        do {
-            if (System.nanoTime() - giveUpAt >= 0) {
+        CompletableFuture<Void> committed = firstNotifications.expect(verificationId);
+        try {
+            if (!sendingFirstNotification(verificationId)) {
+                return Correlation.NOT_WAITING;
+            }
+            if (!firstNotificationSent(verificationId, committed)) {
                 return Correlation.NOT_YET_WAITING;
+            }
+        } finally {
+            firstNotifications.forget(verificationId, committed);
+        }
+        return deliverDecision(verificationId, decision) ? Correlation.ACCEPTED : Correlation.NOT_WAITING;
+    }
+
+    /** Whether the first notification's job was done within the wait: signalled by its commit here, or seen gone. */
+    private boolean firstNotificationSent(UUID verificationId, CompletableFuture<Void> committed) {
+        long giveUpAt = System.nanoTime() + firstNotificationWait.toNanos();
+        while (true) {
+            long left = giveUpAt - System.nanoTime();
+            if (left <= 0) {
+                return false;
             }
             try {
-                Thread.sleep(LOOK_AGAIN_AFTER.toMillis());
+                committed.get(Math.min(left, lookAgainAfter.toNanos()), TimeUnit.NANOSECONDS);
+                return true;
+            } catch (TimeoutException notHere) {
+                if (!sendingFirstNotification(verificationId)) {
+                    return true;
+                }
             } catch (InterruptedException interrupted) {
                 Thread.currentThread().interrupt();
-                return Correlation.NOT_YET_WAITING;
+                return false;
+            } catch (ExecutionException impossible) {
+                throw new IllegalStateException("a first notification's commit signal never fails", impossible);
             }
-        } while (sendingFirstNotification(verificationId));
-        return deliverDecision(verificationId, decision) ? Correlation.ACCEPTED : Correlation.NOT_WAITING;
+        }
     }
 
     private boolean deliverDecision(UUID verificationId, ContactDecision decision) {
