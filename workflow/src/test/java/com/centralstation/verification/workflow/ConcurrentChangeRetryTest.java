@@ -3,6 +3,7 @@ package com.centralstation.verification.workflow;
 import com.centralstation.verification.core.domain.ContactDecision;
 import com.centralstation.verification.core.domain.DecisionSource;
 import com.centralstation.verification.core.domain.VerificationAction;
+import com.centralstation.verification.core.port.out.ConcurrentChangeException;
 import com.centralstation.verification.core.port.out.VerificationProcess.Correlation;
 import com.centralstation.verification.workflow.process.CamundaVerificationProcess;
 import com.centralstation.verification.workflow.process.FirstNotificationCommits;
@@ -13,6 +14,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.MessageCorrelationBuilder;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import java.sql.BatchUpdateException;
 import java.sql.SQLException;
@@ -90,6 +92,22 @@ class ConcurrentChangeRetryTest {
 
         assertThatThrownBy(() -> process.decide(UUID.randomUUID(), decision)).isInstanceOf(ProcessEnginePersistenceException.class);
         verify(correlation, times(3)).correlateWithResult();
+    }
+
+    @Test
+    void aConflictInsideTheCallersTransactionGoesToItsUnitOfWorkWithoutARetryInPlace() {
+        when(correlation.setVariable(anyString(), any())).thenReturn(correlation);
+        when(correlation.correlateAllWithResult()).thenThrow(postgresForeignKeyViolationOnDelete());
+        // A webhook's cancellation runs in the intake's transaction, which the failed statement has spoiled.
+        TransactionSynchronizationManager.setActualTransactionActive(true);
+        try {
+            assertThatThrownBy(() -> process.cancel(UUID.randomUUID(), "cancelled by CHeKT"))
+                    .isInstanceOf(ConcurrentChangeException.class)
+                    .hasCauseInstanceOf(ProcessEnginePersistenceException.class);
+        } finally {
+            TransactionSynchronizationManager.setActualTransactionActive(false);
+        }
+        verify(correlation, times(1)).correlateAllWithResult();
     }
 
     @Test

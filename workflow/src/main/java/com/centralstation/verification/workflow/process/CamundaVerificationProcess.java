@@ -5,6 +5,7 @@ import com.centralstation.verification.core.domain.ContactDecision;
 import com.centralstation.verification.core.domain.DecisionConflictException;
 import com.centralstation.verification.core.domain.NotificationOutcome;
 import com.centralstation.verification.core.domain.Verification;
+import com.centralstation.verification.core.port.out.ConcurrentChangeException;
 import com.centralstation.verification.core.port.out.VerificationProcess;
 import com.centralstation.verification.workflow.ProcessVariables;
 import org.camunda.bpm.engine.ManagementService;
@@ -14,6 +15,7 @@ import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import java.sql.SQLException;
 import java.time.Duration;
@@ -31,7 +33,8 @@ import java.util.function.Supplier;
  *
  * <p>{@link #decide} and {@link #cancel} retry optimistic-locking conflicts, which two messages
  * into one instance at once (or a message racing a timer job) produce. A retry only helps outside
- * a transaction: inside one, the failed command has already marked it for rollback.
+ * a transaction: inside one, the failed command has already marked it for rollback, and the conflicts below are
+ * handed to the caller as a {@link ConcurrentChangeException}, for its unit of work to run again.
  *
  * <p>On PostgreSQL a message racing a timer job shows two more faces, both retried here too (seen in
  * RestartSafetyIT and ClusterIT): a foreign key violation when the message deletes the scope's executions
@@ -211,6 +214,12 @@ public final class CamundaVerificationProcess implements VerificationProcess {
             } catch (RuntimeException failure) {
                 if (causedBy(failure, DecisionConflictException.class)) {
                     return false;
+                }
+                if (concurrentChange(failure) && TransactionSynchronizationManager.isActualTransactionActive()) {
+                    // The failed statement spoiled the caller's transaction (PostgreSQL refuses every later statement
+                    // of it): only the caller's unit of work, run again whole, can retry (a webhook's cancellation).
+                    throw new ConcurrentChangeException("verification " + verificationId + " changed under a message: "
+                            + failure.getMessage(), failure);
                 }
                 if (!concurrentChange(failure) || attempt >= attempts) {
                     throw failure;
