@@ -25,6 +25,7 @@ public final class ModelBeans {
 
     public static final Set<String> NAMES = Set.of(
             EscalationTimers.BEAN_NAME,
+            SubmissionRetries.BEAN_NAME,
             NotifyContactDelegate.BEAN_NAME,
             RecordEscalationDelegate.BEAN_NAME,
             AcceptDecisionDelegate.BEAN_NAME,

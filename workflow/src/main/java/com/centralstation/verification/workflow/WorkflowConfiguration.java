@@ -36,19 +36,24 @@ import java.time.Clock;
 
 /**
  * The engine glue for the app to import: the beans the model's expressions name (delegates, the
- * operator form's listener, the escalation timers), the {@link CamundaVerificationProcess}, the
+ * operator form's listener, the escalation timers, the submission's retry cycle), the {@link CamundaVerificationProcess}, the
  * {@link CamundaAlarmClassifier} and the {@link CamundaOpenIncidents} the supervision gauge reads.
  * Expects from the app: the core use cases NotifyNextContact, RecordEscalation, AcceptDecision,
  * SubmitDecision, CloseUnverified, RecordAgencyCall and RecordOperatorTask, a {@link Clock} (an {@link EngineClock}, so core and the
  * engine's timers share one time) and the engine's {@link RuntimeService} and {@link DecisionService}.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(EscalationProperties.class)
+@EnableConfigurationProperties({EscalationProperties.class, SubmissionRetryProperties.class})
 public class WorkflowConfiguration {
 
     @Bean(EscalationTimers.BEAN_NAME)
     public EscalationTimers escalationTimers(EscalationProperties properties) {
         return new EscalationTimers(properties);
+    }
+
+    @Bean(SubmissionRetries.BEAN_NAME)
+    public SubmissionRetries submissionRetries(SubmissionRetryProperties properties) {
+        return new SubmissionRetries(properties);
     }
 
     @Bean(NotifyContactDelegate.BEAN_NAME)

@@ -1,5 +1,6 @@
 package com.centralstation.verification.workflow;
 
+import com.centralstation.verification.bpmn.AlarmVerificationModel;
 import com.centralstation.verification.core.port.out.VerificationMetrics;
 import com.centralstation.verification.core.testing.FixedValidationTables;
 import com.centralstation.verification.core.testing.ImmediateUnitOfWork;
@@ -29,6 +30,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
+import org.camunda.bpm.model.bpmn.instance.ServiceTask;
 import org.camunda.bpm.model.bpmn.instance.TimerEventDefinition;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
@@ -62,7 +64,7 @@ class WorkflowConfigurationTest {
     @Test
     void definesEveryBeanTheModelNames() throws IOException {
         Set<String> named = beanNamesInTheModel();
-        assertThat(named).contains(EscalationTimers.BEAN_NAME, NotifyContactDelegate.BEAN_NAME,
+        assertThat(named).contains(EscalationTimers.BEAN_NAME, SubmissionRetries.BEAN_NAME, NotifyContactDelegate.BEAN_NAME,
                 OperatorReviewListener.BEAN_NAME);
 
         context.run(app -> {
@@ -112,6 +114,51 @@ class WorkflowConfigurationTest {
         });
     }
 
+    @Test
+    void theDefaultSubmissionRetryCycleIsTheOneTheModelDocumentsAndAlwaysHad() throws IOException {
+        Map<String, String> documented = documentedRetryCycle();
+
+        context.run(app -> {
+            SubmissionRetries retries = app.getBean(SubmissionRetries.BEAN_NAME, SubmissionRetries.class);
+            assertThat(retries.getCycle()).isEqualTo(documented.get("defaultRetryCycle"))
+                    .isEqualTo("PT10S,PT30S,PT1M,PT2M,PT5M")
+                    .isEqualTo(SubmissionRetryProperties.DEFAULT_CYCLE)
+                    .isEqualTo(new SubmissionRetries(SubmissionRetryProperties.defaults()).getCycle());
+            assertThat(documented.get("configurationProperty")).isEqualTo("verification.submission.retry-cycle");
+        });
+    }
+
+    @Test
+    void aConfiguredSubmissionRetryCycleIsHonoured() {
+        context.withPropertyValues("verification.submission.retry-cycle=PT2S, 5s ,PT10S,1m").run(app ->
+                assertThat(app.getBean(SubmissionRetries.class).getCycle()).isEqualTo("PT2S,PT5S,PT10S,PT1M"));
+    }
+
+    @ParameterizedTest(name = "retry-cycle={0}")
+    @CsvSource(delimiter = '|', value = {
+            "PT0S           | verification.submission.retry-cycle must list positive durations",
+            "PT10S,-PT1M    | verification.submission.retry-cycle must list positive durations",
+            "PT10S,P2D      | verification.submission.retry-cycle must list positive durations of at most a day each",
+            "soon           | verification.submission.retry-cycle",
+            "''             | verification.submission.retry-cycle must list at least one wait"})
+    void aBadSubmissionRetryCycleStopsStartUpNamingTheProperty(String value, String message) {
+        context.withPropertyValues("verification.submission.retry-cycle=" + value).run(app -> {
+            assertThat(app).hasFailed();
+            assertThat(app.getStartupFailure()).hasStackTraceContaining(message);
+        });
+    }
+
+    private static Map<String, String> documentedRetryCycle() throws IOException {
+        BpmnModelInstance model;
+        try (InputStream in = WorkflowConfigurationTest.class.getClassLoader().getResourceAsStream("alarm-verification.bpmn")) {
+            model = Bpmn.readModelFromStream(in);
+        }
+        ServiceTask submit = model.getModelElementById(AlarmVerificationModel.Activity.SUBMIT_DECISION);
+        return submit.getExtensionElements().getElementsQuery().filterByType(CamundaProperties.class).singleResult()
+                .getCamundaProperties().stream()
+                .collect(Collectors.toMap(CamundaProperty::getCamundaName, CamundaProperty::getCamundaValue));
+    }
+
     private static Set<String> beanNamesInTheModel() throws IOException {
         String bpmn;
         try (InputStream in = WorkflowConfigurationTest.class.getClassLoader().getResourceAsStream("alarm-verification.bpmn")) {
@@ -122,7 +169,8 @@ class WorkflowConfigurationTest {
         while (delegates.find()) {
             names.add(delegates.group(1));
         }
-        Matcher beanProperties = Pattern.compile("\\$\\{(\\w+)\\.\\w+}</bpmn:timeDuration>").matcher(bpmn);
+        Matcher beanProperties = Pattern.compile("\\$\\{(\\w+)\\.\\w+}</(bpmn:timeDuration|camunda:failedJobRetryTimeCycle)>")
+                .matcher(bpmn);
         while (beanProperties.find()) {
             names.add(beanProperties.group(1));
         }

@@ -126,8 +126,13 @@ final class WorkflowFixture {
     }
 
     Map<String, Object> beans(EscalationProperties timers) {
+        return beans(timers, SubmissionRetryProperties.defaults());
+    }
+
+    Map<String, Object> beans(EscalationProperties timers, SubmissionRetryProperties submissionRetries) {
         Map<String, Object> beans = new HashMap<>();
         beans.put(EscalationTimers.BEAN_NAME, new EscalationTimers(timers));
+        beans.put(SubmissionRetries.BEAN_NAME, new SubmissionRetries(submissionRetries));
         beans.put(NotifyContactDelegate.BEAN_NAME, new NotifyContactDelegate(notifyNextContact));
         beans.put(RecordEscalationDelegate.BEAN_NAME, new RecordEscalationDelegate(recordEscalation));
         beans.put(AcceptDecisionDelegate.BEAN_NAME, new AcceptDecisionDelegate(acceptDecision));
