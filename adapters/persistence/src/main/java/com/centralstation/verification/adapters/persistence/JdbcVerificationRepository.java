@@ -107,6 +107,25 @@ final class JdbcVerificationRepository implements VerificationRepository {
                 .params(state.name(), limit)
                 .query(this::storedVerification)
                 .list();
+        return withNotified(found);
+    }
+
+    @Override
+    public List<VerificationRecord> findRecentAtSite(SiteRef site, int limit) {
+        if (limit < 0) {
+            throw new IllegalArgumentException("limit must not be negative, was " + limit);
+        }
+        if (limit == 0) {
+            return List.of();
+        }
+        return withNotified(jdbc.sql(SELECT_VERIFICATION
+                        + " WHERE dealer_id = ? AND site_id = ? ORDER BY received_at DESC, verification_id DESC LIMIT ?")
+                .params(site.dealerId(), site.siteId(), limit)
+                .query(this::storedVerification)
+                .list());
+    }
+
+    private List<VerificationRecord> withNotified(List<StoredVerification> found) {
         Map<UUID, List<NotifiedContact>> notified = notifiedContacts(found.stream().map(StoredVerification::id).toList());
         return found.stream().map(stored -> stored.withNotified(notified.getOrDefault(stored.id(), List.of()))).toList();
     }
