@@ -139,7 +139,7 @@ class AlarmVerificationModelTest {
     @CsvSource({
             "Activity_NotifyFirstContact, 'PT5S,PT15S,PT30S'",
             "Activity_NotifyNextContact, 'PT5S,PT15S,PT30S'",
-            "Activity_SubmitDecision, 'PT10S,PT30S,PT1M,PT2M,PT5M'"})
+            "Activity_SubmitDecision, '${submissionTimers.retryCycle}'"})
     void everythingThatTalksToTheOutsideIsAsynchronousWithARetryCycle(String taskId, String cycle) {
         ServiceTask task = model.getModelElementById(taskId);
         assertThat(task.isCamundaAsyncBefore()).isTrue();

@@ -37,7 +37,7 @@ import java.time.Clock;
 
 /**
  * The engine glue for the app to import: the beans the model's expressions name (delegates, the
- * operator form's listener, the escalation and submission timers), the {@link CamundaVerificationProcess}, the
+ * operator form's listener, the escalation timers, the submission's deadline and retry cycle), the {@link CamundaVerificationProcess}, the
  * {@link CamundaAlarmClassifier} and the {@link CamundaOpenIncidents} the supervision gauge reads.
  * Expects from the app: the core use cases NotifyNextContact, RecordEscalation, AcceptDecision,
  * SubmitDecision, CloseUnverified, RecordAgencyCall and RecordOperatorTask, a {@link Clock} (an {@link EngineClock}, so core and the

@@ -170,6 +170,31 @@ class SubmissionTest extends WorkflowTestBase {
         assertThat(f.engine.getRuntimeService().createIncidentQuery().count()).isZero();
     }
 
+    @Test
+    void aConfiguredRetryCycleReachesTheSubmissionJob() {
+        TestEngine.useBeans(f.beans(EscalationProperties.defaults(), new SubmissionProperties(
+                SubmissionProperties.defaults().dispatchDeadline(), List.of(Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(10)))));
+        UUID id = decidedVerification(VerificationAction.DISREGARD);
+        f.chekt.failNext(100, RecordingChektGateway::unavailable);
+        assertThat(submitJob(id).getRetries()).as("the first attempt and one retry per wait").isEqualTo(4);
+
+        List<Duration> waits = new ArrayList<>();
+        for (int attempt = 0; attempt < 10 && f.engine.getRuntimeService().createIncidentQuery().count() == 0; attempt++) {
+            assertThat(f.runDueJobs()).as("attempt " + attempt).hasSize(1);
+            Job failed = submitJob(id);
+            if (failed.getRetries() > 0) {
+                Duration wait = Duration.between(f.now(), failed.getDuedate().toInstant());
+                waits.add(wait);
+                f.advance(wait);
+            }
+        }
+
+        assertThat(waits).containsExactly(Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(10));
+        assertThat(f.audit.types(id).stream().filter(t -> t == AuditEventType.SUBMISSION_FAILED)).hasSize(4);
+        assertThat(f.engine.getRuntimeService().createIncidentQuery().processInstanceId(f.instance(id).getId())
+                .singleResult().getActivityId()).isEqualTo(AlarmVerificationModel.Activity.SUBMIT_DECISION);
+    }
+
     private UUID decidedVerification(VerificationAction action) {
         UUID id = f.waitingVerification("motion", ANN, BEN);
         f.process.decide(id, f.decision(ANN, action));

@@ -1,5 +1,6 @@
 package com.centralstation.verification.workflow;
 
+import com.centralstation.verification.bpmn.AlarmVerificationModel;
 import com.centralstation.verification.core.port.out.VerificationMetrics;
 import com.centralstation.verification.core.testing.FixedValidationTables;
 import com.centralstation.verification.core.testing.ImmediateUnitOfWork;
@@ -29,6 +30,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
+import org.camunda.bpm.model.bpmn.instance.ServiceTask;
 import org.camunda.bpm.model.bpmn.instance.TimerEventDefinition;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
@@ -131,6 +133,51 @@ class WorkflowConfigurationTest {
         });
     }
 
+    @Test
+    void theDefaultSubmissionRetryCycleIsTheOneTheModelDocumentsAndAlwaysHad() throws IOException {
+        Map<String, String> documented = documentedRetryCycle();
+
+        context.run(app -> {
+            SubmissionTimers timers = app.getBean(SubmissionTimers.BEAN_NAME, SubmissionTimers.class);
+            assertThat(timers.getRetryCycle()).isEqualTo(documented.get("defaultRetryCycle"))
+                    .isEqualTo("PT10S,PT30S,PT1M,PT2M,PT5M")
+                    .isEqualTo(SubmissionProperties.DEFAULT_CYCLE)
+                    .isEqualTo(new SubmissionTimers(SubmissionProperties.defaults()).getRetryCycle());
+            assertThat(documented.get("configurationProperty")).isEqualTo("verification.submission.retry-cycle");
+        });
+    }
+
+    @Test
+    void aConfiguredSubmissionRetryCycleIsHonoured() {
+        context.withPropertyValues("verification.submission.retry-cycle=PT2S, 5s ,PT10S,1m").run(app ->
+                assertThat(app.getBean(SubmissionTimers.class).getRetryCycle()).isEqualTo("PT2S,PT5S,PT10S,PT1M"));
+    }
+
+    @ParameterizedTest(name = "retry-cycle={0}")
+    @CsvSource(delimiter = '|', value = {
+            "PT0S           | verification.submission.retry-cycle must list positive durations",
+            "PT10S,-PT1M    | verification.submission.retry-cycle must list positive durations",
+            "PT10S,P2D      | verification.submission.retry-cycle must list positive durations of at most a day each",
+            "soon           | verification.submission.retry-cycle",
+            "''             | verification.submission.retry-cycle must list at least one wait"})
+    void aBadSubmissionRetryCycleStopsStartUpNamingTheProperty(String value, String message) {
+        context.withPropertyValues("verification.submission.retry-cycle=" + value).run(app -> {
+            assertThat(app).hasFailed();
+            assertThat(app.getStartupFailure()).hasStackTraceContaining(message);
+        });
+    }
+
+    private static Map<String, String> documentedRetryCycle() throws IOException {
+        BpmnModelInstance model;
+        try (InputStream in = WorkflowConfigurationTest.class.getClassLoader().getResourceAsStream("alarm-verification.bpmn")) {
+            model = Bpmn.readModelFromStream(in);
+        }
+        ServiceTask submit = model.getModelElementById(AlarmVerificationModel.Activity.SUBMIT_DECISION);
+        return submit.getExtensionElements().getElementsQuery().filterByType(CamundaProperties.class).singleResult()
+                .getCamundaProperties().stream()
+                .collect(Collectors.toMap(CamundaProperty::getCamundaName, CamundaProperty::getCamundaValue));
+    }
+
     private static Set<String> beanNamesInTheModel() throws IOException {
         String bpmn;
         try (InputStream in = WorkflowConfigurationTest.class.getClassLoader().getResourceAsStream("alarm-verification.bpmn")) {
@@ -141,7 +188,8 @@ class WorkflowConfigurationTest {
         while (delegates.find()) {
             names.add(delegates.group(1));
         }
-        Matcher beanProperties = Pattern.compile("\\$\\{(\\w+)\\.\\w+}</bpmn:timeDuration>").matcher(bpmn);
+        Matcher beanProperties = Pattern.compile("\\$\\{(\\w+)\\.\\w+}</(bpmn:timeDuration|camunda:failedJobRetryTimeCycle)>")
+                .matcher(bpmn);
         while (beanProperties.find()) {
             names.add(beanProperties.group(1));
         }

@@ -126,9 +126,13 @@ final class WorkflowFixture {
     }
 
     Map<String, Object> beans(EscalationProperties timers) {
+        return beans(timers, SubmissionProperties.defaults());
+    }
+
+    Map<String, Object> beans(EscalationProperties timers, SubmissionProperties submission) {
         Map<String, Object> beans = new HashMap<>();
         beans.put(EscalationTimers.BEAN_NAME, new EscalationTimers(timers));
-        beans.put(SubmissionTimers.BEAN_NAME, new SubmissionTimers(SubmissionProperties.defaults()));
+        beans.put(SubmissionTimers.BEAN_NAME, new SubmissionTimers(submission));
         beans.put(NotifyContactDelegate.BEAN_NAME, new NotifyContactDelegate(notifyNextContact));
         beans.put(RecordEscalationDelegate.BEAN_NAME, new RecordEscalationDelegate(recordEscalation));
         beans.put(AcceptDecisionDelegate.BEAN_NAME, new AcceptDecisionDelegate(acceptDecision));

@@ -3,12 +3,15 @@ package com.centralstation.verification.app.demo;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayDeque;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -17,6 +20,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.StringJoiner;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -74,7 +78,7 @@ public final class ChektSandbox {
         }
         Map<String, Object> answered = new LinkedHashMap<>(answer.body());
         answered.computeIfPresent("access_token", (name, token) -> "****");
-        record("POST", "/oauth/token", headers, shown.toString(), answer.status(), answered);
+        record("POST", "/oauth/token", headers, formEncoded(shown), Collections.unmodifiableMap(shown), answer.status(), answered);
         return answer;
     }
 
@@ -83,7 +87,7 @@ public final class ChektSandbox {
                                           Map<String, String> headers) {
         Answer answer = decide(dealerId, siteId, alarmVerificationId, body, headers);
         record("PATCH", "/partner/v1/dealers/" + dealerId + "/sites/" + siteId + "/alarm-verifications/" + alarmVerificationId,
-                headers, body, answer.status(), answer.body());
+                headers, body, null, answer.status(), answer.body());
         return answer;
     }
 
@@ -149,15 +153,23 @@ public final class ChektSandbox {
         return new Answer(status, Map.of("error", error));
     }
 
-    private void record(String method, String path, Map<String, String> headers, String body, int status,
-                        Map<String, Object> answer) {
+    private void record(String method, String path, Map<String, String> headers, String body, Map<String, String> form,
+                        int status, Map<String, Object> answer) {
         Map<String, String> shown = new LinkedHashMap<>(headers);
         shown.computeIfPresent("authorization", (name, value) -> value.startsWith("Bearer ") ? "Bearer ****" : "****");
         received.addLast(new ReceivedRequest(sequence.incrementAndGet(), clock.instant(), method, path,
-                Map.copyOf(shown), body, status, answer));
+                Map.copyOf(shown), body, form, status, answer));
         while (received.size() > KEPT_REQUESTS) {
             received.removeFirst();
         }
+    }
+
+    /** The form as it was sent ({@code a=1&b=2}), in its order, with what was masked masked. */
+    private static String formEncoded(Map<String, String> form) {
+        StringJoiner encoded = new StringJoiner("&");
+        form.forEach((name, value) -> encoded.add(URLEncoder.encode(name, StandardCharsets.UTF_8) + "="
+                + URLEncoder.encode(value == null ? "" : value, StandardCharsets.UTF_8).replace("%2A", "*")));
+        return encoded.toString();
     }
 
     /** What the sandbox received, oldest first (the last {@value #KEPT_REQUESTS}). */
@@ -176,10 +188,11 @@ public final class ChektSandbox {
 
     /**
      * One request as it arrived, with the sandbox's answer: header names in lower case, the Authorization value, the
-     * client secret and issued tokens masked.
+     * client secret and issued tokens masked. The token request's body is also given as its form fields ({@code form},
+     * null for a JSON request).
      */
     public record ReceivedRequest(long sequence, Instant receivedAt, String method, String path, Map<String, String> headers,
-                                  String body, int answeredStatus, Map<String, Object> answer) {
+                                  String body, Map<String, String> form, int answeredStatus, Map<String, Object> answer) {
 
         public String header(String name) {
             return headers.get(name.toLowerCase(Locale.ROOT));

@@ -22,7 +22,7 @@ import java.time.Clock;
 
 /**
  * The demo profile's parts: the CHeKT sandbox, the phone simulator (Twilio for the demo's calls), test alarms, the
- * seeded test site and the open {@code /demo/**} filter chain. Only the demo profile loads this, and it refuses to be built without it.
+ * latest response links, the seeded test site and the open {@code /demo/**} filter chain. Only the demo profile loads this, and it refuses to be built without it.
  */
 @Configuration(proxyBeanMethods = false)
 @Profile(DemoProfile.NAME)
@@ -48,6 +48,12 @@ public class DemoConfiguration {
     PhoneSimulator phoneSimulator(Environment environment, Clock clock) {
         return new PhoneSimulator(environment.getRequiredProperty(VOICE + "account-sid"),
                 environment.getRequiredProperty(VOICE + "auth-token"), clock);
+    }
+
+    /** The notification adapter tells it of every link it sends; the start page lists the latest. */
+    @Bean
+    DemoResponseLinks demoResponseLinks(Environment environment) {
+        return new DemoResponseLinks(environment);
     }
 
     @Bean

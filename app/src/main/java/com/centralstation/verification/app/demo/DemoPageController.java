@@ -1,9 +1,14 @@
 package com.centralstation.verification.app.demo;
 
+import com.centralstation.verification.adapters.notification.SentLinks;
+import com.centralstation.verification.app.web.ApiProblems;
 import com.centralstation.verification.core.domain.VerificationRecord;
 import com.centralstation.verification.core.usecase.VerificationQueries;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.env.Environment;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -11,42 +16,68 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import java.net.URI;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.IntStream;
 
 /**
- * {@code GET /demo}: the demo's start page. A button triggers a test alarm (through the signed webhook, like
- * {@code POST /api/test-alarms}); the page lists the recent test alarms with their state and links to Cockpit,
- * Tasklist and what the CHeKT sandbox received.
+ * The demo's pages. {@code GET /demo}, the start page: a button triggers a test alarm (through the signed webhook,
+ * like {@code POST /api/test-alarms}); it shows the CHeKT sandbox's outage with a switch, the latest response links
+ * the contacts were sent, the recent test alarms with their state (read from the database, so a restart keeps them)
+ * and links to Cockpit, Tasklist and what the sandbox received. {@code GET /demo/received}: those requests, readable.
  */
 @Controller
 @Profile(DemoProfile.NAME)
 public class DemoPageController {
 
+    static final int RECENT_ALARMS = 10;
+    static final int SHOWN_REQUESTS = 50;
+
     private final TestAlarms testAlarms;
     private final ChektSandbox sandbox;
+    private final DemoResponseLinks links;
     private final VerificationQueries queries;
+    private final ObjectMapper mapper;
     private final String engineName;
 
-    public DemoPageController(TestAlarms testAlarms, ChektSandbox sandbox, VerificationQueries queries, Environment environment) {
+    public DemoPageController(TestAlarms testAlarms, ChektSandbox sandbox, DemoResponseLinks links,
+                              VerificationQueries queries, ObjectMapper mapper, Environment environment) {
         DemoProfile.require(environment, DemoPageController.class);
         this.testAlarms = testAlarms;
         this.sandbox = sandbox;
+        this.links = links;
         this.queries = queries;
+        this.mapper = mapper;
         this.engineName = environment.getProperty("camunda.bpm.process-engine-name", "default");
     }
 
     @GetMapping("/demo")
     public ModelAndView start() {
-        List<AlarmRow> alarms = testAlarms.recent().stream().map(this::row).toList();
+        List<AlarmRow> alarms = queries.recentAt(DemoSite.SITE, RECENT_ALARMS).stream().map(DemoPageController::row).toList();
         return new ModelAndView("demo/start")
                 .addObject("site", DemoSite.SITE)
                 .addObject("contacts", DemoSite.CALL_LIST.contacts())
                 .addObject("alarms", alarms)
+                .addObject("links", links.latest().stream().map(DemoPageController::linkRow).toList())
                 .addObject("received", sandbox.received().size())
                 .addObject("outage", sandbox.down())
                 .addObject("cockpit", "/camunda/app/cockpit/" + engineName + "/")
                 .addObject("tasklist", "/camunda/app/tasklist/" + engineName + "/");
+    }
+
+    /** What the sandbox received, newest first, readable; the JSON is at {@code /demo/chekt/received}. */
+    @GetMapping("/demo/received")
+    public ModelAndView received() {
+        List<ChektSandbox.ReceivedRequest> received = sandbox.received();
+        List<ReadableRequest> newestFirst = IntStream.range(0, Math.min(received.size(), SHOWN_REQUESTS))
+                .mapToObj(i -> ReadableRequest.of(received.get(received.size() - 1 - i), mapper)).toList();
+        return new ModelAndView("demo/received")
+                .addObject("requests", newestFirst)
+                .addObject("count", received.size())
+                .addObject("outage", sandbox.down());
     }
 
     @PostMapping("/demo/test-alarms")
@@ -64,13 +95,21 @@ public class DemoPageController {
         return "redirect:/demo";
     }
 
-    private AlarmRow row(TestAlarms.Triggered triggered) {
-        String state = queries.find(triggered.verificationId())
-                .map(view -> view.record())
-                .map(DemoPageController::describe)
-                .orElse(triggered.accepted() ? "received" : "refused (" + triggered.webhookStatus() + ")");
-        return new AlarmRow(triggered.verificationId().toString(), triggered.alarmVerificationId(), triggered.trigger(),
-                triggered.triggeredAt().toString(), state);
+    /** The start page's switch: {@code down=true} starts the sandbox's outage (503 to every decision), false ends it. */
+    @PostMapping("/demo/outage")
+    public ResponseEntity<?> outage(@RequestParam(required = false) String down) {
+        if (!"true".equals(down) && !"false".equals(down)) {
+            return ApiProblems.problem(HttpStatus.BAD_REQUEST, "Invalid input", "down",
+                    "down must be true (start CHeKT's outage) or false (end it); it was "
+                            + (down == null ? "missing" : "'" + down + "'"));
+        }
+        sandbox.down(Boolean.parseBoolean(down));
+        return ResponseEntity.status(HttpStatus.SEE_OTHER).location(URI.create("/demo")).build();
+    }
+
+    private static AlarmRow row(VerificationRecord record) {
+        return new AlarmRow(record.verification().id().toString(), record.verification().chekt().alarmVerificationId(),
+                record.verification().alarm().trigger(), seconds(record.verification().receivedAt()), describe(record));
     }
 
     private static String describe(VerificationRecord record) {
@@ -80,7 +119,21 @@ public class DemoPageController {
                 .orElse("");
     }
 
+    private static LinkRow linkRow(SentLinks.SentLink link) {
+        return new LinkRow(link.contactName(), link.position(), link.trigger(), link.verificationId().toString(),
+                link.channel(), seconds(link.sentAt()), link.responseLink().toString());
+    }
+
+    private static String seconds(Instant instant) {
+        return instant == null ? "" : instant.truncatedTo(ChronoUnit.SECONDS).toString();
+    }
+
     /** One test alarm as the start page lists it. */
-    public record AlarmRow(String verificationId, long alarmVerificationId, String trigger, String triggeredAt, String state) {
+    public record AlarmRow(String verificationId, long alarmVerificationId, String trigger, String receivedAt, String state) {
+    }
+
+    /** One response link as the start page lists it. */
+    public record LinkRow(String contactName, int position, String trigger, String verificationId, String channel,
+                          String sentAt, String link) {
     }
 }

@@ -14,9 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -30,7 +27,6 @@ import java.util.concurrent.atomic.AtomicLong;
 public class TestAlarms {
 
     static final String WEBHOOK_PATH = "/webhooks/chekt";
-    static final int KEPT_RECENT = 10;
 
     private final WebhookSignature signature;
     private final ObjectMapper mapper;
@@ -39,7 +35,6 @@ public class TestAlarms {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     /** CHeKT's numeric ids; started from the clock so a restarted demo (same H2 file) never reuses one. */
     private final AtomicLong alarmVerificationIds;
-    private final Deque<Triggered> recent = new ArrayDeque<>();
 
     public TestAlarms(WebhookSignature signature, ObjectMapper mapper, Clock clock, Environment environment) {
         DemoProfile.require(environment, TestAlarms.class);
@@ -65,27 +60,13 @@ public class TestAlarms {
         signature.headersFor(timestamp, body.getBytes(StandardCharsets.UTF_8)).forEach(request::header);
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            Triggered triggered = new Triggered(verificationId, alarmVerificationId, eventId, trigger, now,
-                    response.statusCode(), response.body());
-            remember(triggered);
-            return triggered;
+            return new Triggered(verificationId, alarmVerificationId, eventId, trigger, now, response.statusCode(),
+                    response.body());
         } catch (IOException e) {
             throw new IllegalStateException("the service's own webhook did not answer: " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while delivering the test alarm", e);
-        }
-    }
-
-    /** The last few test alarms, newest first, for the start page. */
-    public synchronized List<Triggered> recent() {
-        return List.copyOf(recent);
-    }
-
-    private synchronized void remember(Triggered triggered) {
-        recent.addFirst(triggered);
-        while (recent.size() > KEPT_RECENT) {
-            recent.removeLast();
         }
     }
 

@@ -26,6 +26,8 @@ class DemoOnlyTest extends ServiceTest {
         assertThat(context.getBeanNamesForType(DemoConfiguration.class)).isEmpty();
         assertThat(context.getBeanNamesForType(PhoneSimulator.class)).isEmpty();
         assertThat(context.getBeanNamesForType(PhoneSimulatorController.class)).isEmpty();
+        assertThat(context.getBeanNamesForType(DemoResponseLinks.class)).isEmpty();
+        assertThat(context.getBeanNamesForType(DemoPageController.class)).isEmpty();
     }
 
     @ParameterizedTest
@@ -35,6 +37,8 @@ class DemoOnlyTest extends ServiceTest {
             "POST, /demo/chekt/oauth/token",
             "PATCH, /demo/chekt/partner/v1/dealers/demo-dealer/sites/demo-site/alarm-verifications/1",
             "GET, /demo/chekt/received",
+            "GET, /demo/received",
+            "POST, /demo/outage?down=true",
             "POST, /demo/chekt/outage?down=true",
             "POST, /demo/twilio/2010-04-01/Accounts/ACdemo0000000000000000000000000000/Calls.json",
             "GET, /demo/phone",

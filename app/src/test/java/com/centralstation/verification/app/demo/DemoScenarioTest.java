@@ -80,6 +80,8 @@ class DemoScenarioTest extends DemoServiceTest {
             assertThat(token.get("body").asText()).contains("client_id=demo-client", "client_secret=****")
                     .doesNotContain("demo-secret");
             assertThat(token.at("/answer/access_token").asText()).isEqualTo("****");
+            assertThat(token.at("/form/grant_type").asText()).isEqualTo("client_credentials");
+            assertThat(token.at("/form/client_secret").asText()).isEqualTo("****");
         });
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->

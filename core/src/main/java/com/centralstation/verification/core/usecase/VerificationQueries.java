@@ -2,6 +2,7 @@ package com.centralstation.verification.core.usecase;
 
 import com.centralstation.verification.core.domain.AuditEvent;
 import com.centralstation.verification.core.domain.CallList;
+import com.centralstation.verification.core.domain.SiteRef;
 import com.centralstation.verification.core.domain.Verification;
 import com.centralstation.verification.core.domain.VerificationRecord;
 import com.centralstation.verification.core.domain.VerificationState;
@@ -11,12 +12,15 @@ import com.centralstation.verification.core.port.out.DeliveryInbox;
 import com.centralstation.verification.core.port.out.StoredDeliveryReader;
 import com.centralstation.verification.core.port.out.VerificationRepository;
 
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 /**
- * The read side: one verification with its timeline, or the verifications in a state. A request taken in and not
+ * The read side: one verification with its timeline, the verifications in a state, or a site's latest. A request taken in and not
  * started yet is shown {@link VerificationState#RECEIVED}, read from what the inbox kept, with the call list it will
  * start with (sent with it, or the site's stored one as it is now) and nobody notified.
  */
@@ -50,6 +54,21 @@ public final class VerificationQueries {
             return inbox.waiting(limit).stream().map(this::received).flatMap(Optional::stream).toList();
         }
         return verifications.findByState(state, limit);
+    }
+
+    /**
+     * The latest verifications of one site, newest first, whatever their state: those started (from the table)
+     * and those taken in and not started yet (from the inbox, shown {@link VerificationState#RECEIVED}).
+     */
+    public List<VerificationRecord> recentAt(SiteRef site, int limit) {
+        Map<UUID, VerificationRecord> byId = new LinkedHashMap<>();
+        inState(VerificationState.RECEIVED, limit).stream().filter(record -> record.verification().site().equals(site))
+                .forEach(record -> byId.put(record.verification().id(), record));
+        // the table after the inbox: a start committing in between shows as started
+        verifications.findRecentAtSite(site, limit).forEach(record -> byId.put(record.verification().id(), record));
+        return byId.values().stream()
+                .sorted(Comparator.comparing((VerificationRecord record) -> record.verification().receivedAt()).reversed())
+                .limit(limit).toList();
     }
 
     /** Empty when the kept body no longer reads: the starter will quarantine it. */

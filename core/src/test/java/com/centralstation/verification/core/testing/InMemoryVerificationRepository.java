@@ -4,12 +4,14 @@ import com.centralstation.verification.core.domain.ContactDecision;
 import com.centralstation.verification.core.domain.NotifiedContact;
 import com.centralstation.verification.core.domain.SubmissionReceipt;
 import com.centralstation.verification.core.domain.Verification;
+import com.centralstation.verification.core.domain.SiteRef;
 import com.centralstation.verification.core.domain.VerificationRecord;
 import com.centralstation.verification.core.domain.VerificationState;
 import com.centralstation.verification.core.port.out.DuplicateVerificationException;
 import com.centralstation.verification.core.port.out.VerificationRepository;
 
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -44,6 +46,13 @@ public final class InMemoryVerificationRepository implements VerificationReposit
     @Override
     public List<VerificationRecord> findByState(VerificationState state, int limit) {
         return records.values().stream().filter(r -> r.state() == state).limit(limit).toList();
+    }
+
+    @Override
+    public List<VerificationRecord> findRecentAtSite(SiteRef site, int limit) {
+        return records.values().stream().filter(r -> r.verification().site().equals(site))
+                .sorted(Comparator.comparing((VerificationRecord r) -> r.verification().receivedAt()).reversed())
+                .limit(limit).toList();
     }
 
     @Override

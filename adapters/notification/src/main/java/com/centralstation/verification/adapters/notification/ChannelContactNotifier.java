@@ -41,9 +41,15 @@ final class ChannelContactNotifier implements ContactNotifier {
     private final URI publicBaseUrl;
     private final int maxAttempts;
     private final Clock clock;
+    private final List<SentLinks> sentLinks;
 
     ChannelContactNotifier(List<NotificationChannel> channels, NotificationLog notificationLog, URI publicBaseUrl,
                            int maxAttempts, Clock clock) {
+        this(channels, notificationLog, publicBaseUrl, maxAttempts, clock, List.of());
+    }
+
+    ChannelContactNotifier(List<NotificationChannel> channels, NotificationLog notificationLog, URI publicBaseUrl,
+                           int maxAttempts, Clock clock, List<SentLinks> sentLinks) {
         if (channels.isEmpty()) {
             throw new IllegalArgumentException("at least one channel is needed");
         }
@@ -52,6 +58,7 @@ final class ChannelContactNotifier implements ContactNotifier {
         this.publicBaseUrl = publicBaseUrl;
         this.maxAttempts = maxAttempts;
         this.clock = clock;
+        this.sentLinks = List.copyOf(sentLinks);
     }
 
     @Override
@@ -90,6 +97,7 @@ final class ChannelContactNotifier implements ContactNotifier {
                     LOG.warn("Notifying contact {} of verification {} by {}: no answer, the message may have left: {}",
                             contact.contactId(), verificationId, channel.name(), failure.getMessage());
                     if (mayHaveLeftOn == null) {
+                        tell(message, channel, attemptedAt);
                         mayHaveLeftOn = channel.name();
                         mayHaveLeftBecause = failure.getMessage();
                     }
@@ -120,6 +128,7 @@ final class ChannelContactNotifier implements ContactNotifier {
                     address, attemptedAt, true, reference));
             LOG.info("Notified contact {} (position {}) of verification {} by {}", contact.contactId(),
                     notification.position(), verificationId, channel.name());
+            tell(message, channel, attemptedAt);
             return NotificationResult.delivered(channel.name(), down);
         }
         String reason = String.join("; ", reasons);
@@ -130,6 +139,14 @@ final class ChannelContactNotifier implements ContactNotifier {
             throw new NotificationFailedException(reason, mayPass);
         }
         return down.isEmpty() ? NotificationResult.unreachable(reason) : NotificationResult.channelDown(reason, down);
+    }
+
+    private void tell(ContactMessage message, NotificationChannel channel, Instant sentAt) {
+        for (SentLinks listener : sentLinks) {
+            listener.sent(new SentLinks.SentLink(message.verificationId(), message.alarm().trigger(),
+                    message.contact().contactId(), message.contact().displayName(), message.position(), channel.name(),
+                    message.responseLink(), sentAt));
+        }
     }
 
     private long failedAttempts(UUID verificationId, Contact contact, NotificationChannel channel) {

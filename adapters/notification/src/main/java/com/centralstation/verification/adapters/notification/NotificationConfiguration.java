@@ -16,7 +16,8 @@ import java.util.stream.Collectors;
 
 /**
  * The contact channels and the {@link ContactNotifier} over them. Expects a {@link NotificationLog} bean from the
- * application, and uses a {@link Clock} bean when there is one. {@link ChannelCatalog} imports the configuration of
+ * application, and uses a {@link Clock} bean when there is one, and the {@link SentLinks} beans when there are any
+ * (the demo's). {@link ChannelCatalog} imports the configuration of
  * each enabled channel.
  */
 @Configuration(proxyBeanMethods = false)
@@ -55,8 +56,9 @@ public class NotificationConfiguration {
 
     @Bean
     ContactNotifier contactNotifier(NotificationProperties properties, EnabledChannels channels,
-                                    NotificationLog notificationLog, ObjectProvider<Clock> clock) {
+                                    NotificationLog notificationLog, ObjectProvider<Clock> clock,
+                                    ObjectProvider<SentLinks> sentLinks) {
         return new ChannelContactNotifier(channels.inOrder(), notificationLog, properties.publicBaseUri(),
-                properties.maxAttempts(), clock.getIfAvailable(Clock::systemUTC));
+                properties.maxAttempts(), clock.getIfAvailable(Clock::systemUTC), sentLinks.orderedStream().toList());
     }
 }

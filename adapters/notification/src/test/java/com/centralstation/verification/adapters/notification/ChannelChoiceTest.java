@@ -131,9 +131,40 @@ class ChannelChoiceTest {
         });
     }
 
+    @Test
+    void aSentLinksBeanIsToldOfEachDeliveredLinkAndOfNoFailedChannel() {
+        List<SentLinks.SentLink> told = new java.util.concurrent.CopyOnWriteArrayList<>();
+        SMS_GATEWAY.stubFor(post(urlPathMatching(".*/Messages.json")).atPriority(1).willReturn(aResponse().withStatus(401)
+                .withBody("{\"code\":20003,\"message\":\"Authenticate\"}")));
+        context("sms,email").withBean(SentLinks.class, () -> told::add).run(context -> {
+            NotificationResult ann = context.getBean(ContactNotifier.class).notify(fixture.notificationFor(ANN));
+
+            assertThat(ann.outcome()).isEqualTo(NotificationOutcome.DELIVERED);
+            String mailed = ((String) MAIL_SERVER.getReceivedMessages()[0].getContent()).strip();
+            assertThat(told).singleElement().satisfies(link -> {
+                assertThat(link.channel()).isEqualTo("email");
+                assertThat(link.contactId()).isEqualTo(ANN.contactId());
+                assertThat(link.contactName()).isEqualTo(ANN.displayName());
+                assertThat(link.responseLink().toString())
+                        .startsWith(NotificationFixture.PUBLIC_BASE_URL + "/respond/")
+                        .endsWith(NotificationFixture.tokenIn(mailed));
+            });
+        });
+    }
+
+    @Test
+    void withoutASentLinksBeanNothingIsToldAndTheContactIsStillReached() {
+        run("email", notifier -> assertThat(notifier.notify(fixture.notificationFor(ANN)).outcome())
+                .isEqualTo(NotificationOutcome.DELIVERED));
+    }
+
     private void run(String channels, ThrowingConsumer notifierTest) {
+        context(channels).run(context -> notifierTest.accept(context.getBean(ContactNotifier.class)));
+    }
+
+    private ApplicationContextRunner context(String channels) {
         SMS_GATEWAY.stubFor(post(urlPathMatching(".*/Messages.json")).willReturn(aResponse().withStatus(201).withBody("{\"sid\":\"SM1\"}")));
-        new ApplicationContextRunner()
+        return new ApplicationContextRunner()
                 .withUserConfiguration(NotificationConfiguration.class)
                 .withBean(NotificationLog.class, () -> fixture.log)
                 .withBean(JavaMailSender.class, () -> {
@@ -149,8 +180,7 @@ class ChannelChoiceTest {
                         "verification.notification.sms.account-sid=AC1",
                         "verification.notification.sms.auth-token=token",
                         "verification.notification.sms.from=+15550009999",
-                        "verification.notification.email.from=alarms@station.example")
-                .run(context -> notifierTest.accept(context.getBean(ContactNotifier.class)));
+                        "verification.notification.email.from=alarms@station.example");
     }
 
     private static List<String> recipientsOfReceivedMail() throws Exception {

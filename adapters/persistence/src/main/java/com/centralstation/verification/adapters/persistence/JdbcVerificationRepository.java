@@ -22,6 +22,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -97,17 +98,32 @@ final class JdbcVerificationRepository implements VerificationRepository {
 
     @Override
     public List<VerificationRecord> findByState(VerificationState state, int limit) {
+        return listed("WHERE state = ? ORDER BY received_at, verification_id", limit, state.name());
+    }
+
+    @Override
+    public List<VerificationRecord> findRecentAtSite(SiteRef site, int limit) {
+        return listed("WHERE dealer_id = ? AND site_id = ? ORDER BY received_at DESC, verification_id DESC", limit,
+                site.dealerId(), site.siteId());
+    }
+
+    /** Up to {@code limit} verifications the condition and order select, each with its notified contacts. */
+    private List<VerificationRecord> listed(String conditionAndOrder, int limit, Object... params) {
         if (limit < 0) {
             throw new IllegalArgumentException("limit must not be negative, was " + limit);
         }
         if (limit == 0) {
             return List.of();
         }
-        List<StoredVerification> found = jdbc.sql(SELECT_VERIFICATION
-                        + " WHERE state = ? ORDER BY received_at, verification_id LIMIT ?")
-                .params(state.name(), limit)
+        Object[] withLimit = Arrays.copyOf(params, params.length + 1);
+        withLimit[params.length] = limit;
+        return withNotified(jdbc.sql(SELECT_VERIFICATION + " " + conditionAndOrder + " LIMIT ?")
+                .params(withLimit)
                 .query(this::storedVerification)
-                .list();
+                .list());
+    }
+
+    private List<VerificationRecord> withNotified(List<StoredVerification> found) {
         Map<UUID, List<NotifiedContact>> notified = notifiedContacts(found.stream().map(StoredVerification::id).toList());
         return found.stream().map(stored -> stored.withNotified(notified.getOrDefault(stored.id(), List.of()))).toList();
     }

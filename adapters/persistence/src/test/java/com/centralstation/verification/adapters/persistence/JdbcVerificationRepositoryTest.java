@@ -6,10 +6,12 @@ import com.centralstation.verification.core.domain.Alarm;
 import com.centralstation.verification.core.domain.AuditEvent;
 import com.centralstation.verification.core.domain.AuditEventType;
 import com.centralstation.verification.core.domain.CallList;
+import com.centralstation.verification.core.domain.ChektReference;
 import com.centralstation.verification.core.domain.ContactDecision;
 import com.centralstation.verification.core.domain.DecisionSource;
 import com.centralstation.verification.core.domain.NotificationDelivery;
 import com.centralstation.verification.core.domain.NotifiedContact;
+import com.centralstation.verification.core.domain.SiteRef;
 import com.centralstation.verification.core.domain.SubmissionReceipt;
 import com.centralstation.verification.core.domain.Verification;
 import com.centralstation.verification.core.domain.VerificationAction;
@@ -344,6 +346,29 @@ class JdbcVerificationRepositoryTest {
                     new SubmissionReceipt(5, UUID.randomUUID(), clock.instant(), OptionalInt.of(200))))
                     .isInstanceOf(IllegalStateException.class);
             assertThat(repository().find(verification.id()).orElseThrow().state()).isEqualTo(VerificationState.OPEN);
+        }
+
+        @Test
+        void listsASitesVerificationsInAnyStateNewestFirstUpToTheLimit() {
+            Instant base = Instant.parse("2026-05-26T10:00:00Z");
+            UUID older = UUID.randomUUID();
+            UUID decided = UUID.randomUUID();
+            UUID newest = UUID.randomUUID();
+            repository().add(verification(older, 11, base));
+            repository().add(verification(decided, 12, base.plusSeconds(10)));
+            repository().add(verification(newest, 13, base.plusSeconds(20)));
+            repository().claimDecision(decided, decision(ANN.contactId(), VerificationAction.DISPATCH));
+            VerificationRequest elsewhere = TestVerifications.request(UUID.randomUUID(), 14, "motion", TestVerifications.CONTACTS);
+            repository().add(new Verification(new ChektReference(new SiteRef("other-dealer", "other-site"), 14,
+                    elsewhere.chekt().verificationId()), elsewhere.alarm(), new CallList(elsewhere.contacts()),
+                    base.plusSeconds(30), AlarmClass.HIGH));
+
+            assertThat(repository().findRecentAtSite(TestVerifications.SITE, 10)).extracting(r -> r.verification().id())
+                    .containsExactly(newest, decided, older);
+            assertThat(repository().findRecentAtSite(TestVerifications.SITE, 2)).extracting(r -> r.state())
+                    .containsExactly(VerificationState.OPEN, VerificationState.DECIDED);
+            assertThat(repository().findRecentAtSite(TestVerifications.SITE, 0)).isEmpty();
+            assertThat(repository().findRecentAtSite(new SiteRef("nobody", "nowhere"), 10)).isEmpty();
         }
 
         @Test

@@ -2,6 +2,7 @@ package com.centralstation.verification.core.port.out;
 
 import com.centralstation.verification.core.domain.ContactDecision;
 import com.centralstation.verification.core.domain.NotifiedContact;
+import com.centralstation.verification.core.domain.SiteRef;
 import com.centralstation.verification.core.domain.SubmissionReceipt;
 import com.centralstation.verification.core.domain.Verification;
 import com.centralstation.verification.core.domain.VerificationRecord;
@@ -29,6 +30,12 @@ public interface VerificationRepository {
     Optional<VerificationRecord> find(UUID verificationId);
 
     List<VerificationRecord> findByState(VerificationState state, int limit);
+
+    /**
+     * The verifications of one site in any state, newest first (the demo's recent test alarms). Reads the site's
+     * rows without an index of their own: meant for a handful of rows, not for a station's history.
+     */
+    List<VerificationRecord> findRecentAtSite(SiteRef site, int limit);
 
     /** How many verifications are in the state and were received before the instant (supervisors' overdue gauge). */
     long countInStateReceivedBefore(VerificationState state, Instant receivedBefore);
