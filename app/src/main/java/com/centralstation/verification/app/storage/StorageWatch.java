@@ -24,7 +24,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * Every heartbeat interval: renews this node's heartbeat row (the write that proves the database writes), measures
  * the data directory's free space, and after a failed write gets the database going again without a person.
  * <ul>
- *   <li>A write works: an outage under way ends ({@link StorageOutage}), liveness is correct again.</li>
+ *   <li>A write works: an outage under way ends ({@link StorageOutage}), liveness is correct again, and the pool's
+ *       connections are replaced once more (those opened during the outage may belong to a database closed since).</li>
  *   <li>A write fails: the outage begins or goes on. The connections in the pool are replaced (Hikari's soft
  *       eviction: idle ones at once, busy ones when handed back), since after a failure they may belong to a database
  *       that no longer writes (a PostgreSQL session that was made read-only stays so). An embedded H2 database whose
@@ -182,8 +183,14 @@ public final class StorageWatch implements SmartLifecycle {
     }
 
     private void beat() throws SQLException {
+        boolean outageUnderWay = outage.current().isPresent();
         heartbeat.beat();
         outage.writeWorked();
+        if (outageUnderWay) {
+            // Connections opened while it lasted may belong to a database that has closed since (an H2 that failed a
+            // write again before space returned): each would fail its next request once, and begin the outage anew.
+            evictPooledConnections();
+        }
         if (livenessBroken) {
             livenessBroken = false;
             AvailabilityChangeEvent.publish(events, this, LivenessState.CORRECT);
@@ -200,6 +207,11 @@ public final class StorageWatch implements SmartLifecycle {
                 log.debug("Could not reach the H2 database to reopen it: {}", e.toString());
             }
         }
+        evictPooledConnections();
+    }
+
+    /** Hikari's soft eviction: idle connections closed at once, busy ones when handed back. */
+    private void evictPooledConnections() {
         try {
             if (dataSource.isWrapperFor(HikariDataSource.class)) {
                 Optional.ofNullable(dataSource.unwrap(HikariDataSource.class).getHikariPoolMXBean())

@@ -5,6 +5,7 @@ import com.centralstation.verification.workflow.engine.StorageFailure;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import org.flywaydb.core.Flyway;
+import org.h2.jdbc.JdbcConnection;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -14,8 +15,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.util.unit.DataSize;
 
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -74,6 +77,37 @@ class StorageWatchTest {
         jdbc.update("INSERT INTO alarm VALUES (4)");
         assertThat(jdbc.queryForList("SELECT id FROM alarm ORDER BY id", Integer.class)).containsExactly(1, 4);
         assertThat(liveness).as("a restart was never needed").isEmpty();
+    }
+
+    @Test
+    void aConnectionOpenedDuringTheOutageIsReplacedWhenItEnds() throws Exception {
+        JdbcTemplate jdbc = watched(DataSize.ofMegabytes(1), Duration.ofMinutes(2));
+        FailingDisk.fail(FailingDisk.DISK_FULL);
+        assertThatThrownBy(() -> jdbc.update("INSERT INTO alarm VALUES (1)"));
+        watch.tick();
+        assertThat(outage.current()).isPresent();
+
+        // A request holds a connection of the outage while the heartbeat finds that writes work again.
+        Connection heldThrough = dataSource.getConnection();
+        JdbcConnection physical = heldThrough.unwrap(JdbcConnection.class);
+        FailingDisk.heal();
+        watch.tick();
+        assertThat(outage.current()).isEmpty();
+        heldThrough.close();
+
+        List<Connection> wholePool = new ArrayList<>();
+        try {
+            for (int i = 0; i < dataSource.getMaximumPoolSize(); i++) {
+                wholePool.add(dataSource.getConnection());
+            }
+            assertThat(wholePool).extracting(connection -> connection.unwrap(JdbcConnection.class))
+                    .as("the outage's connection, handed back after it ended").doesNotContain(physical);
+        } finally {
+            for (Connection connection : wholePool) {
+                connection.close();
+            }
+        }
+        jdbc.update("INSERT INTO alarm VALUES (2)");
     }
 
     @Test
